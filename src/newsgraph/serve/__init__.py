@@ -1,0 +1,1 @@
+"""serve: terminal rendering, HTTP API and web UI."""

@@ -48,7 +48,7 @@ _CREDIT = re.compile(
     re.I,
 )
 _NAV_SEP = re.compile(r"\s(>|»|›|/|\|)\s")
-_SENTENCE_END = re.compile(r"[.!?…\"'”’)]\s*$")
+SENTENCE_END = re.compile(r"[.!?…\"'”’)]\s*$")
 
 
 @dataclass
@@ -74,12 +74,12 @@ def classify(par: str) -> Verdict | None:
         return Verdict("related-link")
     if n <= 25 and _CREDIT.match(s) and not s.startswith(("“", '"')):
         return Verdict("image-credit")
-    if n <= 14 and _SHARE.search(s) and not _SENTENCE_END.search(s):
+    if n <= 14 and _SHARE.search(s) and not SENTENCE_END.search(s):
         return Verdict("share-subscribe")
     if n <= 25 and _SHARE.search(s) and re.search(r"\b(cookie|newsletter|subscribe|sign up)", s,
                                                      re.I) and n <= 25 and _looks_cta(s):
         return Verdict("share-subscribe")
-    if n <= 12 and len(_NAV_SEP.findall(s)) >= 2 and not _SENTENCE_END.search(s):
+    if n <= 12 and len(_NAV_SEP.findall(s)) >= 2 and not SENTENCE_END.search(s):
         return Verdict("navigation")
     return None
 

@@ -1,15 +1,37 @@
-"""Already-scraped plain text -> clean body, headline and what was removed."""
+"""Already-scraped plain text -> clean body, headline and what was removed.
+
+Shared with the HTML path: a body is a list of `Block`s (paragraphs, list items, tables);
+`clean_blocks` drops debris and repeats, recording each removal with its reason.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
-from newsgraph.extract.debris import _SENTENCE_END, classify, words
+from newsgraph.extract.debris import SENTENCE_END, classify, words
+from newsgraph.extract.mainblock import find_article
 from newsgraph.record import Removed
 
 _BLANKS = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+PROSE_END = re.compile(r"[.!?]['\"”’]?$")
+_TITLE_SEP = re.compile(r"\s+[|\-–—:·•»/]+\s+")
+
+BlockKind = Literal["para", "item", "table"]
+
+
+@dataclass
+class Block:
+    """One unit of a body: a paragraph, a list item or a table (one line per row)."""
+
+    kind: BlockKind
+    lines: list[str]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
 
 
 @dataclass
@@ -41,11 +63,12 @@ def _is_wrapped(p: str) -> bool:
     lines = p.split("\n")
     if len(lines) < 2:
         return False
-    return all(not _SENTENCE_END.search(x) for x in lines[:-1]) and \
+    return all(not SENTENCE_END.search(x) for x in lines[:-1]) and \
         all(words(x) >= 6 for x in lines[:-1])
 
 
-def _key(p: str) -> str:
+def key(p: str) -> str:
+    """Comparison key: case, punctuation and spacing do not make two paragraphs different."""
     return re.sub(r"\W+", " ", p.lower()).strip()
 
 
@@ -55,33 +78,123 @@ def looks_like_headline(line: str) -> bool:
         len(line) <= 250
 
 
-def clean_paragraphs(pars: list[str]) -> tuple[list[str], list[Removed]]:
-    """Drop debris paragraphs and repeats, keeping the first occurrence of a paragraph."""
-    kept: list[str] = []
+def title_keys(title: str) -> set[str]:
+    """The title and, for "Section | Headline | Site" forms, each part of three words or more."""
+    keys = {key(title)}
+    for part in _TITLE_SEP.split(title):
+        if words(part) >= 3:
+            keys.add(key(part))
+    keys.discard("")
+    return keys
+
+
+def drop_leading_title(blocks: list[Block], title: str | None,
+                       within: int = 4) -> tuple[list[Block], list[Removed]]:
+    """Remove the headline when the body repeats it near the top, and the short page-header
+    lines (section name, URL, "Order reprints") standing before it. The title is its own
+    field; in the body it is a repeat."""
+    if not title or not blocks:
+        return blocks, []
+    keys = title_keys(title)
+    for i, b in enumerate(blocks[:within]):
+        if b.kind == "table" or key(b.text) not in keys:
+            continue
+        before = blocks[:i]
+        if any(words(x.text) > 15 and SENTENCE_END.search(x.text) for x in before):
+            return blocks, []  # prose before it: not a page header, leave all as is
+        removed = [Removed("page-header", x.text) for x in before]
+        removed.append(Removed("title", b.text))
+        return blocks[i + 1:], removed
+    return blocks, []
+
+
+def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
+    """Drop debris lines and repeated paragraphs, keeping the first occurrence.
+
+    A block of several lines (a scraped menu, a caption under a paragraph) is judged line by
+    line; a table is kept whole.
+    """
+    kept: list[Block] = []
     removed: list[Removed] = []
     seen: set[str] = set()
-    for p in pars:
-        verdict = classify(p)
-        if verdict:
-            removed.append(Removed(verdict.reason, p))
-            continue
-        k = _key(p)
-        if k and k in seen and words(p) >= 4:
-            removed.append(Removed("duplicate-paragraph", p))
+    for b in blocks:
+        if b.kind != "table":
+            lines = []
+            for line in b.lines:
+                verdict = classify(line[2:] if b.kind == "item" else line)
+                if verdict:
+                    removed.append(Removed(verdict.reason, line))
+                else:
+                    lines.append(line)
+            if not lines:
+                continue
+            b = Block(b.kind, lines)
+        k = key(b.text)
+        if k and k in seen and _repeat_is_debris(b):
+            removed.append(Removed("duplicate-paragraph", b.text))
             continue
         seen.add(k)
-        kept.append(p)
+        kept.append(b)
     return kept, removed
+
+
+def _repeat_is_debris(b: Block) -> bool:
+    """A repeated sentence-like paragraph is a scraper's (a lead printed twice); short repeats
+    ("Yes.", a list item, a line of a recipe or a spec sheet) are often the page's own."""
+    if b.kind != "para" or len(b.lines) != 1:
+        return False
+    s = b.text
+    return words(s) >= 8 and PROSE_END.search(s) is not None and _digit_share(s) < 0.2
+
+
+def _digit_share(s: str) -> float:
+    ws = s.split()
+    return sum(1 for w in ws if any(c.isdigit() for c in w)) / len(ws) if ws else 0.0
+
+
+def join_blocks(blocks: list[Block]) -> str:
+    """Paragraphs separated by one blank line; consecutive list items stay on adjacent lines."""
+    out: list[str] = []
+    for i, b in enumerate(blocks):
+        if i and not (b.kind == "item" and blocks[i - 1].kind == "item"):
+            out.append("\n")
+        out.append(b.text + "\n")
+    return "".join(out).rstrip("\n")
+
+
+def clean_paragraphs(pars: list[str]) -> tuple[list[str], list[Removed]]:
+    """Paragraph strings in, kept paragraph strings out (for callers without blocks)."""
+    kept, removed = clean_blocks([Block("para", [p]) for p in pars])
+    return [b.text for b in kept], removed
+
+
+def refine_title(title: str, pars: list[str], look: int = 300) -> str:
+    """A page title often carries the site ("Headline - Site"); when the page repeats one part
+    of it as a line of its own, that part is the headline."""
+    keys = title_keys(title) - {key(title)}
+    if not keys:
+        return title
+    for p in pars[:look]:
+        for line in p.split("\n"):
+            if key(line) in keys:
+                return line.strip()
+    return title
 
 
 def clean_text(text: str, title: str | None = None) -> Cleaned:
     pars = paragraphs(text)
     removed: list[Removed] = []
-    if title is None and len(pars) >= 2 and looks_like_headline(pars[0]) and \
-            classify(pars[0]) is None:
+    if title is None and len(pars) >= 2 and "\n" not in pars[0] and \
+            looks_like_headline(pars[0]) and classify(pars[0]) is None:
         title = pars.pop(0)
-    elif title is not None and pars and _key(pars[0]) == _key(title):
-        removed.append(Removed("title", pars.pop(0)))
-    kept, more = clean_paragraphs(pars)
+    split = find_article(pars)
+    removed.extend(Removed("page-furniture", p) for p in split.before)
+    if title is not None:
+        title = refine_title(title, split.before + split.article)
+    blocks, dropped = drop_leading_title([Block("para", p.split("\n")) for p in split.article],
+                                         title)
+    removed.extend(dropped)
+    kept, more = clean_blocks(blocks)
     removed.extend(more)
-    return Cleaned(text="\n\n".join(kept), title=title, removed=removed)
+    removed.extend(Removed("page-furniture", p) for p in split.after)
+    return Cleaned(text=join_blocks(kept), title=title, removed=removed)

@@ -1,0 +1,90 @@
+"""SQLite access for the server: per-thread read-only connections, and one writer thread.
+
+FastAPI runs plain `def` endpoints on its worker thread pool; each worker thread opens its own
+read-only connection the first time it needs one (sqlite3 connections must not be shared
+between threads). Every write (ingest over HTTP) is a job on a queue drained by one thread
+that owns the only writable connection, so writers never contend for SQLite's lock.
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    # Belt and braces: even a bug in a query cannot write through this connection.
+    conn.execute("PRAGMA query_only = 1")
+    return conn
+
+
+@dataclass
+class ReadPool:
+    """One read-only connection per thread, opened lazily and closed together."""
+
+    path: Path
+    _local: threading.local = field(default_factory=threading.local)
+    _all: list[sqlite3.Connection] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def conn(self) -> sqlite3.Connection:
+        c: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if c is None:
+            c = open_readonly(self.path)
+            self._local.conn = c
+            with self._lock:
+                self._all.append(c)
+        return c
+
+    def close(self) -> None:
+        with self._lock:
+            for c in self._all:
+                c.close()
+            self._all.clear()
+
+
+@dataclass
+class _Job:
+    fn: Callable[[], Any]
+    future: Future[Any]
+
+
+class Writer:
+    """Runs write jobs one at a time on a single thread, in submission order."""
+
+    def __init__(self, name: str = "newsgraph-writer") -> None:
+        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    def submit(self, fn: Callable[[], T]) -> Future[T]:
+        fut: Future[T] = Future()
+        self._queue.put(_Job(fn, fut))
+        return fut
+
+    def _run(self) -> None:
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            if not job.future.set_running_or_notify_cancel():
+                continue
+            try:
+                job.future.set_result(job.fn())
+            except BaseException as e:  # noqa: BLE001 - handed to the waiting request
+                job.future.set_exception(e)
+
+    def close(self, timeout: float = 10.0) -> None:
+        self._queue.put(None)
+        self._thread.join(timeout)

@@ -187,14 +187,15 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
     if title is None and len(pars) >= 2 and "\n" not in pars[0] and \
             looks_like_headline(pars[0]) and classify(pars[0]) is None:
         title = pars.pop(0)
-    split = find_article(pars)
-    removed.extend(Removed("page-furniture", p) for p in split.before)
     if title is not None:
-        title = refine_title(title, split.before + split.article)
+        title = refine_title(title, pars)
+    split = find_article(pars, title)
+    removed.extend(Removed("page-furniture", p) for p in split.before)
     blocks, dropped = drop_leading_title([Block("para", p.split("\n")) for p in split.article],
                                          title)
     removed.extend(dropped)
     kept, more = clean_blocks(blocks)
     removed.extend(more)
     removed.extend(Removed("page-furniture", p) for p in split.after)
+    removed.extend(Removed("comments", p) for p in split.comments)
     return Cleaned(text=join_blocks(kept), title=title, removed=removed)

@@ -1,11 +1,277 @@
-"""quotes: not yet implemented; the component sets an empty list."""
+"""Quotes with resolved speakers: the `newsgraph_quotes_v1` component.
+
+Three sources, merged in text order:
+- transcript turns ("MR PRICE: ...") are direct quotes of the labelled speaker; a
+  journalist's turn ("QUESTION: ...") is marked `is_question`;
+- quoted segments become direct quotes when they stand as speech (a cue next to them, a
+  sentence of their own, a continuation of the previous paragraph's quote), and make the
+  surrounding reported speech a *mixed* quote when they are a fragment inside it; scare
+  quotes and titles in quotation marks are neither;
+- reported speech without quotation marks (X said that ..., X emphasized ..., according to X)
+  is an *indirect* quote when its speaker resolves to an entity.
+
+Speakers are resolved in text order, so "he" can refer back to the previous speaker.
+See docs/quotes.md for the rules and the span conventions.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc
+
+from newsgraph.annotate import attribution as at
+from newsgraph.annotate.quotemarks import Segment, find_segments, quoted_mask, word_count
+from newsgraph.annotate.speakers import MALE, FEMALE, Speaker, SpeakerResolver
+from newsgraph.annotate.transcripts import Turn, find_turns
+from newsgraph.record import Quote
+
+# A quoted segment that stands alone needs this many words to count as speech (shorter ones
+# are mostly names and slogans).
+MIN_STANDALONE_WORDS = 4
+# An attribution between two quotes of one speaker is at most this long ('" he said. "').
+MAX_GAP_WORDS = 8
+_SENT_END = ".!?"
+
+
+@dataclass
+class _Item:
+    """A quote found but not yet given its speaker."""
+
+    kind: str
+    start: int
+    end: int
+    how: str  # "cue" | "inherit" | "context" | "label"
+    cue: at.Cue | None = None
+    seg: Segment | None = None
+    turn: Turn | None = None
+    marks: list[int] = field(default_factory=list)  # quote-mark offsets inside a mixed span
+    speaker: Speaker | None = None
+    prev: _Item | None = None  # the quote this one continues
 
 
 class QuoteComponent:
+    """spaCy component: sets `doc._.ng_quotes` (a list of `record.Quote`)."""
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_quotes = []
+        doc._.ng_quotes = find_quotes(doc)
         return doc
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    text = doc.text
+    turns = find_turns(text)
+    in_turn = bytearray(len(text))
+    for t in turns:
+        in_turn[t.label_span[0]:t.end] = b"\x01" * (t.end - t.label_span[0])
+    segments = [s for s in find_segments(text) if not in_turn[s.open_at]]
+    quoted = quoted_mask(text, segments)
+    resolver = SpeakerResolver(doc, quoted)
+
+    items: list[_Item] = [_Item("direct", t.start, t.end, "label", turn=t) for t in turns]
+    direct, embedded = _classify(doc, segments)
+    items += direct
+    used = {i.cue.verb.i for i in direct if i.cue is not None and i.cue.verb is not None}
+    blocked = bytearray(quoted)
+    for k, v in enumerate(in_turn):
+        if v:
+            blocked[k] = 1
+    for st in at.statements(doc, blocked, used):
+        if any(d.seg is not None and _overlaps(st.start, st.end, *d.seg.outer) for d in direct):
+            continue
+        inside = [s for s in embedded if st.start <= s.open_at and s.outer[1] <= st.end + 1]
+        kind = "mixed" if inside else "indirect"
+        marks = [m for s in inside for m in (s.open_at, s.close_at) if m is not None]
+        items.append(_Item(kind, st.start, st.end, "cue", cue=st.cue, marks=marks))
+
+    items.sort(key=lambda i: i.start)
+    _resolve(doc, items, resolver, quoted)
+    return _records(text, items)
+
+
+def _overlaps(a: int, b: int, c: int, d: int) -> bool:
+    return a < d and c < b
+
+
+# ---------------------------------------------------------------- quoted segments
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return lo, (len(text) if hi < 0 else hi)
+
+
+def _classify(doc: Doc, segments: list[Segment]) -> tuple[list[_Item], list[Segment]]:
+    """Quoted segments -> direct quotes (with how to find the speaker) and embedded
+    fragments (candidates for mixed quotes)."""
+    text = doc.text
+    direct: list[_Item] = []
+    embedded: list[Segment] = []
+    by_seg: dict[int, _Item] = {}
+    for i, seg in enumerate(segments):
+        lo, hi = _line_bounds(text, seg.open_at)
+        prev = segments[i - 1] if i > 0 else None
+        nxt = segments[i + 1] if i + 1 < len(segments) else None
+        pre_start = max(lo, prev.outer[1] if prev is not None and prev.line == seg.line else lo,
+                        _sentence_start(doc, seg.open_at, lo))
+        post_stop = min(hi, nxt.open_at if nxt is not None and nxt.line == seg.line else hi,
+                        _sentence_end(doc, seg.outer[1], hi))
+        before = text[pre_start:seg.open_at].rstrip()
+        standalone = not before or before[-1] in _SENT_END + ",:;\u2014\u2013-("
+        continues = (not text[lo:seg.open_at].strip() and prev is not None
+                     and prev.close_at is None and prev.line < seg.line
+                     and id(prev) in by_seg)
+        words = word_count(text[seg.start:seg.end])
+        cue = at.pre_cue(doc, seg, pre_start) or (
+            at.post_cue(doc, seg, post_stop) if standalone or not before else None)
+        item: _Item | None = None
+        if continues:
+            item = _Item("direct", seg.start, seg.end, "inherit", seg=seg,
+                         prev=by_seg[id(prev)])
+            if cue is not None:
+                item.cue, item.how = cue, "cue"
+        elif cue is not None and (standalone or _cue_right_before(before)) and words >= 2:
+            item = _Item("direct", seg.start, seg.end, "cue", cue=cue, seg=seg)
+        elif standalone and words >= MIN_STANDALONE_WORDS and _is_clause(doc, seg):
+            item = _Item("direct", seg.start, seg.end, "context", seg=seg)
+        if item is None:
+            embedded.append(seg)
+            continue
+        if item.how == "context" and prev is not None and id(prev) in by_seg:
+            gap = text[prev.outer[1]:seg.open_at]
+            if prev.line == seg.line and word_count(gap) <= MAX_GAP_WORDS:
+                item.how, item.prev = "inherit", by_seg[id(prev)]
+        by_seg[id(seg)] = item
+        direct.append(item)
+    return direct, embedded
+
+
+def _cue_right_before(before: str) -> bool:
+    # 'He told reporters "..."': no comma, but the words before end in a speech act.
+    return bool(re.search(r"\b(?:said|says|told \w+|added|asked|wrote|declared|stated)$",
+                          before))
+
+
+def _is_clause(doc: Doc, seg: Segment) -> bool:
+    """A quoted sentence has a verb; a quoted title or slogan usually does not."""
+    span = at.tokens_in(doc, seg.start, seg.end)
+    return any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _sentence_start(doc: Doc, pos: int, floor: int) -> int:
+    """Start of the sentence the text right before `pos` belongs to (>= floor)."""
+    k = pos - 1
+    while k >= floor and doc.text[k].isspace():
+        k -= 1
+    if k < floor or doc.text[k] in _SENT_END:
+        return pos
+    span = doc.char_span(k, k + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return floor
+    return max(floor, span[0].sent.start_char)
+
+
+def _sentence_end(doc: Doc, pos: int, ceiling: int) -> int:
+    k = pos
+    while k < ceiling and doc.text[k].isspace():
+        k += 1
+    if k >= ceiling:
+        return pos
+    span = doc.char_span(k, k + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return ceiling
+    return min(ceiling, span[-1].sent.end_char)
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def _resolve(doc: Doc, items: list[_Item], resolver: SpeakerResolver,
+             quoted: bytearray) -> None:
+    for item in items:
+        pron: str | None = None
+        if item.how == "label" and item.turn is not None:
+            t = item.turn
+            item.speaker = (resolver.from_label(t.label, t.name_span)
+                            if not t.is_question else None)
+            if item.speaker is None and t.role is not None:
+                item.speaker = Speaker(t.role)
+        elif item.how == "cue" and item.cue is not None and item.cue.subject is not None:
+            subj = item.cue.subject
+            item.speaker = resolver.from_token(subj)
+            pron = subj.lower_ if subj.lower_ in MALE | FEMALE else None
+        if item.speaker is None and item.prev is not None:
+            item.speaker = item.prev.speaker
+            if item.cue is None:
+                item.cue = item.prev.cue
+        if item.speaker is None and item.how == "context" and item.seg is not None:
+            item.speaker = _context_speaker(doc, item.seg, resolver, quoted)
+        if item.speaker is not None and item.speaker.entity is not None:
+            anchor = item.speaker.span[0] if item.speaker.span else item.start
+            resolver.remember(item.speaker, anchor, pron)
+    # A quote continued over paragraphs may be attributed only in its last part.
+    for item in reversed(items):
+        if item.prev is not None and item.prev.speaker is None and item.speaker is not None:
+            item.prev.speaker = item.speaker
+            item.prev.cue = item.prev.cue or item.cue
+
+
+def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,
+                     quoted: bytearray) -> Speaker | None:
+    """A quote with no cue of its own belongs to the subject of the sentence before it
+    ('Hegseth attributed ... . "Near the outset ..."'), within this or the previous
+    paragraph."""
+    text = doc.text
+    k = seg.open_at - 1
+    newlines = 0
+    while k >= 0 and text[k].isspace():
+        newlines += text[k] == "\n"
+        k -= 1
+    if k < 0 or newlines > 2:
+        return None
+    span = doc.char_span(k, k + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span[0].sent.root
+    subj = at.subject_of(root)
+    if subj is None or quoted[subj.idx]:
+        return None
+    sp = resolver.from_token(subj)
+    if sp is not None and (sp.entity is None or sp.entity.type == "PERSON"):
+        return sp
+    return None
+
+
+# ---------------------------------------------------------------- records
+
+
+def _can_report(sp: Speaker | None) -> bool:
+    """Reported speech counts only with a speaker who is a person or an organisation: "the
+    United States reaffirmed ..." is a country's position, coded as an event, not a quote."""
+    if sp is None:
+        return False
+    return sp.entity is None or sp.entity.type in ("PERSON", "ORG")
+
+
+def _records(text: str, items: list[_Item]) -> list[Quote]:
+    out: list[Quote] = []
+    for item in items:
+        if item.kind != "direct" and not _can_report(item.speaker):
+            continue
+        body = text[item.start:item.end]
+        if item.marks:
+            drop = {m - item.start for m in item.marks}
+            body = "".join(ch for k, ch in enumerate(body) if k not in drop)
+        sp = item.speaker
+        cue = item.cue.text if item.cue is not None and item.cue.text else None
+        out.append(Quote(
+            id=f"q{len(out) + 1}", text=body, kind=item.kind,  # type: ignore[arg-type]
+            span=[item.start, item.end],
+            speaker=sp.name if sp is not None else None,
+            speaker_id=sp.id if sp is not None else None,
+            speaker_span=list(sp.span) if sp is not None and sp.span is not None else None,
+            cue=cue,
+            is_question=bool(item.turn is not None and item.turn.is_question)))
+    return out

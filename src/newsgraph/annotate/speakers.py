@@ -1,0 +1,263 @@
+"""Speaker resolution: from the subject of a cue (a name, a title, a pronoun) or a transcript
+label to the canonical entity of the article.
+
+Names go through `entities.entity_at`, so a speaker is always the article's canonical entity.
+What the entity step may leave open is done here, where the quote context is known:
+- pronouns ("he said"): the most recent person mentioned outside quotes, sentence by sentence
+  backwards, compatible in gender (from Mr/Ms and from earlier resolutions), preferring the
+  subject of a sentence and the previous speaker; people named *inside* quotes never count;
+- title-only subjects ("the Secretary", "THE PRESIDENT:") -> the person the article gives that
+  title to;
+- transcript labels ("MR PRICE") -> the person with that surname ("Ned Price").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.annotate.entities import entity_at
+from newsgraph.annotate.transcripts import HONORIFICS, ROLES, TITLES
+from newsgraph.record import Entity
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+_MALE_HON = re.compile(r"\b(?:Mr|Mister|Sir|King|Prince|Lord|Sheikh|MR)\.?\s+$")
+_FEMALE_HON = re.compile(r"\b(?:Ms|Mrs|Miss|Madam|Madame|Dame|Queen|Princess|Lady|MS|MRS)\.?\s+$")
+# Capitalised title words right before a name ("Secretary of State Antony Blinken").
+_TITLE_BEFORE = re.compile(r"((?:(?:[A-Z][\w.'\u2019-]*|of|the|for|and)[ \t]+)+)$")
+# How far back (characters) a pronoun may look for its person.
+LOOKBACK = 2500
+_NOT_NAMES = frozenset(w.lower() for w in (TITLES | HONORIFICS | ROLES)) | {
+    "u.s.", "us", "u.s", "indian", "american", "national", "security", "advisor", "adviser"}
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    entity: Entity | None = None
+    span: tuple[int, int] | None = None  # the mention the quote was attributed through
+
+    @property
+    def id(self) -> str | None:
+        return self.entity.id if self.entity is not None else None
+
+    @property
+    def key(self) -> str | None:
+        return self.entity.id if self.entity is not None else self.name
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    speaker: Speaker
+    is_subject: bool
+    sent_start: int
+    was_speaker: bool = False
+
+
+@dataclass
+class SpeakerResolver:
+    doc: Doc
+    quoted: bytearray  # 1 for characters inside quotation marks
+    mentions: list[_Mention] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        text = self.doc.text
+        for ent in self.doc._.ng_entities or []:
+            if ent.type != "PERSON":
+                continue
+            for s, e in ent.mentions:
+                if s >= len(text) or self.quoted[s] or not text[s:e][:1].isupper():
+                    continue
+                if text[s:e].lower() in MALE | FEMALE:
+                    continue
+                tok = self._token_at(e - 1)
+                if tok is None:
+                    continue
+                self.mentions.append(_Mention(
+                    s, e, Speaker(ent.name, ent, (s, e)),
+                    tok.dep_ in ("nsubj", "nsubjpass"), tok.sent.start_char))
+                self._gender_from_honorific(ent, s)
+        self.mentions.sort(key=lambda m: m.start)
+
+    # ------------------------------------------------------------------ lookups
+
+    def _token_at(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _gender_from_honorific(self, ent: Entity, start: int) -> None:
+        before = self.doc.text[max(0, start - 12):start]
+        if _MALE_HON.search(before):
+            self.gender.setdefault(ent.id, "m")
+        elif _FEMALE_HON.search(before):
+            self.gender.setdefault(ent.id, "f")
+
+    def remember(self, speaker: Speaker, at: int, pronoun: str | None = None) -> None:
+        """Record that `speaker` spoke at `at`: later pronouns may refer back to them."""
+        if speaker.entity is not None and pronoun:
+            if pronoun in MALE:
+                self.gender.setdefault(speaker.entity.id, "m")
+            elif pronoun in FEMALE:
+                self.gender.setdefault(speaker.entity.id, "f")
+        tok = self._token_at(at)
+        sent_start = tok.sent.start_char if tok is not None else at
+        m = _Mention(at, at + 1, speaker, True, sent_start, was_speaker=True)
+        bisect.insort(self.mentions, m, key=lambda x: x.start)
+
+    # ------------------------------------------------------------------ entry points
+
+    def from_token(self, tok: Token) -> Speaker | None:
+        """The speaker named by the subject token `tok` of a cue."""
+        low = tok.lower_
+        if low in MALE or low in FEMALE:
+            return self.from_pronoun(tok)
+        if tok.pos_ == "PRON" or low in ("i", "we", "they", "you", "it", "one"):
+            return None
+        if any(c.dep_ == "conj" for c in tok.children) or low in _GROUPS:
+            return None  # "Blinken and Wang said": a joint statement, not one speaker
+        np = _noun_phrase(tok)
+        ent = entity_at(self.doc, tok.idx, tok.idx + len(tok.text))
+        if ent is None:
+            ent = entity_at(self.doc, np.start_char, np.end_char)
+        if ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP"):
+            return Speaker(ent.name, ent, (np.start_char, np.end_char))
+        titled = self.from_title(np.text, np.start_char)
+        if titled is not None:
+            titled.span = (np.start_char, np.end_char)
+            return titled
+        if tok.ent_type_ == "PERSON":
+            return Speaker(np.text, None, (np.start_char, np.end_char))
+        return None
+
+    def from_pronoun(self, tok: Token) -> Speaker | None:
+        low = tok.lower_
+        want = "m" if low in MALE else "f" if low in FEMALE else None
+        pos = tok.idx
+        lo = bisect.bisect_left(self.mentions, pos - LOOKBACK, key=lambda m: m.start)
+        hi = bisect.bisect_left(self.mentions, pos, key=lambda m: m.start)
+        window = self.mentions[lo:hi]
+        # Group by sentence, most recent first.
+        by_sent: dict[int, list[_Mention]] = {}
+        for m in window:
+            by_sent.setdefault(m.sent_start, []).append(m)
+        for sent_start in sorted(by_sent, reverse=True):
+            group = [m for m in by_sent[sent_start] if self._compatible(m.speaker, want)]
+            if not group:
+                continue
+            known = [m for m in group if self._gender_of(m.speaker) == want]
+            pool = known or group
+            best = max(pool, key=lambda m: (m.was_speaker, m.is_subject, m.start))
+            sp = best.speaker
+            return Speaker(sp.name, sp.entity, (tok.idx, tok.idx + len(tok.text)))
+        return None
+
+    def _gender_of(self, sp: Speaker) -> str | None:
+        return self.gender.get(sp.entity.id) if sp.entity is not None else None
+
+    def _compatible(self, sp: Speaker, want: str | None) -> bool:
+        g = self._gender_of(sp)
+        return want is None or g is None or g == want
+
+    def from_title(self, phrase: str, pos: int) -> Speaker | None:
+        """"the Secretary" -> the person the article calls Secretary (nearest before `pos`,
+        else the first after)."""
+        words = [w for w in re.split(r"\s+", phrase.strip()) if w]
+        if words and words[0].lower() in ("the", "our", "this", "that"):
+            words = words[1:]
+        if not words or not all(w[:1].isupper() for w in words):
+            return None
+        if not all(w.upper() in TITLES or w.lower() in ("of", "state", "defense", "defence")
+                   for w in words):
+            return None
+        query = " ".join(w.lower() for w in words)
+        before: _Mention | None = None
+        after: _Mention | None = None
+        text = self.doc.text
+        for m in self.mentions:
+            if m.was_speaker:
+                continue
+            pre = _TITLE_BEFORE.search(text[max(0, m.start - 60):m.start])
+            if pre is None or not _title_matches(pre.group(1).lower(), query):
+                continue
+            if m.start < pos:
+                before = m
+            elif after is None:
+                after = m
+        hit = before or after
+        if hit is None:
+            return None
+        return Speaker(hit.speaker.name, hit.speaker.entity, None)
+
+    def from_label(self, label: str, name_span: tuple[int, int] | None) -> Speaker | None:
+        """A transcript label ("SECRETARY BLINKEN", "THE PRESIDENT") -> its speaker."""
+        if name_span is None:
+            return self.from_title(label.title(), name_span[0] if name_span else 0)
+        surname = self.doc.text[name_span[0]:name_span[1]]
+        key = surname.replace("\u2019", "'").lower()
+        best: Entity | None = None
+        for ent in self.doc._.ng_entities or []:
+            if ent.type == "PERSON" and _ends_with(ent.name.lower(), key):
+                if best is None or len(ent.name) > len(best.name):
+                    best = ent
+        if best is not None:
+            return Speaker(best.name, best, name_span)
+        return Speaker(self._name_in_text(surname), None, name_span)
+
+    def _name_in_text(self, surname: str) -> str:
+        """The fullest proper name in the text ending with `surname` ("Ned Price")."""
+        proper = "-".join(p.capitalize() for p in surname.lower().split("-"))
+        proper = " ".join(p[:1].upper() + p[1:] for p in proper.split(" "))
+        best = proper
+        pat = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){0,3})" + re.escape(proper) + r"\b")
+        for m in pat.finditer(self.doc.text):
+            words = [w for w in m.group(1).split() if w.lower().strip(".") not in _NOT_NAMES]
+            cand = " ".join(words + [proper])
+            if len(cand) > len(best):
+                best = cand
+        return best
+
+
+_GROUPS = frozenset({"leaders", "sides", "parties", "ministers", "officials", "delegations",
+                     "participants", "countries", "governments", "nations", "members",
+                     "partners", "both", "all", "each"})
+
+
+def _ends_with(name: str, surname: str) -> bool:
+    return name == surname or name.endswith(" " + surname)
+
+
+def _title_matches(before: str, query: str) -> bool:
+    """Whether the title words before a name ("vice president") are the title `query`."""
+    words = before.split()
+    if query not in " ".join(words):
+        return False
+    # "the President" is not the Vice President, "the Secretary" not an Under Secretary.
+    qualifiers = {"vice", "under", "assistant", "deputy", "prime", "former"}
+    q_words = set(query.split())
+    head = query.split()[-1]
+    idx = max(i for i, w in enumerate(words) if w == head) if head in words else -1
+    if idx > 0 and words[idx - 1] in qualifiers and words[idx - 1] not in q_words:
+        return False
+    return True
+
+
+def _noun_phrase(tok: Token) -> Span:
+    """The subject's name with its premodifiers, without appositions or clauses."""
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "punct", "case",
+                      "prep", "pobj"):
+            left = min(left, c.left_edge, key=lambda t: t.i)
+            break
+    right = tok
+    for c in tok.rights:
+        if c.dep_ == "compound" or (c.dep_ == "flat"):
+            right = c
+    return tok.doc[left.i:right.i + 1]

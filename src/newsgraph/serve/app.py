@@ -8,17 +8,25 @@ API reference at /docs is rendered on the server from the OpenAPI schema.
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import newsgraph
 from newsgraph.serve.pool import ReadPool, Writer
+from newsgraph.store.db import Store
 
 HERE = Path(__file__).parent
 Scope = MutableMapping[str, Any]
@@ -39,8 +47,6 @@ class ServeOptions:
     token: str | None = None
     # An article is rarely over 200 kB of HTML; 2 MB leaves room without inviting abuse.
     max_body_bytes: int = 2_000_000
-    max_limit: int = 200
-    default_limit: int = 20
 
 
 class _TooLarge(Exception):
@@ -100,23 +106,46 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith(("/api", "/openapi", "/static"))
+
+
 def create_app(options: ServeOptions) -> FastAPI:
     from newsgraph.serve import api, web
     from newsgraph.serve.queries import Queries
+
+    pool = ReadPool(options.db)
+    writer = Writer()
+    write_store: list[Store] = []
+
+    def get_write_store() -> Store:
+        # Opened on first use, on the writer thread, and only ever used there.
+        if not write_store:
+            write_store.append(Store(options.db))
+        return write_store[0]
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        writer.close()
+        if write_store:
+            writer_store = write_store.pop()
+            writer_store.close()
+        pool.close()
 
     app = FastAPI(
         title="newsgraph",
         version=newsgraph.__version__,
         description="Read the newsgraph knowledge graph: articles, people, organisations and "
                     "countries, quotes, PLOVER events, country-pair timelines, agreements and "
-                    "commitments. All list endpoints take `limit` and `offset`.",
-        docs_url=None, redoc_url=None,
+                    "commitments. List endpoints take `limit` and `offset`.",
+        docs_url=None, redoc_url=None, lifespan=lifespan,
     )
-    pool = ReadPool(options.db)
     app.state.options = options
     app.state.pool = pool
-    app.state.writer = Writer()
-    app.state.queries = Queries(pool, max_limit=options.max_limit)
+    app.state.writer = writer
+    app.state.write_store = get_write_store
+    app.state.queries = Queries(pool)
     # Fail at start-up, not on the first request, when the file is not a store.
     app.state.queries.check()
 
@@ -126,8 +155,8 @@ def create_app(options: ServeOptions) -> FastAPI:
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs(request: Request) -> HTMLResponse:
-        return web.templates.TemplateResponse(
-            request, "docs.html", {"spec": app.openapi(), "title": "API reference"})
+        return web.render(request, "docs.html", {"spec": app.openapi(),
+                                                 "title": "API reference"})
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
@@ -138,16 +167,19 @@ def create_app(options: ServeOptions) -> FastAPI:
             response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
-    @app.exception_handler(ValueError)
-    async def bad_value(request: Request, exc: ValueError) -> JSONResponse:
-        # Our query helpers raise ValueError for input they cannot use (a malformed date,
-        # an unknown category): that is the client's mistake, not a server error.
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if _wants_json(request):
+            return await http_exception_handler(request, exc)
+        return web.error_page(request, exc.status_code, str(exc.detail))
 
-    @app.on_event("shutdown")
-    def close() -> None:
-        app.state.writer.close()
-        pool.close()
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if _wants_json(request):
+            return await request_validation_exception_handler(request, exc)
+        msgs = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}"
+                         for e in exc.errors())
+        return web.error_page(request, 400, msgs or "bad request")
 
     app.add_middleware(BodyLimit, limit=options.max_body_bytes)  # type: ignore[arg-type]
     return app

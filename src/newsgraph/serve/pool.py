@@ -1,7 +1,7 @@
 """SQLite access for the server: per-thread read-only connections, and one writer thread.
 
 FastAPI runs plain `def` endpoints on its worker thread pool; each worker thread opens its own
-read-only connection the first time it needs one (sqlite3 connections must not be shared
+read-only store the first time it needs one (a sqlite3 connection must not be shared
 between threads). Every write (ingest over HTTP) is a job on a queue drained by one thread
 that owns the only writable connection, so writers never contend for SQLite's lock.
 """
@@ -9,7 +9,6 @@ that owns the only writable connection, so writers never contend for SQLite's lo
 from __future__ import annotations
 
 import queue
-import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -17,40 +16,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from newsgraph.store.db import Store
+
 T = TypeVar("T")
-
-
-def open_readonly(path: Path) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    # Belt and braces: even a bug in a query cannot write through this connection.
-    conn.execute("PRAGMA query_only = 1")
-    return conn
 
 
 @dataclass
 class ReadPool:
-    """One read-only connection per thread, opened lazily and closed together."""
+    """One read-only Store per thread, opened lazily and closed together."""
 
     path: Path
     _local: threading.local = field(default_factory=threading.local)
-    _all: list[sqlite3.Connection] = field(default_factory=list)
+    _all: list[Store] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def conn(self) -> sqlite3.Connection:
-        c: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if c is None:
-            c = open_readonly(self.path)
-            self._local.conn = c
+    def store(self) -> Store:
+        st: Store | None = getattr(self._local, "store", None)
+        if st is None:
+            st = Store(self.path, readonly=True)
+            # Even a faulty query cannot write through a reader.
+            st.conn.execute("PRAGMA query_only = 1")
+            self._local.store = st
             with self._lock:
-                self._all.append(c)
-        return c
+                self._all.append(st)
+        return st
 
     def close(self) -> None:
         with self._lock:
-            for c in self._all:
-                c.close()
+            for st in self._all:
+                st.close()
             self._all.clear()
 
 

@@ -1,0 +1,256 @@
+"""Reads the server needs beyond the store's read API: co-actors, country pairs with filters,
+search snippets with unambiguous markers, cached counts.
+
+Everything else is `newsgraph.store` (`Store.search`, `.entity`, `.quotes`, `.events`, ...),
+called on the calling thread's own read-only Store. All SQL here is parameterised.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.resolve.countries import canonical_country
+from newsgraph.serve.charts import CATEGORIES, PLOVER_CLASS, TimelinePoint
+from newsgraph.serve.pool import ReadPool
+from newsgraph.store.db import Store
+from newsgraph.store.models import ArticleHit, DyadCount, EventActorRow, EventSummary
+from newsgraph.store.sql import fts_query, marks
+
+# Search snippets mark hits with control characters no article contains, so the web page can
+# escape the text first and only then turn the markers into <mark>.
+HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
+# Points drawn on one timeline; beyond this the page says so rather than slowing down.
+MAX_TIMELINE_POINTS = 3000
+_EVENT_COLS = ("ev.id, ev.category, ev.mode, ev.date, ev.location, ev.modality, ev.n_reports, "
+               "ev.n_articles, ev.n_independent, ev.sentence")
+_COOP = tuple(c for c, k in PLOVER_CLASS.items() if k.startswith("coop"))
+
+
+@dataclass
+class CoActor:
+    id: str
+    name: str
+    type: str
+    n_events: int
+    last_date: str | None
+
+
+@dataclass
+class CoActors:
+    actors: list[CoActor] = field(default_factory=list)
+    # How often two of the actors took part in the same event with the entity.
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+@dataclass
+class DyadSummary:
+    a: str
+    b: str
+    n_events: int
+    n_coop: int
+    n_conflict: int
+    last_date: str | None
+
+
+@dataclass
+class DyadFilters:
+    categories: list[str] = field(default_factory=list)
+    modalities: list[str] = field(default_factory=list)
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+@dataclass
+class DyadView:
+    a: str
+    b: str
+    total: int
+    counts: list[DyadCount]
+    events: list[EventSummary]
+    points: list[TimelinePoint]
+
+
+# Affiliation of each actor of each event; a country that is itself an actor counts as its
+# own side.
+_SIDES = """
+SELECT DISTINCT x.event_id AS event_id,
+       COALESCE(x.affiliation, CASE WHEN e.type = 'GPE' THEN e.name END) AS country
+FROM event_actors x LEFT JOIN entities e ON e.id = x.entity_id
+"""
+
+
+class Queries:
+    def __init__(self, pool: ReadPool, max_limit: int = 200) -> None:
+        self.pool = pool
+        self.max_limit = max_limit
+        self._cache: dict[str, Any] = {}
+        self._cache_lock = threading.Lock()
+
+    def st(self) -> Store:
+        return self.pool.store()
+
+    def check(self) -> None:
+        self.st()
+
+    def invalidate(self) -> None:
+        """Forget cached aggregates (after a write)."""
+        with self._cache_lock:
+            self._cache.clear()
+
+    def _cached(self, key: str, compute: Any) -> Any:
+        with self._cache_lock:
+            if key in self._cache:
+                return self._cache[key]
+        value = compute()
+        with self._cache_lock:
+            self._cache[key] = value
+        return value
+
+    # ------------------------------------------------------------ overview
+
+    def counts(self) -> dict[str, int]:
+        def compute() -> dict[str, int]:
+            c = self.st().conn
+            out = {}
+            for label, table in (("articles", "articles"), ("people and organisations",
+                                 "entities"), ("quotes", "quotes"), ("events", "events"),
+                                 ("agreements", "agreements")):
+                out[label] = int(c.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            return out
+
+        return dict(self._cached("counts", compute))
+
+    def countries(self) -> list[str]:
+        def compute() -> list[str]:
+            rows = self.st().conn.execute(
+                f"SELECT country, count(*) n FROM ({_SIDES}) WHERE country IS NOT NULL "
+                "GROUP BY country ORDER BY country").fetchall()
+            return [r[0] for r in rows]
+
+        return list(self._cached("countries", compute))
+
+    # -------------------------------------------------------------- search
+
+    def search(self, q: str, limit: int, offset: int) -> list[ArticleHit]:
+        """Like `Store.search`, with snippet markers that cannot occur in text."""
+        if not q.strip():
+            return []
+        rows = self.st().conn.execute(
+            "SELECT a.id, a.title, a.published, a.url, "
+            "snippet(articles_fts, 1, ?, ?, '…', 24) "
+            "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (HIT_OPEN, HIT_CLOSE, fts_query(q), limit, offset)).fetchall()
+        return [ArticleHit(*r) for r in rows]
+
+    # -------------------------------------------------------------- entity
+
+    def co_actors(self, entity_id: str, limit: int = 12) -> CoActors:
+        """Actors that share events with `entity_id`, most shared first."""
+        rows = self.st().conn.execute(
+            "SELECT o.event_id, o.entity_id, o.name, COALESCE(e.type, ''), ev.date "
+            "FROM event_actors s JOIN event_actors o ON o.event_id = s.event_id "
+            "JOIN events ev ON ev.id = s.event_id LEFT JOIN entities e ON e.id = o.entity_id "
+            "WHERE s.entity_id = ? AND o.entity_id != s.entity_id "
+            "ORDER BY ev.date DESC LIMIT 20000", (entity_id,)).fetchall()
+        by_actor: dict[str, CoActor] = {}
+        by_event: dict[str, set[str]] = {}
+        for event_id, oid, name, typ, date in rows:
+            by_event.setdefault(event_id, set()).add(oid)
+            ca = by_actor.get(oid)
+            if ca is None:
+                by_actor[oid] = CoActor(oid, name, typ, 0, date)
+            ca = by_actor[oid]
+            if date and (ca.last_date is None or date > ca.last_date):
+                ca.last_date = date
+        for members in by_event.values():
+            for oid in members:
+                by_actor[oid].n_events += 1
+        top = sorted(by_actor.values(), key=lambda c: (-c.n_events, c.name))[:limit]
+        keep = {c.id for c in top}
+        pairs: dict[tuple[str, str], int] = {}
+        for members in by_event.values():
+            ms = sorted(members & keep)
+            for i, a in enumerate(ms):
+                for b in ms[i + 1:]:
+                    pairs[(a, b)] = pairs.get((a, b), 0) + 1
+        return CoActors(top, pairs)
+
+    # --------------------------------------------------------------- dyads
+
+    def dyads(self, limit: int, offset: int) -> list[DyadSummary]:
+        """Country pairs whose actors share events, most events first."""
+        rows = self.st().conn.execute(
+            f"WITH s AS ({_SIDES}) "
+            "SELECT x.country, y.country, count(*), "
+            f"sum(ev.category IN ({marks(len(_COOP))})), "
+            f"sum(ev.category NOT IN ({marks(len(_COOP))})), max(ev.date) "
+            "FROM s x JOIN s y ON y.event_id = x.event_id AND x.country < y.country "
+            "JOIN events ev ON ev.id = x.event_id "
+            "GROUP BY x.country, y.country ORDER BY count(*) DESC, x.country, y.country "
+            "LIMIT ? OFFSET ?", (*_COOP, *_COOP, limit, offset)).fetchall()
+        return [DyadSummary(r[0], r[1], r[2], r[3] or 0, r[4] or 0, r[5]) for r in rows]
+
+    def _side(self, key: str, alias: str) -> tuple[str, list[Any]]:
+        """SQL condition: event `ev` has an actor that is `key` or belongs to country `key`."""
+        ids = self.st().entity_ids(key)
+        country = canonical_country(key) or key
+        cond = (f"EXISTS (SELECT 1 FROM event_actors {alias} LEFT JOIN entities {alias}e "
+                f"ON {alias}e.id = {alias}.entity_id WHERE {alias}.event_id = ev.id AND "
+                f"({alias}.entity_id IN ({marks(len(ids))}) OR {alias}.affiliation = ? OR "
+                f"({alias}e.type = 'GPE' AND {alias}e.name = ?)))")
+        return cond, [*ids, country, country]
+
+    def dyad(self, a: str, b: str, filters: DyadFilters, limit: int, offset: int) -> DyadView:
+        """Events between two sides (countries or entities), filtered, newest first."""
+        ca, args_a = self._side(a, "xa")
+        cb, args_b = self._side(b, "xb")
+        where = f"{ca} AND {cb}"
+        args: list[Any] = [*args_a, *args_b]
+        if filters.categories:
+            where += f" AND ev.category IN ({marks(len(filters.categories))})"
+            args += filters.categories
+        if filters.modalities:
+            where += f" AND ev.modality IN ({marks(len(filters.modalities))})"
+            args += filters.modalities
+        if filters.date_from:
+            where += " AND ev.date >= ?"
+            args.append(filters.date_from)
+        if filters.date_to:
+            where += " AND ev.date <= ?"
+            args.append(filters.date_to)
+        conn = self.st().conn
+        counts = [DyadCount(*r) for r in conn.execute(
+            f"SELECT ev.category, count(*) FROM events ev WHERE {where} GROUP BY ev.category "
+            "ORDER BY count(*) DESC, ev.category", args)]
+        total = sum(c.n_events for c in counts)
+        rows = conn.execute(
+            f"SELECT ev.id, ev.category, ev.date, ev.modality, ev.sentence FROM events ev "
+            f"WHERE {where} ORDER BY ev.date DESC, ev.id LIMIT ?",
+            [*args, MAX_TIMELINE_POINTS]).fetchall()
+        points = [TimelinePoint(r[0], r[1], r[2], r[3], r[4] or "") for r in rows]
+        events = self._event_page(where, args, limit, offset)
+        return DyadView(a, b, total, counts, events, points)
+
+    def _event_page(self, where: str, args: list[Any], limit: int, offset: int
+                    ) -> list[EventSummary]:
+        conn = self.st().conn
+        rows = conn.execute(
+            f"SELECT {_EVENT_COLS} FROM events ev WHERE {where} ORDER BY ev.date DESC, ev.id "
+            "LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+        out = [EventSummary(*r) for r in rows]
+        if out:
+            by_id = {e.id: e for e in out}
+            for r in conn.execute(
+                    "SELECT event_id, entity_id, name, role, affiliation FROM event_actors "
+                    f"WHERE event_id IN ({marks(len(by_id))}) ORDER BY n_reports DESC, role, "
+                    "name", list(by_id)):
+                by_id[r[0]].actors.append(EventActorRow(*r[1:]))
+        return out
+
+
+def known_category(value: str) -> str | None:
+    v = value.strip().upper()
+    return v if v in CATEGORIES else None

@@ -62,7 +62,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
         raise BadInput("no article text found in the HTML")
     title = (doc.title or "").strip() or None
     blocks, removed = drop_leading_title(body_blocks(doc.text or ""), title)
-    kept, more = clean_blocks(blocks)
+    kept, more = clean_blocks(blocks, page=True)
     removed.extend(more)
     if not kept:
         raise BadInput("no article text found in the HTML")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from newsgraph.extract.debris import classify
 
 _TERMINAL = re.compile(r"[.!?。！？…]['\"”’)\]»]*$")
+_TRUNCATED = re.compile(r"(\.\.\.|…)\s*$")
 _INNER_PUNCT = re.compile(r"[,;:，、。]")
 # Words longer than this in CJK/Thai scripts are counted by characters (no spaces there).
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -95,6 +96,8 @@ def line_score(s: str) -> float:
     n = effective_words(s)
     if classify(s) is not None:
         return -5.0
+    if n < 25 and _TRUNCATED.search(s):
+        return -(2.0 + 0.3 * n)  # a teaser cut short: "Microsoft removes the hold for..."
     if is_prose(s):
         # Capped, so that one long footer paragraph (contact details, legal text) cannot
         # outweigh a short article of several paragraphs.
@@ -168,6 +171,8 @@ class Split:
     before: list[str]
     after: list[str]
     comments: list[str]
+    # True when the input is a whole web page rather than an article.
+    page: bool = False
 
 
 def _regroup(lines: list[Line]) -> list[str]:
@@ -276,4 +281,4 @@ def find_article(pars: list[str], title: str | None = None) -> Split:
     else:
         tail = lines[end:cut] if end <= cut else []
     return Split(_regroup(lines[start:end]), _regroup(lines[:start]), _regroup(tail),
-                 _regroup(comments))
+                 _regroup(comments), page)

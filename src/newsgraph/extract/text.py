@@ -17,6 +17,7 @@ from newsgraph.record import Removed
 _BLANKS = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 PROSE_END = re.compile(r"[.!?]['\"”’]?$")
+_SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'’-]{1,40}:\s")
 _TITLE_SEP = re.compile(r"\s+[|\-–—:·•»/]+\s+")
 
 BlockKind = Literal["para", "item", "table"]
@@ -108,11 +109,12 @@ def drop_leading_title(blocks: list[Block], title: str | None,
     return blocks, []
 
 
-def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
+def clean_blocks(blocks: list[Block], page: bool = False) -> tuple[list[Block], list[Removed]]:
     """Drop debris lines and repeated paragraphs, keeping the first occurrence.
 
     A block of several lines (a scraped menu, a caption under a paragraph) is judged line by
-    line; a table is kept whole.
+    line; a table is kept whole. `page`: the blocks come from a web page, so the page tier
+    of the debris rules applies (bylines, timestamps, button labels).
     """
     kept: list[Block] = []
     removed: list[Removed] = []
@@ -121,7 +123,7 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
         if b.kind != "table":
             lines = []
             for line in b.lines:
-                verdict = classify(line[2:] if b.kind == "item" else line)
+                verdict = classify(line[2:] if b.kind == "item" else line, page)
                 if verdict:
                     removed.append(Removed(verdict.reason, line))
                 else:
@@ -144,7 +146,9 @@ def _repeat_is_debris(b: Block) -> bool:
     if b.kind != "para" or len(b.lines) != 1:
         return False
     s = b.text
-    return words(s) >= 8 and PROSE_END.search(s) is not None and _digit_share(s) < 0.2
+    if _SPEAKER_TURN.match(s):
+        return False  # "OPERATOR: Your line is open." recurs in a transcript
+    return words(s) >= 10 and PROSE_END.search(s) is not None and _digit_share(s) < 0.2
 
 
 def _digit_share(s: str) -> float:
@@ -189,12 +193,14 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
         title = pars.pop(0)
     if title is not None:
         title = refine_title(title, pars)
-    split = find_article(pars, title)
+    # A first line that is not taken as the title (it ends with a period, say) still marks
+    # where the article is when the page repeats it.
+    split = find_article(pars, title or (pars[0].split("\n")[0] if pars else None))
     removed.extend(Removed("page-furniture", p) for p in split.before)
     blocks, dropped = drop_leading_title([Block("para", p.split("\n")) for p in split.article],
                                          title)
     removed.extend(dropped)
-    kept, more = clean_blocks(blocks)
+    kept, more = clean_blocks(blocks, page=split.page)
     removed.extend(more)
     removed.extend(Removed("page-furniture", p) for p in split.after)
     removed.extend(Removed("comments", p) for p in split.comments)

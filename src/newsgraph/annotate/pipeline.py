@@ -81,6 +81,11 @@ def get_nlp() -> Language:
         return _nlp
 
 
+def is_loaded() -> bool:
+    """Whether this process has loaded the pipeline (executors report model loads)."""
+    return _nlp is not None
+
+
 def make_doc(nlp: Language, article: Article) -> Doc:
     _register_extensions()
     doc = nlp.make_doc(article.text)

@@ -99,11 +99,26 @@ def _iter_file(path: Path) -> Iterator[Item]:
         yield InputError(str(path), f"cannot read ({e.strerror or e})")
 
 
-def iter_jsonl(path: Path) -> Iterator[Item]:
-    """One article per line: `text` or `html`, optional `title`, `date`, `url`, `id`."""
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
+def iter_jsonl(path: Path, *, first_line: int = 1, last_line: int | None = None,
+               offset: int = 0) -> Iterator[Item]:
+    """One article per line: `text` or `html`, optional `title`, `date`, `url`, `id`.
+
+    `first_line`..`last_line` (1-based, inclusive) read a slice of the file, as a shard of a
+    parallel run does; `offset` is the byte where `first_line` starts (plain files only: gzip
+    cannot seek, so there the earlier lines are skipped unread).
+    """
+    gz = path.name.lower().endswith(".gz")
+    opener = gzip.open if gz else open
     with opener(path, "rb") as fh:  # type: ignore[operator]
-        for lineno, raw in enumerate(fh, start=1):
+        start = 1
+        if offset and not gz:
+            fh.seek(offset)
+            start = first_line
+        for lineno, raw in enumerate(fh, start=start):
+            if lineno < first_line:
+                continue
+            if last_line is not None and lineno > last_line:
+                break
             src = f"{path}:{lineno}"
             if not raw.strip():
                 continue

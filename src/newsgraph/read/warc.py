@@ -8,7 +8,10 @@ from pathlib import Path
 from newsgraph.read.sources import MAX_INPUT_BYTES, InputError, Item, RawInput
 
 
-def iter_warc(path: Path) -> Iterator[Item]:
+def iter_warc(path: Path, *, offset: int = 0, first: int = 1,
+              last: int | None = None) -> Iterator[Item]:
+    """HTML responses of a WARC file. A shard of a parallel run reads records number
+    `first`..`last` (1-based, inclusive), the first of them starting at byte `offset`."""
     try:
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
@@ -17,7 +20,11 @@ def iter_warc(path: Path) -> Iterator[Item]:
         return
     try:
         with open(path, "rb") as fh:
-            for n, rec in enumerate(ArchiveIterator(fh), start=1):
+            fh.seek(offset)
+            records = ArchiveIterator(fh)
+            for n, rec in enumerate(records, start=first):
+                if last is not None and n > last:
+                    break
                 if rec.rec_type != "response":
                     continue
                 uri = rec.rec_headers.get_header("WARC-Target-URI")

@@ -1,0 +1,245 @@
+"""Agreements across articles: one agreement per real agreement, with a status timeline.
+
+Names are compared after normalising what varies between writers and not between agreements:
+U.S./US/United States, Defence/Defense, articles, number words ("ten-year" = "10-year"),
+and decoration around the name ("a new 10-year ...", "... in the 21st Century"). Two names
+then merge when they are equal, when one holds all the words of the other with the same head
+noun ("framework", "treaty", ...), or when they differ only by spelling; never when they name
+different countries ("U.S.-Thailand" / "U.S.-Indonesia Agreement on Reciprocal Trade").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from newsgraph.resolve.countries import canonical_country
+from newsgraph.resolve.names import fold
+
+SPELLING = {"defence": "defense", "programme": "program", "organisation": "organization",
+            "centre": "center", "licence": "license", "memorandum of understanding": "mou",
+            "united states of america": "us", "united states": "us", "usa": "us",
+            "finalise": "finalize", "authorised": "authorized"}
+NUMBERS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+STOP = frozenset("the a an of for on in and to with between at by".split())
+HEADS = ("framework", "agreement", "treaty", "mou", "pact", "accord", "arrangement", "deal",
+         "initiative", "partnership", "roadmap", "declaration", "charter", "convention",
+         "protocol", "sale", "contract", "dialogue", "plan", "compact", "statement")
+# Words that alone do not name an agreement ("the agreement", "a defense deal").
+GENERIC = frozenset(HEADS) | {"new", "defense", "trade", "bilateral", "this", "that", "major"}
+# How far along an agreement is; used to order signals on the same day.
+STATUS_RANK = ["proposed", "planned", "announced", "negotiating", "agreed", "initialled",
+               "approved", "signed", "ratified", "in-force", "implemented", "completed",
+               "delivered", "suspended", "cancelled", "withdrawn", "expired"]
+SPELLING_SIMILARITY = 92
+
+
+def normalise(name: str) -> str:
+    text = fold(name)
+    text = re.sub(r"\bu\.\s?s\.?(?=[\s\-–]|$)", "us", text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = " " + " ".join(text.split()) + " "
+    for a, b in SPELLING.items():
+        text = text.replace(f" {a} ", f" {b} ")
+    text = " ".join(NUMBERS.get(w, w) for w in text.split())
+    text = re.sub(r"\b(in )?(the )?21st century\b", " ", text)
+    words = text.split()
+    # Decoration in front: "a new 10 year framework" is the framework. "New" stays when it
+    # is part of the name itself ("New START").
+    while words:
+        if words[0] in ("a", "an", "the"):
+            words = words[1:]
+        elif words[0] == "new" and len(words) > 1 and (words[1].isdigit() or words[1] in HEADS):
+            words = words[1:]
+        elif words[0].isdigit() and len(words) > 1 and words[1] in ("year", "years"):
+            words = words[2:]
+        else:
+            break
+    return " ".join(w for w in words if w not in ("the", "a", "an"))
+
+
+def content_words(key: str) -> list[str]:
+    return [w for w in key.split() if w not in STOP]
+
+
+def head(key: str) -> str | None:
+    """The first agreement noun in the name: "framework" in "Framework for ... Agreement"."""
+    return next((w for w in key.split() if w in HEADS), None)
+
+
+def countries_in(key: str) -> frozenset[str]:
+    words = key.split()
+    found = set()
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            chunk = " ".join(words[i:i + n])
+            c = "United States" if chunk == "us" else (
+                canonical_country(chunk) if len(chunk) > 3 else None)
+            if c:
+                found.add(c)
+    return frozenset(found)
+
+
+@dataclass
+class Mention:
+    pk: int
+    article_id: str
+    name: str
+    kind: str
+    parties: list[str]
+    status: str
+    start: int | None
+    end: int | None
+    date: str | None
+    system: str | None = None
+    recipient: str | None = None
+    key: str = ""
+
+
+@dataclass
+class Group:
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return countries_in(self.key)
+
+    def parties(self) -> set[str]:
+        return {canonical_country(p) or p for m in self.mentions for p in m.parties}
+
+    def kind(self) -> str:
+        c = Counter(m.kind for m in self.mentions)
+        return min(c, key=lambda k: (-c[k], k))
+
+
+def same_agreement(a: Group, b: Group) -> bool:
+    if a.countries != b.countries:
+        return False
+    pa, pb = a.parties(), b.parties()
+    if not a.countries and pa and pb and not pa & pb:
+        return False
+    if head(a.key) != head(b.key):
+        return False
+    wa, wb = content_words(a.key), content_words(b.key)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) >= 4 and set(short) <= set(long_) and a.kind() == b.kind():
+        return True
+    return fuzz.ratio(a.key, b.key) >= SPELLING_SIMILARITY
+
+
+def _arms_key(m: Mention) -> str | None:
+    """Arms sales are one deal per recipient and system, however the sale is worded."""
+    if m.kind != "arms-sale" or not m.system:
+        return None
+    recipient = canonical_country(m.recipient) or (m.recipient or "")
+    return "arms sale " + normalise(recipient) + " " + normalise(m.system)
+
+
+def _load(conn: sqlite3.Connection) -> list[Mention]:
+    out = []
+    for r in conn.execute(
+            "SELECT m.pk, m.article_id, m.name, m.kind, m.parties, m.status, m.start, m.end, "
+            "a.published, m.system, m.recipient FROM agreement_mentions m "
+            "JOIN articles a ON a.id = m.article_id ORDER BY a.published, m.article_id, m.ord"):
+        m = Mention(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], r[8], r[9],
+                    r[10])
+        key = _arms_key(m) or normalise(m.name)
+        words = content_words(key)
+        if len(words) < 2 or all(w in GENERIC for w in words):
+            continue  # "the agreement": nothing to tell it from any other
+        m.key = key
+        out.append(m)
+    return out
+
+
+def cluster(mentions: list[Mention]) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for m in mentions:
+        groups.setdefault(m.key, Group(m.key)).mentions.append(m)
+    keys = sorted(groups)
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    blocks: dict[tuple[str | None, frozenset[str]], list[str]] = defaultdict(list)
+    for k in keys:
+        blocks[(head(k), groups[k].countries)].append(k)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if same_agreement(groups[a], groups[b]):
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    merged: dict[str, Group] = {}
+    for k in keys:
+        root = find(k)
+        merged.setdefault(root, Group(root)).mentions.extend(groups[k].mentions)
+    return list(merged.values())
+
+
+def _sentence(text: str, start: int | None, end: int | None) -> str:
+    if start is None or end is None or not text:
+        return ""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return " ".join(text[left + 1:right].split())[:500]
+
+
+def _rank(status: str) -> int:
+    return STATUS_RANK.index(status) if status in STATUS_RANK else -1
+
+
+def resolve_agreements(conn: sqlite3.Connection) -> int:
+    groups = cluster(_load(conn))
+    texts: dict[str, str] = {}
+    for g in groups:
+        _store(conn, g, texts)
+    return len(groups)
+
+
+def _store(conn: sqlite3.Connection, g: Group, texts: dict[str, str]) -> None:
+    names = Counter(m.name.strip() for m in g.mentions)
+    name = min(names, key=lambda n: (-names[n], -len(n), n))
+    ident = "ag-" + hashlib.sha1(normalise(name).encode()).hexdigest()[:12]
+    if conn.execute("SELECT 1 FROM agreements WHERE id = ?", (ident,)).fetchone():
+        ident = "ag-" + hashlib.sha1(g.key.encode()).hexdigest()[:12]
+    parties = Counter(canonical_country(p) or p for m in g.mentions for p in m.parties)
+    dates = sorted(m.date for m in g.mentions if m.date)
+    signals: dict[tuple[str, str], tuple[str | None, str]] = {}
+    for m in g.mentions:
+        if (m.article_id, m.status) in signals:
+            continue
+        if m.article_id not in texts:
+            row = conn.execute("SELECT text FROM articles WHERE id = ?", (m.article_id,))
+            texts[m.article_id] = row.fetchone()[0]
+        signals[(m.article_id, m.status)] = (m.date, _sentence(texts[m.article_id], m.start,
+                                                              m.end))
+    latest = max(signals.items(), key=lambda kv: (kv[1][0] or "", _rank(kv[0][1])))
+    conn.execute(
+        "INSERT INTO agreements(id, name, kind, parties, status, first_date, last_date, "
+        "n_mentions, n_articles) VALUES (?,?,?,?,?,?,?,?,?)",
+        (ident, name, g.kind(), json.dumps(sorted(parties, key=lambda p: (-parties[p], p))),
+         latest[0][1], dates[0] if dates else None, dates[-1] if dates else None,
+         len(g.mentions), len({m.article_id for m in g.mentions})))
+    conn.executemany("INSERT INTO agreement_aliases(agreement_id, alias, n_mentions) "
+                     "VALUES (?,?,?)", [(ident, n, c) for n, c in sorted(names.items())])
+    conn.executemany("INSERT INTO agreement_links(mention_pk, agreement_id) VALUES (?,?)",
+                     [(m.pk, ident) for m in g.mentions])
+    conn.executemany("INSERT INTO agreement_status(agreement_id, article_id, status, date, "
+                     "evidence) VALUES (?,?,?,?,?)",
+                     [(ident, a, s, d, ev) for (a, s), (d, ev) in sorted(signals.items())])

@@ -1,0 +1,192 @@
+"""Commitments: what named people said they (or their side) will do, followed to the outcome.
+
+A commitment is a quote by a person in which a first-person subject ("we", "I", "our two
+countries") states an intention ("hope to", "will", "intend to", "look forward to") to do a
+concrete act ("sign", "finalize", "deliver", ...) — "we hope we can finalize some big
+outstanding US defence sales ... and then formally sign a new 10-year Framework". When the
+quote names an agreement, the agreement's later status signals settle it: a later "signed"
+fulfils it, a later "cancelled" contradicts it. A commitment with a clear deadline ("this
+year") that passes with no outcome in the stored articles has lapsed; otherwise it is open.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from newsgraph.resolve.agreements import content_words, normalise
+
+SUBJECT = r"(?:\bI|\bwe|\bour (?:two )?(?:countries|nations|governments|sides|teams|leaders)|" \
+          r"\bthe two (?:countries|nations|sides|leaders|governments))"
+CUE = (r"(?:hope(?:s|d)?(?: that)?(?: to| we can| we will| we'll)?|expect(?:s)? to|"
+       r"intend(?:s)? to|plan(?:s|ning)? to|aim(?:s)? to|look(?:ing)? forward to|"
+       r"(?:are|am|is|remain) (?:committed|determined|ready|set|poised|going|working) to|"
+       r"want to|seek(?:s)? to|will|shall|'ll|would like to|can)")
+ACTION = (r"(?:sign|finali[sz]e|conclude|complete|deliver|deploy|launch|establish|hold|host|"
+          r"announce|send|provide|approve|ratify|implement|purchase|buy|procure|acquire|"
+          r"transfer|close|reach|negotiate|begin|start|open|build|co-?produce|supply|finish|"
+          r"seal|formali[sz]e|expedite)(?:s|ed|ing)?")
+INTENT = re.compile(SUBJECT + r"(?:\s+\w+){0,2}?\s+(?P<cue>" + CUE + r")\s+"
+                    r"(?:\w+\s+){0,6}?(?P<action>" + ACTION + r")\b", re.IGNORECASE)
+DEADLINES = [
+    (re.compile(r"\b(?:by|before) the end of (?:this|the) year\b|\b(?:later )?this year\b",
+                re.I), "year"),
+    (re.compile(r"\bnext year\b", re.I), "next-year"),
+    (re.compile(r"\bthis month\b", re.I), "month"),
+    (re.compile(r"\bnext month\b", re.I), "next-month"),
+    (re.compile(r"\bin the coming (?:days|weeks)\b", re.I), "weeks"),
+    (re.compile(r"\bin the coming months\b", re.I), "months"),
+    # vague: no date can be held against them
+    (re.compile(r"\b(?:very )?(?:shortly|soon)\b", re.I), "vague"),
+]
+FULFILLED = {"signed", "ratified", "in-force", "implemented", "completed", "delivered",
+             "concluded", "finalized", "approved"}
+CONTRADICTED = {"cancelled", "canceled", "suspended", "withdrawn", "terminated", "rejected",
+                "collapsed", "stalled", "postponed", "expired"}
+
+
+@dataclass
+class Intent:
+    cue: str
+    action: str
+    deadline_text: str | None
+    deadline_date: str | None
+
+
+def _end_of_month(d: dt.date) -> dt.date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def _deadline(kind: str, said: dt.date | None) -> str | None:
+    if said is None or kind == "vague":
+        return None
+    if kind == "year":
+        return f"{said.year}-12-31"
+    if kind == "next-year":
+        return f"{said.year + 1}-12-31"
+    if kind == "month":
+        return _end_of_month(said).isoformat()
+    if kind == "next-month":
+        return _end_of_month(_end_of_month(said) + dt.timedelta(days=1)).isoformat()
+    if kind == "weeks":
+        return (said + dt.timedelta(days=42)).isoformat()
+    return (said + dt.timedelta(days=183)).isoformat()
+
+
+def find_intent(text: str, said: str | None) -> Intent | None:
+    """The first statement of intent in `text`, with its deadline when it gives one."""
+    m = INTENT.search(text)
+    if m is None:
+        return None
+    day = None
+    if said:
+        try:
+            day = dt.date.fromisoformat(said[:10])
+        except ValueError:
+            day = None
+    for pattern, kind in DEADLINES:
+        d = pattern.search(text, m.start())
+        if d:
+            return Intent(" ".join(m.group("cue").lower().split()), m.group("action").lower(),
+                          d.group(0), _deadline(kind, day))
+    return Intent(" ".join(m.group("cue").lower().split()), m.group("action").lower(), None,
+                  None)
+
+
+@dataclass
+class Said:
+    key: str              # stable id source
+    quote_pk: int
+    article_id: str
+    date: str | None
+    speaker: str | None
+    speaker_entity_id: str | None
+    text: str
+    start: int | None
+    end: int | None
+
+
+def _quotes(conn: sqlite3.Connection) -> list[Said]:
+    rows = conn.execute(
+        "SELECT q.pk, q.article_id, q.local_id, a.published, COALESCE(e.name, q.speaker), "
+        "e.id, q.text, q.start, q.end, e.type FROM quotes q "
+        "JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN entity_links l ON l.article_id = q.article_id AND l.local_id = "
+        "q.speaker_local_id LEFT JOIN entities e ON e.id = l.entity_id "
+        "WHERE q.is_question = 0 AND q.speaker IS NOT NULL "
+        "ORDER BY a.published, q.article_id, q.local_id").fetchall()
+    # Only people make commitments here; "the ministry said" is not a named official.
+    return [Said(f"{r[1]}|{r[2]}", r[0], r[1], r[3], r[4], r[5], r[6], r[7], r[8])
+            for r in rows if r[9] == "PERSON" or (r[9] is None and _looks_personal(r[4]))]
+
+
+def _looks_personal(name: str | None) -> bool:
+    words = (name or "").split()
+    org = {"ministry", "department", "office", "house", "embassy", "government", "agency",
+           "council", "spokesperson", "statement", "officials", "official", "sources"}
+    return 2 <= len(words) <= 6 and not any(w.lower() in org for w in words)
+
+
+def _agreement_for(conn: sqlite3.Connection, s: Said, known: list[tuple[str, str]]
+                   ) -> str | None:
+    """The agreement the quote names: an agreement mention inside it, else a known name."""
+    if s.start is not None and s.end is not None:
+        row = conn.execute(
+            "SELECT l.agreement_id FROM agreement_mentions m JOIN agreement_links l "
+            "ON l.mention_pk = m.pk WHERE m.article_id = ? AND m.start >= ? AND m.end <= ? "
+            "ORDER BY m.start LIMIT 1", (s.article_id, s.start, s.end)).fetchone()
+        if row:
+            return str(row[0])
+    text = " " + normalise(s.text) + " "
+    for key, agreement_id in known:
+        if f" {key} " in text:
+            return agreement_id
+    return None
+
+
+def _outcome(conn: sqlite3.Connection, agreement_id: str | None, said: str | None
+             ) -> tuple[str, str | None, str | None, str | None]:
+    if agreement_id is None or said is None:
+        return "open", None, None, None
+    for status, article_id, date, evidence in conn.execute(
+            "SELECT status, article_id, date, evidence FROM agreement_status "
+            "WHERE agreement_id = ? AND date > ? ORDER BY date, article_id", (agreement_id, said)):
+        if status in FULFILLED:
+            return "fulfilled", article_id, date, evidence
+        if status in CONTRADICTED:
+            return "contradicted", article_id, date, evidence
+    return "open", None, None, None
+
+
+def resolve_commitments(conn: sqlite3.Connection) -> int:
+    # Agreement names long enough to be recognised inside a quote's own words.
+    known = sorted(((normalise(alias), agreement_id) for agreement_id, alias in conn.execute(
+        "SELECT agreement_id, alias FROM agreement_aliases")
+        if len(content_words(normalise(alias))) >= 3), key=lambda t: (-len(t[0]), t))
+    latest = conn.execute("SELECT max(published) FROM articles").fetchone()[0]
+    n = 0
+    for s in _quotes(conn):
+        intent = find_intent(s.text, s.date)
+        if intent is None:
+            continue
+        agreement_id = _agreement_for(conn, s, known)
+        outcome, o_article, o_date, o_evidence = _outcome(conn, agreement_id, s.date)
+        # Lapsed only where the outcome could have been seen: an agreement we follow.
+        if (outcome == "open" and agreement_id and intent.deadline_date and latest
+                and latest > intent.deadline_date):
+            outcome = "lapsed"
+        ident = "cm-" + hashlib.sha1(s.key.encode()).hexdigest()[:12]
+        conn.execute(
+            "INSERT INTO commitments(id, quote_pk, article_id, date, speaker, speaker_entity_id, "
+            "text, cue, action, deadline_text, deadline_date, agreement_id, outcome, "
+            "outcome_article_id, outcome_date, outcome_evidence) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (ident, s.quote_pk, s.article_id, s.date, s.speaker, s.speaker_entity_id, s.text,
+             intent.cue, intent.action, intent.deadline_text, intent.deadline_date,
+             agreement_id, outcome, o_article, o_date, o_evidence))
+        n += 1
+    return n

@@ -1,0 +1,120 @@
+"""Near-duplicate texts (wire copies): bottom-k sketches of word 5-gram shingles.
+
+A sketch is the k smallest 64-bit hashes of an article's shingles. Two sketches estimate the
+Jaccard similarity of the shingle sets: among the k smallest hashes of their union, the share
+found in both. Candidate pairs come from an inverted index over sketch values, so no pair of
+unrelated articles is ever compared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import re
+import sqlite3
+import struct
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+K = 64
+SHINGLE = 5
+# Share of shingles two texts must share to count as copies of one another.
+THRESHOLD = 0.8
+# Sketch values shared by more articles than this are boilerplate, useless as evidence.
+MAX_POSTING = 500
+
+_WORD = re.compile(r"\w+")
+
+
+def sketch(text: str, k: int = K) -> bytes:
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE:
+        grams = {" ".join(words)} if words else set()
+    else:
+        grams = {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    hashes = {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little")
+              for g in grams}
+    smallest = heapq.nsmallest(k, hashes)
+    return struct.pack(f"<{len(smallest)}Q", *smallest)
+
+
+def unpack(blob: bytes | None) -> tuple[int, ...]:
+    if not blob:
+        return ()
+    return struct.unpack(f"<{len(blob) // 8}Q", blob)
+
+
+def similarity(a: tuple[int, ...], b: tuple[int, ...], k: int = K) -> float:
+    """Estimated Jaccard similarity of the two shingle sets."""
+    if not a or not b:
+        return 0.0
+    sa, sb = set(a), set(b)
+    union = heapq.nsmallest(k, sa | sb)
+    return sum(1 for h in union if h in sa and h in sb) / len(union)
+
+
+@dataclass
+class Copy:
+    article_id: str
+    duplicate_of: str
+    similarity: float
+
+
+def find_copies(items: Iterable[tuple[str, bytes | None]], threshold: float = THRESHOLD
+                ) -> list[Copy]:
+    """Group near-identical articles; each copy points at the first article of its group.
+
+    `items` are (article_id, sketch) in the order that decides which article is the original
+    (callers pass them by publication date, then id), so the result does not depend on the
+    order articles were ingested in.
+    """
+    sketches: list[tuple[str, tuple[int, ...]]] = [(a, unpack(s)) for a, s in items]
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, (_, sk) in enumerate(sketches):
+        for h in sk:
+            postings[h].append(i)
+    parent = list(range(len(sketches)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    best: dict[int, float] = {}
+    for i, (_, sk) in enumerate(sketches):
+        shared: Counter[int] = Counter()
+        for h in sk:
+            post = postings[h]
+            if len(post) > MAX_POSTING:
+                continue
+            shared.update(j for j in post if j < i)
+        need = max(1, int(threshold * min(len(sk), K) * 0.5))
+        for j, n in shared.items():
+            if n < need:
+                continue
+            sim = similarity(sk, sketches[j][1])
+            if sim >= threshold:
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    # the earlier article stays the root
+                    parent[max(ri, rj)] = min(ri, rj)
+                best[i] = max(best.get(i, 0.0), sim)
+                best[j] = max(best.get(j, 0.0), sim)
+    out = []
+    for i, (aid, _) in enumerate(sketches):
+        root = find(i)
+        if root != i:
+            out.append(Copy(aid, sketches[root][0], round(best.get(i, threshold), 3)))
+    return out
+
+
+def store_duplicates(conn: sqlite3.Connection) -> int:
+    """Recompute the `duplicates` table from the stored sketches."""
+    rows = conn.execute("SELECT id, sketch FROM articles ORDER BY published, id").fetchall()
+    copies = find_copies((r[0], r[1]) for r in rows)
+    conn.executemany("INSERT INTO duplicates(article_id, duplicate_of, similarity) "
+                     "VALUES (?,?,?)", [(c.article_id, c.duplicate_of, c.similarity)
+                                        for c in copies])
+    return len(copies)

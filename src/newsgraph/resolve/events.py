@@ -1,0 +1,225 @@
+"""Event clustering: reports of the same event across articles become one event.
+
+Two reports are of one event when they have the same PLOVER category, dates within a short
+window, compatible places and modalities (an announced meeting and the meeting itself are one
+event; a denied one is not), and shared actors (a shared person, or two shared entities) or,
+when the annotator found no actors, nearly the same sentence. Reports are visited in date
+order and each joins the best matching open cluster, so the result is the same on every run.
+Copies of one wire text count as reports but not as independent sources (`n_independent`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from newsgraph.resolve.countries import canonical_country
+from newsgraph.resolve.names import fold
+
+# Days between two explicit event dates still taken as one event (multi-day meetings).
+WINDOW_DATED = 2
+# Days allowed when a date is only the publication date (reports trail the event).
+WINDOW_UNDATED = 3
+SENTENCE_SIMILARITY = 85
+MODALITY_GROUP = {"occurred": "real", "ongoing": "real", "planned": "real", "intended": "real",
+                  "negated": "negated", "hypothetical": "hypothetical"}
+MODALITY_RANK = ["occurred", "ongoing", "planned", "intended", "hypothetical", "negated"]
+
+
+@dataclass
+class Actor:
+    entity_id: str
+    name: str
+    role: str
+    affiliation: str | None
+    person: bool
+
+
+@dataclass
+class Report:
+    pk: int
+    article_id: str
+    local_id: str
+    category: str
+    mode: str | None
+    location: str | None
+    country: str | None
+    date: str | None
+    modality: str
+    sentence: str
+    published: str | None
+    actors: list[Actor] = field(default_factory=list)
+
+    @property
+    def day(self) -> dt.date | None:
+        d = self.date or self.published
+        try:
+            return dt.date.fromisoformat(d[:10]) if d else None
+        except ValueError:
+            return None
+
+
+@dataclass
+class Cluster:
+    reports: list[Report] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
+    anchor: dt.date | None = None
+    anchor_dated: bool = False
+    countries: set[str] = field(default_factory=set)
+
+    def add(self, r: Report) -> None:
+        self.reports.append(r)
+        self.actors |= {a.entity_id for a in r.actors}
+        self.people |= {a.entity_id for a in r.actors if a.person}
+        if r.country:
+            self.countries.add(r.country)
+        if r.date and not self.anchor_dated:
+            self.anchor, self.anchor_dated = r.day, True
+        elif self.anchor is None:
+            self.anchor = r.day
+
+
+def _load(conn: sqlite3.Connection) -> list[Report]:
+    reports: dict[int, Report] = {}
+    for r in conn.execute(
+            "SELECT r.pk, r.article_id, r.local_id, r.category, r.mode, r.location, "
+            "r.location_country, r.date, r.modality, r.sentence, a.published FROM event_reports r "
+            "JOIN articles a ON a.id = r.article_id"):
+        reports[r[0]] = Report(r[0], r[1], r[2], r[3].upper(), r[4], r[5],
+                               canonical_country(r[6]) or r[6], r[7], r[8], r[9] or "", r[10])
+    links = {(a, lid): e for a, lid, e in conn.execute(
+        "SELECT article_id, local_id, entity_id FROM entity_links")}
+    ents = {i: (n, t, aff) for i, n, t, aff in conn.execute(
+        "SELECT id, name, type, affiliation FROM entities")}
+    by_alias: dict[str, set[str]] = defaultdict(set)
+    for eid, alias in conn.execute("SELECT entity_id, alias FROM entity_aliases"):
+        by_alias[fold(alias)].add(eid)
+    local_names = {(a, fold(n)): lid for a, lid, n in conn.execute(
+        "SELECT article_id, local_id, name FROM article_entities")}
+    for pk, lid, name, role, aff in conn.execute(
+            "SELECT report_pk, local_entity_id, name, role, affiliation FROM event_report_actors "
+            "ORDER BY report_pk, ord"):
+        rep = reports.get(pk)
+        if rep is None:
+            continue
+        eid = links.get((rep.article_id, lid)) if lid else None
+        if eid is None:
+            local = local_names.get((rep.article_id, fold(name)))
+            eid = links.get((rep.article_id, local)) if local else None
+        if eid is None:
+            found = by_alias.get(fold(name), set())
+            eid = next(iter(found)) if len(found) == 1 else None
+        info = ents.get(eid) if eid else None
+        if eid is None:
+            eid = "name:" + fold(name)
+        etype = info[1] if info else None
+        country = canonical_country(aff) or (info[2] if info else None)
+        if country is None and etype == "GPE":
+            country = canonical_country(info[0]) if info else None
+        rep.actors.append(Actor(eid, info[0] if info else name, role, country,
+                                etype == "PERSON"))
+    return sorted(reports.values(), key=lambda r: (r.day or dt.date.min, r.published or "",
+                                                    r.article_id, r.local_id))
+
+
+def _fits(c: Cluster, r: Report) -> int:
+    """How well report `r` fits cluster `c`: 0 not at all, higher is better."""
+    first = c.reports[0]
+    if first.category != r.category:
+        return 0
+    if MODALITY_GROUP.get(first.modality, "real") != MODALITY_GROUP.get(r.modality, "real"):
+        return 0
+    if c.anchor is None or r.day is None:
+        return 0
+    window = WINDOW_DATED if (c.anchor_dated and r.date) else WINDOW_UNDATED
+    if abs((r.day - c.anchor).days) > window:
+        return 0
+    if r.country and c.countries and r.country not in c.countries:
+        return 0
+    ids = {a.entity_id for a in r.actors}
+    shared = ids & c.actors
+    shared_people = shared & c.people
+    if shared_people or len(shared) >= 2:
+        return 10 * len(shared_people) + len(shared) + 1
+    if len(shared) == 1 and r.location and any(
+            p.location and fuzz.ratio(fold(p.location), fold(r.location)) >= 80
+            for p in c.reports):
+        return 1
+    if not ids or not c.actors:
+        if r.sentence and any(fuzz.token_set_ratio(r.sentence, p.sentence)
+                              >= SENTENCE_SIMILARITY for p in c.reports[:5]):
+            return 1
+    return 0
+
+
+def cluster_reports(reports: list[Report]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    open_: list[Cluster] = []
+    for r in reports:
+        if r.day is not None:
+            open_ = [c for c in open_ if c.anchor is None
+                     or (r.day - c.anchor).days <= WINDOW_UNDATED]
+        best, best_score = None, 0
+        for c in open_:
+            s = _fits(c, r)
+            if s > best_score:
+                best, best_score = c, s
+        if best is None:
+            best = Cluster()
+            clusters.append(best)
+            open_.append(best)
+        best.add(r)
+    return clusters
+
+
+def resolve_events(conn: sqlite3.Connection) -> int:
+    originals = dict(conn.execute("SELECT article_id, duplicate_of FROM duplicates"))
+    clusters = cluster_reports(_load(conn))
+    for c in clusters:
+        _store(conn, c, originals)
+    return len(clusters)
+
+
+def _most(values: list[str | None]) -> str | None:
+    c = Counter(v for v in values if v)
+    return min(c, key=lambda v: (-c[v], v)) if c else None
+
+
+def _store(conn: sqlite3.Connection, c: Cluster, originals: dict[str, str]) -> None:
+    first = c.reports[0]
+    # Named after its first report, not a rowid: the same on every rebuild.
+    key = f"{first.article_id}|{first.local_id}"
+    ident = "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+    days = sorted(r.day.isoformat() for r in c.reports if r.day)
+    date = _most([r.date for r in c.reports]) or (days[0] if days else None)
+    articles = {r.article_id for r in c.reports}
+    independent = {originals.get(a, a) for a in articles}
+    modality = min((r.modality for r in c.reports),
+                   key=lambda m: MODALITY_RANK.index(m) if m in MODALITY_RANK else 99)
+    # the report naming most actors, in the fewest words, describes the event best
+    best = max(c.reports, key=lambda r: (len(r.actors), bool(r.sentence), -len(r.sentence)))
+    conn.execute(
+        "INSERT INTO events(id, category, mode, date, first_date, last_date, location, "
+        "location_country, modality, n_reports, n_articles, n_independent, sentence) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (ident, first.category, _most([r.mode for r in c.reports]), date,
+         days[0] if days else None, days[-1] if days else None,
+         _most([r.location for r in c.reports]), _most([r.country for r in c.reports]),
+         modality, len(c.reports), len(articles), len(independent), best.sentence))
+    conn.executemany("INSERT INTO event_links(report_pk, event_id) VALUES (?,?)",
+                     [(r.pk, ident) for r in c.reports])
+    actors: dict[tuple[str, str], list[Actor]] = defaultdict(list)
+    for r in c.reports:
+        for a in r.actors:
+            actors[(a.entity_id, a.role)].append(a)
+    conn.executemany(
+        "INSERT INTO event_actors(event_id, entity_id, name, role, affiliation, n_reports) "
+        "VALUES (?,?,?,?,?,?)",
+        [(ident, eid, group[0].name, role, _most([a.affiliation for a in group]), len(group))
+         for (eid, role), group in sorted(actors.items())])

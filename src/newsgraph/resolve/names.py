@@ -1,0 +1,163 @@
+"""Person names: strip titles, split given names from the surname, compare two names.
+
+"Indian Minister of External Affairs Dr. Subrahmanyam Jaishankar" -> title "Indian Minister of
+External Affairs", given ["subrahmanyam"], surname "jaishankar". Comparison is deliberately
+strict on given names: "Rajnath Singh" and "Manmohan Singh" share a surname and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+# Words that make up titles and offices in front of a name. Lower case, no dots.
+TITLE_WORDS = frozenset("""
+president vice prime minister ministers secretary secretaries deputy under assistant acting
+foreign external affairs defense defence state home finance commerce trade treasury interior
+general gen lt lieutenant col colonel maj major adm admiral rear commander cmdr captain capt
+chief chairman chair chairwoman chairperson director ambassador amb envoy special senior
+national security advisor adviser spokesperson spokesman spokeswoman press senator sen
+representative rep congressman congresswoman governor gov mayor king queen prince princess
+crown sheikh emir sultan pope chancellor premier excellency his her honorable hon dr mr mrs
+ms miss sir dame lord lady madam eam nsa cds coas uscg marshal air army navy naval staff
+joint chiefs of the for and to on at high commissioner counselor counsellor officer head
+leader speaker administrator attorney justice supreme court house senate majority minority
+first lady gentleman chargé charge d'affaires consul consul-general mission permanent
+representative un principal spokesperson secretary-general undersecretary under-secretary
+commandant superintendent inspector federal union cabinet parliamentary
+""".split())
+# Pure forms of address: not a role worth keeping.
+HONORIFICS = frozenset("dr mr mrs ms miss sir dame madam his her excellency hon honorable".split())
+SUFFIXES = frozenset("jr sr ii iii iv phd md".split())
+PARTICLES = frozenset("von van der den de da del della di du le la al el bin ibn ben".split())
+
+# Short forms of given names that name the same person.
+NICKNAMES: dict[str, set[str]] = {}
+for _group in ("joseph joe", "antony anthony tony", "william bill will", "robert bob rob bobby",
+               "michael mike", "james jim jimmy", "peter pete", "thomas tom", "richard dick rick",
+               "christopher chris", "alexander alex", "benjamin ben", "daniel dan danny",
+               "jacob jake", "edward ed ned", "charles charlie chuck", "nicholas nick",
+               "matthew matt", "andrew andy", "stephen steve steven", "samuel sam",
+               "jonathan jon", "john jack", "elizabeth liz beth", "catherine kate cathy",
+               "katherine kate kathy", "kathleen kathy", "margaret maggie", "patricia pat",
+               "victoria vicky", "gregory greg", "timothy tim", "donald don", "ronald ron",
+               "lawrence larry", "gerald gerry", "frederick fred", "vladimir volodymyr",
+               "subrahmanyam subramanyam"):
+    _names = set(_group.split())
+    for _n in _names:
+        NICKNAMES.setdefault(_n, set()).update(_names)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, curly apostrophes straightened."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@dataclass
+class PersonName:
+    raw: str
+    given: list[str] = field(default_factory=list)   # folded, dots removed; "s" is an initial
+    surname: str = ""
+    title: str | None = None                         # stripped title, as written
+    display: str = ""                                # the name as written, title removed
+
+    @property
+    def key(self) -> str:
+        return " ".join([*self.given, self.surname]).strip()
+
+    @property
+    def first(self) -> str | None:
+        return self.given[0] if self.given else None
+
+    @property
+    def tier(self) -> str:
+        """full: a spelled-out first name; initial: only initials; bare: surname only."""
+        if not self.given:
+            return "bare"
+        return "initial" if len(self.given[0]) == 1 else "full"
+
+
+def _clean_word(w: str) -> str:
+    return fold(w).strip(".,;:()[]\"'")
+
+
+def parse_person(raw: str) -> PersonName:
+    text = re.sub(r"['’]s$", "", raw.strip())
+    text = re.sub(r",?\s+(Jr|Sr|II|III|IV)\.?$", "", text)
+    words = text.split()
+    folded = [_clean_word(w) for w in words]
+    # The title ends at the last title word before the final word: "Foreign Minister
+    # Jaishankar", "Secretary of State Antony J. Blinken". The final word always stays.
+    cut = 0
+    for i, w in enumerate(folded[:-1]):
+        if w in TITLE_WORDS:
+            cut = i + 1
+        elif i == 0 and folded[1] in TITLE_WORDS and len(folded) > 2:
+            continue  # a demonym or country in front: "Indian Minister ..."
+        else:
+            break
+    title_words = [w for w, f in zip(words[:cut], folded[:cut], strict=True)
+                   if f not in HONORIFICS]
+    title = " ".join(title_words).strip(" ,") or None
+    rest = [w for w in folded[cut:] if w and w not in SUFFIXES]
+    rest = [p for w in rest for p in _split_initials(w)]
+    if not rest:
+        return PersonName(raw, [], folded[-1] if folded else "", title, raw.strip())
+    sur_start = len(rest) - 1
+    while sur_start > 0 and rest[sur_start - 1] in PARTICLES:
+        sur_start -= 1
+    display = " ".join(words[cut:]).strip(" ,")
+    return PersonName(raw, rest[:sur_start], " ".join(rest[sur_start:]), title, display)
+
+
+def _split_initials(word: str) -> list[str]:
+    """"a.j." -> ["a", "j"]; other words unchanged (dots dropped)."""
+    if re.fullmatch(r"(?:\w\.){2,}", word + ("." if not word.endswith(".") else "")) and \
+            len(word.replace(".", "")) <= 3:
+        return list(word.replace(".", ""))
+    return [word.replace(".", "")]
+
+
+def same_first(a: str, b: str) -> bool:
+    """Two first names of one person: equal, a known short form, or a spelling variant."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if b in NICKNAMES.get(a, ()):
+        return True
+    return len(a) >= 5 and len(b) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= 85
+
+
+def same_surname(a: str, b: str) -> bool:
+    """Equal, or a transliteration variant of a long name (Zelensky / Zelenskyy)."""
+    if a == b:
+        return True
+    return (len(a) >= 6 and len(b) >= 6 and a[:3] == b[:3] and fuzz.ratio(a, b) >= 88)
+
+
+def compatible(a: PersonName, b: PersonName) -> bool:
+    """Could the two names be the same person? (bare surnames are handled by the caller)"""
+    if not same_surname(a.surname, b.surname):
+        return False
+    if not a.given or not b.given:
+        return True
+    if not same_first(a.given[0], b.given[0]):
+        return False
+    # A second spelled-out given name that differs names another person (e.g. siblings).
+    if len(a.given) > 1 and len(b.given) > 1:
+        ma, mb = a.given[1], b.given[1]
+        if len(ma) > 1 and len(mb) > 1 and not same_first(ma, mb):
+            return False
+        if ma[0] != mb[0]:
+            return False
+    return True
+
+
+def block_key(surname: str) -> str:
+    """Candidates for comparison share the first three letters of the last surname word."""
+    return surname.split()[-1][:3] if surname else ""

@@ -1,0 +1,77 @@
+"""Hand-built Article records for store and resolution tests (no spaCy needed).
+
+`build(text, published, people=..., ...)` finds each name in the text to set its mention
+spans, so a test reads like the article it stands for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsgraph.record import Agreement, Article, Entity, Event, EventActor, Quote
+
+
+@dataclass
+class Ent:
+    name: str
+    type: str = "PERSON"
+    affiliation: str | None = None
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Ev:
+    category: str
+    actors: list[tuple[str, str]]          # (entity name, role)
+    date: str | None = None
+    modality: str = "occurred"
+    location: str | None = None
+    sentence: str = ""
+    mode: str | None = None
+
+
+@dataclass
+class Ag:
+    name: str
+    kind: str = "framework"
+    parties: list[str] = field(default_factory=list)
+    status: str = "proposed"
+
+
+@dataclass
+class Qt:
+    text: str
+    speaker: str
+    kind: str = "direct"
+
+
+def build(text: str, published: str | None, *, ents: list[Ent] | None = None,
+          events: list[Ev] | None = None, agreements: list[Ag] | None = None,
+          quotes: list[Qt] | None = None, title: str | None = None,
+          source: str | None = None) -> Article:
+    art = Article.new(text, title=title, published=published, source=source)
+    by_name: dict[str, Entity] = {}
+    for i, e in enumerate(ents or [], start=1):
+        spans = []
+        start = text.find(e.name)
+        while start >= 0:
+            spans.append([start, start + len(e.name)])
+            start = text.find(e.name, start + 1)
+        ent = Entity(f"e{i}", e.name, e.type, list(e.roles), e.affiliation, spans)
+        art.entities.append(ent)
+        by_name[e.name] = ent
+    for i, q in enumerate(quotes or [], start=1):
+        s = text.find(q.text)
+        spk = by_name.get(q.speaker)
+        art.quotes.append(Quote(f"q{i}", q.text, q.kind, [s, s + len(q.text)], q.speaker,
+                                spk.id if spk else None, None, "said"))
+    for i, ev in enumerate(events or [], start=1):
+        actors = [EventActor(by_name[n].id if n in by_name else None, n, role)
+                  for n, role in ev.actors]
+        art.events.append(Event(f"v{i}", ev.category, ev.mode, actors, ev.location, None,
+                                ev.date, None, ev.modality, ev.sentence or text[:120]))
+    for ag in agreements or []:
+        s = text.find(ag.name)
+        span = [s, s + len(ag.name)] if s >= 0 else [0, 0]
+        art.agreements.append(Agreement(ag.name, ag.kind, list(ag.parties), ag.status, span))
+    return art

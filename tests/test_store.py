@@ -1,0 +1,128 @@
+"""The SQLite store: migrations, WAL, idempotent writes, FTS, the read API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_fixtures import Ent, Qt, build
+from newsgraph.store import Store, StoreError
+from newsgraph.store.migrations import MIGRATIONS, applied
+from newsgraph.store.sql import fts_query
+
+TEXT = ("External Affairs Minister S. Jaishankar met Defense Secretary Pete Hegseth at the "
+        "Pentagon. \"Our partnership is central to the Indo-Pacific,\" Jaishankar said.")
+
+
+def _article(text: str = TEXT, published: str = "2025-07-01", source: str = "a.txt"):
+    return build(text, published, source=source, title="Jaishankar meets Hegseth",
+                 ents=[Ent("S. Jaishankar", affiliation="India",
+                           roles=["External Affairs Minister"]),
+                       Ent("Pete Hegseth", affiliation="United States",
+                           roles=["Secretary of Defense"]),
+                       Ent("Pentagon", "FAC")],
+                 quotes=[Qt("Our partnership is central to the Indo-Pacific,", "S. Jaishankar")])
+
+
+def test_migrations_are_named_recorded_and_applied_once(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    with Store(db) as st:
+        assert applied(st.conn) == [m.name for m in MIGRATIONS]
+        assert st.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with Store(db) as st:  # reopening runs nothing again
+        assert st.conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_same_article_twice_adds_nothing(tmp_path: Path) -> None:
+    with Store(tmp_path / "g.db") as st:
+        first = st.write_articles([_article()])
+        st.resolve()
+        before = st.stats().tables
+        again = st.write_articles([_article()])
+        st.resolve()
+        assert first[0].added and not again[0].added
+        assert st.stats().tables == before
+        # the same text read from another input is recorded as a source, not a new article
+        other = st.write_articles([_article(source="b.txt")])
+        assert not other[0].added and other[0].new_source
+        assert st.stats().tables["articles"] == 1
+        assert st.stats().tables["article_sources"] == 2
+
+
+def test_article_round_trip() -> None:
+    art = _article()
+    with Store() as st:
+        st.write_articles([art])
+        st.resolve()
+        view = st.article(art.id)
+    assert view is not None
+    got = view.article.to_dict()
+    want = art.to_dict()
+    assert got == want
+    assert set(view.entity_links) == {"e1", "e2", "e3"}
+    assert view.sources == ["a.txt"]
+
+
+def test_full_text_search_and_quotes() -> None:
+    with Store() as st:
+        st.write_articles([_article(), build("Nothing about the region here at all.",
+                                             "2025-07-02")])
+        st.resolve()
+        hits = st.search("Indo-Pacific")
+        assert [h.id for h in hits] == [_article().id]
+        assert "[" in hits[0].snippet
+        # operators and quotes typed by a user are searched as text, never a syntax error
+        assert st.search('"unbalanced AND (') == []
+        quotes = st.quotes(speaker="Jaishankar", q="Indo-Pacific")
+        assert len(quotes) == 1 and quotes[0].speaker == "S. Jaishankar"
+        assert quotes[0].speaker_entity_id is not None
+        assert st.quotes(speaker="Hegseth") == []
+
+
+def test_pagination_is_bounded() -> None:
+    arts = [_article(f"Article number {i} mentions Pete Hegseth.", f"2025-01-{i + 1:02d}",
+                     f"{i}.txt") for i in range(5)]
+    with Store() as st:
+        st.write_articles(arts)
+        st.resolve()
+        page1 = st.articles(limit=2)
+        page2 = st.articles(limit=2, offset=2)
+        assert [a.published for a in page1] == ["2025-01-05", "2025-01-04"]
+        assert [a.published for a in page2] == ["2025-01-03", "2025-01-02"]
+        assert len(st.articles(limit=10**9)) == 5
+
+
+def test_readonly_store(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    with Store(db) as st:
+        st.write_articles([_article()])
+        st.resolve()
+    with Store(db, readonly=True) as ro:
+        assert ro.entity("Pete Hegseth") is not None
+        with pytest.raises(StoreError):
+            ro.write_articles([_article(source="x")])
+    with pytest.raises(StoreError, match="no such database"):
+        Store(tmp_path / "missing.db", readonly=True)
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="bad.db"):
+        Store(bad)
+
+
+def test_failed_write_rolls_back() -> None:
+    with Store() as st:
+        broken = _article()
+        broken.quotes[0].kind = None  # type: ignore[assignment]  # violates NOT NULL
+        with pytest.raises(Exception):  # noqa: B017 - any database error
+            st.write_articles([_article("Another text about Hegseth.", "2025-07-03"), broken])
+        assert st.stats().tables["articles"] == 0
+
+
+@pytest.mark.parametrize("text,query", [("Indo-Pacific", '"Indo-Pacific"'),
+                                        ('say "hi"', '"say" """hi"""'), ("  ", "")])
+def test_fts_query_quotes_words(text: str, query: str) -> None:
+    assert fts_query(text) == query

@@ -66,13 +66,14 @@ def _marks(article: dict[str, Any], entity_href: EntityHref,
            speaker_href: EntityHref) -> list[_Mark]:
     n = len(article.get("text") or "")
     marks: list[_Mark] = []
+    names = {str(e.get("id")): str(e.get("name") or "") for e in article.get("entities") or []}
     for q in article.get("quotes") or []:
         span = _valid(q.get("span"), n)
         if span is None:
             continue
         sid = q.get("speaker_id")
         marks.append(_Mark(span[0], span[1], "quote", str(q.get("id", "")),
-                           label=q.get("speaker") or "unknown speaker",
+                           label=names.get(str(sid)) or q.get("speaker") or "unknown speaker",
                            href=speaker_href(sid) if sid else None,
                            extra={"kind": str(q.get("kind") or "")}))
     for ent in article.get("entities") or []:
@@ -116,19 +117,36 @@ def _innermost(marks: list[_Mark], kind: str, a: int, b: int) -> _Mark | None:
                key=lambda m: m.end - m.start, default=None)
 
 
+# Closing quotation marks and punctuation that belong before the speaker label, so it reads
+# `..." — Hegseth` rather than `... — Hegseth"`.
+_TRAILING = "\"\u201d\u2019',.;:!?)"
+
+
+def _anchor(text: str, end: int, hi: int) -> int:
+    k = end
+    while k < hi and k - end < 3 and text[k] in _TRAILING:
+        k += 1
+    return k
+
+
 def _render_range(text: str, lo: int, hi: int, marks: list[_Mark]) -> Markup:
     inside = [m for m in marks if m.start < hi and m.end > lo]
     cuts = {lo, hi}
     for m in inside:
         cuts.add(max(m.start, lo))
         cuts.add(min(m.end, hi))
+    tags: dict[int, list[_Mark]] = {}
+    for m in inside:
+        if m.kind == "quote" and m.end <= hi:
+            tags.setdefault(_anchor(text, m.end, hi), []).append(m)
+    cuts.update(tags)
     points = sorted(cuts)
     # Group the elementary stretches into runs under the same quote (or none), so a quote
     # is one highlighted element per paragraph, with entity links inside it.
     runs: list[tuple[_Mark | None, list[tuple[int, int]]]] = []
     for a, b in zip(points, points[1:], strict=False):
         quote = _innermost(inside, "quote", a, b)
-        if runs and runs[-1][0] is quote:
+        if runs and runs[-1][0] is quote and a not in tags:
             runs[-1][1].append((a, b))
         else:
             runs.append((quote, [(a, b)]))
@@ -143,12 +161,8 @@ def _render_range(text: str, lo: int, hi: int, marks: list[_Mark]) -> Markup:
                 groups.append((ent, a, b))
         body = "".join(_open(ent) + str(escape(text[a:b])) + _close(ent) if ent is not None
                        else str(escape(text[a:b])) for ent, a, b in groups)
-        if quote is None:
-            parts.append(body)
-        else:
-            parts.append(_open(quote) + body + _close(quote))
-            if quote.end <= stretches[-1][1]:
-                parts.append(_speaker_tag(quote))
+        parts.append(body if quote is None else _open(quote) + body + _close(quote))
+        parts.extend(_speaker_tag(q) for q in tags.get(stretches[-1][1], []))
     return Markup("".join(parts))
 
 

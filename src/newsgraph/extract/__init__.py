@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.errors import BadInput
 from newsgraph.extract.detect import is_html
 from newsgraph.extract.html import extract_html
 from newsgraph.extract.text import clean_text
 from newsgraph.extract.timeout import time_limit
 from newsgraph.read.decode import decode
-from newsgraph.read.sources import RawInput
+from newsgraph.read.sources import MAX_INPUT_BYTES, RawInput
 from newsgraph.record import Article
 
 TIME_LIMIT_S = 30.0
@@ -18,10 +20,15 @@ def extract(source: str | bytes, *, url: str | None = None, title: str | None = 
             published: str | None = None, hint: str | None = None,
             time_limit_s: float | None = TIME_LIMIT_S) -> Article:
     """Extract one document. Raises BadInput (one-line reason) for what is not an article."""
-    text = decode(source) if isinstance(source, bytes) else source
-    if not text.strip():
-        raise BadInput("empty input")
+    if not isinstance(source, (str, bytes)):
+        raise BadInput(f"expected text or bytes, not {type(source).__name__}")
+    if len(source) > MAX_INPUT_BYTES:
+        raise BadInput(f"input too large ({len(source) // (1024 * 1024)} MiB; limit "
+                       f"{MAX_INPUT_BYTES // (1024 * 1024)} MiB)")
     with time_limit(time_limit_s):
+        text = _sanitise(decode(source) if isinstance(source, bytes) else source)
+        if not text.strip():
+            raise BadInput("empty input")
         if hint == "html" or (hint is None and is_html(text)):
             r = extract_html(text, url=url)
             return Article.new(r.text, title=title or r.title, published=published or r.published,
@@ -31,6 +38,20 @@ def extract(source: str | bytes, *, url: str | None = None, title: str | None = 
     if not c.text.strip():
         raise BadInput("no article text left after removing debris")
     return Article.new(c.text, title=c.title, published=published, url=url, removed=c.removed)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _sanitise(text: str) -> str:
+    """Drop control characters (lxml refuses them; no article has them) and lone surrogates
+    (a str from a bad decode upstream), so that the record is always valid UTF-8."""
+    text = _CONTROL.sub("", text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
 
 
 def extract_raw(item: RawInput, **kw: object) -> Article:

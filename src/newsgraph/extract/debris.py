@@ -98,7 +98,6 @@ _CREDIT_END = re.compile(
 )
 _NAV_SEP = re.compile(r"\s(>|»|›|/|\|)\s")
 SENTENCE_END = re.compile(r"[.!?…\"'”’)]\s*$")
-_URL = re.compile(r"(https?://|www\.)\S+|\b[\w-]+\.(com|org|net|gov|co\.uk|in|io)/\S*", re.I)
 
 # ---- page tier: what surrounds an article on a web page
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(\s+[\w.'’&-]+){0,7}$", re.I)
@@ -159,9 +158,6 @@ def classify(par: str, page: bool = False) -> Verdict | None:
         return Verdict("legal-notice")
     if n <= 12 and len(_NAV_SEP.findall(s)) >= 2 and not SENTENCE_END.search(s):
         return Verdict("navigation")
-    # A bare address; "U.S. Embassy Poland: https://..." is a labelled link and may be content.
-    if n <= 4 and _URL.search(s) and words(_URL.sub("", s)) <= 1:
-        return Verdict("link")
     if page:
         return _page_furniture(s, n)
     return None
@@ -192,5 +188,7 @@ def _is_timestamp(s: str) -> bool:
     """A line of nothing but date and time tokens: "Nov. 19, 2019, 8:41 AM UTC",
     "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"."""
     toks = s.replace("|", " | ").split()
-    return bool(re.search(r"\d", s)) and all(_STAMP_TOKEN.match(t) for t in toks)
+    # A time alone ("4:14 p.m.") heads an entry of a live blog: only a date marks a stamp.
+    dated = re.search(rf"\b{_MONTH}|\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d", s, re.I)
+    return bool(dated) and all(_STAMP_TOKEN.match(t) for t in toks)
 

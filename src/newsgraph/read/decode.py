@@ -28,6 +28,17 @@ def _declared(data: bytes) -> str | None:
         return None
 
 
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
+                             rb"[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """At least as many well-formed UTF-8 multi-byte sequences as stray high bytes."""
+    seqs = _UTF8_MULTIBYTE.findall(data)
+    stray = sum(1 for b in data if b >= 0x80) - sum(len(m) for m in seqs)
+    return bool(seqs) and stray <= len(seqs)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KiB: not text."""
     head = data[:8192]
@@ -59,8 +70,20 @@ def decode(data: bytes) -> str:
             pass
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        if _mostly_utf8(data):
+            # Valid multi-byte sequences do not happen by chance in a legacy 8-bit encoding:
+            # this is UTF-8 with broken bytes, and guessing another charset would garble it.
+            raise BadInput(f"invalid UTF-8 at byte {e.start}") from None
+    high = sum(1 for b in data if b >= 0x80)
+    if high < 0.05 * len(data):
+        # Mostly ASCII with a few accented letters: Western European text, where short
+        # inputs give statistical detection too little to go on. windows-1252 is what
+        # browsers assume for "latin-1" pages too.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()

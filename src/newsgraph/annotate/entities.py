@@ -1,4 +1,9 @@
-"""Entities: spaCy NER grouped into one canonical entity per name (first version).
+"""Entities: one canonical entity per person, place and organisation in an article.
+
+spaCy's NER is the starting point; tables (`gazetteer`) fix countries, demonyms, capitals
+used as metonyms, regions and offices; `people` finds names with their titles, `coref` joins
+the mentions of one person, and `affiliation` fills a person's country from the article when
+the title does not say. Entities are numbered e1, e2, ... in order of first mention.
 
 `entity_at(doc, start, end)` is the lookup other components (quotes, events) use to bind a
 span of text to the canonical entity that has a mention there.
@@ -6,11 +11,21 @@ span of text to the canonical entity that has a mention there.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import Counter
+from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span
+
+from newsgraph.annotate import affiliation, coref, gazetteer, people, roles
+from newsgraph.annotate.gazetteer import Hit
 from newsgraph.record import Entity
 
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+# Tokens that never make an entity on their own ("MR" read as a place, "Jr." as a GPE).
+JUNK = frozenset({"mr", "ms", "mrs", "dr", "mr.", "ms.", "mrs.", "dr.", "jr.", "sr.", "jr",
+                  "q", "inaudible", "laughter", "applause"})
+LEADING = ("the ", "The ", "THE ", "a ", "an ")
+COUNTRY_KINDS = ("country", "capital", "demonym", "office")
 
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
@@ -32,17 +47,175 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     return best
 
 
-class EntityComponent:
-    def __call__(self, doc: Doc) -> Doc:
-        by_name: dict[tuple[str, str], Entity] = {}
-        for ent in doc.ents:
-            if ent.label_ not in TYPES:
+@dataclass
+class _Group:
+    name: str
+    type: str
+    affiliation: str | None = None
+    mentions: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _trim(span: Span) -> tuple[int, int, str]:
+    """An entity span without a leading article, possessive, trailing punctuation or the
+    part after a line break ("Office of the Spokesperson\\n\\nThe")."""
+    text = span.text
+    start = span.start_char
+    cut = text.find("\n")
+    if cut >= 0:
+        text = text[:cut]
+    for lead in LEADING:
+        if text.startswith(lead):
+            text, start = text[len(lead):], start + len(lead)
+    text = text.rstrip(" ,.;:-(")
+    for poss in ("’s", "'s", "’", "'"):
+        if text.endswith(poss):
+            text = text[: -len(poss)]
+    text = text.rstrip()
+    return start, start + len(text), text
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.groups: dict[str, _Group] = {}
+        self.countries: Counter[str] = Counter()
+
+    def add(self, name: str, type_: str, span: tuple[int, int],
+            affiliation: str | None = None) -> None:
+        key = name.lower()
+        g = self.groups.get(key)
+        if g is None:
+            g = self.groups[key] = _Group(name, type_, affiliation)
+        elif g.affiliation is None:
+            g.affiliation = affiliation
+        g.mentions.add(span)
+
+
+def _add_hits(b: _Builder, doc: Doc, hits: list[Hit], names: list[tuple[int, int]]) -> None:
+    for h in hits:
+        s, e = doc[h.start].idx, doc[h.end - 1].idx + len(doc[h.end - 1])
+        if _overlaps(s, e, names):
+            continue
+        place = h.place
+        b.add(place.name, place.label, (s, e), place.country)
+        if place.kind in COUNTRY_KINDS and place.country:
+            b.countries[place.country] += 1
+
+
+def _org_affiliation(doc: Doc, span: Span, by_token: dict[int, Hit]) -> str | None:
+    found = {by_token[i].place.country for i in range(span.start, span.end)
+             if i in by_token and by_token[i].place.kind in COUNTRY_KINDS}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def _add_ner(b: _Builder, doc: Doc, hits: list[Hit], names: list[tuple[int, int]],
+             titles: list[tuple[int, int]]) -> None:
+    by_token = {i: h for h in hits for i in range(h.start, h.end)}
+    hit_spans = {(doc[h.start].idx, doc[h.end - 1].idx + len(doc[h.end - 1])) for h in hits}
+    for ent in doc.ents:
+        if ent.label_ not in TYPES or ent.label_ == "PERSON":
+            continue
+        s, e, text = _trim(ent)
+        if not text or e <= s or text.lower() in JUNK or _overlaps(s, e, names) \
+                or _inside(s, e, titles) or (s, e) in hit_spans:
+            continue
+        words = [w for w in text.replace("-", " ").split() if w]
+        if all(roles.is_title_word(w) or w.lower() in roles.CONNECTORS for w in words):
+            continue  # "National Security Advisor", "External Affairs", "State"
+        inner = [h for h in hits if doc[h.start].idx >= s and doc[h.end - 1].idx < e]
+        rest = text
+        for h in inner:
+            rest = rest.replace(h.span(doc).text, "")
+        if inner and not rest.replace("region", "").strip(" -,’'s"):
+            continue  # "the Indo-Pacific region", "North Korea’s": the table hit covers it
+        if "-" in text and all(gazetteer.lookup_country(p) for p in text.split("-")):
+            # "U.S.-India" as one token: a mention of each country.
+            pos = s
+            for part in text.split("-"):
+                country = gazetteer.lookup_country(part)
+                if country:
+                    b.add(country, "GPE", (pos, pos + len(part)), country)
+                    b.countries[country] += 1
+                pos += len(part) + 1
+            continue
+        label = ent.label_
+        aff = _org_affiliation(doc, ent, by_token) if label in {"ORG", "FAC"} else None
+        b.add(text, label, (s, e), aff)
+
+
+def _link_acronyms(b: _Builder, text: str) -> None:
+    """ "the US Department of Defence (DoD)": the acronym names the same organisation."""
+    for g in list(b.groups.values()):
+        if g.type not in {"ORG", "FAC"}:
+            continue
+        for _s, e in sorted(g.mentions):
+            if text[e:e + 2] != " (":
                 continue
-            key = (ent.label_, ent.text)
-            e = by_name.get(key)
-            if e is None:
-                e = Entity(id=f"e{len(by_name) + 1}", name=ent.text, type=ent.label_)
-                by_name[key] = e
-            e.mentions.append([ent.start_char, ent.end_char])
-        doc._.ng_entities = list(by_name.values())
+            close = text.find(")", e + 2, e + 14)
+            if close < 0:
+                continue
+            acro = b.groups.get(text[e + 2:close].lower())
+            if acro is not None and acro is not g and acro.type in {"ORG", "FAC"}:
+                g.mentions |= acro.mentions
+                g.affiliation = g.affiliation or acro.affiliation
+                del b.groups[acro.name.lower()]
+            break
+
+
+def _absorb_person_words(b: _Builder, persons: list[coref.Person]) -> None:
+    """A surname the model tagged ORG or GPE ("Blinken" as ORG) is the person's mention."""
+    for key, g in list(b.groups.items()):
+        if g.type not in {"ORG", "GPE", "NORP", "FAC"}:
+            continue
+        full = coref._full(g.name.split())
+        if not full or not all(w[:1].isupper() for w in g.name.split()):
+            continue
+        fits = [p for p in persons if set(full) <= p.words()]
+        if len(fits) == 1:
+            for s, e in g.mentions:
+                fits[0].names.append(people.NameMention(s, e, g.name.split(), source="absorbed"))
+            del b.groups[key]
+
+
+def extract(doc: Doc) -> list[Entity]:
+    hits = gazetteer.find(doc)
+    found = people.find(doc, hits)
+    persons = coref.cluster(found.names, found.role_refs)
+    name_spans = [(n.start, n.end) for p in persons for n in p.names]
+    b = _Builder()
+    _add_hits(b, doc, hits, name_spans)
+    _add_ner(b, doc, hits, name_spans, found.title_spans)
+    _link_acronyms(b, doc.text)
+    _absorb_person_words(b, persons)
+    for p in persons:
+        if p.affiliation and p.affiliation_kind == "country":
+            b.countries[p.affiliation] += 1
+    affiliation.resolve(persons, b.countries)
+    out: list[Entity] = []
+    for p in persons:
+        out.append(Entity(id="", name=p.name, type="PERSON", roles=list(p.roles),
+                          affiliation=p.affiliation, mentions=p.mentions(),
+                          role_texts=list(p.role_texts)))
+    for g in b.groups.values():
+        out.append(Entity(id="", name=g.name, type=g.type, affiliation=g.affiliation,
+                          mentions=[list(m) for m in sorted(g.mentions)]))
+    out.sort(key=lambda x: (x.mentions[0][0], x.type != "PERSON"))
+    for i, ent in enumerate(out, 1):
+        ent.id = f"e{i}"
+    return out
+
+
+class EntityComponent:
+    """spaCy component: sets `doc._.ng_entities` (a list of record.Entity)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ng_entities = extract(doc)
         return doc

@@ -1,0 +1,181 @@
+"""Within-article coreference for people: one Person per individual, with all mentions.
+
+- Full names join when their words agree ("Antony Blinken" = "Antony J. Blinken",
+  "S. Jaishankar" = "Subrahmanyam Jaishankar", "Tony Blinken" by a short nickname table,
+  "Hayashi Yoshimasa" = "Yoshimasa Hayashi").
+- A single word ("Hegseth", "BLINKEN" in a label, "Karine") joins the person whose name has
+  that word; when several do, the one whose role fits, else the one named last before it.
+- A headline mention or a bare transcript label ("BRILLIANT:") only joins a person the body
+  names; it never creates one.
+- A title alone ("the Secretary") joins the one person whose role it fits, or nobody.
+The canonical name is the fullest form given (most full words, then most words).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsgraph.annotate import roles
+from newsgraph.annotate.people import INITIAL_RE, PARTICLES, SUFFIXES, NameMention, RoleMention
+
+# Short forms of first names that appear in official texts ("Joe Biden", "Tony Blinken").
+NICKNAMES = {
+    "joe": "joseph", "tony": "antony", "jake": "jacob", "bill": "william", "bob": "robert",
+    "mike": "michael", "liz": "elizabeth", "jim": "james", "tom": "thomas", "dick": "richard",
+    "bibi": "benjamin", "chris": "christopher", "dan": "daniel", "dave": "david",
+    "ben": "benjamin", "ted": "edward", "andy": "andrew", "steve": "stephen", "matt": "matthew",
+    "nick": "nicholas", "pete": "peter", "sam": "samuel", "alex": "alexander",
+}
+
+
+def _full(words: list[str]) -> list[str]:
+    """Lower-cased full name words (no initials, particles, suffixes), nicknames expanded."""
+    out = []
+    for w in words:
+        if INITIAL_RE.match(w) or w in SUFFIXES or w.lower() in PARTICLES:
+            continue
+        low = w.lower().replace("’", "'")
+        out.append(NICKNAMES.get(low, low))
+    return out
+
+
+def _initials(words: list[str]) -> list[str]:
+    return [w[0].lower() for w in words if INITIAL_RE.match(w)]
+
+
+@dataclass
+class Person:
+    names: list[NameMention] = field(default_factory=list)
+    role_refs: list[RoleMention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    role_texts: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    affiliation_kind: str | None = None
+
+    def words(self) -> set[str]:
+        out: set[str] = set()
+        for n in self.names:
+            out.update(_full(n.words))
+        return out
+
+    def surname(self) -> str | None:
+        best = self.canonical_words()
+        full = _full(best)
+        return full[-1] if full else None
+
+    def canonical_words(self) -> list[str]:
+        body = [n for n in self.names if n.source in ("ner", "title")] or self.names
+        best = max(body, key=lambda n: (len(_full(n.words)), len(n.words),
+                                        sum(len(w) for w in n.words), -n.start))
+        return best.words
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.canonical_words())
+
+    @property
+    def first(self) -> int:
+        starts = [n.start for n in self.names] + [r.start for r in self.role_refs]
+        return min(starts)
+
+    def mentions(self) -> list[list[int]]:
+        spans = {(n.start, n.end) for n in self.names} | {(r.start, r.end)
+                                                         for r in self.role_refs}
+        return [list(s) for s in sorted(spans)]
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    """Two multi-word names for the same person."""
+    fa, fb = _full(a), _full(b)
+    if not fa or not fb:
+        return False
+    sa, sb = set(fa), set(fb)
+    if sa == sb:
+        return True
+    small, big = (fa, fb) if len(sa) < len(sb) else (fb, fa)
+    small_words, big_words = (a, b) if small is fa else (b, a)
+    if not set(small) <= set(big) or small[-1] != big[-1]:
+        return False
+    # "S. Jaishankar" vs "Subrahmanyam Jaishankar": the initial must fit a given name.
+    given = [w[0] for w in big[:-1]]
+    return all(i in given for i in _initials(small_words)) or not _initials(small_words)
+
+
+def _pick(cands: list[Person], mention: NameMention) -> Person | None:
+    if not cands:
+        return None
+    if len(cands) == 1:
+        return cands[0]
+    word = _full(mention.words)[-1]
+    by_surname = [p for p in cands if p.surname() == word]
+    cands = by_surname or cands
+    if len(cands) > 1 and mention.title.roles:
+        fit = [p for p in cands if any(roles.compatible(r, pr) or r == pr
+                                       for r in mention.title.roles for pr in p.roles)]
+        cands = fit or cands
+    before = [p for p in cands if any(n.start < mention.start for n in p.names)]
+    if before:
+        return max(before, key=lambda p: max(n.start for n in p.names if n.start
+                                             < mention.start))
+    return cands[0]
+
+
+def cluster(names: list[NameMention], role_refs: list[RoleMention]) -> list[Person]:
+    people: list[Person] = []
+    multi = [n for n in names if len(_full(n.words)) >= 2 and n.source in ("ner", "title")
+             and not n.headline]
+    rest = [n for n in names if n not in multi]
+    for n in sorted(multi, key=lambda n: (-len(_full(n.words)), n.start)):
+        match = [p for p in people if any(_compatible(n.words, m.words) for m in p.names)]
+        p = _pick(match, n)
+        if p is None:
+            p = Person()
+            people.append(p)
+        p.names.append(n)
+    for n in sorted(rest, key=lambda n: n.start):
+        full = _full(n.words)
+        if not full:
+            continue
+        creates = n.source in ("ner", "title", "label") and not n.headline
+        match = [p for p in people if set(full) <= p.words()]
+        if not match and n.headline:
+            # "Hegseth Seeks Swift Approval": keep the words the body knows as a name.
+            k = len(n.words)
+            while k > 1 and not match:
+                k -= 1
+                full = _full(n.words[:k])
+                match = [p for p in people if full and set(full) <= p.words()]
+            if match:
+                n.words = n.words[:k]
+                n.end = n.start + len(" ".join(n.words))
+        p = _pick(match, n)
+        if p is None:
+            if not creates:
+                continue
+            p = Person()
+            people.append(p)
+        p.names.append(n)
+    for p in people:
+        _merge_titles(p)
+    for ref in role_refs:
+        fit = [p for p in people if any(roles.compatible(ref.role, r) for r in p.roles)]
+        if len(fit) == 1:
+            fit[0].role_refs.append(ref)
+    people.sort(key=lambda p: p.first)
+    return people
+
+
+def _merge_titles(p: Person) -> None:
+    seen: dict[str, str] = {}
+    votes: Counter[tuple[str, str | None]] = Counter()
+    for n in sorted(p.names, key=lambda n: n.start):
+        for r, t in zip(n.title.roles, n.title.role_texts, strict=True):
+            seen.setdefault(r, t)
+        if n.title.affiliation:
+            votes[(n.title.affiliation, n.title.affiliation_kind)] += 1
+    kept = [r for r in seen if not roles.subsumed(r, list(seen))]
+    p.roles = kept
+    p.role_texts = [seen[r] for r in kept]
+    if votes:
+        (p.affiliation, p.affiliation_kind), _ = votes.most_common(1)[0]

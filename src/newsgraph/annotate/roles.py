@@ -1,0 +1,226 @@
+"""Titles and roles: which words make a title, and one canonical spelling per role.
+
+A title phrase is what stands before a name ("US Defence Secretary"), after it in an
+apposition ("India's foreign minister") or in a transcript label ("SECRETARY"). `parse_title`
+splits it into the country or organisation it names (the affiliation) and the role, and
+`normalize_role` gives the role one canonical form (documented in docs/entities.md):
+
+- American spelling for the words that vary: Defence -> Defense, Adviser -> Advisor,
+  Labour -> Labor, Counsellor -> Counselor; Spokesman/Spokeswoman -> Spokesperson.
+- US cabinet posts read "Secretary of X" ("Defence Secretary" -> "Secretary of Defense").
+- Ministers read "X Minister" ("Minister of External Affairs" -> "External Affairs Minister",
+  "Minister of Foreign Affairs" -> "Foreign Minister"); "Minister of State" stays.
+- "to ..." (an ambassador's host country, "Advisor to the President") is not part of the role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Words that end a title: a phrase is a title only if it contains one.
+HEADS = frozenset("""
+president minister secretary premier chancellor king queen prince princess emir amir sultan
+ambassador envoy representative spokesperson spokesman spokeswoman advisor adviser director
+administrator chair chairman chairwoman chairperson commissioner coordinator counselor
+counsellor governor senator congressman congresswoman speaker leader mayor general admiral
+commander chief lady pope councilor councillor chargé charge d’affaires d'affaires negotiator
+attorney justice judge lieutenant colonel captain sergeant corporal brigadier marshal
+gen. adm. lt. col. capt. sgt. cpl. rep. sen. gov. amb. sec. president-elect
+official officer
+""".split())
+
+# Words that may open a title or stand inside one before the head.
+MODIFIERS = frozenset("""
+deputy vice acting assistant under principal senior special presidential chief first prime
+crown foreign defence defense external affairs home interior finance treasury trade commerce
+economy economic energy environment health education agriculture labor labour transport
+transportation justice homeland security national cyber climate industry science technology
+information communications press permanent high international public diplomacy political
+military state union cabinet parliamentary executive managing majority minority ranking
+army navy naval air force joint supreme rear former associate department regional global
+strategic intelligence development cooperation women's women’s emerging critical
+technologies counterterrorism arms control nonproliferation consular legal staff
+""".split())
+
+# Courtesy titles: stripped from names, never roles.
+HONORIFICS = frozenset("""
+mr mr. mrs mrs. ms ms. dr dr. prof prof. professor h.e. his her excellency sheikh shaikh sir
+dame lord hon. hon honorable honourable rev. shri smt. mister madam
+""".split())
+
+CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "&"})
+
+# Rank words: "the Minister" must not stand for a Prime Minister, nor "the President" for a
+# Vice President.
+RANKS = frozenset({"deputy", "vice", "assistant", "under", "acting", "principal", "senior",
+                   "former", "associate", "first", "prime", "crown", "chief", "special"})
+
+SPELLING = {
+    "defence": "Defense", "adviser": "Advisor", "labour": "Labor", "counsellor": "Counselor",
+    "councillor": "Councilor", "spokesman": "Spokesperson", "spokeswoman": "Spokesperson",
+    "gen.": "General", "adm.": "Admiral", "lt.": "Lieutenant", "col.": "Colonel",
+    "capt.": "Captain", "sgt.": "Sergeant", "cpl.": "Corporal", "rep.": "Representative",
+    "sen.": "Senator", "gov.": "Governor", "amb.": "Ambassador", "sec.": "Secretary",
+    "charge": "Chargé", "d'affaires": "d’Affaires", "d’affaires": "d’Affaires",
+}
+
+# "X Secretary" is "Secretary of X" for these US departments.
+US_DEPARTMENTS = {
+    "defense": "Defense", "treasury": "the Treasury", "homeland security": "Homeland Security",
+    "commerce": "Commerce", "energy": "Energy", "agriculture": "Agriculture",
+    "labor": "Labor", "education": "Education", "transportation": "Transportation",
+    "interior": "the Interior", "health and human services": "Health and Human Services",
+    "veterans affairs": "Veterans Affairs", "army": "the Army", "navy": "the Navy",
+    "air force": "the Air Force",
+}
+
+# Roles whose wording names the country by itself (title words, not people).
+ROLE_COUNTRY = {
+    "External Affairs Minister": "India", "Union Minister": "India",
+    "Chief Minister": "India", "State Councilor": "China",
+    "Secretary of State": "United States", "Secretary of Defense": "United States",
+    "Secretary of Homeland Security": "United States",
+    "Secretary of the Treasury": "United States", "Secretary of Commerce": "United States",
+    "Secretary of Energy": "United States", "Secretary of the Army": "United States",
+    "Secretary of the Navy": "United States", "Secretary of the Air Force": "United States",
+}
+
+LOWER_WORDS = {"of", "for", "and", "the", "to", "on", "d’Affaires"}
+
+
+@dataclass
+class Title:
+    """A parsed title phrase: roles (canonical), their wording, and who the holder acts for."""
+
+    roles: list[str] = field(default_factory=list)
+    role_texts: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    # "country" or "org" (an international organisation); None when unknown.
+    affiliation_kind: str | None = None
+
+
+def is_head(word: str) -> bool:
+    return word.lower() in HEADS
+
+
+def is_title_word(word: str) -> bool:
+    w = word.lower()
+    return w in HEADS or w in MODIFIERS
+
+
+def _case(word: str) -> str:
+    low = word.lower()
+    if low in SPELLING:
+        return SPELLING[low]
+    if low in CONNECTORS:
+        return low
+    if word.isupper() and len(word) > 1 and "." not in word and low not in HEADS | MODIFIERS:
+        return word  # an acronym inside a title ("NSC", "UN")
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+def normalize_role(text: str) -> str:
+    """The canonical form of a role's wording (see the module docstring)."""
+    t = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(" ,;:")
+    t = re.sub(r"(?i)\bsecretary[ -]general\b", "Secretary-General", t)
+    t = re.sub(r"(?i)\b(vice|prime)-", r"\1 ", t)
+    t = re.sub(r"(?i)\s+to\s+.*$", "", t)  # "Ambassador to India", "Advisor to the President"
+    words = [_case(w) for w in t.split(" ") if w]
+    t = " ".join(words)
+    t = re.sub(r"\bMinister for\b", "Minister of", t)
+    # "Deputy Minister of Foreign Affairs" -> "Deputy Foreign Minister"
+    m = re.match(r"^(?P<pre>(?:[A-Z][\w’'-]* )*?)Minister of (?P<port>(?!State\b).+)$", t)
+    if m:
+        t = f"{m['pre']}{m['port']} Minister"
+    t = re.sub(r"\bForeign Affairs Minister\b", "Foreign Minister", t)
+    if t.endswith(" Secretary"):
+        words = t.split(" ")[:-1]
+        for i in range(len(words)):
+            dep = " ".join(words[i:]).lower()
+            if dep in US_DEPARTMENTS:
+                t = " ".join(words[:i] + ["Secretary", "of", US_DEPARTMENTS[dep]])
+                break
+    return t
+
+
+def role_words(role: str) -> set[str]:
+    return {w.lower() for w in role.replace("-", " ").split() if w.lower() not in CONNECTORS}
+
+
+def compatible(short: str, full: str) -> bool:
+    """Whether a title-only reference ("the Secretary") can mean a holder of `full`
+    ("Secretary of State"): its words are all in `full`, and `full` has no rank word
+    ("Vice", "Deputy", "Prime") that `short` lacks."""
+    s, f = role_words(short), role_words(full)
+    if not s or not s <= f:
+        return False
+    return not ((f - s) & RANKS)
+
+
+def subsumed(role: str, others: list[str]) -> bool:
+    """A role said more fully elsewhere ("Secretary" beside "Secretary of State")."""
+    return any(o != role and compatible(role, o) for o in others)
+
+
+def role_kind(role: str) -> str | None:
+    """Which kind of office a role is, for guessing the country from the document."""
+    w = role_words(role)
+    if "vice" in w and "president" in w:
+        return "vice_president"
+    if "president" in w and not w & {"deputy", "assistant"}:
+        return "president"
+    if "prime" in w and "minister" in w:
+        return "prime_minister"
+    if "minister" in w:
+        return "minister"
+    if role.startswith(("Secretary of ", "Deputy Secretary of ", "Under Secretary",
+                        "Assistant Secretary")):
+        return "secretary"
+    if w & {"king", "queen", "emir", "amir", "sultan", "crown"}:
+        return "monarch"
+    if "chancellor" in w:
+        return "chancellor"
+    return None
+
+
+def split_roles(words: list[str]) -> list[list[str]]:
+    """ "Crown Prince and Prime Minister" holds two roles."""
+    parts: list[list[str]] = [[]]
+    for w in words:
+        if w.lower() == "and" and any(is_head(x) for x in parts[-1]):
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    if len(parts) > 1 and not any(is_head(x) for x in parts[-1]):
+        # "Minister of Foreign Affairs and Trade": the "and" is inside one role.
+        merged = parts[-2] + ["and"] + parts[-1]
+        parts = parts[:-2] + [merged]
+    return [p for p in parts if p]
+
+
+def make_title(core_words: list[str], affiliation: str | None, kind: str | None) -> Title:
+    """Roles from the words of a title with its country/organisation parts removed."""
+    title = Title(affiliation=affiliation, affiliation_kind=kind if affiliation else None)
+    for part in split_roles(core_words):
+        while part and part[0].lower() in CONNECTORS:
+            part = part[1:]
+        while part and part[-1].lower() in CONNECTORS:
+            part = part[:-1]
+        if not part or not any(is_head(w) for w in part):
+            continue
+        text = " ".join(part)
+        role = normalize_role(text)
+        if role and role not in title.roles:
+            title.roles.append(role)
+            title.role_texts.append(re.sub(r"\s+", " ", text).strip())
+    if title.affiliation is None:
+        for role, text in zip(title.roles, title.role_texts, strict=True):
+            country = ROLE_COUNTRY.get(role)
+            # "Defence Secretary" (a UK or Indian post as often as a US one) is not enough:
+            # only the US wording "Secretary of ..." names the country.
+            if country and (not role.startswith("Secretary of")
+                            or text.lower().startswith("secretary of")):
+                title.affiliation, title.affiliation_kind = country, "country"
+                break
+    return title

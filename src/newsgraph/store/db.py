@@ -19,6 +19,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.record import Article
@@ -26,6 +27,9 @@ from newsgraph.store import write as _write
 from newsgraph.store.migrations import ARTICLE_TABLES, RESOLVED_TABLES, migrate
 from newsgraph.store.models import Stats
 from newsgraph.store.read import ReadAPI
+
+if TYPE_CHECKING:
+    from newsgraph.resolve import ResolveReport
 
 
 class StoreError(NewsgraphError):
@@ -105,7 +109,7 @@ class Store(ReadAPI):
         with self.transaction() as conn:
             return _write.add_source(conn, article_id, source, url)
 
-    def resolve(self) -> object:
+    def resolve(self) -> ResolveReport:
         """Recompute every cross-article table from the stored articles (one transaction)."""
         from newsgraph.resolve import resolve_all
 

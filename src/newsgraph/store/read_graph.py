@@ -56,7 +56,8 @@ class ReadGraph:
         rows = self.conn.execute(
             f"SELECT {_EVENT_COLS} FROM events ev WHERE {where} ORDER BY {order} "
             "LIMIT ? OFFSET ?", [*args, lim, off]).fetchall()
-        return [EventSummary(*r[:10], self._actors(r[0])) for r in rows]
+        return [EventSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                             self._actors(r[0])) for r in rows]
 
     def events(self, *, category: str | None = None, actor: str | None = None,
                date_from: str | None = None, date_to: str | None = None,

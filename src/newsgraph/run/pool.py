@@ -1,0 +1,152 @@
+"""The local executor: a process pool that extracts and annotates, results back in order.
+
+Each worker loads the spaCy pipeline once (`annotate.get_nlp()` in the initializer) and runs
+the engine-free steps of `newsgraph.run.steps` on chunks of inputs. Workers never write: they
+may open the database read-only to skip articles already stored (same clean text, same id),
+which makes a rerun cheap; every write happens in the parent, the store's one writer.
+
+At most `2 * workers` chunks are in flight, so memory stays flat however large the input.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgraph.read import InputError, Item
+from newsgraph.record import Article
+from newsgraph.run.steps import StepOptions, annotate_chunk, extract_items
+
+
+@dataclass
+class PoolOptions:
+    # 0 runs everything in this process (no pool); N >= 1 starts N worker processes.
+    workers: int = 2
+    # Inputs per task sent to a worker.
+    chunk_size: int = 16
+    # Documents per `nlp.pipe` batch inside a worker.
+    batch_size: int = 32
+    # Database to consult (read-only) for articles already stored; None: annotate all.
+    known_db: str | None = None
+    step: StepOptions = field(default_factory=StepOptions)
+
+
+@dataclass
+class Known:
+    """An input whose article is already stored: only its source may be new."""
+
+    article_id: str
+    source: str | None
+    url: str | None
+
+
+@dataclass
+class ChunkResult:
+    articles: list[Article] = field(default_factory=list)   # newly annotated
+    known: list[Known] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)          # one line per failed input
+
+    @property
+    def done(self) -> int:
+        return len(self.articles) + len(self.known)
+
+
+class _Worker:
+    """Per-process state: the pipeline and the read-only connection, made once."""
+
+    db: sqlite3.Connection | None = None
+    options: PoolOptions | None = None
+
+
+def _init(options: PoolOptions) -> None:
+    from newsgraph.annotate import get_nlp
+
+    get_nlp()
+    _Worker.options = options
+    _Worker.db = _open_readonly(options.known_db)
+
+
+def _open_readonly(path: str | None) -> sqlite3.Connection | None:
+    if not path or not Path(path).exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).absolute()}?mode=ro", uri=True)
+        conn.execute("SELECT 1 FROM articles LIMIT 1")
+        return conn
+    except sqlite3.Error:
+        return None
+
+
+def _is_stored(conn: sqlite3.Connection | None, article_id: str) -> bool:
+    if conn is None:
+        return False
+    try:
+        return conn.execute("SELECT 1 FROM articles WHERE id = ?",
+                            (article_id,)).fetchone() is not None
+    except sqlite3.Error:
+        return False
+
+
+def process_chunk(items: list[Item]) -> ChunkResult:
+    """Extract, skip what is stored, annotate the rest (runs inside a worker)."""
+    opts = _Worker.options or PoolOptions()
+    out = ChunkResult()
+    failed: list[InputError] = []
+    todo: list[Article] = []
+    for art in extract_items(items, failed, opts.step.time_limit_s):
+        if _is_stored(_Worker.db, art.id):
+            out.known.append(Known(art.id, art.source, art.url))
+        else:
+            todo.append(art)
+    step = StepOptions(batch_size=opts.batch_size, chunk_size=opts.chunk_size,
+                       time_limit_s=opts.step.time_limit_s)
+    if todo:
+        out.articles = annotate_chunk(todo, step, failed)
+    out.errors = [f.line() for f in failed]
+    return out
+
+
+def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for it in items:
+        chunk.append(it)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run(items: Iterable[Item], options: PoolOptions) -> Iterator[ChunkResult]:
+    """Process all inputs; yields one result per chunk, in input order."""
+    if options.workers <= 0:
+        _init(options)
+        for chunk in chunked(items, options.chunk_size):
+            yield process_chunk(chunk)
+        return
+    # spawn, not fork: the parent runs a progress thread and holds a database connection,
+    # neither of which survives a fork safely.
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=options.workers, mp_context=ctx, initializer=_init,
+                             initargs=(options,)) as pool:
+        pending: deque[tuple[list[str], Future[ChunkResult]]] = deque()
+        for chunk in chunked(items, options.chunk_size):
+            pending.append(([it.source for it in chunk], pool.submit(process_chunk, chunk)))
+            if len(pending) >= 2 * options.workers:
+                yield _result(*pending.popleft())
+        while pending:
+            yield _result(*pending.popleft())
+
+
+def _result(sources: list[str], future: Future[ChunkResult]) -> ChunkResult:
+    """A chunk whose worker died is reported input by input; the run goes on."""
+    try:
+        return future.result()
+    except Exception as e:  # noqa: BLE001 - one broken chunk never stops a batch
+        reason = f"worker failed ({e.__class__.__name__}: {e})"[:300]
+        return ChunkResult(errors=[f"{s}: {reason}" for s in sources])

@@ -26,3 +26,25 @@ def seed_article(seed_text: str):  # type: ignore[no-untyped-def]
     import newsgraph
 
     return newsgraph.analyze(seed_text, published="2025-07-02")
+
+
+@pytest.fixture(scope="session")
+def serve_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store for the serve tests, built once: the seed, the 40-article corpus sample and a
+    hostile article (markup and SQL in its title and text), ingested and resolved."""
+    from newsgraph.annotate import annotate
+    from newsgraph.cli.common import Tally, extracted
+    from newsgraph.extract import extract
+    from newsgraph.store import Store
+
+    db = tmp_path_factory.mktemp("serve") / "serve.db"
+    tally = Tally()
+    arts = list(extracted([str(SEED)], tally, published="2025-07-02"))
+    arts += list(extracted([str(FIXTURES / "serve" / "corpus-sample.jsonl")], tally))
+    hostile = (FIXTURES / "serve" / "hostile.txt").read_text(encoding="utf-8")
+    arts.append(extract(hostile, published="2025-07-03", hint="text"))
+    assert not tally.failed, tally.failed
+    with Store(db) as st:
+        st.write_articles(annotate(arts))
+        st.resolve()
+    return db

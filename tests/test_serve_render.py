@@ -73,7 +73,8 @@ def test_bad_spans_are_ignored(span: object) -> None:
 
 
 def test_entity_without_page_is_a_span_not_a_link() -> None:
-    ents = [{"id": "e9", "name": "India", "type": "GPE", "mentions": [[TEXT.index("India"), TEXT.index("India") + 5]]}]
+    at = TEXT.index("India")
+    ents = [{"id": "e9", "name": "India", "type": "GPE", "mentions": [[at, at + 5]]}]
     html = str(highlight(_article([], ents), _href)[1].html)
     assert '<span class="ent ent-gpe" title="India (GPE)">India</span>' in html
 

@@ -18,6 +18,9 @@ def iter_warc(path: Path, *, offset: int = 0, first: int = 1,
     except ImportError:  # pragma: no cover - warcio is a core dependency
         yield InputError(str(path), "reading WARC needs warcio: pip install warcio")
         return
+    if offset == 0 and not _starts_like_warc(path):
+        yield InputError(str(path), "not a WARC file (no WARC/1.x or ARC header at the start)")
+        return
     try:
         with open(path, "rb") as fh:
             fh.seek(offset)
@@ -37,11 +40,29 @@ def iter_warc(path: Path, *, offset: int = 0, first: int = 1,
                 if len(body) > MAX_INPUT_BYTES:
                     yield InputError(src, "response too large")
                     continue
-                date = rec.rec_headers.get_header("WARC-Date")
-                yield RawInput(source=src, data=body, url=uri, hint="html",
-                               published=None if not date else None)
-                _ = date  # crawl date is not the publication date; htmldate finds that
+                # The crawl date (WARC-Date) is not the publication date; htmldate finds that.
+                yield RawInput(source=src, data=body, url=uri, hint="html")
     except ArchiveLoadFailed as e:
         yield InputError(str(path), f"not a WARC file ({e})"[:200])
     except OSError as e:
         yield InputError(str(path), f"cannot read WARC ({e})"[:200])
+
+
+_MAGIC = (b"WARC/1.0", b"WARC/1.1", b"filedesc")  # WARC, and ARC's first record
+
+
+def _starts_like_warc(path: Path) -> bool:
+    """warcio reads almost anything as records (it also speaks the older ARC format), so a
+    text file named .warc would yield empty "responses": check the magic first."""
+    import gzip
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(2)
+            fh.seek(0)
+            if head == b"\x1f\x8b":
+                with gzip.open(fh) as gz:
+                    return gz.read(8) in _MAGIC
+            return fh.read(8) in _MAGIC
+    except (OSError, EOFError):
+        return False

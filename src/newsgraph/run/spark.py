@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 import time
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -98,8 +99,13 @@ def session(options: SparkOptions) -> SparkSession:
     # Python workers must run the interpreter that has newsgraph and its model installed.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    # PySpark 4.3 warns about pandas 3 on every mapInPandas; our use (string columns in and
+    # out) is covered by its tests, so the warning is noise for users.
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas",
+                            category=FutureWarning)
     builder = (SparkSession.builder.master(options.master).appName(options.app_name)
                .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
                # Reused workers keep their loaded pipeline from one shard to the next.
                .config("spark.python.worker.reuse", "true")
                .config("spark.sql.execution.arrow.pyspark.enabled", "true"))
@@ -156,11 +162,17 @@ def run_spark(paths: Iterable[str], out_dir: Path, options: SparkOptions | None 
     pending = [s for s in plan.shards if not is_done(out_dir, s.id)]
     report.skipped = len(plan.shards) - len(pending)
     if pending:
-        spark = session(opts)
+        from pyspark.sql import SparkSession
+
+        # Called from inside a Spark application (a notebook, a test), run in its session and
+        # leave it open; otherwise start one for this run and stop it after.
+        active = SparkSession.getActiveSession()
+        spark = active or session(opts)
         try:
             report.results = run_shards(spark, pending, out_dir, opts.steps)
         finally:
-            spark.stop()
+            if active is None:
+                spark.stop()
     for r in report.results:
         report.errors.extend(r.errors)
         if r.failure:

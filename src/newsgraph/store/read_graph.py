@@ -23,6 +23,7 @@ from newsgraph.store.sql import like, marks, page
 
 _EVENT_COLS = ("ev.id, ev.category, ev.mode, ev.date, ev.location, ev.modality, ev.n_reports, "
                "ev.n_articles, ev.n_independent, ev.sentence")
+HAPPENED = ("occurred", "ongoing")
 _AGREEMENT_COLS = ("g.id, g.name, g.kind, g.parties, g.status, g.first_date, g.last_date, "
                    "g.n_mentions, g.n_articles")
 _COMMITMENT_COLS = ("c.id, c.date, c.speaker, c.speaker_entity_id, c.text, c.cue, c.action, "
@@ -100,14 +101,17 @@ class ReadGraph:
         return EventDetail(found[0], reports)
 
     def dyad(self, a: str, b: str, *, date_from: str | None = None,
-             date_to: str | None = None, limit: int = 50, offset: int = 0) -> Dyad:
+             date_to: str | None = None, modalities: tuple[str, ...] = HAPPENED,
+             limit: int = 50, offset: int = 0) -> Dyad:
         """Events with one actor from side `a` and one from side `b` (entities or countries):
-        counts per category and the events themselves, newest first."""
+        counts per category and the events themselves, newest first. By default only events
+        that happened count, not planned, hoped-for, hypothetical or denied ones."""
         lim, off = page(limit, offset)
         ca, args_a = self._side(a, "xa")
         cb, args_b = self._side(b, "xb")
-        where = f"{ca} AND {cb} AND (? IS NULL OR ev.date >= ?) AND (? IS NULL OR ev.date <= ?)"
-        args = [*args_a, *args_b, date_from, date_from, date_to, date_to]
+        where = (f"{ca} AND {cb} AND (? IS NULL OR ev.date >= ?) AND (? IS NULL OR ev.date <= ?)"
+                 f" AND ev.modality IN ({marks(len(modalities))})")
+        args = [*args_a, *args_b, date_from, date_from, date_to, date_to, *modalities]
         counts = [DyadCount(*r) for r in self.conn.execute(
             f"SELECT ev.category, count(*) FROM events ev WHERE {where} GROUP BY ev.category "
             "ORDER BY count(*) DESC, ev.category", args)]

@@ -8,6 +8,7 @@ options below).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,9 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
     "include_tables": True,
     "deduplicate": False,
 }
+
+
+_BYLINE_PREFIX = re.compile(r"^((analysis|story|text|words|opinion|commentary) )?by\s+", re.I)
 
 
 @dataclass
@@ -62,11 +66,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
         raise BadInput("no article text found in the HTML")
     title = (doc.title or "").strip() or None
     blocks, removed = drop_leading_title(body_blocks(doc.text or ""), title)
+    # The page's <title> often carries a section or the site ("Opinion | Headline"); the
+    # headline the body repeats is the article's own.
+    title = next((r.text for r in removed if r.reason == "title"), title)
     kept, more = clean_blocks(blocks, page=True)
     removed.extend(more)
     if not kept:
         raise BadInput("no article text found in the HTML")
-    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
-    return HtmlResult(text=join_blocks(kept), title=title, authors=authors,
+    authors = [_BYLINE_PREFIX.sub("", a).strip() for a in (doc.author or "").split(";")]
+    return HtmlResult(text=join_blocks(kept), title=title, authors=[a for a in authors if a],
                       published=doc.date or None, site=doc.sitename or doc.hostname or None,
                       url=doc.url or url, removed=removed)

@@ -10,7 +10,7 @@ Works on the dependency parse; returns token positions, leaving entity resolutio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +28,9 @@ class Cue:
     verb: Token | None  # the cue verb; None for "according to X" and bare colons
     subject: Token | None  # the token naming the speaker
     text: str  # the cue as written ("said", "went on", "according to")
+    # Names or pronouns next to the cue, tried when the parse's subject names no one
+    # ("who, as David Beasley said, ...").
+    nearby: list[Token] = field(default_factory=list)
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Statement:
     start: int
     end: int
     sent_start: int
+    explicit: bool = True  # the cue has its own subject (not one inherited from its head)
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> Span:
@@ -46,16 +50,18 @@ def tokens_in(doc: Doc, start: int, end: int) -> Span:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of `verb`, inherited from the governing verb for "went on to say" and
-    participles ("..., adding that ...")."""
+    """The subject of `verb`, inherited from the governing verb for "went on to say",
+    participles ("..., noting that ...") and "closed the session by highlighting ..."."""
     tok: Token | None = verb
-    for _ in range(4):
+    for _ in range(5):
         if tok is None:
             return None
-        for c in tok.children:
-            if c.dep_ in _SUBJ:
-                return c
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+        subjects = [c for c in tok.children if c.dep_ in _SUBJ]
+        if subjects:
+            # "General Prosecutor of Ukraine, Iryna Venediktova said": two subjects, the
+            # title and the name; the one next to the verb is the name.
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
+        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and tok.head is not tok:
             tok = tok.head
             continue
         return None
@@ -74,20 +80,18 @@ def is_cue(tok: Token) -> bool:
     return cues.cue_lemma(tok) is not None
 
 
-def _nearby_subject(window: Span, verb: Token) -> Token | None:
-    """When the parse gives the cue no subject, a name or pronoun next to it."""
-    best: Token | None = None
+def _nearby(window: Span, verb: Token) -> list[Token]:
+    """Names and he/she within three tokens of the cue, nearest first."""
+    out = []
     for t in window:
         if t.i == verb.i or abs(t.i - verb.i) > 3:
             continue
         if t.pos_ == "PROPN" or t.lower_ in ("he", "she"):
-            if best is None or abs(t.i - verb.i) < abs(best.i - verb.i):
-                best = t
-    if best is not None and best.pos_ == "PROPN":
-        # Use the head of a multiword name ("Secretary Blinken" -> Blinken).
-        while best.dep_ == "compound" and best.head.pos_ == "PROPN":
-            best = best.head
-    return best
+            while t.dep_ == "compound" and t.head.pos_ == "PROPN":
+                t = t.head  # the head of a multiword name ("Secretary Blinken" -> Blinken)
+            if t not in out:
+                out.append(t)
+    return sorted(out, key=lambda t: abs(t.i - verb.i))
 
 
 def post_cue(doc: Doc, seg: Segment, stop: int) -> Cue | None:
@@ -104,10 +108,7 @@ def post_cue(doc: Doc, seg: Segment, stop: int) -> Cue | None:
         return None  # a new sentence, not an attribution
     for t in words[:POST_REACH]:
         if is_cue(t):
-            subj = subject_of(t)
-            if subj is None or not (seg.close_at < subj.idx < stop):
-                subj = _nearby_subject(window, t) or subj
-            return Cue(t, subj, cue_text(t))
+            return Cue(t, subject_of(t), cue_text(t), _nearby(window, t))
         if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
             return Cue(None, _pobj_head(doc[t.i + 1]), "according to")
     return None
@@ -127,7 +128,7 @@ def pre_cue(doc: Doc, seg: Segment, start: int) -> Cue | None:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             return Cue(None, _pobj_head(doc[t.i + 1]), "according to")
         if is_cue(t) and (last in ",:" or t.i == words[-1].i or _only_object_between(t, seg)):
-            return Cue(t, subject_of(t), cue_text(t))
+            return Cue(t, subject_of(t), cue_text(t), _nearby(window, t))
     if last == ":":
         # "He also spoke of the summit: "..."": the subject of the introducing clause.
         root = words[-1].sent.root
@@ -163,13 +164,49 @@ def statements(doc: Doc, quoted: bytearray, skip: set[int]) -> list[Statement]:
             if tok.i in skip or quoted[tok.idx]:
                 continue
             st = _according(tok, sent) if tok.lower_ == "according" else _reported(tok, sent)
-            if st is not None and st.end - st.start >= 12:
+            if st is not None and len(doc.text[st.start:st.end].split()) >= 3:
                 found.append(st)
-        # "The DoD added that Hegseth mentioned ...": keep the innermost speaker.
-        for st in found:
-            if not any(o is not st and st.start <= _anchor(o) < st.end for o in found):
-                out.append(st)
+        out.extend(_nest(found))
     return out
+
+
+def _nest(found: list[Statement]) -> list[Statement]:
+    """Statements inside the content of another one. "The DoD added that Hegseth mentioned
+    ...": the inner one names its own speaker, whose words they are; the outer one goes.
+    "She noted that ... and underscored ...": the inner one shares the outer's subject; it is
+    a second statement, and the outer one ends where it starts."""
+    keep = []
+    for st in found:
+        inner = [o for o in found if o is not st and st.start <= _anchor(o) < st.end]
+        if any(o.explicit for o in inner):
+            continue
+        for o in inner:
+            st.end = min(st.end, _clause_start(o))
+        st.end = _trim_end(st.cue, st.start, st.end)
+        if st.end > st.start:
+            keep.append(st)
+    return keep
+
+
+def _clause_start(st: Statement) -> int:
+    verb = st.cue.verb
+    return verb.idx if verb is not None else st.start
+
+
+def _trim_end(cue: Cue, start: int, end: int) -> int:
+    doc = (cue.verb or cue.subject).doc if (cue.verb or cue.subject) is not None else None
+    if doc is None:
+        return end
+    text = doc.text
+    while True:
+        stripped = text[start:end].rstrip(" ,;:\n\t")
+        for word in (" and", " but", " as well as"):
+            if stripped.endswith(word):
+                stripped = stripped[:-len(word)]
+        new_end = start + len(stripped)
+        if new_end == end:
+            return end
+        end = new_end
 
 
 def _anchor(st: Statement) -> int:
@@ -179,15 +216,25 @@ def _anchor(st: Statement) -> int:
 
 def _reported(verb: Token, sent: Span) -> Statement | None:
     lem = cues.cue_lemma(verb)
-    if lem is None:
+    if lem is None or _infinitive(verb):
         return None
     base = lem.split()[0]
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
-    if subj is None and verb.dep_ in ("advcl", "conj") and not is_cue(verb.head):
+    explicit = subj is not None
+    if subj is None and verb.dep_ in ("advcl", "conj", "pcomp"):
         subj = subject_of(verb)  # "..., noting that ...": the subject of the main verb
     if subj is None or subj.dep_ == "nsubjpass":
         return None
-    clause = [c for c in verb.children if c.dep_ in _CLAUSE]
+    if "\n" in verb.doc.text[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
+        return None  # a parse that ran over a paragraph break
+    st = _statement(verb, subj, base, lem, sent)
+    if st is not None:
+        st.explicit = explicit
+    return st
+
+
+def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Statement | None:
+    clause = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     left = [c for c in clause if c.i < verb.i]
     right = [c for c in clause if c.i > verb.i]
     if left and not right and subj.i > left[0].i:
@@ -196,13 +243,33 @@ def _reported(verb: Token, sent: Span) -> Statement | None:
         return _make(verb, subj, c.left_edge.i, c.right_edge.i, sent)
     if right:
         c = right[0]
-        first = c.left_edge.i
-        return _make(verb, subj, first, verb.right_edge.i, sent)
+        return _make(verb, subj, c.left_edge.i, c.right_edge.i, sent)
     if base in cues.STATEMENT and lem not in cues.NEEDS_CLAUSE:
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "prep", "attr") and c.i > verb.i]
-        if objs:
-            return _make(verb, subj, objs[0].left_edge.i, verb.right_edge.i, sent)
+        # What was emphasised is the object with its complements ("termed the interaction
+        # as productive"), not a following participle or conjoined verb, which are
+        # statements (or acts) of their own.
+        comps = [c for c in verb.children
+                 if c.i > verb.i and (c.dep_ in _COMPLEMENTS or _purpose(c))]
+        if comps and comps[0].dep_ in ("dobj", "attr", "ccomp", "oprd", "xcomp") or (
+                comps and comps[0].dep_ == "prep" and comps[0].lower_ in ("on", "to")):
+            last = max(c.right_edge.i for c in comps)
+            return _make(verb, subj, comps[0].left_edge.i, last, sent)
     return None
+
+
+_COMPLEMENTS = ("dobj", "prep", "attr", "oprd", "ccomp", "xcomp", "acomp", "dative")
+
+
+def _purpose(c: Token) -> bool:
+    """"mentioned US initiatives to enhance India's readiness": an infinitive that the parser
+    hung on the verb but that belongs to the object."""
+    return c.dep_ == "advcl" and _infinitive(c)
+
+
+def _infinitive(verb: Token) -> bool:
+    """"to underscore the importance ...": a purpose or intention, not a statement."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                     for c in verb.children)
 
 
 def _according(tok: Token, sent: Span) -> Statement | None:

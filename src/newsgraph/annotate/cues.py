@@ -18,13 +18,13 @@ say state tell add note emphasize emphasise underscore stress reiterate reaffirm
 affirm assert declare explain observe term describe argue insist warn acknowledge confirm
 claim mention remark conclude comment recall predict suggest caution write ask answer reply
 respond announce continue quip concede admit maintain contend estimate proclaim vow pledge
-promise express convey point label call
+promise point label call
 """.split())
 
 # Of those, the ones whose plain object is itself the statement (no that-clause needed).
 STATEMENT = frozenset("""
 emphasize emphasise underscore stress reiterate reaffirm highlight note term describe
-acknowledge mention express convey label
+acknowledge mention label observe affirm
 """.split())
 
 # Verbs that only count as cues with a particle or a following phrase.
@@ -32,8 +32,8 @@ PHRASAL = {"go": {"on"}, "point": {"out", "to"}, "sum": {"up"}, "spell": {"out"}
 
 # Verbs that need a clausal complement or a quote to be speech: "called for sanctions" is a
 # request and "announced $5 million" an action, but "announced that ..." is a statement.
-NEEDS_CLAUSE = frozenset("announce call continue ask answer reply respond confirm express "
-                         "convey pledge promise vow label point".split())
+NEEDS_CLAUSE = frozenset("announce call continue ask answer reply respond confirm pledge "
+                         "promise vow point".split())
 
 # Nouns heading "according to X" style attributions are handled by the caller; these
 # heads of a subject mean a group, never one speaker ("the two leaders", "both sides").

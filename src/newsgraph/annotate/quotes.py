@@ -33,6 +33,7 @@ MIN_STANDALONE_WORDS = 4
 # An attribution between two quotes of one speaker is at most this long ('" he said. "').
 MAX_GAP_WORDS = 8
 _SENT_END = ".!?"
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
 
 
 @dataclass
@@ -118,7 +119,8 @@ def _classify(doc: Doc, segments: list[Segment]) -> tuple[list[_Item], list[Segm
                         _sentence_start(doc, seg.open_at, lo))
         post_stop = min(hi, nxt.open_at if nxt is not None and nxt.line == seg.line else hi,
                         _sentence_end(doc, seg.outer[1], hi))
-        before = text[pre_start:seg.open_at].rstrip()
+        # Emphasis marks around a quote (*"..."*) are layout, not words.
+        before = text[pre_start:seg.open_at].rstrip(" \t*_")
         standalone = not before or before[-1] in _SENT_END + ",:;\u2014\u2013-("
         continues = (not text[lo:seg.open_at].strip() and prev is not None
                      and prev.close_at is None and prev.line < seg.line
@@ -140,9 +142,16 @@ def _classify(doc: Doc, segments: list[Segment]) -> tuple[list[_Item], list[Segm
             embedded.append(seg)
             continue
         if item.how == "context" and prev is not None and id(prev) in by_seg:
+            # '"...," Hegseth concluded. "They're profound."': only the attribution of the
+            # previous quote lies between the two, so the speaker is the same.
             gap = text[prev.outer[1]:seg.open_at]
-            if prev.line == seg.line and word_count(gap) <= MAX_GAP_WORDS:
-                item.how, item.prev = "inherit", by_seg[id(prev)]
+            before = by_seg[id(prev)]
+            cue_verb = before.cue.verb if before.cue is not None else None
+            attribution_only = (cue_verb is not None
+                                and prev.outer[1] <= cue_verb.idx < seg.open_at
+                                and len(_SENTENCE_BREAK.findall(gap)) <= 1)
+            if prev.line == seg.line and (word_count(gap) <= MAX_GAP_WORDS or attribution_only):
+                item.how, item.prev = "inherit", before
         by_seg[id(seg)] = item
         direct.append(item)
     return direct, embedded
@@ -198,10 +207,13 @@ def _resolve(doc: Doc, items: list[_Item], resolver: SpeakerResolver,
                             if not t.is_question else None)
             if item.speaker is None and t.role is not None:
                 item.speaker = Speaker(t.role)
-        elif item.how == "cue" and item.cue is not None and item.cue.subject is not None:
-            subj = item.cue.subject
-            item.speaker = resolver.from_token(subj)
-            pron = subj.lower_ if subj.lower_ in MALE | FEMALE else None
+        elif item.how == "cue" and item.cue is not None:
+            subjects = [item.cue.subject] if item.cue.subject is not None else []
+            for subj in subjects + item.cue.nearby:
+                item.speaker = resolver.from_token(subj)
+                if item.speaker is not None:
+                    pron = subj.lower_ if subj.lower_ in MALE | FEMALE else None
+                    break
         if item.speaker is None and item.prev is not None:
             item.speaker = item.prev.speaker
             if item.cue is None:
@@ -226,7 +238,7 @@ def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,
     text = doc.text
     k = seg.open_at - 1
     newlines = 0
-    while k >= 0 and text[k].isspace():
+    while k >= 0 and (text[k].isspace() or text[k] in "*_"):
         newlines += text[k] == "\n"
         k -= 1
     if k < 0 or newlines > 2:

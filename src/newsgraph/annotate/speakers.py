@@ -28,7 +28,7 @@ FEMALE = frozenset({"she", "her", "hers", "herself"})
 _MALE_HON = re.compile(r"\b(?:Mr|Mister|Sir|King|Prince|Lord|Sheikh|MR)\.?\s+$")
 _FEMALE_HON = re.compile(r"\b(?:Ms|Mrs|Miss|Madam|Madame|Dame|Queen|Princess|Lady|MS|MRS)\.?\s+$")
 # Capitalised title words right before a name ("Secretary of State Antony Blinken").
-_TITLE_BEFORE = re.compile(r"((?:(?:[A-Z][\w.'\u2019-]*|of|the|for|and)[ \t]+)+)$")
+_TITLE_BEFORE = re.compile(r"((?:(?:[A-Z][\w.'\u2019-]*|of|for)[ \t]+)+)$")
 # How far back (characters) a pronoun may look for its person.
 LOOKBACK = 2500
 _NOT_NAMES = frozenset(w.lower() for w in (TITLES | HONORIFICS | ROLES)) | {
@@ -118,23 +118,50 @@ class SpeakerResolver:
         low = tok.lower_
         if low in MALE or low in FEMALE:
             return self.from_pronoun(tok)
-        if tok.pos_ == "PRON" or low in ("i", "we", "they", "you", "it", "one"):
+        if tok.pos_ == "PRON" or low in _NON_SPEAKERS:
             return None
-        if any(c.dep_ == "conj" for c in tok.children) or low in _GROUPS:
+        if _is_group(tok):
             return None  # "Blinken and Wang said": a joint statement, not one speaker
         np = _noun_phrase(tok)
-        ent = entity_at(self.doc, tok.idx, tok.idx + len(tok.text))
-        if ent is None:
-            ent = entity_at(self.doc, np.start_char, np.end_char)
-        if ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP"):
-            return Speaker(ent.name, ent, (np.start_char, np.end_char))
+        hit = self._entity_in(tok, np)
+        if hit is not None:
+            return hit
         titled = self.from_title(np.text, np.start_char)
         if titled is not None:
             titled.span = (np.start_char, np.end_char)
             return titled
+        name = _trailing_name(tok)
+        if name is not None:
+            return Speaker(name.text, None, (name.start_char, name.end_char))
         if tok.ent_type_ == "PERSON":
             return Speaker(np.text, None, (np.start_char, np.end_char))
         return None
+
+    def _entity_in(self, tok: Token, np: Span) -> Speaker | None:
+        """The entity the subject names. A person named inside a long title ("Assistant
+        Secretary of State for ... Eliot Kang") or in an apposition ("General Prosecutor of
+        Ukraine, Iryna Venediktova") wins over the organisation or country in the title."""
+        doc = self.doc
+        cands: list[Token] = [tok]
+        cands += [c for c in tok.children if c.dep_ == "appos"]
+        if _is_title_word(tok):
+            cands += [t for t in tok.subtree if t.pos_ == "PROPN" and t.i != tok.i]
+        other: Speaker | None = None
+        for t in cands:
+            ent = entity_at(doc, t.idx, t.idx + len(t.text))
+            if ent is None:
+                continue
+            if ent.type == "PERSON":
+                span = (t.idx, t.idx + len(t.text)) if t is not tok else (np.start_char,
+                                                                          np.end_char)
+                return Speaker(ent.name, ent, span)
+            if other is None and t is tok and ent.type in ("ORG", "GPE", "NORP"):
+                other = Speaker(ent.name, ent, (np.start_char, np.end_char))
+        if other is None:
+            ent = entity_at(doc, np.start_char, np.end_char)
+            if ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP"):
+                other = Speaker(ent.name, ent, (np.start_char, np.end_char))
+        return other
 
     def from_pronoun(self, tok: Token) -> Speaker | None:
         low = tok.lower_
@@ -216,7 +243,9 @@ class SpeakerResolver:
         proper = " ".join(p[:1].upper() + p[1:] for p in proper.split(" "))
         best = proper
         pat = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){0,3})" + re.escape(proper) + r"\b")
-        for m in pat.finditer(self.doc.text):
+        # The headline often names the speakers of a transcript ("Press Briefing by Press
+        # Secretary Karine Jean-Pierre").
+        for m in pat.finditer(f"{self.doc._.ng_title or ''}\n{self.doc.text}"):
             words = [w for w in m.group(1).split() if w.lower().strip(".") not in _NOT_NAMES]
             cand = " ".join(words + [proper])
             if len(cand) > len(best):
@@ -224,9 +253,47 @@ class SpeakerResolver:
         return best
 
 
+_NON_SPEAKERS = frozenset({"i", "we", "they", "you", "it", "one", "who", "which", "that",
+                           "this", "these", "those"})
 _GROUPS = frozenset({"leaders", "sides", "parties", "ministers", "officials", "delegations",
                      "participants", "countries", "governments", "nations", "members",
                      "partners", "both", "all", "each"})
+
+
+def _is_title_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text.upper() in TITLES
+
+
+def _is_group(tok: Token) -> bool:
+    """A subject naming several speakers: "the leaders", "Blinken and Wang", "Deputy
+    Secretary Sherman and State Secretary Michaelis"."""
+    if tok.lower_ in _GROUPS or any(c.dep_ == "conj" for c in tok.children):
+        return True
+    sub = list(tok.subtree)
+    if not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in sub):
+        return False
+    people = {t.ent_iob_ == "B" and t.i for t in sub if t.ent_type_ == "PERSON"} - {False}
+    return len(people) >= 2
+
+
+def _trailing_name(tok: Token) -> Span | None:
+    """A capitalised name closing a long title that the NER missed ("... Nonproliferation
+    Eliot Kang"): the last proper noun of the subject with the proper nouns compounded to it,
+    when they are not title words."""
+    if not _is_title_word(tok):
+        return None
+    props = [t for t in tok.subtree if t.i > tok.i and t.pos_ == "PROPN"]
+    if not props:
+        return None
+    last = props[-1]
+    if last.i + 1 < len(tok.doc) and tok.doc[last.i + 1].pos_ == "PROPN":
+        return None
+    run = [c for c in last.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [last]
+    if len(run) < 2 or any(_is_title_word(t) or not t.text[:1].isupper() for t in run):
+        return None
+    if run[-1].i - run[0].i + 1 != len(run):
+        return None
+    return tok.doc[run[0].i:run[-1].i + 1]
 
 
 def _ends_with(name: str, surname: str) -> bool:

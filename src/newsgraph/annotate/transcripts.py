@@ -12,8 +12,12 @@ import re
 from dataclasses import dataclass
 
 _LABEL = re.compile(
-    r"^[ \t]*(?P<label>(?:[A-Z][A-Z.'\u2019-]*\s){0,6}[A-Z][A-Z.'\u2019-]*(?:\s(?:ONE|TWO|THREE"
-    r"|FOUR|1|2|3|4))?)[ \t]*:[ \t]*(?=\S)", re.M)
+    r"^[ \t]*(?:(?P<label>(?:[A-Z][A-Z.'\u2019-]*[ \t]){0,6}[A-Z][A-Z.'\u2019-]*(?:[ \t](?:ONE"
+    r"|TWO|THREE|FOUR|1|2|3|4))?)[ \t]*:"
+    # White House transcripts write a reporter's turn as "Q Mr. President, ..." (no colon).
+    r"|(?P<q>Q)\.?(?=[ \t]+[A-Z(\u201c\"']))[ \t]*(?=\S)", re.M)
+# A turn that is only a stage direction ("(Nods.)") says nothing.
+_STAGE_ONLY = re.compile(r"^\s*(?:\([^()]*\)\s*)+$")
 
 HONORIFICS = frozenset("MR MR. MRS MRS. MS MS. MISS DR DR. SIR DAME MADAM".split())
 TITLES = frozenset("""
@@ -90,7 +94,7 @@ def find_turns(text: str) -> list[Turn]:
     """Transcript turns of `text`; empty unless at least two labelled paragraphs are found."""
     heads: list[tuple[re.Match[str], str]] = []
     for m in _LABEL.finditer(text):
-        label = m.group("label").strip()
+        label = (m.group("label") or m.group("q")).strip()
         if len(label) < 1 or not is_speaker_label(label):
             continue
         # A label starts a paragraph: it must be at the start of a line.
@@ -108,7 +112,7 @@ def find_turns(text: str) -> list[Turn]:
         body_end = stop
         while body_end > m.end() and text[body_end - 1].isspace():
             body_end -= 1
-        lstart = m.start("label")
+        lstart = m.start("label") if m.group("label") else m.start("q")
         lspan = (lstart, lstart + len(label))
         name = _name_part(label, lstart)
         words = _words(label)
@@ -117,7 +121,7 @@ def find_turns(text: str) -> list[Turn]:
             role = " ".join(w.capitalize() for w in words if w != "THE") or None
         turns.append(Turn(label=label, label_span=lspan, name_span=name, start=m.end(),
                           end=body_end, is_question=label in QUESTION_LABELS, role=role))
-    return [t for t in turns if t.end > t.start]
+    return [t for t in turns if t.end > t.start and not _STAGE_ONLY.match(text[t.start:t.end])]
 
 
 def _named(label: str) -> bool:

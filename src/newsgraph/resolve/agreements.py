@@ -121,19 +121,27 @@ class Group:
         return min(c, key=lambda k: (-c[k], k))
 
 
-def same_agreement(a: Group, b: Group) -> bool:
-    if a.countries != b.countries:
-        return False
-    pa, pb = a.parties(), b.parties()
-    if not a.countries and pa and pb and not pa & pb:
-        return False
+def names_match(a: Group, b: Group) -> bool:
+    """Same head noun, and one name holds all the words of the other (at least three, one
+    of them specific), or the two differ only by spelling."""
     if head(a.key) != head(b.key):
         return False
     wa, wb = content_words(a.key), content_words(b.key)
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(short) >= 4 and set(short) <= set(long_) and a.kind() == b.kind():
+    if (len(short) >= 3 and any(w not in GENERIC for w in short) and set(short) <= set(long_)
+            and a.kind() == b.kind()):
         return True
     return fuzz.ratio(a.key, b.key) >= SPELLING_SIMILARITY
+
+
+def parties_agree(a: Group, b: Group) -> bool:
+    pa, pb = a.parties() | a.countries, b.parties() | b.countries
+    return not (pa and pb and not pa & pb)
+
+
+def same_agreement(a: Group, b: Group) -> bool:
+    """Both names name the same countries (or neither names any) and otherwise match."""
+    return a.countries == b.countries and parties_agree(a, b) and names_match(a, b)
 
 
 def _arms_key(m: Mention) -> str | None:
@@ -162,6 +170,9 @@ def _load(conn: sqlite3.Connection) -> list[Mention]:
 
 
 def cluster(mentions: list[Mention]) -> list[Group]:
+    """Merge name variants. Names that name their countries merge among themselves; a name
+    that names none ("Bicentennial Framework for Security") then joins the one cluster it
+    fits, and stays apart when it fits several, so it can never chain two agreements."""
     groups: dict[str, Group] = {}
     for m in mentions:
         groups.setdefault(m.key, Group(m.key)).mentions.append(m)
@@ -174,21 +185,32 @@ def cluster(mentions: list[Mention]) -> list[Group]:
             k = parent[k]
         return k
 
-    blocks: dict[tuple[str | None, frozenset[str]], list[str]] = defaultdict(list)
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    blocks: dict[str | None, list[str]] = defaultdict(list)
     for k in keys:
-        blocks[(head(k), groups[k].countries)].append(k)
+        blocks[head(k)].append(k)
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1:]:
                 if same_agreement(groups[a], groups[b]):
-                    ra, rb = find(a), find(b)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+                    union(a, b)
     merged: dict[str, Group] = {}
     for k in keys:
-        root = find(k)
-        merged.setdefault(root, Group(root)).mentions.extend(groups[k].mentions)
-    return list(merged.values())
+        merged.setdefault(find(k), Group(find(k))).mentions.extend(groups[k].mentions)
+    named = [g for g in merged.values() if g.countries]
+    out = list(named)
+    for g in (g for g in merged.values() if not g.countries):
+        fits = [c for c in named if parties_agree(g, c) and any(
+            names_match(Group(k, [m]), g) for k, m in {m.key: m for m in c.mentions}.items())]
+        if len(fits) == 1:
+            fits[0].mentions.extend(g.mentions)
+        else:
+            out.append(g)
+    return out
 
 
 def _sentence(text: str, start: int | None, end: int | None) -> str:

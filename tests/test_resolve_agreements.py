@@ -1,0 +1,134 @@
+"""Agreements across name variants, their status timeline, and commitments (no spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_fixtures import Ag, Ent, Qt, build
+from newsgraph.resolve.agreements import normalise
+from newsgraph.resolve.commitments import find_intent
+from newsgraph.store import Store
+
+FEB = ("To advance defense ties further, the leaders announced plans to sign this year a new "
+       "ten-year Framework for the U.S.-India Major Defense Partnership in the 21st Century.")
+SEED_QUOTE = ("we hope we can finalize some big outstanding US defence sales to India, and then "
+              "formally sign a new 10-year Framework for the US-India Major Defence Partnership. "
+              "which we hope to do very shortly.")
+SEED = f'Hegseth went on to say, "{SEED_QUOTE}"'
+LATER = ("Secretary Hegseth and Minister Rajnath Singh signed the Framework for the U.S.-India "
+         "Major Defense Partnership in Kuala Lumpur.")
+US_IN = ["United States", "India"]
+
+
+def _articles():  # type: ignore[no-untyped-def]
+    return [
+        build(FEB, "2025-02-13", agreements=[Ag(
+            "Framework for the U.S.-India Major Defense Partnership in the 21st Century",
+            parties=US_IN, status="planned")]),
+        build(SEED, "2025-07-02", ents=[Ent("Pete Hegseth", affiliation="United States"),
+                                        Ent("Hegseth", affiliation="United States")],
+              quotes=[Qt(SEED_QUOTE, "Hegseth")],
+              agreements=[Ag("10-year Framework for the US-India Major Defence Partnership",
+                             parties=US_IN, status="proposed")]),
+        build("Other trade news: a Joint Statement on Framework for United States-Indonesia "
+              "Agreement on Reciprocal Trade, and a Framework for a United States-Thailand "
+              "Agreement on Reciprocal Trade.", "2025-07-22",
+              agreements=[Ag("Framework for United States-Indonesia Agreement on Reciprocal "
+                             "Trade", kind="framework", status="agreed"),
+                          Ag("Framework for a United States-Thailand Agreement on Reciprocal "
+                             "Trade", kind="framework", status="agreed")]),
+        build("The U.S.-Mexico Bicentennial Framework for Security, Public Health, and Safe "
+              "Communities was launched.", "2021-10-08",
+              agreements=[Ag("U.S.-Mexico Bicentennial Framework for Security, Public Health, "
+                             "and Safe Communities", status="agreed")]),
+        build("Phase II of the Bicentennial Framework for Security began.", "2023-01-10",
+              agreements=[Ag("Bicentennial Framework for Security", status="implemented",
+                             parties=["Mexico", "United States"])]),
+    ]
+
+
+def _store(extra=()) -> Store:  # type: ignore[no-untyped-def]
+    st = Store()
+    st.write_articles([*_articles(), *extra])
+    st.resolve()
+    return st
+
+
+def test_one_framework_with_a_timeline_from_plan_to_hope() -> None:
+    with _store() as st:
+        frameworks = st.agreements(q="Major Defen")
+        assert len(frameworks) == 1
+        detail = st.agreement(frameworks[0].id)
+        assert detail is not None
+        assert [(s.date, s.status) for s in detail.timeline] == [
+            ("2025-02-13", "planned"), ("2025-07-02", "proposed")]
+        assert "announced plans to sign this year" in detail.timeline[0].evidence
+        assert detail.agreement.parties == ["India", "United States"]
+        assert len(detail.aliases) == 2
+
+
+def test_commitment_stays_open_until_a_later_signature() -> None:
+    with _store() as st:
+        (c,) = st.commitments(speaker="Hegseth")
+        assert c.speaker == "Pete Hegseth" and c.cue == "hope we can" and c.action == "finalize"
+        assert c.deadline_text == "very shortly" and c.deadline_date is None
+        assert c.outcome == "open" and c.date == "2025-07-02"
+        framework = st.agreements(q="Major Defen")[0]
+        assert c.agreement_id == framework.id
+    signed = build(LATER, "2025-10-31", agreements=[Ag(
+        "Framework for the U.S.-India Major Defense Partnership", parties=US_IN,
+        status="signed")])
+    with _store([signed]) as st:
+        (c,) = st.commitments(speaker="Hegseth")
+        assert c.outcome == "fulfilled" and c.outcome_date == "2025-10-31"
+        assert c.outcome_article_id == signed.id
+        assert st.agreements(q="Major Defen")[0].status == "signed"
+
+
+def test_agreements_of_different_countries_stay_apart() -> None:
+    with _store() as st:
+        trade = st.agreements(q="Reciprocal Trade")
+        assert len(trade) == 2
+
+
+def test_a_name_without_countries_joins_the_one_agreement_it_fits() -> None:
+    with _store() as st:
+        (bicentennial,) = st.agreements(q="Bicentennial")
+        detail = st.agreement(bicentennial.id)
+        assert detail is not None
+        assert [s.status for s in detail.timeline] == ["agreed", "implemented"]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Framework for the U.S.-India Major Defense Partnership",
+     "10-year Framework for the US-India Major Defence Partnership"),
+    ("a new ten-year Framework for the U.S.-India Major Defense Partnership in the 21st Century",
+     "Framework for the United States-India Major Defence Partnership"),
+    ("Memorandum of Understanding on Defence Cooperation", "MoU on Defense Cooperation"),
+])
+def test_normalised_names_are_equal(a: str, b: str) -> None:
+    assert normalise(a) == normalise(b)
+
+
+def test_new_stays_when_it_is_part_of_the_name() -> None:
+    assert normalise("New START") == "new start"
+
+
+@pytest.mark.parametrize("text,action,deadline", [
+    ("We will finalize the sale this year.", "finalize", "2025-12-31"),
+    ("I look forward to signing the agreement next month.", "signing", "2025-08-31"),
+    ("Our two countries intend to conclude negotiations in the coming months.", "conclude",
+     "2026-01-01"),
+])
+def test_intent_with_deadline(text: str, action: str, deadline: str) -> None:
+    intent = find_intent(text, "2025-07-02")
+    assert intent is not None and intent.action == action and intent.deadline_date == deadline
+
+
+@pytest.mark.parametrize("text", [
+    "Russia will attack Ukraine again.",               # a prediction about others
+    "We think our cooperation is one of the pillars.",  # no intended act
+    "They signed the agreement last year.",            # done, not intended
+])
+def test_no_intent(text: str) -> None:
+    assert find_intent(text, "2025-07-02") is None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.errors import BadInput
+from newsgraph.extract.debris import SENTENCE_END
 from newsgraph.extract.text import Block, clean_blocks, drop_leading_title, join_blocks
 from newsgraph.record import Removed
 
@@ -71,9 +72,17 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     title = next((r.text for r in removed if r.reason == "title"), title)
     kept, more = clean_blocks(blocks, page=True)
     removed.extend(more)
-    if not kept:
+    if not kept or not _has_text(kept):
         raise BadInput("no article text found in the HTML")
     authors = [_BYLINE_PREFIX.sub("", a).strip() for a in (doc.author or "").split(";")]
     return HtmlResult(text=join_blocks(kept), title=title, authors=[a for a in authors if a],
                       published=doc.date or None, site=doc.sitename or doc.hostname or None,
                       url=doc.url or url, removed=removed)
+
+
+def _has_text(blocks: list[Block]) -> bool:
+    """Some sentence, or a dozen words: a menu that trafilatura kept ("About", "Contact") is
+    not an article."""
+    n = sum(len(b.text.split()) for b in blocks)
+    return n >= 12 or any(SENTENCE_END.search(b.text) and len(b.text.split()) >= 3
+                          for b in blocks)

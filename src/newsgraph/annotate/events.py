@@ -1,11 +1,201 @@
-"""events: not yet implemented; the component sets an empty list."""
+"""Events: PLOVER-coded events with actors, place, resolved date and modality.
+
+Method: rules on spaCy's dependency parse, no second parse and no trained model. For each
+sentence `event_rules` finds the words that carry an event and their PLOVER sense,
+`modality` reads whether it happened, `event_args` reads who, where and when. Then the
+codebook's own rules are applied on top:
+- an act that another act governs is part of it: "urged Russia to withdraw" is one REQUEST
+  (mode yield), "pledged to work together" one AGREE;
+- a cooperative act that is only intended, and a promised (future) act of cooperation or aid,
+  is AGREE ("hope to sign the framework", "will provide $100 million"); signing is SUPPORT
+  once done, AGREE before; a declared but not yet carried-out withdrawal is CONCEDE.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.annotate.event_args import actors_of, date_of, location_of
+from newsgraph.annotate.event_rules import Candidate, sentence_candidates
+from newsgraph.annotate.modality import ModalityResult, modality_of
+from newsgraph.annotate.plover import COOPERATIVE, Sense, lemma
+from newsgraph.record import Event
+
+# Acts that take another act as their content ("agreed to X", "urged Y to X").
+GOVERNING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"}
+SIGNING = {"sign", "ratify", "conclude", "finalize", "finalise", "ink"}
+REQUEST_MODES = {  # the mode of a demand follows what is demanded
+    "RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist",
+    "COOPERATE": "assist", "SUPPORT": "assist",
+}
+THREAT_MODES = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "arrest",
+                "MOBILIZE": "violence"}
+YIELD_WORDS = {"cease", "stop", "end", "halt", "de-escalate", "deescalate", "stand",
+               "refrain", "abide", "comply"}
+MEET_WORDS = {"negotiate", "engage", "return", "resume", "dialogue"}
 
 
 class EventComponent:
+    """spaCy component: sets `doc._.ng_events` (list of `record.Event`)."""
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_events = []
+        events: list[Event] = []
+        for sent in doc.sents:
+            events.extend(sentence_events(doc, sent, start_id=len(events) + 1))
+        doc._.ng_events = events
         return doc
+
+
+def _governs(top: Token, low: Token) -> bool:
+    """Is `low` inside the content of the act `top` ("agreed to expand", "call on X to")?"""
+    cur = low
+    for _ in range(6):
+        if cur.head is cur:
+            return False
+        dep = cur.dep_
+        cur = cur.head
+        if cur is top:
+            return dep in ("xcomp", "ccomp", "pcomp", "prep", "acl", "advcl", "dobj",
+                           "conj", "oprd", "pobj")
+        if dep not in ("xcomp", "ccomp", "pcomp", "prep", "acl", "conj", "dobj", "pobj",
+                       "advcl", "aux"):
+            return False
+    return False
+
+
+def _absorb(cands: list[Candidate]) -> list[Candidate]:
+    """Drop acts that are the content of another act; let them set its mode."""
+    keep: list[Candidate] = []
+    gone: set[int] = set()
+    for low in cands:
+        for top in cands:
+            if top is low or top.anchor.i in gone:
+                continue
+            same_consult = top.sense.category == low.sense.category == "CONSULT"
+            if (top.sense.category in GOVERNING or same_consult) and \
+                    _governs(top.anchor, low.anchor) and not _own_subject(low, top):
+                gone.add(low.anchor.i)
+                top.sense = _content_mode(top.sense, low.sense)
+                break
+    for c in cands:
+        if c.anchor.i not in gone:
+            keep.append(c)
+    return keep
+
+
+def _own_subject(low: Candidate, top: Candidate) -> bool:
+    """A conjoined clause with a subject of its own is a separate act ("X condemned ... and
+    Y called on ..."); so is a clause joined to a noun."""
+    a = low.anchor
+    if a.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+        return True
+    return a.dep_ == "conj" and a.head is top.anchor and top.sense.category not in (
+        "AGREE",) and a.pos_ == top.anchor.pos_ == "VERB"
+
+
+def _content_mode(top: Sense, low: Sense) -> Sense:
+    if top.mode:
+        return top
+    if top.category in ("REQUEST", "REJECT"):
+        return Sense(top.category, REQUEST_MODES.get(low.category))
+    if top.category == "THREATEN":
+        mode = THREAT_MODES.get(low.category)
+        if low.category == "SANCTION":
+            mode = {"cancel": "relations", "sever": "relations", "expel": "expel",
+                    "withdraw": "relations"}.get(low.mode or "", "restrict")
+        if low.category == "COERCE":
+            mode = {"ban": "ban", "confiscate": "territory", "arrest": "arrest"}.get(
+                low.mode or "", "restrict")
+        return Sense("THREATEN", mode)
+    return top
+
+
+def _request_mode(c: Candidate) -> Sense:
+    """'called on X to de-escalate': the wanted act has no trigger of its own."""
+    if c.sense.category not in ("REQUEST", "REJECT") or c.sense.mode:
+        return c.sense
+    for x in c.anchor.subtree:
+        if x.dep_ in ("xcomp", "ccomp", "pcomp") and x.i > c.anchor.i:
+            lem = lemma(x)
+            if lem in YIELD_WORDS:
+                return Sense(c.sense.category, "yield")
+            if lem in MEET_WORDS:
+                return Sense(c.sense.category, "meet")
+    return c.sense
+
+
+def _recode(sense: Sense, mod: ModalityResult, cand: Candidate) -> Sense:
+    """The codebook's rules that depend on whether the act is done or only intended."""
+    lem = lemma(cand.anchor)
+    gov = lemma(cand.governor)
+    if mod.modality in ("planned", "intended") and (lem in SIGNING or gov in SIGNING):
+        return Sense("AGREE")
+    if mod.modality == "intended" and sense.category in COOPERATIVE:
+        return Sense("AGREE")
+    if mod.modality == "planned" and sense.category in ("COOPERATE", "AID") and \
+            _actor_subject(cand):
+        return Sense("AGREE")
+    if mod.modality in ("planned", "intended") and sense.category == "RETREAT":
+        return Sense("CONCEDE")
+    return sense
+
+
+def _actor_subject(cand: Candidate) -> bool:
+    """Is the future act promised by someone (a subject that is an actor)?"""
+    from newsgraph.annotate.event_args import _subject  # local: avoids a cycle in typing
+    from newsgraph.annotate.event_rules import is_personal
+
+    subj = _subject(cand.governor)
+    return subj is not None and is_personal(subj)
+
+
+def _fragment_stance(cand: Candidate, sent: Span) -> ModalityResult | None:
+    """A sentence cut short by stray punctuation ("... enhance interoperability. between our
+    militaries, and then formally sign ...") continues the stance of the one before."""
+    first = sent[0]
+    if not first.is_lower or sent.start == 0:
+        return None
+    gov = cand.governor
+    if gov.tag_ != "VB" or any(c.dep_ in ("aux", "nsubj") for c in gov.children):
+        return None
+    prev = first.doc[sent.start - 1].sent
+    verbs = [t for t in prev if t.pos_ == "VERB"]
+    if not verbs:
+        return None
+    carried = modality_of(verbs[-1])
+    return carried if carried.modality in ("intended", "planned", "hypothetical") else None
+
+
+def _mode_for(sense: Sense, cand: Candidate) -> str | None:
+    if sense.category != "CONSULT" or sense.mode:
+        return sense.mode
+    words = {lemma(t) for t in cand.anchor.subtree} | {lemma(t) for t in cand.governor.children}
+    if words & {"phone", "telephone", "call", "video", "videoconference", "virtual"}:
+        return "phone"
+    if words & {"summit", "multilateral", "quad", "g7", "g20", "nato", "asean", "ministerial"}:
+        return "multilateral"
+    return None
+
+
+def sentence_events(doc: Doc, sent: Span, start_id: int = 1) -> list[Event]:
+    cands = _absorb(sentence_candidates(sent))
+    out: list[Event] = []
+    for cand in cands:
+        cand.sense = _request_mode(cand)
+        mod = _fragment_stance(cand, sent) or modality_of(
+            cand.governor if cand.governor is not cand.anchor else cand.anchor)
+        if cand.anchor is not cand.governor and mod.modality == "occurred":
+            noun_mod = modality_of(cand.anchor)
+            if noun_mod.modality != "occurred":
+                mod = noun_mod
+        sense = _recode(cand.sense, mod, cand)
+        location, country = location_of(doc, cand)
+        date_text, date = date_of(doc, cand, mod.direction)
+        trigger = " ".join(t.text for t in sorted(cand.trigger, key=lambda t: t.i))
+        out.append(Event(
+            id=f"v{start_id + len(out)}", category=sense.category,
+            mode=_mode_for(sense, cand) if sense.category == cand.sense.category else None,
+            actors=actors_of(doc, cand), location=location, location_country=country,
+            date=date, date_text=date_text, modality=mod.modality,
+            sentence=sent.text, span=[sent.start_char, sent.end_char], trigger=trigger))
+    return out

@@ -1,0 +1,208 @@
+"""Modality of an event: did it happen, is it happening, is it planned, hoped for,
+hypothetical, or denied?
+
+Read from the dependency parse around the word that carries the event: its auxiliaries
+("will", "would", "did not"), the verbs that govern it ("hope to", "plan to", "continue to",
+"refused to" is handled as an event of its own), conditional clauses ("if"), and for event
+nouns their modifiers ("the upcoming summit", "ongoing negotiations"). The same rules apply
+inside quotes: "we hope to do very shortly" is intended wherever it stands.
+
+The tense found on the way gives the direction in which a date like "on Tuesday" resolves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.annotate.dates import Direction
+from newsgraph.annotate.plover import INTEND_VERBS, PLAN_VERBS, lemma
+from newsgraph.record import Modality
+
+PLANNED_ADJ = set("upcoming forthcoming planned proposed scheduled next future coming "
+                  "expected prospective pending outstanding".split())
+ONGOING_ADJ = set("ongoing continuing current continued underway".split())
+PAST_ADJ = set("recent last previous past former earlier".split())
+HYPOTHETICAL_ADJ = set("possible potential hypothetical".split())
+# Nouns whose to-infinitive is a plan or an intention ("decision to withdraw", "intent to").
+PLAN_NOUNS = set("plan plans decision proposal schedule agenda".split())
+INTEND_NOUNS = set("intent intention interest hope desire willingness readiness aim goal "
+                   "wish ambition aspiration".split())
+READY_ADJ = set("ready willing eager prepared keen determined excited".split())
+HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "can", "must"}
+FUTURE_MODALS = {"will", "shall"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "should", "lest"}
+REPORTING = set("say announce inform note state tell add confirm report indicate "
+                "explain signal".split())
+# Verbs whose complement clause shares their stance ("we hope we can finalize").
+ATTITUDE = INTEND_VERBS | PLAN_VERBS | {"expect", "believe", "anticipate"}
+
+
+@dataclass
+class ModalityResult:
+    modality: Modality
+    direction: Direction  # how to resolve "on Tuesday" for this event
+    marker: str | None = None  # the word that decided it
+
+
+def _children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _chain(anchor: Token) -> list[Token]:
+    """The anchor and the governing words that lend it their stance or tense."""
+    chain = [anchor]
+    tok = anchor
+    for _ in range(8):
+        dep, head = tok.dep_, tok.head
+        if head is tok:
+            break
+        if dep == "xcomp" or dep == "pcomp":
+            pass
+        elif dep == "prep" and tok.pos_ == "ADP":
+            pass
+        elif dep == "ccomp" and lemma(head) in ATTITUDE:
+            pass
+        elif dep == "conj" and tok.tag_ in ("VB", "VBG", "VBN") and not _children(
+                tok, {"aux", "auxpass", "nsubj"}):
+            pass  # "will travel to X and meet Y": "meet" shares "will"
+        elif dep == "advcl" and _children(tok, {"aux"}) and any(
+                c.lower_ == "to" for c in _children(tok, {"aux"})):
+            pass  # purpose clause: "met ... to discuss"
+        elif dep == "acl" and lemma(head) in PLAN_NOUNS | INTEND_NOUNS:
+            pass
+        elif dep in ("acomp", "amod") and lemma(head) in READY_ADJ:
+            pass
+        elif tok.pos_ in ("NOUN", "PROPN") and dep in ("pobj", "dobj", "nsubj", "nsubjpass",
+                                                        "attr", "appos", "conj"):
+            pass  # an event noun takes the stance of the verb it hangs from
+        else:
+            break
+        tok = head
+        chain.append(tok)
+    return chain
+
+
+def _aux(tok: Token) -> list[Token]:
+    return _children(tok, {"aux", "auxpass"})
+
+
+def _is_negated(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg":
+            nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+            if nxt is not None and nxt.lower_ in ("only", "just"):
+                continue  # "not only ... but also"
+            return True
+        if c.dep_ == "det" and c.lower_ == "no" and tok.pos_ == "NOUN":
+            return True
+        if c.dep_ == "advmod" and c.lower_ == "longer" and c.i > 0 and \
+                c.doc[c.i - 1].lower_ == "no":
+            return True
+    return lemma(tok) in ("fail", "refrain") or (
+        tok.lower_ == "yet" and tok.dep_ == "advmod" and tok.head.lower_ in ("has", "have"))
+
+
+def _conditional(tok: Token) -> bool:
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+        return True
+    for c in _children(tok, {"advcl"}):
+        if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            return True
+    return False
+
+
+def _future_in_past(chain: list[Token]) -> bool:
+    """'announced that the United States would provide': a report of a plan, not a guess."""
+    top = chain[-1]
+    return top.dep_ == "ccomp" and lemma(top.head) in REPORTING and top.head.tag_ == "VBD"
+
+
+def _noun_markers(noun: Token) -> ModalityResult | None:
+    for c in noun.children:
+        w = c.lower_
+        if c.dep_ in ("amod", "compound", "advmod", "nmod") or (c.dep_ == "poss"):
+            if w in PLANNED_ADJ:
+                return ModalityResult("planned", "future", c.text)
+            if w in ONGOING_ADJ:
+                return ModalityResult("ongoing", "unknown", c.text)
+            if w in PAST_ADJ:
+                return ModalityResult("occurred", "past", c.text)
+            if w in HYPOTHETICAL_ADJ:
+                return ModalityResult("hypothetical", "future", c.text)
+        if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and any(
+                a.lower_ == "to" for a in _children(c, {"aux", "auxpass"})):
+            return ModalityResult("planned", "future", "to be " + c.text)  # "to be held"
+        if c.dep_ == "acl" and c.tag_ == "VB" and lemma(c) in ("take", "be"):
+            if any(a.lower_ == "to" for a in _children(c, {"aux"})):
+                return ModalityResult("planned", "future", "to " + c.text)
+    return None
+
+
+def modality_of(anchor: Token) -> ModalityResult:
+    """The modality of the event carried by `anchor` (a verb, or an event noun)."""
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        found = _noun_markers(anchor)
+        if found is not None:
+            if found.modality != "occurred" and any(_is_negated(t) for t in _chain(anchor)):
+                return ModalityResult("negated", found.direction, "not")
+            return found
+    chain = _chain(anchor)
+    # negation of the act itself or of the verb that carries it
+    for t in chain:
+        if _is_negated(t):
+            future = any(a.lower_ in FUTURE_MODALS for x in chain for a in _aux(x))
+            return ModalityResult("negated", "future" if future else "past", "not")
+    for t in chain:
+        lem = lemma(t)
+        if lem in INTEND_VERBS and t is not anchor:
+            if lem == "look" and not any(c.lower_ == "forward" for c in t.children):
+                continue
+            return ModalityResult("intended", "future", t.text)
+        if t.dep_ == "acl" and lemma(t.head) in INTEND_NOUNS:
+            return ModalityResult("intended", "future", t.head.text)
+        if t.dep_ in ("xcomp",) and lemma(t.head) in READY_ADJ:
+            return ModalityResult("intended", "future", t.head.text)
+        if any(a.lower_ == "would" for a in _aux(t)) and any(
+                c.lower_ == "like" for c in [t]):
+            return ModalityResult("intended", "future", "would like")
+    for t in chain:
+        if _conditional(t):
+            return ModalityResult("hypothetical", "future", "if")
+        for a in _aux(t):
+            if a.lower_ in HYPOTHETICAL_MODALS or lemma(a) in HYPOTHETICAL_MODALS:
+                if lemma(a) == "would" and _future_in_past(chain):
+                    return ModalityResult("planned", "future", a.text)
+                return ModalityResult("hypothetical", "future", a.text)
+    for t in chain:
+        for a in _aux(t):
+            if lemma(a) in FUTURE_MODALS:
+                return ModalityResult("planned", "future", a.text)
+        lem = lemma(t)
+        if lem in PLAN_VERBS and t is not anchor:
+            return ModalityResult("planned", "future", t.text)
+        if t.dep_ == "acl" and lemma(t.head) in PLAN_NOUNS:
+            return ModalityResult("planned", "future", t.head.text)
+        if lem == "go" and t.tag_ == "VBG" and any(lemma(a) == "be" for a in _aux(t)):
+            return ModalityResult("planned", "future", "going to")
+        if lem == "be" and t is not anchor and t.tag_ in ("VBZ", "VBP") and \
+                any(c.dep_ == "xcomp" for c in t.children):
+            return ModalityResult("planned", "future", "is to")
+        if t.pos_ in ("NOUN", "PROPN") and t is not anchor:
+            found = _noun_markers(t)
+            if found is not None and found.modality in ("planned", "hypothetical"):
+                return found
+    for t in chain:
+        lem = lemma(t)
+        if lem == "continue" and t.tag_ in ("VBZ", "VBP", "VBG"):
+            return ModalityResult("ongoing", "unknown", t.text)
+        if t.tag_ == "VBG" and any(lemma(a) == "be" and a.tag_ in ("VBZ", "VBP")
+                                   for a in _aux(t)):
+            return ModalityResult("ongoing", "unknown", t.text)
+        if t.tag_ == "VBG" and any(a.lower_ == "been" for a in _aux(t)) and any(
+                a.tag_ in ("VBZ", "VBP") for a in _aux(t)):
+            return ModalityResult("ongoing", "unknown", t.text)
+        if any(c.lower_ in ("currently", "underway") for c in t.children):
+            return ModalityResult("ongoing", "unknown", "currently")
+    return ModalityResult("occurred", "past", None)

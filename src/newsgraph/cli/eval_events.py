@@ -1,0 +1,57 @@
+"""`newsgraph eval events`: PLOVER category, modality and actor scores against gold sentences."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.command("events")
+@click.option("--gold", "gold_path", required=True, type=click.Path(),
+              help="Folder of gold .jsonl files (or one file), e.g. tests/gold/events.")
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all",
+              show_default=True, help="Score only the sentences of this split.")
+@click.option("--errors", default=0, show_default=True, type=click.IntRange(min=0),
+              help="List this many wrongly coded or missed gold events.")
+def command(gold_path: str, split: str, errors: int) -> None:
+    """Score event coding against hand-coded gold sentences: category accuracy, macro-F1
+    over PLOVER categories, modality accuracy and actor F1 (see `newsgraph.evaluate.events`
+    for the definitions)."""
+    from newsgraph.evaluate import events as ev
+
+    try:
+        rep = ev.evaluate(gold_path, split=split)
+    except (OSError, ValueError) as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    click.echo(f"sentences            {rep.sentences}")
+    click.echo(f"gold events          {rep.gold_events}")
+    click.echo(f"predicted events     {rep.predicted_events}")
+    click.echo(f"matched              {rep.matched}  (detection recall "
+               f"{rep.matched / (rep.gold_events or 1):.3f})")
+    click.echo(f"category accuracy    {rep.category_accuracy:.3f}")
+    click.echo(f"category macro-F1    {rep.macro_f1:.3f}")
+    click.echo(f"modality accuracy    {rep.modality_accuracy:.3f}  "
+               f"(over matched: {rep.modality_accuracy_matched:.3f})")
+    click.echo(f"actor F1             {rep.actors.f1:.3f}  (P {rep.actors.precision:.3f} "
+               f"R {rep.actors.recall:.3f}; with roles {rep.actors_with_roles.f1:.3f})")
+    click.echo("")
+    click.echo(f"{'category':<11} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
+    for cat, prf in rep.per_category.items():
+        click.echo(f"{cat:<11} {prf.precision:6.3f} {prf.recall:6.3f} {prf.f1:6.3f} "
+                   f"{prf.tp + prf.fn:5d}")
+    if errors:
+        click.echo("")
+        shown = 0
+        for pr in rep.pairs:
+            p = pr.pred
+            if p is not None and p.category == pr.gold.category and \
+                    p.modality == pr.gold.modality:
+                continue
+            got = f"{p.category}/{p.modality} ({p.trigger})" if p else "MISSED"
+            click.echo(f"{pr.sentence.id} gold {pr.gold.category}/{pr.gold.modality} "
+                       f"({'|'.join(pr.gold.trigger)}) got {got}: {pr.sentence.text[:110]}")
+            shown += 1
+            if shown >= errors:
+                break

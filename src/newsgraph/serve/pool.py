@@ -30,19 +30,25 @@ class ReadPool:
     _all: list[Store] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
+    # Bumped by close(): a thread holding a store from before reopens instead of using a
+    # closed connection (an app can be shut down and started again, as test clients do).
+    _generation: int = 0
+
     def store(self) -> Store:
         st: Store | None = getattr(self._local, "store", None)
-        if st is None:
+        if st is None or getattr(self._local, "generation", -1) != self._generation:
             st = Store(self.path, readonly=True)
             # Even a faulty query cannot write through a reader.
             st.conn.execute("PRAGMA query_only = 1")
             self._local.store = st
+            self._local.generation = self._generation
             with self._lock:
                 self._all.append(st)
         return st
 
     def close(self) -> None:
         with self._lock:
+            self._generation += 1
             for st in self._all:
                 st.close()
             self._all.clear()
@@ -58,11 +64,16 @@ class Writer:
     """Runs write jobs one at a time on a single thread, in submission order."""
 
     def __init__(self, name: str = "newsgraph-writer") -> None:
+        self.name = name
         self._queue: queue.Queue[_Job | None] = queue.Queue()
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
 
     def submit(self, fn: Callable[[], T]) -> Future[T]:
+        with self._start_lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+                self._thread.start()
         fut: Future[T] = Future()
         self._queue.put(_Job(fn, fut))
         return fut
@@ -80,5 +91,8 @@ class Writer:
                 job.future.set_exception(e)
 
     def close(self, timeout: float = 10.0) -> None:
-        self._queue.put(None)
-        self._thread.join(timeout)
+        with self._start_lock:
+            if self._thread is not None and self._thread.is_alive():
+                self._queue.put(None)
+                self._thread.join(timeout)
+            self._thread = None

@@ -63,7 +63,8 @@ def resolve(people: list[Person], doc_countries: Counter[str]) -> None:
         if len(cands) > 1 or not kinds:
             rest = [c for c in cands if c not in others]
             if not kinds and (not others or len(rest) != 1):
-                continue  # a role that exists everywhere needs a counterpart to go on
-            cands = rest or cands
+                cands = []  # a role that exists everywhere needs a counterpart to go on
+            else:
+                cands = rest or cands
         if len(cands) == 1:
             p.affiliation, p.affiliation_kind = cands[0], "country"

@@ -72,7 +72,7 @@ def cue_text(verb: Token) -> str:
     """The cue as written: "said", "went on", "went on to say"."""
     if verb.dep_ == "xcomp" and cues.lemma(verb.head) == "go" and verb.head.i < verb.i:
         return verb.doc[verb.head.i:verb.i + 1].text
-    parts = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    parts = [verb] + cues.particles(verb)
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
@@ -223,8 +223,9 @@ def _reported(verb: Token, sent: Span) -> Statement | None:
     explicit = subj is not None
     if subj is None and verb.dep_ in ("advcl", "conj", "pcomp"):
         subj = subject_of(verb)  # "..., noting that ...": the subject of the main verb
-    if subj is None or subj.dep_ == "nsubjpass":
-        return None
+    if subj is None or subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass"
+                                                       for c in verb.children):
+        return None  # "was told he would never walk again": the subject heard, not said
     if "\n" in verb.doc.text[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
         return None  # a parse that ran over a paragraph break
     st = _statement(verb, subj, base, lem, sent)
@@ -234,7 +235,8 @@ def _reported(verb: Token, sent: Span) -> Statement | None:
 
 
 def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Statement | None:
-    clause = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    parts = {t.i for t in cues.particles(verb)}
+    clause = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i not in parts]
     left = [c for c in clause if c.i < verb.i]
     right = [c for c in clause if c.i > verb.i]
     if left and not right and subj.i > left[0].i:
@@ -243,7 +245,12 @@ def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Sta
         return _make(verb, subj, c.left_edge.i, c.right_edge.i, sent)
     if right:
         c = right[0]
-        return _make(verb, subj, c.left_edge.i, c.right_edge.i, sent)
+        last = c.right_edge.i
+        if verb.dep_ == "ccomp" and verb.head.i > verb.i:
+            # "He reiterated that should Moscow invade, it would result in ...": the parser
+            # made the end of the reported clause the main clause.
+            last = verb.head.right_edge.i
+        return _make(verb, subj, c.left_edge.i, last, sent)
     if base in cues.STATEMENT and lem not in cues.NEEDS_CLAUSE:
         # What was emphasised is the object with its complements ("termed the interaction
         # as productive"), not a following participle or conjoined verb, which are

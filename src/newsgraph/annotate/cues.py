@@ -28,7 +28,8 @@ acknowledge mention label observe affirm
 """.split())
 
 # Verbs that only count as cues with a particle or a following phrase.
-PHRASAL = {"go": {"on"}, "point": {"out", "to"}, "sum": {"up"}, "spell": {"out"}}
+PHRASAL = {"go": {"on"}, "point": {"out", "to"}, "sum": {"up"}, "spell": {"out"},
+           "make": {"clear"}}
 
 # Verbs that need a clausal complement or a quote to be speech: "called for sanctions" is a
 # request and "announced $5 million" an action, but "announced that ..." is a statement.
@@ -46,7 +47,8 @@ nations members partners they we both all
 # Irregular forms; regular ones are generated below. (The lemmatizer is excluded from our
 # pipeline for speed, so cues are matched on surface forms.)
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write",
-              "written": "write", "went": "go", "goes": "go", "gone": "go", "spoke": "speak"}
+              "written": "write", "went": "go", "goes": "go", "gone": "go", "spoke": "speak",
+              "made": "make"}
 
 
 def _forms(lem: str) -> set[str]:
@@ -84,7 +86,7 @@ def cue_lemma(tok: Token) -> str | None:
         return None
     lem = lemma(tok)
     if lem in PHRASAL:
-        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+        parts = {c.lower_ for c in particles(tok)}
         hit = parts & PHRASAL[lem]
         if hit:
             return f"{lem} {sorted(hit)[0]}"
@@ -94,6 +96,14 @@ def cue_lemma(tok: Token) -> str | None:
     if lem in SPEECH:
         return lem
     return None
+
+
+def particles(tok: Token) -> list[Token]:
+    """The words completing a phrasal cue ("went *on*", "pointed *to*", "made *clear*")."""
+    words = PHRASAL.get(lemma(tok), set())
+    return [c for c in tok.children
+            if c.lower_ in words and c.dep_ in ("prt", "prep", "advmod", "ccomp", "acomp",
+                                                 "oprd")]
 
 
 def has_clause(tok: Token) -> bool:

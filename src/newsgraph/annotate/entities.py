@@ -74,7 +74,9 @@ def _trim(span: Span) -> tuple[int, int, str]:
     for lead in LEADING:
         if text.startswith(lead):
             text, start = text[len(lead):], start + len(lead)
-    text = text.rstrip(" ,.;:-(")
+    text = text.rstrip(" ,;:-(")
+    if text.endswith(".") and "." not in text[:-1]:
+        text = text[:-1]  # a sentence's full stop, not "U.S." or "D.C."
     for poss in ("’s", "'s", "’", "'"):
         if text.endswith(poss):
             text = text[: -len(poss)]
@@ -147,7 +149,9 @@ def _add_ner(b: _Builder, doc: Doc, hits: list[Hit], names: list[tuple[int, int]
                 pos += len(part) + 1
             continue
         label = ent.label_
-        aff = _org_affiliation(doc, ent, by_token) if label in {"ORG", "FAC"} else None
+        inner_span = doc.char_span(s, e, alignment_mode="expand")
+        aff = (_org_affiliation(doc, inner_span, by_token)
+               if label in {"ORG", "FAC"} and inner_span is not None else None)
         b.add(text, label, (s, e), aff)
 
 

@@ -32,7 +32,9 @@ PEOPLE = set("people civilian person citizen national hostage prisoner detainee 
              "individual counterpart delegation team representative envoy ambassador "
              "participant group community mariner american volunteer opposition chancellor "
              "secretary premier king queen prince crew staff employee parliamentarian "
-             "lawmaker senator governor mayor commander general admiral officer".split())
+             "lawmaker senator governor mayor commander general admiral officer partner ally country "
+             "nation government authority administration regime agency organization "
+             "organisation institution council side".split())
 AID_WORDS = set("assistance aid support funding fund funds money dollar million billion dose "
                 "vaccine weapon arm equipment ammunition food loan grant relief supply system "
                 "aircraft missile training vehicle hospital ventilator shelter medicine "
@@ -70,7 +72,8 @@ def _lems(tok: Token) -> set[str]:
     """Lemmas of a phrase's head and its modifiers ("security assistance" -> both)."""
     out = {lemma(tok)}
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod", "nummod", "quantmod", "poss"):
+        if c.dep_ in ("compound", "amod", "nmod", "nummod", "quantmod", "poss", "appos",
+                      "conj"):
             out.add(lemma(c))
         if c.dep_ == "prep":
             out.update(lemma(p) for p in _kids(c, "pobj"))
@@ -79,8 +82,16 @@ def _lems(tok: Token) -> set[str]:
 
 
 def _objects(verb: Token) -> list[Token]:
-    """Direct objects, passive subjects, and their conjuncts."""
+    """Direct objects, passive subjects, and their conjuncts; a verb with none shares the
+    object of the verb conjoined to it ("supporting and strengthening our partners")."""
     objs = _kids(verb, "dobj", "nsubjpass", "attr", "oprd")
+    if not objs:
+        for c in _kids(verb, "conj"):
+            if c.pos_ == "VERB":
+                objs = _kids(c, "dobj")
+                break
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objs:
+        objs = [verb.head]  # reduced relative: "ICBMs launched on March 24"
     for o in list(objs):
         objs.extend(_kids(o, "conj"))
     return objs
@@ -96,6 +107,25 @@ def _prep_objs(verb: Token, *preps: str) -> list[Token]:
 
 def _has_prt(verb: Token, *words: str) -> bool:
     return any(c.lower_ in words for c in _kids(verb, "prt", "advmod", "prep"))
+
+
+def _dated(v: Token) -> bool:
+    """A participle with a date or an agent is a reduced clause reporting an act."""
+    for p in _kids(v, "prep", "agent"):
+        if p.dep_ == "agent" or any(o.ent_type_ in ("DATE", "TIME") for o in p.children):
+            return True
+    return False
+
+
+def _subject_of(v: Token) -> list[Token]:
+    """Subjects of `v`, or of the verb it is the complement or conjunct of."""
+    cur = v
+    for _ in range(4):
+        subj = _kids(cur, "nsubj") + _prep_objs(cur, "by")
+        if subj or cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head is cur:
+            return subj
+        cur = cur.head
+    return []
 
 
 def is_personal(tok: Token) -> bool:
@@ -127,7 +157,7 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
     objs = _objects(v)
     olems = set().union(*(_lems(o) for o in objs)) if objs else set()
     if v.dep_ in ("amod", "compound") or (v.dep_ == "acl" and not _kids(v, "aux", "auxpass")
-                                           and v.tag_ == "VBN"):
+                                           and v.tag_ == "VBN" and not _dated(v)):
         return None  # participle used as an adjective: "wrongfully detained Americans"
     if lem == "meet":
         if olems & {"need", "target", "goal", "demand", "challenge", "standard", "deadline",
@@ -136,6 +166,9 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
             return None
         return sense
     if lem in ("speak", "talk"):
+        subj = _kids(v, "nsubj")
+        if subj and _kids(subj[0], "conj") and not _prep_objs(v, "of", "about", "at", "on"):
+            return Sense("CONSULT")  # "Olaf and I spoke"
         if _prep_objs(v, "with", "to") or _prep_objs(v, "by") and \
                 any(lemma(p) in ("phone", "telephone", "video") for p in _prep_objs(v, "by")):
             return Sense("CONSULT", "phone" if _prep_objs(v, "by") else None)
@@ -273,11 +306,11 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
     if lem == "decline":
         return sense if _kids(v, "xcomp") or objs else None
     if lem in ("threaten", "warn"):
-        if lem == "warn" and _has_prt(v, "of", "about", "that") and not _kids(v, "xcomp"):
-            return None
-        subj = _kids(v, "nsubj") + _prep_objs(v, "by")
-        return sense if any(is_personal(s) for s in subj) or not subj and v.dep_ == "conj" \
-            else None
+        if lem == "warn" and not any(is_personal(o) for o in objs) and not _kids(
+                v, "xcomp") and not _prep_objs(v, "against"):
+            return None  # "warned of potential war crimes": a warning, not a threat
+        subj = _subject_of(v)
+        return sense if any(is_personal(s) for s in subj) else None
     if lem == "demonstrate" or lem == "march":
         return sense if not objs else None
     if lem == "designate":
@@ -351,9 +384,41 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
     return sense
 
 
+PHRASAL = {  # verb lemma, particle or preposition -> sense
+    ("vote", "against"): Sense("REJECT"),
+    ("vote", "for"): Sense("SUPPORT"),
+    ("get", "together"): Sense("CONSULT"),
+    ("sit", "down"): Sense("CONSULT"),
+    ("back", "down"): Sense("CONCEDE"),
+    ("step", "down"): Sense("RETREAT", "resign"),
+    ("crack", "down"): Sense("COERCE", "restrict"),
+    ("shut", "down"): Sense("COERCE", "censor"),
+    ("shoot", "down"): Sense("ASSAULT"),
+}
+ADJECTIVAL = {"commit", "oppose"}  # "we are committed to", "are opposed to"
+
+
+def _phrasal(v: Token) -> Sense | None:
+    lem = lemma(v)
+    for c in v.children:
+        if c.dep_ in ("prt", "prep", "advmod") and (lem, c.lower_) in PHRASAL:
+            return PHRASAL[(lem, c.lower_)]
+    if lem == "take" and any(lemma(o) == "street" or o.lower_ == "streets"
+                             for o in _prep_objs(v, "to")):
+        return Sense("PROTEST", "demo")  # "took to the streets"
+    return None
+
+
 def verb_candidate(v: Token) -> Candidate | None:
+    if v.tag_ in ("JJ", "VBN") and v.dep_ in ("acomp", "ROOT", "conj") and \
+            lemma(v) in ADJECTIVAL:
+        sense = verb_sense(v)
+        return Candidate(v, sense, v, [v]) if sense else None
     if not (v.pos_ == "VERB" or v.tag_.startswith("VB")):
         return None
+    phr = _phrasal(v)
+    if phr is not None:
+        return Candidate(v, phr, v, [v] + [c for c in v.children if c.dep_ == "prt"])
     if lemma(v) == "fire":
         targets = _prep_objs(v, "on", "at", "upon", "into")
         if targets:
@@ -382,6 +447,8 @@ CARRIER_NOUNS = {
     "dismay": "ACCUSE", "disappointment": "ACCUSE", "displeasure": "ACCUSE",
     "opposition": "REJECT", "objection": "REJECT", "rejection": "REJECT",
 }
+BONDS = {"partnership", "relationship", "alliance", "tie", "cooperation", "friendship",
+         "bond"}
 # Carrier nouns that mean an act only with a to-infinitive ("interest in" is not a pledge).
 NEED_INFINITIVE = {"intent", "intention", "desire", "willingness", "interest"}
 
@@ -403,6 +470,9 @@ def carrier_candidates(v: Token) -> list[Candidate]:
     out = []
     for o in _objects(v):
         cat = CARRIER_NOUNS.get(lemma(o)) or CARRIER_NOUNS.get(lemma(o).rstrip("s"))
+        if lemma(o) in ("importance", "value", "strength", "significance", "centrality") and \
+                any(lemma(x).rstrip("s") in BONDS for x in _prep_objs(o, "of")):
+            cat = "SUPPORT"  # "reaffirmed the importance of the U.S.-Romania partnership"
         if cat is None:
             continue
         if cat == "AGREE":
@@ -432,13 +502,20 @@ LIGHT_PREPS = {"in", "on"}  # "participate in talks", "engage in negotiations"
 
 def light_candidates(v: Token) -> list[Candidate]:
     """An event noun governed by a verb that only lends it tense: 'held talks'."""
-    if lemma(v) not in LIGHT_VERBS:
+    lem = lemma(v)
+    if lem == "look" and _has_prt(v, "forward"):
+        nouns = _prep_objs(v, "to")  # "look forward to a fruitful meeting"
+    elif lem in LIGHT_VERBS:
+        nouns = _objects(v) + [p for p in _prep_objs(v, *LIGHT_PREPS)]
+        for o in list(nouns):
+            if o.ent_type_ == "MONEY":  # "announced $2.8 billion in food assistance"
+                nouns += _prep_objs(o, "in", "of")
+    else:
         return []
-    nouns = _objects(v) + [p for p in _prep_objs(v, *LIGHT_PREPS)]
     out = []
     for n in nouns:
-        s = noun_sense(n)
-        if s is None or n.pos_ not in ("NOUN", "PROPN"):
+        s = refine_noun(n, noun_sense(n))
+        if s is None or n.pos_ not in ("NOUN", "PROPN") or n.ent_type_ in NOT_EVENTS:
             continue
         if lemma(v) in ("reach", "finalize", "finalise", "conclude") and s.category == "AGREE":
             s = Sense("AGREE")
@@ -458,11 +535,39 @@ HAPPEN_VERBS = {"take", "hold", "begin", "start", "open", "conclude", "end", "co
                 "bring", "include", "involve", "set", "proceed"}
 
 
+FREEDOMS = {"freedom", "truth", "democracy", "right", "press", "media", "speech",
+            "expression", "liberty", "independence", "information", "journalism"}
+
+
+def refine_noun(n: Token, sense: Sense | None) -> Sense | None:
+    """'an assault on media freedom' is repression, not violence."""
+    if sense is None or sense.category != "ASSAULT":
+        return sense
+    targets = set().union(*(_lems(o) for o in _prep_objs(n, "on", "against")))
+    if targets & FREEDOMS:
+        censor = targets & {"press", "media", "speech", "expression", "truth",
+                            "information", "journalism"}
+        return Sense("COERCE", "censor" if censor else "restrict")
+    return sense
+
+
+NOT_EVENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+def _scheduled(n: Token) -> bool:
+    """'the upcoming State Visit': a particular meeting even as the topic of another act."""
+    return any(c.lower_ in ("upcoming", "forthcoming", "planned", "scheduled", "next")
+               for c in n.children if c.dep_ in ("amod", "compound", "nmod"))
+
+
 def noun_candidate(n: Token, claimed: set[int]) -> Candidate | None:
     """An event noun standing on its own as a particular event."""
-    if n.i in claimed or n.pos_ not in ("NOUN", "PROPN"):
+    if n.pos_ not in ("NOUN", "PROPN") or n.ent_type_ in NOT_EVENTS:
         return None
-    s = noun_sense(n)
+    if n.i in claimed and not (noun_sense(n) and noun_sense(n).category == "CONSULT"  # type: ignore[union-attr]
+                               and _scheduled(n)):
+        return None
+    s = refine_noun(n, noun_sense(n))
     if s is None or s.category in ("AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE",
                                    "THREATEN"):
         return None  # verbal acts need their verb ("expressed support")

@@ -182,12 +182,10 @@ def sentence_events(doc: Doc, sent: Span, start_id: int = 1) -> list[Event]:
     out: list[Event] = []
     for cand in cands:
         cand.sense = _request_mode(cand)
+        # a noun with a verb that lends it tense ("held talks", "expressed support") reads
+        # its stance from that verb, reached through the noun
         mod = _fragment_stance(cand, sent) or modality_of(
-            cand.governor if cand.governor is not cand.anchor else cand.anchor)
-        if cand.anchor is not cand.governor and mod.modality == "occurred":
-            noun_mod = modality_of(cand.anchor)
-            if noun_mod.modality != "occurred":
-                mod = noun_mod
+            cand.anchor, noun_markers=cand.anchor is cand.governor)
         sense = _recode(cand.sense, mod, cand)
         location, country = location_of(doc, cand)
         date_text, date = date_of(doc, cand, mod.direction)

@@ -81,6 +81,8 @@ def countries() -> dict[str, str]:
                 out[n] = canon
     for alias, canon in _rows("country_aliases.tsv"):
         out[alias] = canon
+    for canon in list(out.values()):
+        out.setdefault(canon, canon)
     return out
 
 

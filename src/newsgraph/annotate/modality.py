@@ -36,7 +36,10 @@ CONDITIONAL_MARKS = {"if", "unless", "whether", "should", "lest"}
 REPORTING = set("say announce inform note state tell add confirm report indicate "
                 "explain signal".split())
 # Verbs whose complement clause shares their stance ("we hope we can finalize").
-ATTITUDE = INTEND_VERBS | PLAN_VERBS | {"expect", "believe", "anticipate"}
+ATTITUDE = INTEND_VERBS | {"plan"}
+# States that last: in the present passive they are going on ("who is wrongfully detained").
+DURATIVE = set("detain imprison jail hold occupy ban restrict blockade besiege deploy station "
+               "block".split())
 
 
 @dataclass
@@ -70,10 +73,11 @@ def _chain(anchor: Token) -> list[Token]:
         elif dep == "advcl" and _children(tok, {"aux"}) and any(
                 c.lower_ == "to" for c in _children(tok, {"aux"})):
             pass  # purpose clause: "met ... to discuss"
-        elif dep == "acl" and lemma(head) in PLAN_NOUNS | INTEND_NOUNS:
-            pass
-        elif dep in ("acomp", "amod") and lemma(head) in READY_ADJ:
-            pass
+        elif dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            pass  # "the decision to withdraw", "ongoing efforts to rally"
+        elif dep == "acomp" and (lemma(tok) in READY_ADJ or tok.lower_ in ("able", "unable",
+                                                                           "about")):
+            pass  # "we'll be able to discuss", "is about to impose"
         elif tok.pos_ in ("NOUN", "PROPN") and dep in ("pobj", "dobj", "nsubj", "nsubjpass",
                                                         "attr", "appos", "conj"):
             pass  # an event noun takes the stance of the verb it hangs from
@@ -140,9 +144,12 @@ def _noun_markers(noun: Token) -> ModalityResult | None:
     return None
 
 
-def modality_of(anchor: Token) -> ModalityResult:
-    """The modality of the event carried by `anchor` (a verb, or an event noun)."""
-    if anchor.pos_ in ("NOUN", "PROPN"):
+def modality_of(anchor: Token, noun_markers: bool = True) -> ModalityResult:
+    """The modality of the event carried by `anchor` (a verb, or an event noun).
+
+    `noun_markers=False` ignores the noun's own modifiers: in "reiterated their ongoing
+    commitment" the act is the reiteration, which happened."""
+    if anchor.pos_ in ("NOUN", "PROPN") and noun_markers:
         found = _noun_markers(anchor)
         if found is not None:
             if found.modality != "occurred" and any(_is_negated(t) for t in _chain(anchor)):
@@ -191,8 +198,10 @@ def modality_of(anchor: Token) -> ModalityResult:
             return ModalityResult("planned", "future", "is to")
         if t.pos_ in ("NOUN", "PROPN") and t is not anchor:
             found = _noun_markers(t)
-            if found is not None and found.modality in ("planned", "hypothetical"):
+            if found is not None and found.modality in ("planned", "hypothetical", "ongoing"):
                 return found
+        if t.lower_ == "about" and any(c.dep_ == "xcomp" for c in t.children):
+            return ModalityResult("planned", "future", "about to")
     for t in chain:
         lem = lemma(t)
         if lem == "continue" and t.tag_ in ("VBZ", "VBP", "VBG"):
@@ -203,6 +212,13 @@ def modality_of(anchor: Token) -> ModalityResult:
         if t.tag_ == "VBG" and any(a.lower_ == "been" for a in _aux(t)) and any(
                 a.tag_ in ("VBZ", "VBP") for a in _aux(t)):
             return ModalityResult("ongoing", "unknown", t.text)
-        if any(c.lower_ in ("currently", "underway") for c in t.children):
+        if any(c.lower_ in ("currently", "underway", "still") for c in t.children) and \
+                t.tag_ in ("VBZ", "VBP", "VBG"):
             return ModalityResult("ongoing", "unknown", "currently")
+        pas = [a for a in _aux(t) if a.dep_ == "auxpass"]
+        if pas and t.tag_ == "VBN" and (
+                any(a.lower_ == "being" for a in pas) and any(
+                    a.tag_ in ("VBZ", "VBP") for a in _aux(t))
+                or lemma(t) in DURATIVE and any(a.tag_ in ("VBZ", "VBP") for a in pas)):
+            return ModalityResult("ongoing", "unknown", t.text)
     return ModalityResult("occurred", "past", None)

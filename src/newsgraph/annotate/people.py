@@ -35,7 +35,11 @@ NOT_NAMES = frozenset("""
 laughter laughs applause inaudible crosstalk question covid covid-19 q a.m. p.m. et
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december today tonight yesterday tomorrow
-readout statement remarks fact sheet joint
+readout statement remarks fact sheet joint administration government cabinet team family
+campaign foundation center centre institute university airport doctrine plan act law forum
+summit partnership initiative group council fund program programme corridor street road
+avenue building hall room square park station agreement declaration treaty accord
+ministerial dialogue visit
 """.split())
 # Transcript labels that are not a person.
 GENERIC_LABEL_WORDS = frozenset("""
@@ -188,41 +192,57 @@ def _fix_edges(ctx: _Ctx, start: int, end: int, sent: Span) -> tuple[int, int]:
             start -= 1
             continue
         break
-    # Particles before a surname the model left out: "Ursula von" + "der Leyen".
-    j = end
-    while j < sent.end and doc[j].lower_ in PARTICLES:
-        j += 1
-    if j > end and j < sent.end and doc[j].text[:1].isupper() and _is_name_token(ctx, doc[j]):
+    # Particles before a surname the model left out ("Ursula von" + "der Leyen"), or the
+    # last part of a name ("Yoon Suk" + "Yeol").
+    while end < sent.end:
+        j = end
+        while j < sent.end and doc[j].lower_ in PARTICLES:
+            j += 1
+        nxt = doc[j] if j < sent.end else None
+        if nxt is None or not (nxt.text[:1].isupper() and _is_name_token(ctx, nxt)
+                               and nxt.pos_ == "PROPN" and nxt.ent_type_ in {"", "PERSON"}
+                               and not nxt.text.isupper() and nxt.i not in ctx.name_tokens):
+            break
         end = j + 1
     return start, end
 
 
 def _phrase_title(ctx: _Ctx, toks: list[Token]) -> Title:
-    """Parse title tokens: the country or organisation part becomes the affiliation."""
+    """Parse title tokens. A country or international organisation that opens the phrase
+    ("US ...", "India's ...", "NATO ...") or follows "of" ("... of India") is the
+    affiliation; after "for" or "to" it is the portfolio or the host country ("Special
+    Envoy for Yemen", "Ambassador to India") and stays in the wording. An office keeps its
+    words ("Chairman of the Joint Chiefs of Staff") and gives its country."""
     words: list[str] = []
     aff: str | None = None
     kind: str | None = None
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
+        if (tok.text == "-" or (words and words[-1].endswith("-"))) and words \
+                and not ctx.doc[tok.i - 1].whitespace_:
+            words[-1] += tok.text  # "Commander-in-Chief" is one word
+            i += 1
+            continue
         hit = ctx.hit_starting(tok.i)
-        after_of = bool(words) and words[-1].lower() in {"of", "the"}
-        if hit is not None and hit.end <= toks[-1].i + 1 and (not words or after_of):
+        if hit is not None and hit.end <= toks[-1].i + 1:
             place = hit.place
+            after_of = bool(words) and words[-1].lower() in {"of", "the"}
+            binding = not words or after_of
             if place.kind == "intl":
                 found, fkind = place.name, "org"
-            elif place.kind == "region":
-                found, fkind = None, None
             else:
                 found, fkind = place.country, "country"
-            if found and aff is None:
-                aff, kind = found, fkind
-            if words and after_of:
+            if place.kind in ("region", "office") or not binding \
+                    or (place.kind == "demonym" and words):
+                # "... of the Ukrainian Armed Forces": the adjective stays in the wording.
+                words.extend(t.text for t in hit.span(ctx.doc))
+            elif after_of and place.kind != "demonym":
                 # "Minister of Foreign Affairs of India": drop the dangling "of (the)".
                 while words and words[-1].lower() in {"of", "the"}:
                     words.pop()
-                if found is None:
-                    words.append(hit.span(ctx.doc).text)
+            if found and aff is None and (binding or place.kind == "office"):
+                aff, kind = found, fkind
             i += hit.end - hit.start
             if i < n and toks[i].text in POSSESSIVE:
                 i += 1
@@ -250,8 +270,9 @@ def _title_before(ctx: _Ctx, start: int, sent: Span) -> tuple[Title, int] | None
         if tok.text in POSSESSIVE or low in roles.CONNECTORS or j in ctx.hit_at:
             j -= 1
             continue
-        if tok.text == "-" and not tok.whitespace_:
-            j -= 1
+        if (tok.text == "-" or (tok.lower_ == "in" and doc[j - 1].text == "-")) \
+                and not tok.whitespace_:
+            j -= 1  # "Commander-in-Chief"
             continue
         if tok.text[:1].isupper() or roles.is_title_word(tok.text):
             j -= 1
@@ -264,6 +285,12 @@ def _title_before(ctx: _Ctx, start: int, sent: Span) -> tuple[Title, int] | None
         if roles.is_title_word(tok.text) or ctx.hit_starting(first) is not None:
             break
         first += 1
+    if first > sent.start and doc[first - 1].lower_ in {"the", "a", "an"}:
+        # "the Vice President and President Yoon": the part before "and" is someone else.
+        ands = [k for k in range(first, end) if doc[k].lower_ == "and"
+                and any(roles.is_head(t.text) for t in doc[first:k])]
+        if ands:
+            first = ands[-1] + 1
     toks = list(doc[first:end])
     if not toks or not any(roles.is_head(t.text) for t in toks):
         return None
@@ -289,6 +316,8 @@ def _title_after(ctx: _Ctx, end: int, sent: Span) -> tuple[Title, int] | None:
             after_prep = after_prep or tok.lower_ in {"of", "for", "to"}
             j += 1
             continue
+        if tok.ent_type_ == "PERSON" and not roles.is_title_word(tok.text):
+            return None  # a list of people: "Sullivan, Secretary of Defense Lloyd Austin"
         if roles.is_title_word(tok.text) or (after_prep and tok.text[:1].isupper()):
             j += 1
             continue
@@ -298,6 +327,8 @@ def _title_after(ctx: _Ctx, end: int, sent: Span) -> tuple[Title, int] | None:
         return None
     if not (roles.is_title_word(toks[0].text) or ctx.hit_starting(toks[0].i) is not None):
         return None
+    if not (roles.is_title_word(toks[-1].text) or toks[-1].i in ctx.hit_at):
+        return None  # ends in a name: "Minister of Defence Oleksii Reznikov" is someone else
     title = _phrase_title(ctx, toks)
     return (title, j) if title.roles else None
 
@@ -470,10 +501,24 @@ def _from_role_refs(ctx: _Ctx, found: Found, starts: list[int]) -> None:
         if nxt is not None and (nxt.lower_ == "of" or _is_name_token(ctx, nxt)
                                 and nxt.text[:1].isupper() and nxt.text not in {"[", "]"}):
             continue  # a name follows (handled) or "the President of X" (ambiguous)
+        if doc[tok.i + 1].ent_type_ == "ORG" and doc[tok.i + 1].ent_iob_ == "I":
+            continue  # "Office of the Spokesperson"
         text = doc[tok.i + 1:j].text
         found.role_refs.append(RoleMention(doc[tok.i + 1].idx, doc[j - 1].idx
                                            + len(doc[j - 1]), roles.normalize_role(text)))
         found.title_spans.append((doc[tok.i + 1].idx, doc[j - 1].idx + len(doc[j - 1])))
+
+
+AND_TITLE_RE = re.compile(r"\s*,?\s+and\s+[A-Z][\w’' -]*$")
+
+
+def _share_country(text: str, names: list[NameMention]) -> None:
+    """ "President Andrzej Duda and Prime Minister Donald Tusk of Poland": both of Poland."""
+    for a, b in zip(names, names[1:], strict=False):
+        if a.title.roles and a.title.affiliation is None and b.title.affiliation \
+                and text[b.end:b.end + 4] == " of " and AND_TITLE_RE.match(text[a.end:b.start]):
+            a.title.affiliation = b.title.affiliation
+            a.title.affiliation_kind = b.title.affiliation_kind
 
 
 def find(doc: Doc, hits: list[Hit]) -> Found:
@@ -485,5 +530,6 @@ def find(doc: Doc, hits: list[Hit]) -> Found:
     _from_titles(ctx, found, starts["HEAD_NAME"])
     _from_role_refs(ctx, found, starts["ROLE_REF"])
     found.names.sort(key=lambda n: n.start)
+    _share_country(doc.text, found.names)
     found.role_refs.sort(key=lambda r: r.start)
     return found

@@ -149,7 +149,7 @@ CARRIERS = set("express reaffirm reiterate affirm underscore emphasize emphasise
 LIGHT_VERBS = set("hold have conduct host attend participate join convene chair co-chair "
                   "launch stage carry impose provide make reach announce begin start open "
                   "resume continue complete conclude finalize finalise lead sign implement "
-                  "extend observe declare hold_off undertake pursue wage mount order".split())
+                  "extend observe declare undertake pursue wage mount order engage".split())
 
 # Verbs that state an attitude towards an act rather than an act: the act they govern is
 # intended (and they are not events themselves).

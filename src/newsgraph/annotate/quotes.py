@@ -81,7 +81,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for st in at.statements(doc, blocked, used):
         if any(d.seg is not None and _overlaps(st.start, st.end, *d.seg.outer) for d in direct):
             continue
-        inside = [s for s in embedded if st.start <= s.open_at and s.outer[1] <= st.end + 1]
+        inside = [s for s in embedded if st.start <= s.open_at and s.outer[1] <= st.end + 1
+                  and _is_fragment(text, s)]
         kind = "mixed" if inside else "indirect"
         marks = [m for s in inside for m in (s.open_at, s.close_at) if m is not None]
         items.append(_Item(kind, st.start, st.end, "cue", cue=st.cue, marks=marks))
@@ -126,6 +127,8 @@ def _classify(doc: Doc, segments: list[Segment]) -> tuple[list[_Item], list[Segm
                      and prev.close_at is None and prev.line < seg.line
                      and id(prev) in by_seg)
         words = word_count(text[seg.start:seg.end])
+        if _is_name(text[seg.start:seg.end]):
+            continue  # a title, theme or name in quotation marks, not speech
         cue = at.pre_cue(doc, seg, pre_start) or (
             at.post_cue(doc, seg, post_stop) if standalone or not before else None)
         item: _Item | None = None
@@ -134,7 +137,8 @@ def _classify(doc: Doc, segments: list[Segment]) -> tuple[list[_Item], list[Segm
                          prev=by_seg[id(prev)])
             if cue is not None:
                 item.cue, item.how = cue, "cue"
-        elif cue is not None and (standalone or _cue_right_before(before)) and words >= 2:
+        elif cue is not None and (standalone or _cue_right_before(before)) and words >= 2 \
+                and _has_letters(text[seg.start:seg.end]):
             item = _Item("direct", seg.start, seg.end, "cue", cue=cue, seg=seg)
         elif standalone and words >= MIN_STANDALONE_WORDS and _is_clause(doc, seg):
             item = _Item("direct", seg.start, seg.end, "context", seg=seg)
@@ -155,6 +159,34 @@ def _classify(doc: Doc, segments: list[Segment]) -> tuple[list[_Item], list[Segm
         by_seg[id(seg)] = item
         direct.append(item)
     return direct, embedded
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+_MINOR = frozenset("a an the and or of for to in on at by with from as but nor vs".split())
+
+
+def _is_name(quoted: str) -> bool:
+    """Title Case without sentence punctuation ("Recover Together, Recover Stronger",
+    "Making Peace for the World") is the name of something, not words someone said."""
+    words = _TITLE_WORD.findall(quoted)
+    if not words or re.search(r"[.!?]\s+\S", quoted.strip()):
+        return False
+    major = [w for w in words if w.lower() not in _MINOR]
+    if len(major) < 2:
+        return False
+    return all(w[0].isupper() for w in major)
+
+
+def _has_letters(quoted: str) -> bool:
+    return len(_TITLE_WORD.findall(quoted)) >= 2
+
+
+def _is_fragment(text: str, seg: Segment) -> bool:
+    """A quoted fragment inside reported speech, as opposed to a scare quote: more than one
+    word and not after "so-called"."""
+    if word_count(text[seg.start:seg.end]) < 2:
+        return False
+    return not re.search(r"so-called\s*$", text[max(0, seg.open_at - 12):seg.open_at])
 
 
 def _cue_right_before(before: str) -> bool:

@@ -26,8 +26,7 @@ administrator chair chairman chairwoman chairperson commissioner coordinator cou
 counsellor governor senator congressman congresswoman speaker leader mayor general admiral
 commander chief lady pope councilor councillor chargé charge d’affaires d'affaires negotiator
 attorney justice judge lieutenant colonel captain sergeant corporal brigadier marshal
-gen. adm. lt. col. capt. sgt. cpl. rep. sen. gov. amb. sec. president-elect
-official officer
+gen. adm. lt. col. capt. sgt. cpl. rep. sen. gov. amb. sec. president-elect head
 """.split())
 
 # Words that may open a title or stand inside one before the head.
@@ -41,6 +40,7 @@ military state union cabinet parliamentary executive managing majority minority 
 army navy naval air force joint supreme rear former associate department regional global
 strategic intelligence development cooperation women's women’s emerging critical
 technologies counterterrorism arms control nonproliferation consular legal staff
+parliament assembly congress
 """.split())
 
 # Courtesy titles: stripped from names, never roles.
@@ -54,7 +54,7 @@ CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "&"})
 # Rank words: "the Minister" must not stand for a Prime Minister, nor "the President" for a
 # Vice President.
 RANKS = frozenset({"deputy", "vice", "assistant", "under", "acting", "principal", "senior",
-                   "former", "associate", "first", "prime", "crown", "chief", "special"})
+                   "associate", "first", "prime", "crown", "chief", "special"})
 
 SPELLING = {
     "defence": "Defense", "adviser": "Advisor", "labour": "Labor", "counsellor": "Counselor",
@@ -101,7 +101,8 @@ class Title:
 
 
 def is_head(word: str) -> bool:
-    return word.lower() in HEADS
+    low = word.lower()
+    return low in HEADS or ("-" in low and any(p in HEADS for p in low.split("-")))
 
 
 def is_title_word(word: str) -> bool:
@@ -117,7 +118,8 @@ def _case(word: str) -> str:
         return low
     if word.isupper() and len(word) > 1 and "." not in word and low not in HEADS | MODIFIERS:
         return word  # an acronym inside a title ("NSC", "UN")
-    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+    return "-".join(p.lower() if p.lower() in CONNECTORS | {"in"} and i else
+                    p[:1].upper() + p[1:].lower() for i, p in enumerate(word.split("-")))
 
 
 def normalize_role(text: str) -> str:
@@ -125,7 +127,9 @@ def normalize_role(text: str) -> str:
     t = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(" ,;:")
     t = re.sub(r"(?i)\bsecretary[ -]general\b", "Secretary-General", t)
     t = re.sub(r"(?i)\b(vice|prime)-", r"\1 ", t)
-    t = re.sub(r"(?i)\s+to\s+.*$", "", t)  # "Ambassador to India", "Advisor to the President"
+    # "Ambassador to India", "Advisor to the President" (but "Assistant to the President").
+    t = re.sub(r"(?i)\b(ambassador|envoy|representative|advisor|adviser|counselor|coordinator)"
+               r"\s+to\s+.*$", r"\1", t)
     words = [_case(w) for w in t.split(" ") if w]
     t = " ".join(words)
     t = re.sub(r"\bMinister for\b", "Minister of", t)
@@ -184,12 +188,27 @@ def role_kind(role: str) -> str | None:
     return None
 
 
+# Heads that never continue with another title word: "National Security Advisor
+# Ambassador" is two roles, while "Secretary General" and "Chief Minister" are one.
+# "Secretary General", "Major General": "General" continues these; after anything else it
+# is a rank of its own ("Chairman of the Joint Chiefs of Staff General Mark Milley").
+GENERAL_COMPOUNDS = frozenset({"secretary", "attorney", "director", "surgeon", "inspector",
+                               "lieutenant", "major", "brigadier", "governor", "consul",
+                               "commissioner", "solicitor", "auditor", "postmaster",
+                               "adjutant", "advocate", "-", "lt.", "maj."})
+PURE_HEADS = HEADS - MODIFIERS - {"general", "chief", "head", "lady"}
+
+
 def split_roles(words: list[str]) -> list[list[str]]:
     """ "Crown Prince and Prime Minister" holds two roles."""
     parts: list[list[str]] = [[]]
     for w in words:
+        prev = parts[-1][-1].lower() if parts[-1] else ""
         if w.lower() == "and" and any(is_head(x) for x in parts[-1]):
             parts.append([])
+        elif (prev in PURE_HEADS and is_title_word(w) and w.lower() not in {"general", "elect"}) \
+                or (w.lower() in {"general", "gen."} and prev and prev not in GENERAL_COMPOUNDS):
+            parts.append([w])
         else:
             parts[-1].append(w)
     if len(parts) > 1 and not any(is_head(x) for x in parts[-1]):

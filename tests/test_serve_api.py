@@ -179,6 +179,13 @@ def test_pages_render(client: TestClient) -> None:
     assert client.get("/dyad?a=India").status_code == 400
     assert client.get("/dyad?a=India&b=China&date_from=yesterday").status_code == 400
     assert client.get("/static/htmx.min.js").status_code == 200
+    r = client.get("/dyad/India/United%20States", follow_redirects=False)
+    assert r.status_code == 307 and r.headers["location"] == "/dyad?a=India&b=United+States"
+    # Every link on the start page leads somewhere.
+    import re
+
+    for href in set(re.findall(r'href="(/[^"]*)"', client.get("/").text)):
+        assert client.get(href.replace("&amp;", "&")).status_code == 200, href
 
 
 def test_request_bodies_are_bounded(client: TestClient) -> None:

@@ -127,7 +127,7 @@ class Queries:
             rows = self.st().conn.execute(
                 f"SELECT country, count(*) n FROM ({_SIDES}) WHERE country IS NOT NULL "
                 "GROUP BY country ORDER BY country").fetchall()
-            return [r[0] for r in rows]
+            return [r[0] for r in rows if _is_country(r[0])]
 
         return list(self._cached("countries", compute))
 
@@ -182,6 +182,11 @@ class Queries:
 
     def dyads(self, limit: int, offset: int) -> list[DyadSummary]:
         """Country pairs whose actors share events, most events first."""
+        return list(self._cached("dyads", self._all_dyads)[offset:offset + limit])
+
+    def _all_dyads(self) -> list[DyadSummary]:
+        # Computed once per store state and sliced for pages: the pairs are few (hundreds),
+        # and only names that are countries count (an actor's "affiliation" may be a city).
         rows = self.st().conn.execute(
             f"WITH s AS ({_SIDES}) "
             "SELECT x.country, y.country, count(*), "
@@ -190,8 +195,9 @@ class Queries:
             "FROM s x JOIN s y ON y.event_id = x.event_id AND x.country < y.country "
             "JOIN events ev ON ev.id = x.event_id "
             "GROUP BY x.country, y.country ORDER BY count(*) DESC, x.country, y.country "
-            "LIMIT ? OFFSET ?", (*_COOP, *_COOP, limit, offset)).fetchall()
-        return [DyadSummary(r[0], r[1], r[2], r[3] or 0, r[4] or 0, r[5]) for r in rows]
+            "LIMIT 20000", (*_COOP, *_COOP)).fetchall()
+        return [DyadSummary(r[0], r[1], r[2], r[3] or 0, r[4] or 0, r[5]) for r in rows
+                if _is_country(r[0]) and _is_country(r[1])]
 
     def _side(self, key: str, alias: str) -> tuple[str, list[Any]]:
         """SQL condition: event `ev` has an actor that is `key` or belongs to country `key`."""
@@ -249,6 +255,10 @@ class Queries:
                     "name", list(by_id)):
                 by_id[r[0]].actors.append(EventActorRow(*r[1:]))
         return out
+
+
+def _is_country(name: str | None) -> bool:
+    return bool(name) and canonical_country(name) == name
 
 
 def known_category(value: str) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
@@ -236,6 +236,12 @@ def event(request: Request, event_id: str) -> HTMLResponse:
 def dyads(request: Request) -> HTMLResponse:
     return render(request, "dyads.html", {"title": "Country pairs",
                                           "dyads": queries(request).dyads(100, 0)})
+
+
+@router.get("/dyad/{a}/{b}")
+def dyad_path(a: str, b: str) -> RedirectResponse:
+    """/dyad/India/United States: the readable form of the filter page's address."""
+    return RedirectResponse("/dyad?" + urlencode({"a": a, "b": b}), status_code=307)
 
 
 @router.get("/dyad", response_class=HTMLResponse)

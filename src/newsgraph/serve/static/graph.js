@@ -33,9 +33,9 @@
       });
     }
     var sim = d3.forceSimulation(nodes)
-      .force("link", d3.forceLink(links).distance(90).strength(0.3))
-      .force("charge", d3.forceManyBody().strength(-120))
-      .force("collide", d3.forceCollide().radius(function (n) { return n.r + 14; }))
+      .force("link", d3.forceLink(links).distance(110).strength(0.2))
+      .force("charge", d3.forceManyBody().strength(-220))
+      .force("collide", d3.forceCollide().radius(function (n) { return n.r + 22; }))
       .alpha(0.3).on("tick", tick);
     // Dragging: pointer events on the node group; a drag suppresses the link's click.
     var dragging = null, moved = false;

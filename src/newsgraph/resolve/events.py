@@ -3,7 +3,8 @@
 Two reports are of one event when they have the same PLOVER category, dates within a short
 window, compatible places and modalities (an announced meeting and the meeting itself are one
 event; a denied one is not), and shared actors (a shared person, or two shared entities) or,
-when the annotator found no actors, nearly the same sentence. Reports are visited in date
+when actors are missing, the same distinctive words (`terms.py`: "2+2", "Ministerial").
+Reports naming different people are never merged on words alone. Reports are visited in date
 order and each joins the best matching open cluster, so the result is the same on every run.
 Copies of one wire text count as reports but not as independent sources (`n_independent`).
 """
@@ -20,12 +21,16 @@ from rapidfuzz import fuzz
 
 from newsgraph.resolve.countries import canonical_country
 from newsgraph.resolve.names import fold
+from newsgraph.resolve.terms import Idf, terms
 
 # Days between two explicit event dates still taken as one event (multi-day meetings).
 WINDOW_DATED = 2
 # Days allowed when a date is only the publication date (reports trail the event).
 WINDOW_UNDATED = 3
-SENTENCE_SIMILARITY = 85
+# Share of a report's distinctive words (IDF-weighted) another report must have as well.
+TERM_OVERLAP = 0.5
+# Reports of a cluster a new report is compared with, word by word.
+MAX_COMPARE = 12
 MODALITY_GROUP = {"occurred": "real", "ongoing": "real", "planned": "real", "intended": "real",
                   "negated": "negated", "hypothetical": "hypothetical"}
 MODALITY_RANK = ["occurred", "ongoing", "planned", "intended", "hypothetical", "negated"]
@@ -54,6 +59,7 @@ class Report:
     sentence: str
     published: str | None
     actors: list[Actor] = field(default_factory=list)
+    terms: frozenset[str] = frozenset()
 
     @property
     def day(self) -> dt.date | None:
@@ -92,7 +98,8 @@ def _load(conn: sqlite3.Connection) -> list[Report]:
             "r.location_country, r.date, r.modality, r.sentence, a.published FROM event_reports r "
             "JOIN articles a ON a.id = r.article_id"):
         reports[r[0]] = Report(r[0], r[1], r[2], r[3].upper(), r[4], r[5],
-                               canonical_country(r[6]) or r[6], r[7], r[8], r[9] or "", r[10])
+                               canonical_country(r[6]) or r[6], r[7], r[8], r[9] or "", r[10],
+                               terms=terms(f"{r[9] or ''} {r[5] or ''}"))
     links = {(a, lid): e for a, lid, e in conn.execute(
         "SELECT article_id, local_id, entity_id FROM entity_links")}
     ents = {i: (n, t, aff) for i, n, t, aff in conn.execute(
@@ -128,52 +135,54 @@ def _load(conn: sqlite3.Connection) -> list[Report]:
                                                     r.article_id, r.local_id))
 
 
-def _fits(c: Cluster, r: Report) -> int:
+def _fits(c: Cluster, r: Report, idf: Idf) -> float:
     """How well report `r` fits cluster `c`: 0 not at all, higher is better."""
     first = c.reports[0]
     if first.category != r.category:
-        return 0
+        return 0.0
     if MODALITY_GROUP.get(first.modality, "real") != MODALITY_GROUP.get(r.modality, "real"):
-        return 0
+        return 0.0
     if c.anchor is None or r.day is None:
-        return 0
+        return 0.0
     window = WINDOW_DATED if (c.anchor_dated and r.date) else WINDOW_UNDATED
     if abs((r.day - c.anchor).days) > window:
-        return 0
+        return 0.0
     if r.country and c.countries and r.country not in c.countries:
-        return 0
+        return 0.0
     ids = {a.entity_id for a in r.actors}
     shared = ids & c.actors
     shared_people = shared & c.people
     if shared_people or len(shared) >= 2:
-        return 10 * len(shared_people) + len(shared) + 1
+        return 10.0 * len(shared_people) + len(shared) + 1
+    people = {a.entity_id for a in r.actors if a.person}
+    if people and c.people:
+        return 0.0  # different people: another meeting, however alike the words
     if len(shared) == 1 and r.location and any(
             p.location and fuzz.ratio(fold(p.location), fold(r.location)) >= 80
             for p in c.reports):
-        return 1
-    if not ids or not c.actors:
-        if r.sentence and any(fuzz.token_set_ratio(r.sentence, p.sentence)
-                              >= SENTENCE_SIMILARITY for p in c.reports[:5]):
-            return 1
-    return 0
+        return 1.0
+    sim = max((idf.overlap(r.terms, p.terms) for p in c.reports[:MAX_COMPARE]), default=0.0)
+    return sim if sim >= TERM_OVERLAP else 0.0
 
 
-def cluster_reports(reports: list[Report]) -> list[Cluster]:
+def cluster_reports(reports: list[Report], idf: Idf | None = None) -> list[Cluster]:
+    idf = idf or Idf.build(r.terms for r in reports)
     clusters: list[Cluster] = []
-    open_: list[Cluster] = []
+    open_: dict[str, list[Cluster]] = defaultdict(list)   # by category
     for r in reports:
+        pool = open_[r.category]
         if r.day is not None:
-            open_ = [c for c in open_ if c.anchor is None
-                     or (r.day - c.anchor).days <= WINDOW_UNDATED]
-        best, best_score = None, 0
-        for c in open_:
-            s = _fits(c, r)
+            pool[:] = [c for c in pool if c.anchor is None
+                       or (r.day - c.anchor).days <= WINDOW_UNDATED]
+        best, best_score = None, 0.0
+        for c in pool:
+            s = _fits(c, r, idf)
             if s > best_score:
                 best, best_score = c, s
         if best is None:
             best = Cluster()
             clusters.append(best)
-            open_.append(best)
+            pool.append(best)
         best.add(r)
     return clusters
 

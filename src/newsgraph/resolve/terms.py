@@ -1,0 +1,58 @@
+"""Distinctive words shared by two sentences, weighted by how rare they are in the store.
+
+Two reports of one meeting often share no annotated actor ("today's 2+2 is an opportunity",
+"the 2+2 Ministerial Dialogue held on April 11") but share the words that name it; words
+every report uses ("said", "United States") weigh next to nothing. The weight of a word is
+its inverse document frequency over all report sentences in the store.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# "2+2", "u.s.-india" and "co-production" stay one word.
+_TOKEN = re.compile(r"[a-z0-9]+(?:[+\-'.][a-z0-9]+)*")
+STOP = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself yourselves
+said says say today yesterday tomorrow week month year mr ms mrs dr also one two new
+""".split())
+
+
+def terms(text: str) -> frozenset[str]:
+    return frozenset(t for t in _TOKEN.findall(text.lower()) if t not in STOP and len(t) > 1)
+
+
+@dataclass
+class Idf:
+    n_docs: int
+    df: Counter[str]
+
+    @classmethod
+    def build(cls, docs: Iterable[frozenset[str]]) -> Idf:
+        df: Counter[str] = Counter()
+        n = 0
+        for d in docs:
+            df.update(d)
+            n += 1
+        return cls(n, df)
+
+    def weight(self, term: str) -> float:
+        return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1))
+
+    def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Weight of the shared words over the weight of the smaller set's words (0..1)."""
+        if not a or not b:
+            return 0.0
+        shared = sum(self.weight(t) for t in a & b)
+        smaller = min(sum(self.weight(t) for t in a), sum(self.weight(t) for t in b))
+        return shared / smaller if smaller > 0 else 0.0

@@ -124,7 +124,7 @@ def _pick(cands: list[Person], mention: NameMention) -> Person | None:
 def cluster(names: list[NameMention], role_refs: list[RoleMention]) -> list[Person]:
     people: list[Person] = []
     multi = [n for n in names if len(_full(n.words)) >= 2 and n.source in ("ner", "title")
-             and not n.headline]
+             and (not n.headline or n.appositive)]
     rest = [n for n in names if n not in multi]
     for n in sorted(multi, key=lambda n: (-len(_full(n.words)), n.start)):
         match = [p for p in people if any(_compatible(n.words, m.words) for m in p.names)]
@@ -133,11 +133,13 @@ def cluster(names: list[NameMention], role_refs: list[RoleMention]) -> list[Pers
             p = Person()
             people.append(p)
         p.names.append(n)
-    for n in sorted(rest, key=lambda n: n.start):
+    # Headline lines last: they may only name someone the body names, unless the name has
+    # an apposition ("Antony J. Blinken, Secretary of State" as a byline).
+    for n in sorted(rest, key=lambda n: (n.headline, n.start)):
         full = _full(n.words)
         if not full:
             continue
-        creates = n.source in ("ner", "title", "label") and not n.headline
+        creates = n.source in ("ner", "title", "label") and (not n.headline or n.appositive)
         match = [p for p in people if set(full) <= p.words()]
         if not match and n.headline:
             # "Hegseth Seeks Swift Approval": keep the words the body knows as a name.

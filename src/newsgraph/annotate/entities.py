@@ -88,6 +88,8 @@ class _Builder:
     def __init__(self) -> None:
         self.groups: dict[str, _Group] = {}
         self.countries: Counter[str] = Counter()
+        # Countries whose government bodies the article names ("the White House").
+        self.offices: Counter[str] = Counter()
 
     def add(self, name: str, type_: str, span: tuple[int, int],
             affiliation: str | None = None) -> None:
@@ -109,6 +111,8 @@ def _add_hits(b: _Builder, doc: Doc, hits: list[Hit], names: list[tuple[int, int
         b.add(place.name, place.label, (s, e), place.country)
         if place.kind in COUNTRY_KINDS and place.country:
             b.countries[place.country] += 1
+        if place.kind == "office" and place.label == "ORG" and place.country:
+            b.offices[place.country] += 1
 
 
 def _org_affiliation(doc: Doc, span: Span, by_token: dict[int, Hit]) -> str | None:
@@ -199,10 +203,11 @@ def extract(doc: Doc) -> list[Entity]:
     _add_ner(b, doc, hits, name_spans, found.title_spans)
     _link_acronyms(b, doc.text)
     _absorb_person_words(b, persons)
+    affiliation.from_headline(doc._.ng_title, persons)
     for p in persons:
-        if p.affiliation and p.affiliation_kind == "country":
+        if p.affiliation and p.affiliation_kind in affiliation.STATED:
             b.countries[p.affiliation] += 1
-    affiliation.resolve(persons, b.countries)
+    affiliation.resolve(persons, b.countries, b.offices)
     out: list[Entity] = []
     for p in persons:
         out.append(Entity(id="", name=p.name, type="PERSON", roles=list(p.roles),

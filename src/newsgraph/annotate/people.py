@@ -65,8 +65,10 @@ class NameMention:
     end: int
     words: list[str]
     title: Title = field(default_factory=Title)
-    source: str = "ner"  # ner | title | label | bare-label
+    source: str = "ner"  # ner | title | label | bare-label | absorbed
     headline: bool = False
+    # Followed by an apposition (", Secretary of State"): a name even in a headline line.
+    appositive: bool = False
 
 
 @dataclass
@@ -163,6 +165,8 @@ def _valid_name(ctx: _Ctx, start: int, end: int) -> bool:
     # All-capitals words outside a transcript label are headings or acronyms.
     if all(t.text.isupper() and len(t.text) > 1 for t in full):
         return False
+    if not any(t.pos_ == "PROPN" for t in full):
+        return False  # "So am I. Thank you."
     return not (len(toks) == 1 and toks[0].tag_ == "NNPS")
 
 
@@ -231,13 +235,17 @@ def _phrase_title(ctx: _Ctx, toks: list[Token]) -> Title:
             binding = not words or after_of
             if place.kind == "intl":
                 found, fkind = place.name, "org"
+            elif place.kind == "office":
+                found, fkind = place.country, "office"
             else:
                 found, fkind = place.country, "country"
+            leading = all(w.lower() in LEADING_MODIFIERS for w in words)
+            binding = binding or leading
             if place.kind in ("region", "office") or not binding \
-                    or (place.kind == "demonym" and words):
+                    or (place.kind == "demonym" and words and not leading):
                 # "... of the Ukrainian Armed Forces": the adjective stays in the wording.
                 words.extend(t.text for t in hit.span(ctx.doc))
-            elif after_of and place.kind != "demonym":
+            elif after_of and place.kind != "demonym" and words:
                 # "Minister of Foreign Affairs of India": drop the dangling "of (the)".
                 while words and words[-1].lower() in {"of", "the"}:
                     words.pop()
@@ -333,6 +341,11 @@ def _title_after(ctx: _Ctx, end: int, sent: Span) -> tuple[Title, int] | None:
     return (title, j) if title.roles else None
 
 
+# Words that may stand before the country in a title: "former Japanese Prime Minister".
+LEADING_MODIFIERS = frozenset({"former", "then", "acting", "outgoing", "incoming", "late",
+                               "the"})
+
+
 def _country_after(ctx: _Ctx, end: int) -> str | None:
     """ "President Isaac Herzog of Israel": the country named right after the name."""
     doc = ctx.doc
@@ -367,7 +380,8 @@ def _add_name(ctx: _Ctx, found: Found, start: int, end: int, source: str) -> Non
     if after is not None:
         _merge_title(title, after[0])
         found.title_spans.append((doc[end].idx, doc[after[1] - 1].idx + len(doc[after[1] - 1])))
-    if title.roles and title.affiliation is None:
+    if title.affiliation_kind in (None, "role"):
+        # "Minister of External Affairs Subrahmanyam Jaishankar of India": a label.
         country = _country_after(ctx, end)
         if country is not None:
             title.affiliation, title.affiliation_kind = country, "country"
@@ -375,7 +389,7 @@ def _add_name(ctx: _Ctx, found: Found, start: int, end: int, source: str) -> Non
     found.names.append(NameMention(
         start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
         words=_clean_words(list(doc[start:end])), title=title, source=source,
-        headline=ctx.is_headline(doc[start])))
+        headline=ctx.is_headline(doc[start]), appositive=after is not None))
 
 
 def _from_ner(ctx: _Ctx, found: Found, labels: list[tuple[int, int]]) -> None:
@@ -405,7 +419,7 @@ def _matches(doc: Doc) -> dict[str, list[int]]:
     held = _matchers.get(id(doc.vocab))
     if held is None or held[0] is not doc.vocab:
         m = Matcher(doc.vocab)
-        m.add("HEAD_NAME", [[{"LOWER": {"IN": sorted(roles.HEADS | {"state"})}},
+        m.add("HEAD_NAME", [[{"LOWER": {"IN": sorted(roles.HEADS | roles.MODIFIERS)}},
                              {"IS_TITLE": True, "POS": "PROPN"}]])
         m.add("ROLE_REF", [[{"LOWER": "the"},
                             {"IS_TITLE": True, "LOWER": {"IN": sorted(roles.HEADS
@@ -432,7 +446,8 @@ def _from_titles(ctx: _Ctx, found: Found, starts: list[int]) -> None:
             end += 1
         while end > start and doc[end - 1].lower_ in PARTICLES | {"-", "[", "]"}:
             end -= 1
-        if end > start and _valid_name(ctx, start, end):
+        if end > start and _valid_name(ctx, start, end) \
+                and _title_before(ctx, start, sent) is not None:
             _add_name(ctx, found, start, end, "title")
 
 

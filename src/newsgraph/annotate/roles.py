@@ -46,7 +46,7 @@ parliament assembly congress
 # Courtesy titles: stripped from names, never roles.
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. prof prof. professor h.e. his her excellency sheikh shaikh sir
-dame lord hon. hon honorable honourable rev. shri smt. mister madam
+dame lord hon. hon honorable honourable rev. shri smt. mister madam royal highness majesty
 """.split())
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "&"})
@@ -96,7 +96,10 @@ class Title:
     roles: list[str] = field(default_factory=list)
     role_texts: list[str] = field(default_factory=list)
     affiliation: str | None = None
-    # "country" or "org" (an international organisation); None when unknown.
+    # Where the affiliation comes from: "country" (a country word in the title: "US ...",
+    # "Indian ...", "... of India"), "role" (the wording of the role: "External Affairs
+    # Minister"), "office" ("White House Press Secretary"), "org" (an international
+    # organisation: the value is its name), "context" (the rest of the article).
     affiliation_kind: str | None = None
 
 
@@ -107,6 +110,8 @@ def is_head(word: str) -> bool:
 
 def is_title_word(word: str) -> bool:
     w = word.lower()
+    if w.endswith("s") and w[:-1] in HEADS:
+        w = w[:-1]  # "the two National Security Advisors"
     return w in HEADS or w in MODIFIERS
 
 
@@ -233,13 +238,35 @@ def make_title(core_words: list[str], affiliation: str | None, kind: str | None)
         if role and role not in title.roles:
             title.roles.append(role)
             title.role_texts.append(re.sub(r"\s+", " ", text).strip())
+    if title.affiliation_kind == "office" and any(
+            role_kind(r) in LEADER_KINDS for r in title.roles):
+        # "welcoming to the White House Prime Minister Scott Morrison": a place, not his office.
+        title.affiliation = title.affiliation_kind = None
     if title.affiliation is None:
         for role, text in zip(title.roles, title.role_texts, strict=True):
-            country = ROLE_COUNTRY.get(role)
-            # "Defence Secretary" (a UK or Indian post as often as a US one) is not enough:
-            # only the US wording "Secretary of ..." names the country.
-            if country and (not role.startswith("Secretary of")
-                            or text.lower().startswith("secretary of")):
-                title.affiliation, title.affiliation_kind = country, "country"
+            country = role_country(role, text)
+            if country:
+                title.affiliation, title.affiliation_kind = country, "role"
                 break
     return title
+
+
+LEADER_KINDS = frozenset({"president", "vice_president", "prime_minister", "monarch",
+                          "chancellor"})
+
+
+def role_country(role: str, text: str) -> str | None:
+    """The country a role's wording names by itself ("Deputy Secretary of State")."""
+    words = role.split()
+    ranked = False
+    while words and words[0].lower() in RANKS:
+        words, ranked = words[1:], True
+    base = " ".join(words)
+    if ranked and base.startswith("Secretary of State for"):
+        base = "Secretary of State"  # "Assistant Secretary of State for ... Affairs"
+    country = ROLE_COUNTRY.get(base)
+    # "Defence Secretary" (a UK or Indian post as often as a US one) is not enough: only the
+    # US wording "Secretary of ..." names the country.
+    if country and base.startswith("Secretary of") and "secretary of" not in text.lower():
+        return None
+    return country

@@ -60,7 +60,8 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             # "General Prosecutor of Ukraine, Iryna Venediktova said": two subjects, the
             # title and the name; the one next to the verb is the name.
-            return min(subjects, key=lambda c: abs(c.i - tok.i))
+            at = tok.i
+            return min(subjects, key=lambda c: abs(c.i - at))
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and tok.head is not tok:
             tok = tok.head
             continue
@@ -89,6 +90,8 @@ def _nearby(window: Span, verb: Token) -> list[Token]:
         if t.pos_ == "PROPN" or t.lower_ in ("he", "she"):
             while t.dep_ == "compound" and t.head.pos_ == "PROPN":
                 t = t.head  # the head of a multiword name ("Secretary Blinken" -> Blinken)
+            if t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children):
+                continue  # one of several people ("Biden and Ardern recalled")
             if t not in out:
                 out.append(t)
     return sorted(out, key=lambda t: abs(t.i - verb.i))
@@ -127,14 +130,31 @@ def pre_cue(doc: Doc, seg: Segment, start: int) -> Cue | None:
     for t in reversed(words):
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             return Cue(None, _pobj_head(doc[t.i + 1]), "according to")
+        if t.lower_ == "words" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
+            return Cue(None, _pobj_head(doc[t.i + 1]), "in the words of")
         if is_cue(t) and (last in ",:" or t.i == words[-1].i or _only_object_between(t, seg)):
             return Cue(t, subject_of(t), cue_text(t), _nearby(window, t))
+    if last == ",":
+        # "as President Zelenskyy has soberly attested, "..."": any verb of an as-clause.
+        verb = next((t for t in reversed(words) if t.pos_ == "VERB"), None)
+        if verb is not None and any(c.dep_ == "mark" and c.lower_ == "as"
+                                    for c in verb.children):
+            return Cue(verb, subject_of(verb), verb.text, _nearby(window, verb))
     if last == ":":
         # "He also spoke of the summit: "..."": the subject of the introducing clause.
         root = words[-1].sent.root
         subj = subject_of(root)
         if subj is not None and start <= subj.idx < seg.open_at:
             return Cue(None, subj, "")
+        # "Tom Palmer, President and CEO, Newmont Corporation: "..."": a name heading the
+        # paragraph labels the quote.
+        line_start = doc.text.rfind("\n", 0, seg.open_at) + 1
+        if start <= line_start and len(words) <= 15:
+            person = next((t for t in words if t.ent_type_ == "PERSON"), None)
+            if person is not None:
+                while person.dep_ == "compound" and person.head.ent_type_ == "PERSON":
+                    person = person.head
+                return Cue(None, person, "")
     return None
 
 
@@ -194,10 +214,10 @@ def _clause_start(st: Statement) -> int:
 
 
 def _trim_end(cue: Cue, start: int, end: int) -> int:
-    doc = (cue.verb or cue.subject).doc if (cue.verb or cue.subject) is not None else None
-    if doc is None:
+    anchor = cue.verb or cue.subject
+    if anchor is None:
         return end
-    text = doc.text
+    text = anchor.doc.text
     while True:
         stripped = text[start:end].rstrip(" ,;:\n\t")
         for word in (" and", " but", " as well as"):

@@ -18,7 +18,7 @@ say state tell add note emphasize emphasise underscore stress reiterate reaffirm
 affirm assert declare explain observe term describe argue insist warn acknowledge confirm
 claim mention remark conclude comment recall predict suggest caution write ask answer reply
 respond announce continue quip concede admit maintain contend estimate proclaim vow pledge
-promise point label call
+promise point label call attest testify
 """.split())
 
 # Of those, the ones whose plain object is itself the statement (no that-clause needed).
@@ -29,7 +29,7 @@ acknowledge mention label observe affirm
 
 # Verbs that only count as cues with a particle or a following phrase.
 PHRASAL = {"go": {"on"}, "point": {"out", "to"}, "sum": {"up"}, "spell": {"out"},
-           "make": {"clear"}}
+           "make": {"clear"}, "put": {"it"}}
 
 # Verbs that need a clausal complement or a quote to be speech: "called for sanctions" is a
 # request and "announced $5 million" an action, but "announced that ..." is a statement.
@@ -103,7 +103,7 @@ def particles(tok: Token) -> list[Token]:
     words = PHRASAL.get(lemma(tok), set())
     return [c for c in tok.children
             if c.lower_ in words and c.dep_ in ("prt", "prep", "advmod", "ccomp", "acomp",
-                                                 "oprd")]
+                                                 "oprd", "dobj")]
 
 
 def has_clause(tok: Token) -> bool:

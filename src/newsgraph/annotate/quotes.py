@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate import attribution as at
 from newsgraph.annotate.quotemarks import Segment, find_segments, quoted_mask, word_count
-from newsgraph.annotate.speakers import MALE, FEMALE, Speaker, SpeakerResolver
+from newsgraph.annotate.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
 from newsgraph.annotate.transcripts import Turn, find_turns
 from newsgraph.record import Quote
 
@@ -149,13 +149,13 @@ def _classify(doc: Doc, segments: list[Segment]) -> tuple[list[_Item], list[Segm
             # '"...," Hegseth concluded. "They're profound."': only the attribution of the
             # previous quote lies between the two, so the speaker is the same.
             gap = text[prev.outer[1]:seg.open_at]
-            before = by_seg[id(prev)]
-            cue_verb = before.cue.verb if before.cue is not None else None
+            prev_item = by_seg[id(prev)]
+            cue_verb = prev_item.cue.verb if prev_item.cue is not None else None
             attribution_only = (cue_verb is not None
                                 and prev.outer[1] <= cue_verb.idx < seg.open_at
                                 and len(_SENTENCE_BREAK.findall(gap)) <= 1)
             if prev.line == seg.line and (word_count(gap) <= MAX_GAP_WORDS or attribution_only):
-                item.how, item.prev = "inherit", before
+                item.how, item.prev = "inherit", prev_item
         by_seg[id(seg)] = item
         direct.append(item)
     return direct, embedded
@@ -241,7 +241,10 @@ def _resolve(doc: Doc, items: list[_Item], resolver: SpeakerResolver,
                 item.speaker = Speaker(t.role)
         elif item.how == "cue" and item.cue is not None:
             subjects = [item.cue.subject] if item.cue.subject is not None else []
-            for subj in subjects + item.cue.nearby:
+            # Names next to the cue stand in for a subject that names no one ("who, as
+            # David Beasley said"), not for a group ("Biden and Ardern recalled").
+            nearby = [] if subjects and is_group(subjects[0]) else item.cue.nearby
+            for subj in subjects + nearby:
                 item.speaker = resolver.from_token(subj)
                 if item.speaker is not None:
                     pron = subj.lower_ if subj.lower_ in MALE | FEMALE else None

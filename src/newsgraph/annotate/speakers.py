@@ -120,7 +120,7 @@ class SpeakerResolver:
             return self.from_pronoun(tok)
         if tok.pos_ == "PRON" or low in _NON_SPEAKERS:
             return None
-        if _is_group(tok):
+        if is_group(tok):
             return None  # "Blinken and Wang said": a joint statement, not one speaker
         np = _noun_phrase(tok)
         hit = self._entity_in(tok, np)
@@ -264,7 +264,7 @@ def _is_title_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.text.upper() in TITLES
 
 
-def _is_group(tok: Token) -> bool:
+def is_group(tok: Token) -> bool:
     """A subject naming several speakers: "the leaders", "Blinken and Wang", "Deputy
     Secretary Sherman and State Secretary Michaelis"."""
     if tok.lower_ in _GROUPS or any(c.dep_ == "conj" for c in tok.children):

@@ -28,7 +28,7 @@ def test_text_file(tmp_path: Path) -> None:
     f.write_text("Headline\n\nBody text.", encoding="utf-8")
     (item,) = _items(f)
     assert isinstance(item, RawInput)
-    assert item.source == str(f) and item.data == "Headline\n\nBody text.".encode()
+    assert item.source == str(f) and item.data == b"Headline\n\nBody text."
 
 
 def test_html_gz_is_decompressed(tmp_path: Path) -> None:
@@ -127,7 +127,8 @@ def test_not_a_warc_is_an_error(tmp_path: Path) -> None:
     (codecs.BOM_UTF16_LE + "déjà vu".encode("utf-16-le"), "déjà vu"),
     ("naïve café".encode(), "naïve café"),
     # declared charset wins over guessing
-    ('<meta charset="windows-1251"><p>Привет</p>'.encode("cp1251"), '<meta charset="windows-1251"><p>Привет</p>'),
+    ('<meta charset="windows-1251"><p>Привет</p>'.encode("cp1251"),
+     '<meta charset="windows-1251"><p>Привет</p>'),
     # undeclared legacy text, mostly ASCII: windows-1252
     ("The café on the Champs-Élysées opened again this week.".encode("cp1252"),
      "The café on the Champs-Élysées opened again this week."),

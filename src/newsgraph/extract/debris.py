@@ -7,7 +7,8 @@ that merely mentions "newsletter" or "Reuters" is kept: dropping a real paragrap
 keeping a piece of debris.
 
 Two tiers: `classify(line)` holds for any text, including clean articles; with `page=True` it
-also removes what only a web page has around an article (bylines, timestamps, button labels), which in a clean article may be real (a transcript's "6:04 P.M. EST").
+also removes what only a web page has around an article (bylines, timestamps, button labels),
+which in a clean article may be real (a transcript's "6:04 P.M. EST").
 """
 
 from __future__ import annotations

@@ -14,7 +14,13 @@ from typing import Any
 
 from newsgraph.errors import BadInput
 from newsgraph.extract.debris import SENTENCE_END
-from newsgraph.extract.text import Block, clean_blocks, drop_leading_title, join_blocks
+from newsgraph.extract.text import (
+    Block,
+    BlockKind,
+    clean_blocks,
+    drop_leading_title,
+    join_blocks,
+)
 from newsgraph.record import Removed
 
 # Measured on the article-extraction benchmark's 131 dev pages (docs/extraction.md):
@@ -54,7 +60,8 @@ def body_blocks(text: str) -> list[Block]:
         if line.startswith("|") and blocks and blocks[-1].kind == "table":
             blocks[-1].lines.append(line)
             continue
-        kind = "table" if line.startswith("|") else "item" if line.startswith("- ") else "para"
+        kind: BlockKind = "table" if line.startswith("|") else \
+            "item" if line.startswith("- ") else "para"
         blocks.append(Block(kind=kind, lines=[line]))
     return blocks
 
@@ -63,7 +70,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise BadInput("no article text found in the HTML")
     title = (doc.title or "").strip() or None
     blocks, removed = drop_leading_title(body_blocks(doc.text or ""), title)

@@ -120,13 +120,39 @@ def _home(people: list[Person], office_votes: Counter[str]) -> str | None:
     return ranked[0][0]
 
 
+PAIR_RE = re.compile(r"\b[A-Z][A-Za-z.]*(?:[-–][A-Z][A-Za-z.]*)+")
+
+
+def pairs(text: str) -> set[frozenset[str]]:
+    """Bilateral pairs the article names: "U.S.-India", "India-US", "U.S.-Polish"."""
+    out = set()
+    for m in PAIR_RE.finditer(text):
+        parts = [gazetteer.lookup_country(p.rstrip(".") if p.count(".") == 1 else p)
+                 for p in re.split(r"[-–]", m.group(0))]
+        found = {p for p in parts if p}
+        if len(parts) == 2 and len(found) == 2:
+            out.add(frozenset(found))
+    return out
+
+
+def _partner(labelled: set[str | None], bilateral: set[frozenset[str]]) -> str | None:
+    """With everyone labelled from one country, the other side of its bilateral pair."""
+    if len(labelled) != 1:
+        return None
+    (side,) = labelled
+    partners = {c for pair in bilateral if side in pair for c in pair if c != side}
+    return partners.pop() if len(partners) == 1 else None
+
+
 def resolve(people: list[Person], doc_countries: Counter[str],
-            office_votes: Counter[str] | None = None) -> None:
+            office_votes: Counter[str] | None = None,
+            bilateral: set[frozenset[str]] | None = None) -> None:
     """Fill `affiliation` of people the text did not tie to a country, where unambiguous."""
     countries = [c for c, _ in doc_countries.most_common()]
     explicit = {id(p): p.affiliation for p in people if p.affiliation_kind in STATED}
     home = _home(people, office_votes or Counter())
     labelled = {p.affiliation for p in people if p.affiliation_kind == "country"}
+    partner = _partner(labelled, bilateral or set())
     for p in people:
         if p.affiliation is not None or not p.roles:
             continue
@@ -135,7 +161,8 @@ def resolve(people: list[Person], doc_countries: Counter[str],
         for kind in kinds:
             cands = [c for c in cands if c in _candidates(kind, cands)]
         others = {explicit[id(q)] for q in people if q is not p and id(q) in explicit
-                  and set(q.roles) & set(p.roles)}
+                  and set(q.roles) & set(p.roles)} | p.visited()
+        cands = [c for c in cands if c not in p.visited()]
         if not kinds:
             # A role that exists everywhere ("National Security Advisor") needs a
             # counterpart to go on.
@@ -143,13 +170,17 @@ def resolve(people: list[Person], doc_countries: Counter[str],
             cands = rest if others and len(rest) == 1 else []
         elif len(cands) > 1:
             cands = [c for c in cands if c not in others] or cands
-        if len(cands) > 1 and not kinds & roles.LEADER_KINDS:
-            # Not for heads of state or government: the country an article is about
-            # (Russia, in a readout on Ukraine) is often not the leader's.
+        if len(cands) > 1:
+            # Heads of state or government need a wider margin: the country an article is
+            # about (Russia, in a readout on Ukraine) is often not the leader's.
+            ratio = 3 if kinds & roles.LEADER_KINDS else 2
             top = [doc_countries[c] for c in cands]
             best = max(top)
-            if best >= 2 and sorted(top)[-2] * 2 <= best:
+            if best >= 2 and sorted(top)[-2] * ratio <= best:
                 cands = [cands[top.index(best)]]
+        if len(cands) != 1 and partner is not None and partner not in others \
+                and all(k in _government(partner).offices for k in kinds):
+            cands = [partner]
         if len(cands) != 1 and home is not None and home not in others \
                 and all(k in _government(home).offices for k in kinds):
             leader = bool(kinds & roles.LEADER_KINDS)

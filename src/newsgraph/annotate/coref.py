@@ -53,6 +53,12 @@ class Person:
     affiliation: str | None = None
     affiliation_kind: str | None = None
 
+    def visited(self) -> set[str]:
+        out: set[str] = set()
+        for n in self.names:
+            out |= n.visited
+        return out
+
     def words(self) -> set[str]:
         out: set[str] = set()
         for n in self.names:

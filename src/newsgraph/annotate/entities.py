@@ -207,7 +207,7 @@ def extract(doc: Doc) -> list[Entity]:
     for p in persons:
         if p.affiliation and p.affiliation_kind in affiliation.STATED:
             b.countries[p.affiliation] += 1
-    affiliation.resolve(persons, b.countries, b.offices)
+    affiliation.resolve(persons, b.countries, b.offices, affiliation.pairs(doc.text))
     out: list[Entity] = []
     for p in persons:
         out.append(Entity(id="", name=p.name, type="PERSON", roles=list(p.roles),

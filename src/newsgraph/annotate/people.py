@@ -69,6 +69,8 @@ class NameMention:
     headline: bool = False
     # Followed by an apposition (", Secretary of State"): a name even in a headline line.
     appositive: bool = False
+    # Countries this person visits or travels to in the sentence: not theirs.
+    visited: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -233,6 +235,7 @@ def _phrase_title(ctx: _Ctx, toks: list[Token]) -> Title:
             place = hit.place
             after_of = bool(words) and words[-1].lower() in {"of", "the"}
             binding = not words or after_of
+            found: str | None
             if place.kind == "intl":
                 found, fkind = place.name, "org"
             elif place.kind == "office":
@@ -241,7 +244,7 @@ def _phrase_title(ctx: _Ctx, toks: list[Token]) -> Title:
                 found, fkind = place.country, "country"
             leading = all(w.lower() in LEADING_MODIFIERS for w in words)
             binding = binding or leading
-            if place.kind in ("region", "office") or not binding \
+            if place.kind == "region" or (place.kind == "office" and words) or not binding \
                     or (place.kind == "demonym" and words and not leading):
                 # "... of the Ukrainian Armed Forces": the adjective stays in the wording.
                 words.extend(t.text for t in hit.span(ctx.doc))
@@ -269,10 +272,22 @@ def _title_before(ctx: _Ctx, start: int, sent: Span) -> tuple[Title, int] | None
     j = start - 1
     while j >= sent.start and doc[j].lower_ in roles.HONORIFICS:
         j -= 1
+    # "the Crown Prince and Prime Minister of the Kingdom of Bahrain, His Royal Highness
+    # Salman ...": a title, a comma, honorifics, the name.
+    inverted = j > sent.start and doc[j].text == "," and j < start - 1
+    if inverted:
+        j -= 1
     end = j + 1
+    acronym: Token | None = None
     while j >= sent.start:
         tok = doc[j]
         if tok.is_space or tok.i in ctx.name_tokens:
+            break
+        if tok.text == ")" and j - 2 >= sent.start and doc[j - 2].text == "(" \
+                and ctx.hit_starting(j - 1) is not None:
+            # "... Agency for Palestine Refugees (UNRWA) Commissioner General": the acronym
+            # stands for the organisation named before it.
+            acronym = doc[j - 1]
             break
         low = tok.lower_
         if tok.text in POSSESSIVE or low in roles.CONNECTORS or j in ctx.hit_at:
@@ -293,13 +308,21 @@ def _title_before(ctx: _Ctx, start: int, sent: Span) -> tuple[Title, int] | None
         if roles.is_title_word(tok.text) or ctx.hit_starting(first) is not None:
             break
         first += 1
-    if first > sent.start and doc[first - 1].lower_ in {"the", "a", "an"}:
+    if inverted and not (first > sent.start and doc[first - 1].lower_ == "the"):
+        return None
+    if not inverted and first > sent.start and doc[first - 1].lower_ in {"the", "a", "an"}:
         # "the Vice President and President Yoon": the part before "and" is someone else.
         ands = [k for k in range(first, end) if doc[k].lower_ == "and"
                 and any(roles.is_head(t.text) for t in doc[first:k])]
         if ands:
             first = ands[-1] + 1
+    hit = ctx.hit_starting(first)
+    if hit is not None and hit.place.kind == "office" and first > sent.start \
+            and doc[first - 1].lower_ in {"the", "to", "at", "in", "from"}:
+        first = hit.end  # "welcoming to the White House Prime Minister Scott Morrison"
     toks = list(doc[first:end])
+    if acronym is not None and first == j + 1:
+        toks = [acronym, *toks]
     if not toks or not any(roles.is_head(t.text) for t in toks):
         return None
     title = _phrase_title(ctx, toks)
@@ -341,6 +364,13 @@ def _title_after(ctx: _Ctx, end: int, sent: Span) -> tuple[Title, int] | None:
     return (title, j) if title.roles else None
 
 
+# "Rakesh Asthana, ..., led the Indian delegation."
+DELEGATION_RE = re.compile(r"^[^.;]*?\b(?:led|leads|headed|heads|leading|heading)\s+the\s+"
+                           r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?)\s+(?:delegation|side|team)\b")
+# A country someone visits is not theirs: "Sullivan visited New Delhi, India".
+VISIT_WORDS = frozenset({"visit", "visits", "visited", "visiting", "travel", "travels",
+                         "traveled", "travelled", "traveling", "travelling", "arrive",
+                         "arrives", "arrived", "trip", "tour", "toured"})
 # Words that may stand before the country in a title: "former Japanese Prime Minister".
 LEADING_MODIFIERS = frozenset({"former", "then", "acting", "outgoing", "incoming", "late",
                                "the"})
@@ -385,11 +415,24 @@ def _add_name(ctx: _Ctx, found: Found, start: int, end: int, source: str) -> Non
         country = _country_after(ctx, end)
         if country is not None:
             title.affiliation, title.affiliation_kind = country, "country"
+    rest = doc.text[doc[end - 1].idx + len(doc[end - 1]):sent.end_char]
+    m = DELEGATION_RE.match(rest)
+    if m and title.affiliation_kind != "country":
+        country = gazetteer.lookup_country(m.group(1))
+        if country:
+            title.affiliation, title.affiliation_kind = country, "country"
+    visited: set[str] = set()
+    verb = doc[end - 1].head
+    if doc[end - 1].dep_ == "nsubj" and verb.lower_ in VISIT_WORDS:
+        visited = {h.place.country for i in range(verb.i, verb.right_edge.i + 1)
+                   if (h := ctx.hit_starting(i)) and h.place.kind in ("country", "capital")
+                   and h.place.country}
     ctx.name_tokens.update(range(start, end))
     found.names.append(NameMention(
         start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
         words=_clean_words(list(doc[start:end])), title=title, source=source,
-        headline=ctx.is_headline(doc[start]), appositive=after is not None))
+        headline=ctx.is_headline(doc[start]), appositive=after is not None,
+        visited=visited))
 
 
 def _from_ner(ctx: _Ctx, found: Found, labels: list[tuple[int, int]]) -> None:

@@ -27,6 +27,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 PROSE_CAP = 40.0
 GAP_GROWTH = 5.0  # the n-th line of a non-prose run weighs (1 + n / GAP_GROWTH) times
+ANCHOR_MIN_SHARE = 0.1  # an anchored region weaker than this share of the best one is a decoy
 ANCHOR_NEAR = 15  # lines allowed between a headline and its article (byline, date, deck)
 
 _COMMENTS_HEADING = re.compile(
@@ -207,14 +208,18 @@ def best_region_from(lines: list[Line], lo: int, hi: int) -> tuple[Region, float
 def anchored_region(lines: list[Line], anchors: list[int], near: int = ANCHOR_NEAR) -> Region:
     """The best region that starts soon after a repeat of the headline, when there is one: on
     a page the article follows its headline, while teaser lists and comments elsewhere can be
-    as prose-dense as the article itself. Without such a region: the best region overall."""
+    as prose-dense as the article itself. The best region overall wins when there is no such
+    region, or when it is far stronger (the headline repeated in a footer or a teaser)."""
     best: Region | None = None
     best_sum = 0.0
     for a in anchors:
         region, total = best_region_from(lines, a + 1, a + 1 + near)
         if total > best_sum:
             best, best_sum = region, total
-    return best if best is not None else best_region(lines)
+    overall = best_region(lines)
+    if best is None or best_sum < ANCHOR_MIN_SHARE * _kadane_score(lines, overall):
+        return overall
+    return best
 
 
 def escalate_gaps(lines: list[Line]) -> None:

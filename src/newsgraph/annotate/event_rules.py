@@ -32,8 +32,8 @@ PEOPLE = set("people civilian person citizen national hostage prisoner detainee 
              "individual counterpart delegation team representative envoy ambassador "
              "participant group community mariner american volunteer opposition chancellor "
              "secretary premier king queen prince crew staff employee parliamentarian "
-             "lawmaker senator governor mayor commander general admiral officer partner ally country "
-             "nation government authority administration regime agency organization "
+             "lawmaker senator governor mayor commander general admiral officer partner ally "
+             "country nation government authority administration regime agency organization "
              "organisation institution council side".split())
 AID_WORDS = set("assistance aid support funding fund funds money dollar million billion dose "
                 "vaccine weapon arm equipment ammunition food loan grant relief supply system "
@@ -62,6 +62,8 @@ class Candidate:
     governor: Token  # the verb whose tense and stance the event takes
     trigger: list[Token] = field(default_factory=list)
     reversed_roles: bool = False  # "X hosted Y": the guest is the source
+    # Acts that are the content of this one ("agreed to provide aid to X").
+    content: list[Candidate] = field(default_factory=list)
 
 
 def _kids(tok: Token, *deps: str) -> list[Token]:
@@ -122,7 +124,7 @@ def _subject_of(v: Token) -> list[Token]:
     cur = v
     for _ in range(4):
         subj = _kids(cur, "nsubj") + _prep_objs(cur, "by")
-        if subj or cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head is cur:
+        if subj or cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head == cur:
             return subj
         cur = cur.head
     return []

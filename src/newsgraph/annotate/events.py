@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.event_args import actors_of, date_of, location_of
-from newsgraph.annotate.event_rules import Candidate, sentence_candidates
+from newsgraph.annotate.event_actors import actors_of, subject_of
+from newsgraph.annotate.event_args import date_of, location_of
+from newsgraph.annotate.event_rules import Candidate, is_personal, sentence_candidates
 from newsgraph.annotate.modality import ModalityResult, modality_of
 from newsgraph.annotate.plover import COOPERATIVE, Sense, lemma
 from newsgraph.record import Event
@@ -46,20 +47,25 @@ class EventComponent:
         return doc
 
 
-def _governs(top: Token, low: Token) -> bool:
-    """Is `low` inside the content of the act `top` ("agreed to expand", "call on X to")?"""
+CONTENT_PREPS = {"to", "in", "on", "for", "of"}  # "committed to working", "join in condemning"
+
+
+def _governs(top: Token, low: Token, purpose: bool = False) -> bool:
+    """Is `low` inside the content of the act `top` ("agreed to expand", "call on X to")?
+    `purpose`: purpose clauses count too ("met with X to discuss")."""
+    deps = {"xcomp", "ccomp", "pcomp", "prep", "acl", "conj", "dobj", "pobj", "oprd", "aux"}
+    if purpose:
+        deps |= {"advcl", "relcl"}
     cur = low
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         dep = cur.dep_
-        cur = cur.head
-        if cur is top:
-            return dep in ("xcomp", "ccomp", "pcomp", "prep", "acl", "advcl", "dobj",
-                           "conj", "oprd", "pobj")
-        if dep not in ("xcomp", "ccomp", "pcomp", "prep", "acl", "conj", "dobj", "pobj",
-                       "advcl", "aux"):
+        if dep not in deps or (dep == "prep" and cur.lower_ not in CONTENT_PREPS):
             return False
+        cur = cur.head
+        if cur == top:
+            return True
     return False
 
 
@@ -71,11 +77,16 @@ def _absorb(cands: list[Candidate]) -> list[Candidate]:
         for top in cands:
             if top is low or top.anchor.i in gone:
                 continue
-            same_consult = top.sense.category == low.sense.category == "CONSULT"
-            if (top.sense.category in GOVERNING or same_consult) and \
-                    _governs(top.anchor, low.anchor) and not _own_subject(low, top):
+            same = top.sense.category == low.sense.category and low.sense.category in (
+                "CONSULT", "PROTEST") or (top.sense.category == "PROTEST" and
+                                          low.sense.category == "REQUEST")
+            if (top.sense.category in GOVERNING or same) and \
+                    _governs(top.anchor, low.anchor, purpose=same) and \
+                    not _own_subject(low, top):
                 gone.add(low.anchor.i)
                 top.sense = _content_mode(top.sense, low.sense)
+                if top.sense.category == "AGREE":
+                    top.content.append(low)
                 break
     for c in cands:
         if c.anchor.i not in gone:
@@ -89,7 +100,7 @@ def _own_subject(low: Candidate, top: Candidate) -> bool:
     a = low.anchor
     if a.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
         return True
-    return a.dep_ == "conj" and a.head is top.anchor and top.sense.category not in (
+    return a.dep_ == "conj" and a.head == top.anchor and top.sense.category not in (
         "AGREE",) and a.pos_ == top.anchor.pos_ == "VERB"
 
 
@@ -142,10 +153,7 @@ def _recode(sense: Sense, mod: ModalityResult, cand: Candidate) -> Sense:
 
 def _actor_subject(cand: Candidate) -> bool:
     """Is the future act promised by someone (a subject that is an actor)?"""
-    from newsgraph.annotate.event_args import _subject  # local: avoids a cycle in typing
-    from newsgraph.annotate.event_rules import is_personal
-
-    subj = _subject(cand.governor)
+    subj = subject_of(cand.governor)
     return subj is not None and is_personal(subj)
 
 
@@ -185,7 +193,7 @@ def sentence_events(doc: Doc, sent: Span, start_id: int = 1) -> list[Event]:
         # a noun with a verb that lends it tense ("held talks", "expressed support") reads
         # its stance from that verb, reached through the noun
         mod = _fragment_stance(cand, sent) or modality_of(
-            cand.anchor, noun_markers=cand.anchor is cand.governor)
+            cand.anchor, noun_markers=cand.anchor == cand.governor)
         sense = _recode(cand.sense, mod, cand)
         location, country = location_of(doc, cand)
         date_text, date = date_of(doc, cand, mod.direction)
@@ -193,7 +201,7 @@ def sentence_events(doc: Doc, sent: Span, start_id: int = 1) -> list[Event]:
         out.append(Event(
             id=f"v{start_id + len(out)}", category=sense.category,
             mode=_mode_for(sense, cand) if sense.category == cand.sense.category else None,
-            actors=actors_of(doc, cand), location=location, location_country=country,
+            actors=actors_of(doc, cand, country), location=location, location_country=country,
             date=date, date_text=date_text, modality=mod.modality,
             sentence=sent.text, span=[sent.start_char, sent.end_char], trigger=trigger))
     return out

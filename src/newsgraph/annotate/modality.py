@@ -59,7 +59,7 @@ def _chain(anchor: Token) -> list[Token]:
     tok = anchor
     for _ in range(8):
         dep, head = tok.dep_, tok.head
-        if head is tok:
+        if head == tok:
             break
         if dep == "xcomp" or dep == "pcomp":
             pass
@@ -163,7 +163,7 @@ def modality_of(anchor: Token, noun_markers: bool = True) -> ModalityResult:
             return ModalityResult("negated", "future" if future else "past", "not")
     for t in chain:
         lem = lemma(t)
-        if lem in INTEND_VERBS and t is not anchor:
+        if lem in INTEND_VERBS and t != anchor:
             if lem == "look" and not any(c.lower_ == "forward" for c in t.children):
                 continue
             return ModalityResult("intended", "future", t.text)
@@ -187,16 +187,16 @@ def modality_of(anchor: Token, noun_markers: bool = True) -> ModalityResult:
             if lemma(a) in FUTURE_MODALS:
                 return ModalityResult("planned", "future", a.text)
         lem = lemma(t)
-        if lem in PLAN_VERBS and t is not anchor:
+        if lem in PLAN_VERBS and t != anchor:
             return ModalityResult("planned", "future", t.text)
         if t.dep_ == "acl" and lemma(t.head) in PLAN_NOUNS:
             return ModalityResult("planned", "future", t.head.text)
         if lem == "go" and t.tag_ == "VBG" and any(lemma(a) == "be" for a in _aux(t)):
             return ModalityResult("planned", "future", "going to")
-        if lem == "be" and t is not anchor and t.tag_ in ("VBZ", "VBP") and \
+        if lem == "be" and t != anchor and t.tag_ in ("VBZ", "VBP") and \
                 any(c.dep_ == "xcomp" for c in t.children):
             return ModalityResult("planned", "future", "is to")
-        if t.pos_ in ("NOUN", "PROPN") and t is not anchor:
+        if t.pos_ in ("NOUN", "PROPN") and t != anchor:
             found = _noun_markers(t)
             if found is not None and found.modality in ("planned", "hypothetical", "ongoing"):
                 return found

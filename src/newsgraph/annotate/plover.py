@@ -206,7 +206,8 @@ def _noun_forms(lemma: str) -> set[str]:
 
 _EXTRA_VERBS = (LIGHT_VERBS | INTEND_VERBS | PLAN_VERBS | CARRIERS
                 | set("say state note add announce continue remain fail refrain take seem "
-                      "decide want try keep stop end bring lead get".split()))
+                      "decide want try keep stop end bring lead get vote sit step crack shut "
+                      "fire look cease".split()))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,345 @@
+"""The actors of an event, with PLOVER roles.
+
+Actors are the article's canonical entities (`doc._.ng_entities`, found with `entity_at`).
+A phrase whose head is not a name ("the government of Colombia", "Russian forces", "U.S.
+support") stands for the country or organisation named in it; a government ("the Russian
+Government") is its country; a named agreement or meeting ("the U.S.-Romania Strategic
+Partnership") is not an actor, the countries named in it are.
+
+Roles: the subject is the source and the object the target; in the passive the agent is the
+source and the subject the target; a visitor is the source and the host the target; when
+the subject lists every side of a meeting or a cooperation and there is no object ("X and Y
+met"), each is a participant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.annotate import gazetteer
+from newsgraph.annotate.entities import entity_at
+from newsgraph.annotate.event_rules import Candidate
+from newsgraph.annotate.plover import NOUNS, lemma
+from newsgraph.record import Entity, EventActor
+
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+RELATIVE = {"that", "which", "who", "whom"}
+# Prepositions that introduce the other side of an act, by category.
+TARGET_PREPS = {
+    "CONSULT": {"with", "to"},
+    "SUPPORT": {"for", "to", "with", "behind"},
+    "AID": {"to", "for"},
+    "REQUEST": {"on", "upon", "to"},
+    "SANCTION": {"on", "against", "from"},
+    "ASSAULT": {"on", "against", "at", "into"},
+    "THREATEN": {"against", "with"},
+    "ACCUSE": {"against", "of"},
+}
+DEFAULT_TARGET_PREPS = {"with", "to", "on", "against"}
+SIGNING = {"sign", "ratify", "conclude", "finalize", "finalise", "ink"}
+# Heads of names that are things, not actors: "the U.S.-Romania Strategic Partnership".
+NOT_ACTORS = set("partnership agreement framework initiative dialogue summit conference "
+                 "meeting forum strategy treaty act program programme plan mechanism corridor "
+                 "mou memorandum declaration statement accord convention resolution deal "
+                 "roadmap charter alliance ministerial session games olympics".split())
+GOVERNMENT = re.compile(r"\b(government|regime|administration|authorities|cabinet)\b", re.I)
+SYMMETRIC = {"CONSULT", "COOPERATE"}
+# Nouns whose prepositional objects are the other side ("export controls on X").
+EVENT_NOUNS = set(NOUNS) | set("control restriction measure cost penalty tariff duty pressure "
+                               "consequence effort work".split())
+
+
+@dataclass
+class Ref:
+    """An actor found in a phrase: an entity of the article, or a bare country name."""
+
+    entity: Entity | None
+    country: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self.entity is not None and self.country is None:
+            return self.entity.id
+        return self.country or (self.entity.id if self.entity else "")
+
+
+def _country(text: str) -> str | None:
+    return gazetteer.lookup_country(text)
+
+
+def _countries(text: str) -> list[str]:
+    """Countries named in one token, hyphenated pairs included ("U.S.-Romania")."""
+    whole = _country(text)
+    if whole:
+        return [whole]
+    return [c for part in re.split(r"[-\u2013/]", text) if part and (c := _country(part))]
+
+
+def _entity(doc: Doc, tok: Token) -> Entity | None:
+    ent = entity_at(doc, tok.idx, tok.idx + len(tok.text))
+    if ent is None or ent.type not in ACTOR_TYPES:
+        return None
+    return ent
+
+
+def _is_thing(ent: Entity) -> bool:
+    words = ent.name.lower().replace("\u2019", "'").split()
+    return bool(words) and words[-1].strip(".,'s") in NOT_ACTORS
+
+
+def _ref(ent: Entity) -> Ref:
+    if ent.type in ("GPE", "NORP"):
+        return Ref(ent, ent.affiliation or _country(ent.name))
+    if ent.type == "ORG" and GOVERNMENT.search(ent.name):
+        country = ent.affiliation or next(
+            (c for w in ent.name.split() if (c := _country(w))), None)
+        if country:
+            return Ref(ent, country)  # "the Russian Government" acts as Russia
+    return Ref(ent, None)
+
+
+def _actor(doc: Doc, ref: Ref, role: str) -> EventActor:
+    """Countries under the country's name and the id of the article's entity for it."""
+    if ref.country:
+        same = next((e for e in doc._.ng_entities or []
+                     if e.type == "GPE" and (e.affiliation or _country(e.name)) == ref.country),
+                    ref.entity)
+        return EventActor(id=same.id if same else None, name=ref.country,
+                          role=role, affiliation=ref.country)  # type: ignore[arg-type]
+    ent = ref.entity
+    assert ent is not None
+    return EventActor(id=ent.id, name=ent.name, role=role,  # type: ignore[arg-type]
+                      affiliation=ent.affiliation or _title_country(doc, ent))
+
+
+def _title_country(doc: Doc, ent: Entity) -> str | None:
+    """A country in the words of a person's title ("US Defence Secretary X", "X of India")."""
+    if ent.type != "PERSON" or not ent.mentions:
+        return None
+    span = doc.char_span(ent.mentions[0][0], ent.mentions[0][1], alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span.root.children:
+        if t.dep_ in ("compound", "amod", "nmod") and t.i < span.start and \
+                (c := _country(t.text)):
+            return c
+        if t.dep_ == "prep" and t.lower_ == "of":
+            for o in t.children:
+                if c := _country(o.text):
+                    return c
+    return None
+
+
+# ------------------------------------------------------------------ phrases
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The head and the phrases coordinated or in apposition with it."""
+    out, todo = [head], [head]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ in ("conj", "appos") and c not in out:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def phrase_actors(doc: Doc, head: Token, exclude: Token | None = None) -> list[Ref]:
+    """The actors a noun phrase stands for (its head, or the names that qualify it).
+
+    `exclude` is the event's own word: a named event ("the India-US Defence Acceleration
+    Ecosystem Summit") is not its own actor, but the countries in its name are.
+    """
+    own = _entity(doc, exclude) if exclude is not None else None
+    out: list[Ref] = []
+
+    def add(r: Ref) -> None:
+        if r.key and all(r.key != o.key for o in out):
+            out.append(r)
+
+    def names_in(tokens: list[Token]) -> None:
+        for t in tokens:
+            for c in _countries(t.text):
+                add(Ref(None, c))
+
+    for h in _conjuncts(head):
+        if h.lower_ in RELATIVE and h.head.dep_ == "relcl":
+            h = h.head.head
+        if h.tag_ == "VBG":  # "support for Sweden joining NATO"
+            h = next((c for c in h.children if c.dep_ == "nsubj"), h)
+        ent = _entity(doc, h)
+        if ent is not None and (ent is own or _is_thing(ent)):
+            names_in([t for t in h.subtree if t.i <= h.i])
+            continue
+        if ent is not None:
+            add(_ref(ent))
+            if ent.type in ("GPE", "NORP"):  # "India-US": both sides
+                for c in h.children:
+                    if c.dep_ in ("compound", "nmod") and (e2 := _entity(doc, c)) is not None \
+                            and e2.type in ("GPE", "NORP"):
+                        add(_ref(e2))
+            continue
+        if h.dep_ != "appos":  # "Cherelle Griner, the wife of Brittney Griner": one person
+            _qualifiers(doc, h, own, add, depth=2)
+    return out
+
+
+def _qualifiers(doc: Doc, h: Token, own: Entity | None, add: Callable[[Ref], None],
+                depth: int) -> None:
+    """The countries / organisations that qualify a noun that is not a name ("Mongolia's
+    work", "the development of Mongolia's framework", "sanctions on Russia")."""
+    preps = {"of", "from", "by"}
+    if lemma(h) in EVENT_NOUNS or lemma(h).rstrip("s") in EVENT_NOUNS:
+        preps |= {"on", "against", "to", "for"}  # "sanctions on Russia"
+    for c in h.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            parts = [c]
+        elif c.dep_ == "prep" and c.lower_ in preps:
+            parts = [p for p in c.children if p.dep_ == "pobj"]
+        else:
+            continue
+        for t in parts:
+            for x in _conjuncts(t):
+                e = _entity(doc, x)
+                if e is not None and e is not own and not _is_thing(e):
+                    add(_ref(e))
+                elif e is None and (xcs := _countries(x.text)):
+                    for xc in xcs:
+                        add(Ref(None, xc))
+                elif e is not None and _is_thing(e):
+                    for xc in (c for w in x.subtree for c in _countries(w.text)):
+                        add(Ref(None, xc))
+                elif e is None and depth > 1 and c.dep_ == "prep":
+                    _qualifiers(doc, x, own, add, depth - 1)
+
+
+# ------------------------------------------------------------------ clause arguments
+
+def subject_of(tok: Token) -> Token | None:
+    """The subject of the clause `tok` belongs to, climbing through xcomp / conj / pcomp."""
+    cur = tok
+    for _ in range(6):
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            return subj[0]
+        if cur.head == cur:
+            return None
+        if cur.dep_ == "xcomp":
+            ctrl = [c for c in cur.head.children if c.dep_ == "dobj"]
+            if ctrl and cur.head.pos_ == "VERB":
+                return ctrl[0]  # "urged Russia to withdraw", "led America to designate"
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            # "the efforts of the United States to rally": the noun's owner; "announcing
+            # plans to welcome": the subject of the verb the noun depends on
+            noun = cur.head
+            owner = [c for c in noun.children if c.dep_ == "poss"] + [
+                p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+                for p in c.children if p.dep_ == "pobj"]
+            if owner:
+                return owner[0]
+            if noun.dep_ in ("dobj", "pobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+                cur = noun.head
+                continue
+            return None
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp"):
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _agent(tok: Token) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "agent" for p in c.children
+            if p.dep_ == "pobj"]
+
+
+def _targets(tok: Token, category: str) -> list[Token]:
+    preps = TARGET_PREPS.get(category, DEFAULT_TARGET_PREPS)
+    out = [c for c in tok.children if c.dep_ in ("dobj", "dative", "iobj")]
+    for p in tok.children:
+        if p.dep_ in ("prep", "dative") and p.lower_ in preps:
+            out += [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def _noun_args(noun: Token, category: str) -> tuple[list[Token], list[Token]]:
+    """Source and target phrases of an event noun ("Russia's attack on Ukraine")."""
+    src: list[Token] = []
+    tgt: list[Token] = []
+    preps = TARGET_PREPS.get(category, DEFAULT_TARGET_PREPS) | {"of"}
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_):
+            src.append(c)
+        elif c.dep_ == "prep":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if c.lower_ in ("by", "between", "among"):
+                src += objs
+            elif c.lower_ == "of" and (category == "CONSULT" or lemma(noun) == "support"):
+                src += objs  # "a meeting of NATO ministers", "the support of the US"
+            elif c.lower_ in preps:
+                tgt += objs
+    return src, tgt
+
+
+def actors_of(doc: Doc, cand: Candidate, location_country: str | None = None
+              ) -> list[EventActor]:
+    anchor, gov, cat = cand.anchor, cand.governor, cand.sense.category
+    src_phr: list[Token] = []
+    tgt_phr: list[Token] = []
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        src_phr, tgt_phr = _noun_args(anchor, cat)
+        if anchor != gov:
+            subj = subject_of(gov)
+            src_phr = ([subj] if subj is not None else []) + src_phr
+            tgt_phr += [o for o in _targets(gov, cat) if o != anchor]
+    elif _passive(anchor):
+        src_phr = _agent(anchor)
+        tgt_phr = [c for c in anchor.children if c.dep_ == "nsubjpass"] + _targets(anchor, cat)
+        if anchor.dep_ in ("relcl", "acl") and not any(
+                c.dep_ == "nsubjpass" and c.lower_ not in RELATIVE for c in anchor.children):
+            tgt_phr.append(anchor.head)  # "Griner, who is detained", "ICBMs launched"
+    else:
+        subj = subject_of(anchor)
+        src_phr = [subj] if subj is not None else []
+        if anchor.dep_ == "relcl" and (subj is None or subj.lower_ in RELATIVE):
+            src_phr = [anchor.head]
+        tgt_phr = _targets(anchor, cat)
+    sources = [r for p in src_phr for r in phrase_actors(doc, p, anchor)]
+    keys = {r.key for r in sources}
+    targets = [r for p in tgt_phr for r in phrase_actors(doc, p, anchor) if r.key not in keys]
+    for content in cand.content:  # "committed to provide assistance to Ukraine"
+        keys |= {r.key for r in targets}
+        targets += [r for p in _targets(content.anchor, content.sense.category)
+                    for r in phrase_actors(doc, p, anchor) if r.key not in keys]
+    if cand.reversed_roles:
+        sources, targets = targets, sources
+    parts: list[Ref] = []
+    if lemma(anchor) in SIGNING or lemma(gov) in SIGNING:
+        # the sides of an agreement are named in it: "the US-India Framework"
+        seen = {r.key for r in sources + targets}
+        for o in _targets(gov if anchor.pos_ == "VERB" else anchor, cat) + [anchor]:
+            for w in o.subtree:
+                if (wc := _country(w.text)) and wc not in seen:
+                    seen.add(wc)
+                    parts.append(Ref(None, wc))
+    if cat == "COERCE" and not sources and location_country:
+        sources = [Ref(None, location_country)]  # "detained in Russia": by Russia
+    if cat in SYMMETRIC and not targets and len(sources) > 1:
+        sources, parts = [], sources + parts
+    out: list[EventActor] = []
+    seen_keys: set[str] = set()
+    for refs, role in ((sources, "source"), (targets, "target"), (parts, "participant")):
+        for r in refs:
+            a = _actor(doc, r, role)
+            key = a.id or a.name
+            if key not in seen_keys:
+                seen_keys.add(key)
+                out.append(a)
+    return out

@@ -292,7 +292,7 @@ def entity(request: Request, key: str = Path(..., max_length=MAX_TEXT,
     eid = detail.entity.id
     return ok({"detail": detail, "co_actors": qs.co_actors(eid, limit).actors,
                "quotes": st.quotes(entity_id=eid, limit=limit),
-               "events": st.events(actor=eid, limit=limit)})
+               "events": qs.actor_events(eid, limit, 0)})
 
 
 # ------------------------------------------------------------------ quotes

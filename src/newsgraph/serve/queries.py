@@ -7,7 +7,9 @@ called on the calling thread's own read-only Store. All SQL here is parameterise
 
 from __future__ import annotations
 
+import json
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +25,7 @@ from newsgraph.store.sql import fts_query, marks
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 # Points drawn on one timeline; beyond this the page says so rather than slowing down.
 MAX_TIMELINE_POINTS = 3000
+CACHE_ENTRIES = 1024
 _EVENT_COLS = ("ev.id, ev.category, ev.mode, ev.date, ev.location, ev.modality, ev.n_reports, "
                "ev.n_articles, ev.n_independent, ev.sentence")
 _COOP = tuple(c for c, k in PLOVER_CLASS.items() if k.startswith("coop"))
@@ -85,7 +88,8 @@ class Queries:
     def __init__(self, pool: ReadPool, max_limit: int = 200) -> None:
         self.pool = pool
         self.max_limit = max_limit
-        self._cache: dict[str, Any] = {}
+        # Bounded: keys include user-chosen sides, which must not grow memory without end.
+        self._cache: OrderedDict[str, Any] = OrderedDict()
         self._cache_lock = threading.Lock()
 
     def st(self) -> Store:
@@ -102,10 +106,13 @@ class Queries:
     def _cached(self, key: str, compute: Any) -> Any:
         with self._cache_lock:
             if key in self._cache:
+                self._cache.move_to_end(key)
                 return self._cache[key]
         value = compute()
         with self._cache_lock:
             self._cache[key] = value
+            while len(self._cache) > CACHE_ENTRIES:
+                self._cache.popitem(last=False)
         return value
 
     # ------------------------------------------------------------ overview
@@ -199,22 +206,29 @@ class Queries:
         return [DyadSummary(r[0], r[1], r[2], r[3] or 0, r[4] or 0, r[5]) for r in rows
                 if _is_country(r[0]) and _is_country(r[1])]
 
-    def _side(self, key: str, alias: str) -> tuple[str, list[Any]]:
-        """SQL condition: event `ev` has an actor that is `key` or belongs to country `key`."""
-        ids = self.st().entity_ids(key)
-        country = canonical_country(key) or key
-        cond = (f"EXISTS (SELECT 1 FROM event_actors {alias} LEFT JOIN entities {alias}e "
-                f"ON {alias}e.id = {alias}.entity_id WHERE {alias}.event_id = ev.id AND "
-                f"({alias}.entity_id IN ({marks(len(ids))}) OR {alias}.affiliation = ? OR "
-                f"({alias}e.type = 'GPE' AND {alias}e.name = ?)))")
-        return cond, [*ids, country, country]
+    def side_events(self, key: str) -> frozenset[str]:
+        """Ids of events with an actor that is `key` or belongs to country `key` (cached:
+        each lookup below is indexed or a single pass, and pages ask for the same sides)."""
+
+        def compute() -> frozenset[str]:
+            ids = self.st().entity_ids(key)
+            country = canonical_country(key) or key
+            rows = self.st().conn.execute(
+                f"SELECT event_id FROM event_actors WHERE entity_id IN ({marks(len(ids))}) "
+                "UNION SELECT event_id FROM event_actors WHERE affiliation = ? "
+                "UNION SELECT x.event_id FROM entities e JOIN event_actors x "
+                "ON x.entity_id = e.id WHERE e.name = ? AND e.type = 'GPE'",
+                [*ids, country, country]).fetchall()
+            return frozenset(r[0] for r in rows)
+
+        return frozenset(self._cached("side:" + key, compute))
 
     def dyad(self, a: str, b: str, filters: DyadFilters, limit: int, offset: int) -> DyadView:
         """Events between two sides (countries or entities), filtered, newest first."""
-        ca, args_a = self._side(a, "xa")
-        cb, args_b = self._side(b, "xb")
-        where = f"{ca} AND {cb}"
-        args: list[Any] = [*args_a, *args_b]
+        both = sorted(self.side_events(a) & self.side_events(b))
+        # One JSON parameter instead of one placeholder per id: no limit on the pair's size.
+        where = "ev.id IN (SELECT value FROM json_each(?))"
+        args: list[Any] = [json.dumps(both)]
         if filters.categories:
             where += f" AND ev.category IN ({marks(len(filters.categories))})"
             args += filters.categories
@@ -239,6 +253,12 @@ class Queries:
         points = [TimelinePoint(r[0], r[1], r[2], r[3], r[4] or "") for r in rows]
         events = self._event_page(where, args, limit, offset)
         return DyadView(a, b, total, counts, events, points)
+
+    def actor_events(self, key: str, limit: int, offset: int) -> list[EventSummary]:
+        """Events of an actor (entity id or name) or of a country's actors, newest first."""
+        ids = sorted(self.side_events(key))
+        return self._event_page("ev.id IN (SELECT value FROM json_each(?))",
+                                [json.dumps(ids)], limit, offset)
 
     def _event_page(self, where: str, args: list[Any], limit: int, offset: int
                     ) -> list[EventSummary]:

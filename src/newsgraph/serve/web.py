@@ -209,7 +209,7 @@ def entity(request: Request, key: str, quotes_offset: int = OffsetQ,
         raise HTTPException(404, f"Nothing is known about {key!r}.")
     e = detail.entity
     quotes = st.quotes(entity_id=e.id, limit=10, offset=quotes_offset)
-    events = st.events(actor=e.id, limit=PAGE, offset=events_offset)
+    events = qs.actor_events(e.id, PAGE, events_offset)
     co = qs.co_actors(e.id, 12)
     centre = charts.Node(e.id, e.name, e.type, e.n_articles)
     graph = charts.network(centre, [charts.Node(c.id, c.name, c.type, c.n_events)

@@ -248,3 +248,14 @@ def test_serve_command_names_a_missing_database(tmp_path: Path) -> None:
     bad.write_text("not sqlite")
     r = CliRunner().invoke(main, ["serve", "--db", str(bad)])
     assert r.exit_code == 1 and "bad.db" in r.output and "Traceback" not in r.output
+
+
+def test_worker_processes_build_the_app_from_the_environment(
+        serve_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.serve.app import app_from_env
+
+    monkeypatch.setenv("NEWSGRAPH_SERVE_DB", str(serve_db))
+    monkeypatch.setenv("NEWSGRAPH_TOKEN", "t0ken")
+    with TestClient(app_from_env()) as c:
+        assert c.get("/api/stats").json()["articles"] >= 40
+        assert c.post("/api/articles", json={"text": "x"}).status_code == 401

@@ -17,10 +17,14 @@ import click
 @click.option("--token", envvar="NEWSGRAPH_TOKEN", default=None, show_envvar=True,
               help="Bearer token that enables POST /api/articles (ingest over HTTP). "
                    "Without it that endpoint is disabled.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes. More than one uses more cores; each reads the store "
+                   "with its own connections and SQLite serialises their writes.")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="uvicorn log level.")
-def command(db: Path, host: str, port: int, token: str | None, log_level: str) -> None:
+def command(db: Path, host: str, port: int, token: str | None, workers: int,
+            log_level: str) -> None:
     """Serve the web UI and the HTTP API (OpenAPI docs at /docs) for the store in --db."""
     import uvicorn
 
@@ -35,4 +39,14 @@ def command(db: Path, host: str, port: int, token: str | None, log_level: str) -
         raise click.ClickException(f"{db}: cannot open as a newsgraph store ({e})") from None
     click.echo(f"newsgraph: serving {db} at http://{host}:{port}/ (API docs at /docs; "
                f"ingest over HTTP {'enabled' if token else 'disabled'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        return
+    import os
+
+    # Worker processes import the app themselves; it reads its settings from the environment.
+    os.environ["NEWSGRAPH_SERVE_DB"] = str(db.resolve())
+    if token:
+        os.environ["NEWSGRAPH_TOKEN"] = token
+    uvicorn.run("newsgraph.serve.app:app_from_env", factory=True, host=host, port=port,
+                workers=workers, log_level=log_level)

@@ -108,6 +108,15 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+def app_from_env() -> FastAPI:
+    """The app for uvicorn's worker processes (`newsgraph serve --workers N`), configured by
+    NEWSGRAPH_SERVE_DB and NEWSGRAPH_TOKEN."""
+    import os
+
+    return create_app(ServeOptions(db=Path(os.environ["NEWSGRAPH_SERVE_DB"]),
+                                   token=os.environ.get("NEWSGRAPH_TOKEN") or None))
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith(("/api", "/openapi", "/static"))
 

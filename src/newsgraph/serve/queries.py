@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,9 @@ HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 # Points drawn on one timeline; beyond this the page says so rather than slowing down.
 MAX_TIMELINE_POINTS = 3000
 CACHE_ENTRIES = 1024
+# Another process (an ingest, another server worker) may write the store; cached aggregates
+# are recomputed after this long even without a write through this server.
+CACHE_SECONDS = 30.0
 _EVENT_COLS = ("ev.id, ev.category, ev.mode, ev.date, ev.location, ev.modality, ev.n_reports, "
                "ev.n_articles, ev.n_independent, ev.sentence")
 _COOP = tuple(c for c, k in PLOVER_CLASS.items() if k.startswith("coop"))
@@ -104,13 +108,16 @@ class Queries:
             self._cache.clear()
 
     def _cached(self, key: str, compute: Any) -> Any:
+        now = time.monotonic()
         with self._cache_lock:
-            if key in self._cache:
+            hit = self._cache.get(key)
+            if hit is not None and now - hit[0] < CACHE_SECONDS:
                 self._cache.move_to_end(key)
-                return self._cache[key]
+                return hit[1]
         value = compute()
         with self._cache_lock:
-            self._cache[key] = value
+            self._cache[key] = (now, value)
+            self._cache.move_to_end(key)
             while len(self._cache) > CACHE_ENTRIES:
                 self._cache.popitem(last=False)
         return value

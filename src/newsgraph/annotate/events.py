@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.annotate.event_actors import actors_of, subject_of
 from newsgraph.annotate.event_args import date_of, location_of
 from newsgraph.annotate.event_rules import Candidate, is_personal, sentence_candidates
-from newsgraph.annotate.modality import ModalityResult, modality_of
+from newsgraph.annotate.modality import ModalityResult, fragment_stance, modality_of
 from newsgraph.annotate.plover import COOPERATIVE, Sense, lemma
-from newsgraph.record import Event
+from newsgraph.record import Event, EventActor
 
 # Acts that take another act as their content ("agreed to X", "urged Y to X").
 GOVERNING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"}
@@ -157,30 +157,18 @@ def _actor_subject(cand: Candidate) -> bool:
     return subj is not None and is_personal(subj)
 
 
-def _fragment_stance(cand: Candidate, sent: Span) -> ModalityResult | None:
-    """A sentence cut short by stray punctuation ("... enhance interoperability. between our
-    militaries, and then formally sign ...") continues the stance of the one before."""
-    first = sent[0]
-    if not first.is_lower or sent.start == 0:
-        return None
-    gov = cand.governor
-    if gov.tag_ != "VB" or any(c.dep_ in ("aux", "nsubj") for c in gov.children):
-        return None
-    prev = first.doc[sent.start - 1].sent
-    verbs = [t for t in prev if t.pos_ == "VERB"]
-    if not verbs:
-        return None
-    carried = modality_of(verbs[-1])
-    return carried if carried.modality in ("intended", "planned", "hypothetical") else None
+IGO_WORDS = {"quad", "g7", "g20", "nato", "asean", "un", "eu", "au", "apec", "oas", "opec",
+             "brics", "sco", "i2u2", "ministerial", "multilateral"}
 
 
-def _mode_for(sense: Sense, cand: Candidate) -> str | None:
+def _mode_for(sense: Sense, cand: Candidate, actors: list[EventActor]) -> str | None:
     if sense.category != "CONSULT" or sense.mode:
         return sense.mode
     words = {lemma(t) for t in cand.anchor.subtree} | {lemma(t) for t in cand.governor.children}
     if words & {"phone", "telephone", "call", "video", "videoconference", "virtual"}:
         return "phone"
-    if words & {"summit", "multilateral", "quad", "g7", "g20", "nato", "asean", "ministerial"}:
+    countries = {a.affiliation for a in actors if a.affiliation}
+    if words & IGO_WORDS or len(countries) >= 3:
         return "multilateral"
     return None
 
@@ -192,16 +180,18 @@ def sentence_events(doc: Doc, sent: Span, start_id: int = 1) -> list[Event]:
         cand.sense = _request_mode(cand)
         # a noun with a verb that lends it tense ("held talks", "expressed support") reads
         # its stance from that verb, reached through the noun
-        mod = _fragment_stance(cand, sent) or modality_of(
+        mod = fragment_stance(cand.governor) or modality_of(
             cand.anchor, noun_markers=cand.anchor == cand.governor)
         sense = _recode(cand.sense, mod, cand)
         location, country = location_of(doc, cand)
         date_text, date = date_of(doc, cand, mod.direction)
         trigger = " ".join(t.text for t in sorted(cand.trigger, key=lambda t: t.i))
+        actors = actors_of(doc, cand, country)
         out.append(Event(
             id=f"v{start_id + len(out)}", category=sense.category,
-            mode=_mode_for(sense, cand) if sense.category == cand.sense.category else None,
-            actors=actors_of(doc, cand, country), location=location, location_country=country,
+            mode=_mode_for(sense, cand, actors) if sense.category == cand.sense.category
+            else None,
+            actors=actors, location=location, location_country=country,
             date=date, date_text=date_text, modality=mod.modality,
             sentence=sent.text, span=[sent.start_char, sent.end_char], trigger=trigger))
     return out

@@ -222,3 +222,21 @@ def modality_of(anchor: Token, noun_markers: bool = True) -> ModalityResult:
                 or lemma(t) in DURATIVE and any(a.tag_ in ("VBZ", "VBP") for a in pas)):
             return ModalityResult("ongoing", "unknown", t.text)
     return ModalityResult("occurred", "past", None)
+
+
+def fragment_stance(verb: Token) -> ModalityResult | None:
+    """A sentence cut short by stray punctuation ("... enhance interoperability. between our
+    militaries, and then formally sign ...") continues the stance of the one before: a bare
+    verb with no subject or auxiliary in a sentence that starts in lower case."""
+    sent = verb.sent
+    first = sent[0]
+    if not first.is_lower or sent.start == 0:
+        return None
+    if verb.tag_ != "VB" or any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return None
+    prev = verb.doc[sent.start - 1].sent
+    verbs = [t for t in prev if t.pos_ == "VERB"]
+    if not verbs:
+        return None
+    carried = modality_of(verbs[-1])
+    return carried if carried.modality in ("intended", "planned", "hypothetical") else None

@@ -32,10 +32,18 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
                              rb"[\xf0-\xf4][\x80-\xbf]{3}")
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _high_bytes(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _HIGH_BYTES))
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """At least as many well-formed UTF-8 multi-byte sequences as stray high bytes."""
     seqs = _UTF8_MULTIBYTE.findall(data)
-    stray = sum(1 for b in data if b >= 0x80) - sum(len(m) for m in seqs)
+    stray = _high_bytes(data) - sum(len(m) for m in seqs)
     return bool(seqs) and stray <= len(seqs)
 
 
@@ -46,7 +54,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls / len(head) > 0.05
 
 
@@ -75,7 +83,7 @@ def decode(data: bytes) -> str:
             # Valid multi-byte sequences do not happen by chance in a legacy 8-bit encoding:
             # this is UTF-8 with broken bytes, and guessing another charset would garble it.
             raise BadInput(f"invalid UTF-8 at byte {e.start}") from None
-    high = sum(1 for b in data if b >= 0x80)
+    high = _high_bytes(data)
     if high < 0.05 * len(data):
         # Mostly ASCII with a few accented letters: Western European text, where short
         # inputs give statistical detection too little to go on. windows-1252 is what

@@ -19,6 +19,10 @@ install: $(STAMP)
 demo: install
 	$(BIN)/newsgraph analyze tests/fixtures/seed/hegseth-jaishankar-pentagon.txt \
 		--published 2025-07-02 --format pretty
+	$(BIN)/newsgraph ingest tests/fixtures/seed/hegseth-jaishankar-pentagon.txt \
+		--published 2025-07-02 --db newsgraph.db --no-resolve
+	$(BIN)/newsgraph ingest data/corpus --db newsgraph.db
+	$(BIN)/newsgraph query summary --db newsgraph.db --limit 10
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -95,3 +95,12 @@ def test_pagination(db: str) -> None:
 def test_bad_input_is_one_clear_line(args: list[str], needle: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["query", *args])
     assert result.exit_code != 0 and needle in result.output
+
+
+def test_summary(db: str) -> None:
+    s = _json("summary", "--db", db, "--limit", "5")
+    assert s["tables"]["tables"]["articles"] == 12
+    assert {(d["a"], d["b"]) for d in s["dyads"]} == {("India", "United States")}
+    assert s["people"][0]["name"] in {"S. Jaishankar", "Antony Blinken", "Rajnath Singh"}
+    text = _run("summary", "--db", db)
+    assert "country pairs by events" in text and "commitments: 1 open" in text

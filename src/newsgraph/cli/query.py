@@ -59,7 +59,8 @@ def _cell(v: Any) -> str:
     if v is None:
         return ""
     if isinstance(v, list):
-        return ", ".join(_cell(x.get("name") if isinstance(x, dict) else x) for x in v)
+        names = [_cell(x.get("name") if isinstance(x, dict) else x) for x in v]
+        return ", ".join(dict.fromkeys(names))  # an actor may appear in two roles
     text = str(v)
     return text if len(text) <= 160 else text[:157] + "..."
 
@@ -68,6 +69,46 @@ def _cell(v: Any) -> str:
 def command() -> None:
     """Query the knowledge graph built by `newsgraph ingest`: people and organisations,
     quotes, events, agreements with their timelines, commitments, and dyads."""
+
+
+@command.command("summary")
+@_common
+def summary(db: str, fmt: str, limit: int, offset: int) -> None:
+    """What the graph holds: counts, the most reported people and organisations, the country
+    pairs with most events, the most reported agreements and events."""
+    with _open(db) as st:
+        parts = {
+            "tables": st.stats(),
+            "people": st.entities(type="PERSON", limit=limit, offset=offset),
+            "organisations": st.entities(type="ORG", limit=limit, offset=offset),
+            "dyads": st.dyads(limit=limit, offset=offset),
+            "agreements": st.agreements(limit=limit, offset=offset),
+            "events": st.events(order="reports", limit=limit, offset=offset),
+            "commitments": st.commitments(limit=1000),
+        }
+    if fmt == "json":
+        click.echo(json.dumps({k: (v.to_dict() if hasattr(v, "to_dict") else
+                                   [x.to_dict() for x in v]) for k, v in parts.items()},
+                              ensure_ascii=False, indent=2))
+        return
+    t = parts["tables"].tables  # type: ignore[attr-defined]
+    click.echo(f"{db}: {t['articles']} articles, {t['entities']} entities, {t['events']} "
+               f"events from {t['event_reports']} reports, {t['agreements']} agreements, "
+               f"{t['commitments']} commitments, {t['duplicates']} wire copies")
+    _emit(parts["people"], fmt, ["name", "affiliation", "n_articles", "first_date",
+                                 "last_date"], "top people")
+    _emit(parts["organisations"], fmt, ["name", "affiliation", "n_articles"],
+          "top organisations")
+    _emit(parts["dyads"], fmt, ["a", "b", "n_events"], "country pairs by events")
+    _emit(parts["agreements"], fmt, ["name", "parties", "status", "first_date", "last_date",
+                                     "n_articles"], "agreements")
+    _emit(parts["events"], fmt, ["date", "category", "actors", "n_independent", "sentence"],
+          "most reported events")
+    outcomes: dict[str, int] = {}
+    for c in parts["commitments"]:  # type: ignore[attr-defined]
+        outcomes[c.outcome] = outcomes.get(c.outcome, 0) + 1
+    click.echo("commitments: " + (", ".join(f"{n} {k}" for k, n in sorted(outcomes.items()))
+                                  or "none"))
 
 
 @command.command("search")

@@ -171,6 +171,13 @@ class Dyad(Row):
 
 
 @dataclass
+class DyadPair(Row):
+    a: str
+    b: str
+    n_events: int
+
+
+@dataclass
 class Stats(Row):
     tables: dict[str, int] = field(default_factory=dict)
 

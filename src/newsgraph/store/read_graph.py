@@ -13,6 +13,7 @@ from newsgraph.store.models import (
     CommitmentRow,
     Dyad,
     DyadCount,
+    DyadPair,
     EventActorRow,
     EventDetail,
     EventReportRow,
@@ -117,6 +118,20 @@ class ReadGraph:
             "ORDER BY count(*) DESC, ev.category", args)]
         events = self._events(where, args, "ev.date DESC, ev.id", lim, off)
         return Dyad(a, b, counts, events)
+
+    def dyads(self, *, date_from: str | None = None, date_to: str | None = None,
+              limit: int = 20, offset: int = 0) -> list[DyadPair]:
+        """Pairs of countries by the number of events (that happened) between their actors."""
+        lim, off = page(limit, offset)
+        rows = self.conn.execute(
+            "SELECT x.affiliation, y.affiliation, count(DISTINCT ev.id) FROM events ev "
+            "JOIN event_actors x ON x.event_id = ev.id JOIN event_actors y ON "
+            "y.event_id = ev.id AND x.affiliation < y.affiliation "
+            f"WHERE ev.modality IN ({marks(len(HAPPENED))}) "
+            "AND (? IS NULL OR ev.date >= ?) AND (? IS NULL OR ev.date <= ?) "
+            "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ? OFFSET ?",
+            (*HAPPENED, date_from, date_from, date_to, date_to, lim, off)).fetchall()
+        return [DyadPair(*r) for r in rows]
 
     # ----------------------------------------------------------- agreements
 

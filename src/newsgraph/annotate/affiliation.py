@@ -13,12 +13,16 @@ the article's own words, never a list of office holders):
    Doval of India" is from the other country.
 4. Salience: of the countries still possible, one named at least twice as often as any
    other.
-5. The home country: news names its own officials without a country and labels foreign
-   ones ("Indian External Affairs Minister"). The home country is the one whose offices
-   ("the White House", "the State Department") and unlabelled country-specific titles
-   ("Secretary of State") the article uses, minus the countries it uses as labels. It is
-   given to officials still without a country, and to heads of state or government only in
-   articles that label someone from another country.
+5. Bilateral pairs: an article about one pair ("U.S.-Italy") looks there first; where
+   every label is one country's, an unlabelled official is from the other side of the pair
+   ("U.S.-India": Modi is labelled "of India", so President Biden is the United States').
+6. The home country: news names its own officials without a country and labels foreign
+   ones ("Indian External Affairs Minister"). The home country is the one whose
+   country-specific titles ("Secretary of State", "White House Press Secretary") the
+   article uses unlabelled, more often than it uses it as a label. It is given to current
+   officials still without a country, but not to heads of state or government, and not in
+   trip reports, where the hosts go unlabelled as well.
+A visitor is never from the country visited ("Sullivan visited New Delhi").
 A person is left without a country when the evidence is not unique.
 """
 
@@ -32,8 +36,8 @@ from functools import lru_cache
 from newsgraph.annotate import gazetteer, roles
 from newsgraph.annotate.coref import Person, _full
 
-ANY_OFFICE = frozenset({"president", "vice_president", "prime_minister", "minister",
-                        "monarch", "chancellor"})
+# Offices assumed for a country the table does not list (no vice presidents: few have one).
+ANY_OFFICE = frozenset({"president", "prime_minister", "minister", "monarch", "chancellor"})
 # Home evidence needed: one more unlabelled office or country-specific title than labels.
 HOME_MIN = 1
 # Kinds of affiliation read from the text itself (not guessed from context).
@@ -58,10 +62,14 @@ def _government(country: str) -> Government:
     return governments().get(country, Government(None, ANY_OFFICE))
 
 
-def _candidates(kind: str, countries: list[str]) -> list[str]:
-    cands = [c for c in countries if kind in _government(c).offices]
-    leaders = [c for c in cands if _government(c).leader == kind]
-    return leaders or cands
+def _candidates(kinds: set[str], countries: list[str]) -> list[str]:
+    cands = [c for c in countries if kinds <= _government(c).offices]
+    if len(kinds) == 1 and kinds <= roles.LEADER_KINDS:
+        # "President X" in the news is an executive president: a ceremonial one (Israel's,
+        # India's) comes with the country named.
+        (kind,) = kinds
+        return [c for c in cands if _government(c).leader in (kind, None)]
+    return cands
 
 
 def _country_in(words: list[str]) -> str | None:
@@ -106,8 +114,9 @@ def from_headline(headline: str | None, people: list[Person]) -> None:
             p.affiliation, p.affiliation_kind = country, "country"
 
 
-def _home(people: list[Person], office_votes: Counter[str]) -> str | None:
-    score: Counter[str] = Counter(office_votes)
+def _home(people: list[Person]) -> str | None:
+    # Offices named in running text are no evidence: US releases speak of "the Kremlin".
+    score: Counter[str] = Counter()
     for p in people:
         if p.affiliation and p.affiliation_kind in ("role", "office"):
             score[p.affiliation] += 1
@@ -120,7 +129,7 @@ def _home(people: list[Person], office_votes: Counter[str]) -> str | None:
     return ranked[0][0]
 
 
-PAIR_RE = re.compile(r"\b[A-Z][A-Za-z.]*(?:[-–][A-Z][A-Za-z.]*)+")
+PAIR_RE = re.compile(r"\b[A-Z][A-Za-z.]*(?: ?[-–] ?[A-Z][A-Za-z.]*)+")
 
 
 def pairs(text: str) -> set[frozenset[str]]:
@@ -128,7 +137,7 @@ def pairs(text: str) -> set[frozenset[str]]:
     out = set()
     for m in PAIR_RE.finditer(text):
         parts = [gazetteer.lookup_country(p.rstrip(".") if p.count(".") == 1 else p)
-                 for p in re.split(r"[-–]", m.group(0))]
+                 for p in (x.strip() for x in re.split(r"[-–]", m.group(0)))]
         found = {p for p in parts if p}
         if len(parts) == 2 and len(found) == 2:
             out.add(frozenset(found))
@@ -144,22 +153,42 @@ def _partner(labelled: set[str | None], bilateral: set[frozenset[str]]) -> str |
     return partners.pop() if len(partners) == 1 else None
 
 
+def _main_pair(doc_countries: Counter[str], bilateral: set[frozenset[str]]
+               ) -> frozenset[str] | None:
+    """The pair an article is about ("U.S.-Italy"): named as a pair and the two countries
+    it names most."""
+    ranked = doc_countries.most_common(3)
+    if len(bilateral) != 1 or len(ranked) < 2:
+        return None
+    (pair,) = bilateral
+    top = frozenset(c for c, _ in ranked[:2])
+    if top != pair or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
+        return None
+    return pair
+
+
 def resolve(people: list[Person], doc_countries: Counter[str],
-            office_votes: Counter[str] | None = None,
             bilateral: set[frozenset[str]] | None = None) -> None:
     """Fill `affiliation` of people the text did not tie to a country, where unambiguous."""
     countries = [c for c, _ in doc_countries.most_common()]
     explicit = {id(p): p.affiliation for p in people if p.affiliation_kind in STATED}
-    home = _home(people, office_votes or Counter())
+    # In a trip report the hosts go unlabelled too ("met President Milei and Chief of
+    # Cabinet Posse"): no home country there.
+    travel = any(p.visited() for p in people)
+    home = None if travel else _home(people)
     labelled = {p.affiliation for p in people if p.affiliation_kind == "country"}
     partner = _partner(labelled, bilateral or set())
+    main_pair = _main_pair(doc_countries, bilateral or set())
     for p in people:
         if p.affiliation is not None or not p.roles:
             continue
         kinds = {k for k in (roles.role_kind(r) for r in p.roles) if k}
-        cands = list(countries)
-        for kind in kinds:
-            cands = [c for c in cands if c in _candidates(kind, cands)]
+        cands = _candidates(kinds, countries) if kinds else list(countries)
+        leader = bool(kinds & (roles.LEADER_KINDS | {"vice_president"}))
+        if leader and len(cands) == len(countries):
+            # The form of government told nothing apart: the one country an article names
+            # ("President Biden" in a readout on Ukraine) is often not the leader's.
+            cands = cands if len(cands) > 1 else []
         others = {explicit[id(q)] for q in people if q is not p and id(q) in explicit
                   and set(q.roles) & set(p.roles)} | p.visited()
         cands = [c for c in cands if c not in p.visited()]
@@ -168,23 +197,24 @@ def resolve(people: list[Person], doc_countries: Counter[str],
             # counterpart to go on.
             rest = [c for c in cands if c not in others]
             cands = rest if others and len(rest) == 1 else []
-        elif len(cands) > 1:
-            cands = [c for c in cands if c not in others] or cands
-        if len(cands) > 1:
-            # Heads of state or government need a wider margin: the country an article is
-            # about (Russia, in a readout on Ukraine) is often not the leader's.
-            ratio = 3 if kinds & roles.LEADER_KINDS else 2
+        elif len(cands) > 1 or others:
+            cands = [c for c in cands if c not in others]
+        if len(cands) > 1 and main_pair is not None:
+            cands = [c for c in cands if c in main_pair] or cands
+        if len(cands) > 1 and not leader:
+            # Not for heads of state or government: the country an article is about
+            # ("President Putin" in a call about Ukraine) is often not the leader's.
             top = [doc_countries[c] for c in cands]
             best = max(top)
-            if best >= 2 and sorted(top)[-2] * ratio <= best:
+            if best >= 2 and sorted(top)[-2] * 2 <= best:
                 cands = [cands[top.index(best)]]
         if len(cands) != 1 and partner is not None and partner not in others \
                 and all(k in _government(partner).offices for k in kinds):
             cands = [partner]
-        if len(cands) != 1 and home is not None and home not in others \
+        former = any(r.startswith("Former ") for r in p.roles)
+        if len(cands) != 1 and home is not None and home not in others and not former \
                 and all(k in _government(home).offices for k in kinds):
-            leader = bool(kinds & roles.LEADER_KINDS)
-            if not leader or (home in cands and labelled - {home}):
+            if not leader:
                 cands = [home]
         if len(cands) == 1:
             p.affiliation, p.affiliation_kind = cands[0], "context"

@@ -11,6 +11,7 @@ span of text to the canonical entity that has a mention there.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,6 +20,8 @@ from spacy.tokens import Doc, Span
 from newsgraph.annotate import affiliation, coref, gazetteer, people, roles
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.record import Entity
+
+log = logging.getLogger(__name__)
 
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 # Tokens that never make an entity on their own ("MR" read as a place, "Jr." as a GPE).
@@ -88,8 +91,6 @@ class _Builder:
     def __init__(self) -> None:
         self.groups: dict[str, _Group] = {}
         self.countries: Counter[str] = Counter()
-        # Countries whose government bodies the article names ("the White House").
-        self.offices: Counter[str] = Counter()
 
     def add(self, name: str, type_: str, span: tuple[int, int],
             affiliation: str | None = None) -> None:
@@ -111,8 +112,6 @@ def _add_hits(b: _Builder, doc: Doc, hits: list[Hit], names: list[tuple[int, int
         b.add(place.name, place.label, (s, e), place.country)
         if place.kind in COUNTRY_KINDS and place.country:
             b.countries[place.country] += 1
-        if place.kind == "office" and place.label == "ORG" and place.country:
-            b.offices[place.country] += 1
 
 
 def _org_affiliation(doc: Doc, span: Span, by_token: dict[int, Hit]) -> str | None:
@@ -207,7 +206,7 @@ def extract(doc: Doc) -> list[Entity]:
     for p in persons:
         if p.affiliation and p.affiliation_kind in affiliation.STATED:
             b.countries[p.affiliation] += 1
-    affiliation.resolve(persons, b.countries, b.offices, affiliation.pairs(doc.text))
+    affiliation.resolve(persons, b.countries, affiliation.pairs(doc.text))
     out: list[Entity] = []
     for p in persons:
         out.append(Entity(id="", name=p.name, type="PERSON", roles=list(p.roles),
@@ -222,9 +221,24 @@ def extract(doc: Doc) -> list[Entity]:
     return out
 
 
+def plain(doc: Doc) -> list[Entity]:
+    """spaCy's entities grouped by text: what is left when `extract` fails on a document."""
+    by_name: dict[tuple[str, str], Entity] = {}
+    for ent in doc.ents:
+        if ent.label_ in TYPES:
+            e = by_name.setdefault((ent.label_, ent.text), Entity(
+                id=f"e{len(by_name) + 1}", name=ent.text, type=ent.label_))
+            e.mentions.append([ent.start_char, ent.end_char])
+    return list(by_name.values())
+
+
 class EntityComponent:
     """spaCy component: sets `doc._.ng_entities` (a list of record.Entity)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_entities = extract(doc)
+        try:
+            doc._.ng_entities = extract(doc)
+        except Exception:  # one odd document must not stop a batch
+            log.exception("entities: rule-based pass failed; keeping plain NER entities")
+            doc._.ng_entities = plain(doc)
         return doc

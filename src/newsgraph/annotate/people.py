@@ -39,7 +39,8 @@ readout statement remarks fact sheet joint administration government cabinet tea
 campaign foundation center centre institute university airport doctrine plan act law forum
 summit partnership initiative group council fund program programme corridor street road
 avenue building hall room square park station agreement declaration treaty accord
-ministerial dialogue visit
+ministerial dialogue visit secretariat office ministry department agency bureau embassy
+mission command
 """.split())
 # Transcript labels that are not a person.
 GENERIC_LABEL_WORDS = frozenset("""
@@ -290,6 +291,9 @@ def _title_before(ctx: _Ctx, start: int, sent: Span) -> tuple[Title, int] | None
             acronym = doc[j - 1]
             break
         low = tok.lower_
+        if low == "and" and j > sent.start and doc[j - 1].ent_type_ == "PERSON" \
+                and not roles.is_title_word(doc[j - 1].text):
+            break  # "Administrator Power and Canadian ... Minister Ahmed Hussen"
         if tok.text in POSSESSIVE or low in roles.CONNECTORS or j in ctx.hit_at:
             j -= 1
             continue
@@ -326,6 +330,11 @@ def _title_before(ctx: _Ctx, start: int, sent: Span) -> tuple[Title, int] | None
     if not toks or not any(roles.is_head(t.text) for t in toks):
         return None
     title = _phrase_title(ctx, toks)
+    prev = doc[first - 1] if first > sent.start else None
+    if prev is not None and prev.is_alpha and prev.text[:1].isupper() \
+            and title.affiliation_kind == "country" and acronym is None:
+        # "Invitation to Visit Italy President Trump": a heading run into the text.
+        title.affiliation = title.affiliation_kind = None
     return (title, first) if title.roles else None
 
 
@@ -485,7 +494,7 @@ def _from_titles(ctx: _Ctx, found: Found, starts: list[int]) -> None:
         sent = doc[start].sent
         end = start
         while end < sent.end and end not in ctx.name_tokens and _is_name_token(ctx, doc[end]) \
-                and doc[end].ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+                and doc[end].ent_type_ in {"", "PERSON", "ORG", "GPE", "NORP"}:
             end += 1
         while end > start and doc[end - 1].lower_ in PARTICLES | {"-", "[", "]"}:
             end -= 1

@@ -26,7 +26,7 @@ administrator chair chairman chairwoman chairperson commissioner coordinator cou
 counsellor governor senator congressman congresswoman speaker leader mayor general admiral
 commander chief lady pope councilor councillor chargé charge d’affaires d'affaires negotiator
 attorney justice judge lieutenant colonel captain sergeant corporal brigadier marshal
-gen. adm. lt. col. capt. sgt. cpl. rep. sen. gov. amb. sec. president-elect head
+gen. adm. lt. col. capt. sgt. cpl. rep. sen. gov. amb. sec. president-elect head officer
 """.split())
 
 # Words that may open a title or stand inside one before the head.
@@ -40,7 +40,8 @@ military state union cabinet parliamentary executive managing majority minority 
 army navy naval air force joint supreme rear former associate department regional global
 strategic intelligence development cooperation women's women’s emerging critical
 technologies counterterrorism arms control nonproliferation consular legal staff
-parliament assembly congress
+parliament assembly congress elect economics policy planning operations management
+resources relations
 """.split())
 
 # Courtesy titles: stripped from names, never roles.
@@ -175,19 +176,25 @@ def subsumed(role: str, others: list[str]) -> bool:
 def role_kind(role: str) -> str | None:
     """Which kind of office a role is, for guessing the country from the document."""
     w = role_words(role)
+    if "elect" in w or "former" in w:
+        return "not_in_office"  # no country holds this office: never guessed
     if "vice" in w and "president" in w:
         return "vice_president"
     if "president" in w and not w & {"deputy", "assistant"}:
         return "president"
     if "prime" in w and "minister" in w:
-        return "prime_minister"
+        return "minister" if w & RANKS - {"prime"} else "prime_minister"
     if "minister" in w:
         return "minister"
-    if role.startswith(("Secretary of ", "Deputy Secretary of ", "Under Secretary",
-                        "Assistant Secretary")):
-        return "secretary"
-    if w & {"king", "queen", "emir", "amir", "sultan", "crown"}:
+    if w & {"king", "queen", "emir", "amir", "sultan", "crown", "prince", "princess"}:
         return "monarch"
+    m = re.search(r"\bSecretary of (?:the )?([A-Z][\w ]*?)(?: for .*)?$", role)
+    if m:
+        # A US-style cabinet post, or a minister by another name ("Secretary of Foreign
+        # Affairs" in the Philippines).
+        return "secretary" if m.group(1).lower() in {*US_DEPARTMENTS, "state"} else "minister"
+    if role.startswith(("Deputy Secretary", "Under Secretary", "Assistant Secretary")):
+        return "secretary"
     if "chancellor" in w:
         return "chancellor"
     return None
@@ -227,12 +234,17 @@ def make_title(core_words: list[str], affiliation: str | None, kind: str | None)
     """Roles from the words of a title with its country/organisation parts removed."""
     title = Title(affiliation=affiliation, affiliation_kind=kind if affiliation else None)
     for part in split_roles(core_words):
-        while part and part[0].lower() in CONNECTORS:
-            part = part[1:]
+        while part and (part[0].lower() in CONNECTORS
+                        or (part[0].lower() == "under" and len(part) > 1
+                            and not part[1].lower().startswith("secretary"))):
+            part = part[1:]  # "Under President Biden's leadership": a preposition
         while part and part[-1].lower() in CONNECTORS:
             part = part[:-1]
         if not part or not any(is_head(w) for w in part):
             continue
+        if any(w[:1].isupper() and not is_title_word(w) and prev.lower() in PURE_HEADS
+               for prev, w in zip(part, part[1:], strict=False)):
+            continue  # "Administrator Power and ...": someone else's title and name
         text = " ".join(part)
         role = normalize_role(text)
         if role and role not in title.roles:

@@ -44,6 +44,17 @@ class Statement:
     explicit: bool = True  # the cue has its own subject (not one inherited from its head)
 
 
+def text_of(doc: Doc) -> str:
+    """`doc.text`, computed once: spaCy joins every token each time it is asked."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
+_TEXT_KEY = "newsgraph.quotes.text"
+
+
 def tokens_in(doc: Doc, start: int, end: int) -> Span:
     span = doc.char_span(start, end, alignment_mode="contract")
     return span if span is not None else doc[0:0]
@@ -105,7 +116,7 @@ def post_cue(doc: Doc, seg: Segment, stop: int) -> Cue | None:
     words = [t for t in window if not t.is_punct and not t.is_space]
     if not words:
         return None
-    inner = doc.text[seg.start:seg.end].rstrip()
+    inner = text_of(doc)[seg.start:seg.end].rstrip()
     ends_sentence = inner[-1:] in ".!" if inner else False
     if ends_sentence and words[0].text[:1].isupper() and len(words) > 6:
         return None  # a new sentence, not an attribution
@@ -119,7 +130,7 @@ def post_cue(doc: Doc, seg: Segment, stop: int) -> Cue | None:
 
 def pre_cue(doc: Doc, seg: Segment, start: int) -> Cue | None:
     """'Jaishankar said, "..."' / 'He went on, "..."' / 'He also pointed to ...: "..."'."""
-    before = doc.text[start:seg.open_at].rstrip()
+    before = text_of(doc)[start:seg.open_at].rstrip()
     if not before:
         return None
     window = tokens_in(doc, start, seg.open_at)
@@ -148,7 +159,7 @@ def pre_cue(doc: Doc, seg: Segment, start: int) -> Cue | None:
             return Cue(None, subj, "")
         # "Tom Palmer, President and CEO, Newmont Corporation: "..."": a name heading the
         # paragraph labels the quote.
-        line_start = doc.text.rfind("\n", 0, seg.open_at) + 1
+        line_start = text_of(doc).rfind("\n", 0, seg.open_at) + 1
         if start <= line_start and len(words) <= 15:
             person = next((t for t in words if t.ent_type_ == "PERSON"), None)
             if person is not None:
@@ -160,7 +171,7 @@ def pre_cue(doc: Doc, seg: Segment, start: int) -> Cue | None:
 
 def _only_object_between(verb: Token, seg: Segment) -> bool:
     """'told reporters "..."': only a short object lies between the cue and the quote."""
-    gap = verb.doc.text[verb.idx + len(verb.text):seg.open_at].strip()
+    gap = text_of(verb.doc)[verb.idx + len(verb.text):seg.open_at].strip()
     return len(gap.split()) <= 2 and not gap.endswith(".")
 
 
@@ -184,7 +195,7 @@ def statements(doc: Doc, quoted: bytearray, skip: set[int]) -> list[Statement]:
             if tok.i in skip or quoted[tok.idx]:
                 continue
             st = _according(tok, sent) if tok.lower_ == "according" else _reported(tok, sent)
-            if st is not None and len(doc.text[st.start:st.end].split()) >= 3:
+            if st is not None and len(text_of(doc)[st.start:st.end].split()) >= 3:
                 found.append(st)
         out.extend(_nest(found))
     return out
@@ -217,7 +228,7 @@ def _trim_end(cue: Cue, start: int, end: int) -> int:
     anchor = cue.verb or cue.subject
     if anchor is None:
         return end
-    text = anchor.doc.text
+    text = text_of(anchor.doc)
     while True:
         stripped = text[start:end].rstrip(" ,;:\n\t")
         for word in (" and", " but", " as well as"):
@@ -246,7 +257,7 @@ def _reported(verb: Token, sent: Span) -> Statement | None:
     if subj is None or subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass"
                                                        for c in verb.children):
         return None  # "was told he would never walk again": the subject heard, not said
-    if "\n" in verb.doc.text[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
+    if "\n" in text_of(verb.doc)[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
         return None  # a parse that ran over a paragraph break
     st = _statement(verb, subj, base, lem, sent)
     if st is not None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsgraph.annotate import attribution as at
+from newsgraph.annotate.attribution import text_of
 from newsgraph.annotate.quotemarks import Segment, find_segments, quoted_mask, word_count
 from newsgraph.annotate.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
 from newsgraph.annotate.transcripts import Turn, find_turns
@@ -61,7 +62,7 @@ class QuoteComponent:
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    text = doc.text
+    text = text_of(doc)
     turns = find_turns(text)
     in_turn = bytearray(len(text))
     for t in turns:
@@ -108,7 +109,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 def _classify(doc: Doc, segments: list[Segment]) -> tuple[list[_Item], list[Segment]]:
     """Quoted segments -> direct quotes (with how to find the speaker) and embedded
     fragments (candidates for mixed quotes)."""
-    text = doc.text
+    text = text_of(doc)
     direct: list[_Item] = []
     embedded: list[Segment] = []
     by_seg: dict[int, _Item] = {}
@@ -204,9 +205,9 @@ def _is_clause(doc: Doc, seg: Segment) -> bool:
 def _sentence_start(doc: Doc, pos: int, floor: int) -> int:
     """Start of the sentence the text right before `pos` belongs to (>= floor)."""
     k = pos - 1
-    while k >= floor and doc.text[k].isspace():
+    while k >= floor and text_of(doc)[k].isspace():
         k -= 1
-    if k < floor or doc.text[k] in _SENT_END:
+    if k < floor or text_of(doc)[k] in _SENT_END:
         return pos
     span = doc.char_span(k, k + 1, alignment_mode="expand")
     if span is None or not len(span):
@@ -216,7 +217,7 @@ def _sentence_start(doc: Doc, pos: int, floor: int) -> int:
 
 def _sentence_end(doc: Doc, pos: int, ceiling: int) -> int:
     k = pos
-    while k < ceiling and doc.text[k].isspace():
+    while k < ceiling and text_of(doc)[k].isspace():
         k += 1
     if k >= ceiling:
         return pos
@@ -270,7 +271,7 @@ def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,
     """A quote with no cue of its own belongs to the subject of the sentence before it
     ('Hegseth attributed ... . "Near the outset ..."'), within this or the previous
     paragraph."""
-    text = doc.text
+    text = text_of(doc)
     k = seg.open_at - 1
     newlines = 0
     while k >= 0 and (text[k].isspace() or text[k] in "*_"):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate.attribution import text_of
 from newsgraph.annotate.entities import entity_at
 from newsgraph.annotate.transcripts import HONORIFICS, ROLES, TITLES
 from newsgraph.record import Entity
@@ -68,7 +69,7 @@ class SpeakerResolver:
     gender: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        text = self.doc.text
+        text = text_of(self.doc)
         for ent in self.doc._.ng_entities or []:
             if ent.type != "PERSON":
                 continue
@@ -93,7 +94,7 @@ class SpeakerResolver:
         return span[0] if span is not None and len(span) else None
 
     def _gender_from_honorific(self, ent: Entity, start: int) -> None:
-        before = self.doc.text[max(0, start - 12):start]
+        before = text_of(self.doc)[max(0, start - 12):start]
         if _MALE_HON.search(before):
             self.gender.setdefault(ent.id, "m")
         elif _FEMALE_HON.search(before):
@@ -206,7 +207,7 @@ class SpeakerResolver:
         query = " ".join(w.lower() for w in words)
         before: _Mention | None = None
         after: _Mention | None = None
-        text = self.doc.text
+        text = text_of(self.doc)
         for m in self.mentions:
             if m.was_speaker:
                 continue
@@ -226,7 +227,7 @@ class SpeakerResolver:
         """A transcript label ("SECRETARY BLINKEN", "THE PRESIDENT") -> its speaker."""
         if name_span is None:
             return self.from_title(label.title(), name_span[0] if name_span else 0)
-        surname = self.doc.text[name_span[0]:name_span[1]]
+        surname = text_of(self.doc)[name_span[0]:name_span[1]]
         key = surname.replace("\u2019", "'").lower()
         best: Entity | None = None
         for ent in self.doc._.ng_entities or []:
@@ -245,7 +246,7 @@ class SpeakerResolver:
         pat = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){0,3})" + re.escape(proper) + r"\b")
         # The headline often names the speakers of a transcript ("Press Briefing by Press
         # Secretary Karine Jean-Pierre").
-        for m in pat.finditer(f"{self.doc._.ng_title or ''}\n{self.doc.text}"):
+        for m in pat.finditer(f"{self.doc._.ng_title or ''}\n{text_of(self.doc)}"):
             words = [w for w in m.group(1).split() if w.lower().strip(".") not in _NOT_NAMES]
             cand = " ".join(words + [proper])
             if len(cand) > len(best):

@@ -85,6 +85,14 @@ def _country(text: str) -> str | None:
     return gazetteer.lookup_country(text)
 
 
+def _country_at(tok: Token) -> str | None:
+    """The country a token names, reading a whole entity ("the United States")."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in ("GPE", "NORP"):
+            return _country(ent.text)
+    return _country(tok.text)
+
+
 def _named_country(text: str) -> str | None:
     """A country named by its name ("India", "U.S."), not by a capital or an adjective: in
     "the Paris Agreement" or "the American Convention" no country is a party by name."""
@@ -104,13 +112,11 @@ def _countries_in(tokens: list[Token]) -> list[str]:
 
 
 def _status(head: Token) -> str:
-    """The status a mention's context signals (see module docstring)."""
-    for c in head.children:
-        if c.dep_ in ("amod", "compound") and c.lower_ in STATUS_ADJ:
-            return STATUS_ADJ[c.lower_]
+    """The status a mention's context signals (see module docstring): the verb it hangs
+    from first ("approved a possible sale" is approved), then its own modifiers."""
     cur = head
     for _ in range(4):  # the verb the mention hangs from ("sign a framework", "talks on")
-        if cur.dep_ in ("pobj",) and cur.head.head.lower_ in STATUS_NOUNS:
+        if cur.dep_ == "pobj" and cur.head.head.lower_ in STATUS_NOUNS:
             return STATUS_NOUNS[cur.head.head.lower_]
         if cur.head == cur:
             break
@@ -128,6 +134,9 @@ def _status(head: Token) -> str:
             return st
         if cur.lower_ in STATUS_NOUNS:
             return STATUS_NOUNS[cur.lower_]
+    for c in head.children:
+        if c.dep_ in ("amod", "compound") and c.lower_ in STATUS_ADJ:
+            return STATUS_ADJ[c.lower_]
     return "mentioned"
 
 
@@ -203,51 +212,77 @@ def _side_phrases(head: Token) -> list[Token]:
 # ------------------------------------------------------------------ arms sales
 
 def _sale_head(sent: Span, systems: list[System]) -> list[Token]:
-    heads = []
+    heads: list[Token] = []
     for tok in sent:
         low = tok.lower_
-        if low in SALE_NOUNS | WEAK_SALE_NOUNS and tok.pos_ == "NOUN":
+        if low in SALE_NOUNS | WEAK_SALE_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
             words = {lemma(t) for t in tok.subtree} | {t.lower_ for t in tok.subtree}
             named = any(tok.left_edge.i <= s.start <= tok.right_edge.i for s in systems)
             if named or words & {"arms", "weapons", "weapon"} or (
                     low in SALE_NOUNS and words & (DEFENCE | CLASS_NOUNS)):
                 heads.append(tok)
         elif tok.pos_ == "VERB" and lemma(tok) in SALE_VERBS:
+            if any(h.left_edge.i <= tok.i <= h.right_edge.i for h in heads):
+                continue  # "a contract to buy ...": one deal
             obj = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if any(o.left_edge.i <= s.start <= o.right_edge.i for o in obj for s in systems):
                 heads.append(tok)
     return heads
 
 
+def _system_of(head: Token, systems: list[System]) -> System | None:
+    """The system a deal is about: inside its phrase, or hanging from the same verb
+    ("approved a possible Foreign Military Sale to India of six P-8I aircraft")."""
+    for scope in (head, head.head if head.dep_ in ("dobj", "nsubjpass") else None):
+        if scope is None:
+            continue
+        inside = [s for s in systems if scope.left_edge.i <= s.start <= scope.right_edge.i]
+        if inside:
+            return inside[0]
+    return None
+
+
 def _sides(head: Token) -> tuple[str | None, str | None]:
-    """Supplier and recipient of a sale, from its noun or verb arguments."""
+    """Supplier and recipient of a sale, from the words around its noun or verb."""
+    acts = [head] + [c for c in head.children if c.dep_ in ("acl", "relcl")
+                     and lemma(c) in SALE_VERBS]
+    buyer = any(lemma(a) in BUYER_VERBS or a.lower_ in ("purchase", "purchases",
+                                                         "procurement", "acquisition")
+                for a in acts)
+    seller = any(lemma(a) in ("sell", "export", "supply", "transfer") or a.lower_ in (
+        "sale", "sales", "export", "exports") for a in acts)
     supplier = recipient = None
-    buyer_side = lemma(head) in BUYER_VERBS or head.lower_ in ("purchase", "purchases",
-                                                                 "procurement", "acquisition")
-    for c in head.children:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "nsubj") and (cc := _country(c.text)):
-            if buyer_side:
+    for c in head.children:  # "US defence sales", "India's purchase"
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and (cc := _country_at(c)):
+            if buyer and not seller:
                 recipient = recipient or cc
             else:
                 supplier = supplier or cc
-        if c.dep_ == "prep":
-            objs = [o for o in c.subtree if o.ent_type_ in ("GPE", "NORP", "ORG")]
-            country = next((x for o in objs if (x := _country(o.text))), None)
-            if country and c.lower_ in ("to", "for"):
+    places = list(acts)
+    verb = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+    if verb is not None:
+        places.append(verb)
+    for a in places:
+        for p in a.children:
+            if p.dep_ not in ("prep", "dative"):
+                continue
+            country = next((x for o in p.subtree if (x := _country_at(o))), None)
+            if country and p.lower_ in ("to", "for"):
                 recipient = recipient or country
-            elif country and c.lower_ in ("from", "by"):
+            elif country and p.lower_ in ("from", "by"):
                 supplier = supplier or country
-    if head.dep_ in ("pobj", "dobj"):
-        verb = head.head if head.dep_ == "dobj" else head.head.head
-        for c in verb.children:
-            if c.dep_ == "nsubj" and (cc := _country(c.text)) and lemma(verb) in BUYER_VERBS:
-                recipient = recipient or cc
-            if c.dep_ == "prep" and c.i > head.i:  # "finalize sales to India"
-                country = next((x for o in c.subtree if (x := _country(o.text))), None)
-                if country and c.lower_ in ("to", "for"):
-                    recipient = recipient or country
-                elif country and c.lower_ == "from":
-                    supplier = supplier or country
+        for o in a.subtree:  # "helicopters from the United States" hangs from the object
+            if o.dep_ == "prep" and o.lower_ == "from" and o.head.i != a.i:
+                supplier = supplier or next(
+                    (x for t in o.subtree if (x := _country_at(t))), None)
+    subj_verb = verb if verb is not None else (head if head.pos_ == "VERB" else None)
+    if subj_verb is not None:
+        for c in subj_verb.children:
+            if c.dep_ == "nsubj" and (cc := _country_at(c)):
+                if buyer:
+                    recipient = recipient or cc
+                elif seller:
+                    supplier = supplier or cc
     return supplier, recipient
 
 
@@ -255,21 +290,22 @@ def _deals(sent: Span) -> list[tuple[Agreement, Token]]:
     systems = find_systems(sent)
     out = []
     for head in _sale_head(sent, systems):
-        inside = [s for s in systems if head.left_edge.i <= s.start <= head.right_edge.i
-                  or head.pos_ == "VERB"]
-        system = inside[0] if inside else None
+        system = _system_of(head, systems)
         supplier, recipient = _sides(head)
         if "foreign military sale" in sent.text.lower() and supplier is None:
             supplier = "United States"  # FMS is the US government's programme
         money = next((e.text for e in sent.ents if e.label_ == "MONEY"), None)
-        name_span = _name_span(head) if head.pos_ == "NOUN" else head.doc[
-            system.start:system.end] if system else head.doc[head.i:head.i + 1]
-        if head.pos_ == "NOUN":
+        if head.pos_ in ("NOUN", "PROPN"):
+            name_span = _name_span(head)
             # "sales to India", whether "to" hangs from the noun or from its verb
             to = [p for p in list(head.rights) + list(head.head.rights) if p.dep_ == "prep"
                   and p.lower_ == "to" and p.i == name_span.end]
             if to:
                 name_span = head.doc[name_span.start:to[0].right_edge.i + 1]
+        elif system is not None:
+            name_span = head.doc[system.start:system.end]
+        else:
+            name_span = head.doc[head.i:head.i + 1]
         kind = "procurement" if head.lower_ in ("procurement", "purchase", "acquisition") or \
             lemma(head) in BUYER_VERBS else "arms-sale"
         parties = [p for p in (supplier, recipient) if p]

@@ -34,7 +34,9 @@ PEOPLE = set("people civilian person citizen national hostage prisoner detainee 
              "secretary premier king queen prince crew staff employee parliamentarian "
              "lawmaker senator governor mayor commander general admiral officer partner ally "
              "country nation government authority administration regime agency organization "
-             "organisation institution council side".split())
+             "organisation institution council side junta militia rebel insurgent army "
+             "military force police troop navy guard party movement faction cartel gang "
+             "terrorist militant".split())
 AID_WORDS = set("assistance aid support funding fund funds money dollar million billion dose "
                 "vaccine weapon arm equipment ammunition food loan grant relief supply system "
                 "aircraft missile training vehicle hospital ventilator shelter medicine "

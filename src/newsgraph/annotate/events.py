@@ -77,9 +77,11 @@ def _absorb(cands: list[Candidate]) -> list[Candidate]:
         for top in cands:
             if top is low or top.anchor.i in gone:
                 continue
-            same = top.sense.category == low.sense.category and low.sense.category in (
-                "CONSULT", "PROTEST") or (top.sense.category == "PROTEST" and
-                                          low.sense.category == "REQUEST")
+            # one meeting or protest told by two verbs ("met ... to discuss"); an event noun
+            # ("discussed the upcoming summit") stays an event of its own
+            same = low.anchor.pos_ == "VERB" and (
+                top.sense.category == low.sense.category in ("CONSULT", "PROTEST")
+                or (top.sense.category, low.sense.category) == ("PROTEST", "REQUEST"))
             if (top.sense.category in GOVERNING or same) and \
                     _governs(top.anchor, low.anchor, purpose=same) and \
                     not _own_subject(low, top):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.annotate import affiliation, coref, gazetteer, people, roles
+from newsgraph.annotate import affiliation, coref, gazetteer, names, people, roles
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.record import Entity
 
@@ -188,7 +188,7 @@ def _absorb_person_words(b: _Builder, persons: list[coref.Person]) -> None:
         fits = [p for p in persons if set(full) <= p.words()]
         if len(fits) == 1:
             for s, e in g.mentions:
-                fits[0].names.append(people.NameMention(s, e, g.name.split(), source="absorbed"))
+                fits[0].names.append(names.NameMention(s, e, g.name.split(), source="absorbed"))
             del b.groups[key]
 
 

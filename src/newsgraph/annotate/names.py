@@ -1,0 +1,196 @@
+"""Name mentions: the records people are found as, and the token tests that find them.
+
+`Scan` holds what one Doc's pass needs (gazetteer hits by token, which tokens are already
+names, which lines are headlines); the helpers decide what a name token is and fix the
+edges of a spaCy PERSON span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.annotate import roles
+from newsgraph.annotate.gazetteer import Hit
+from newsgraph.annotate.roles import Title
+
+PARTICLES = frozenset({"bin", "bint", "binti", "ibn", "al", "el", "von", "van", "der", "den",
+                       "de", "da", "dos", "das", "du", "la", "le", "di", "ben", "y", "abu"})
+SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+# Capitalised words that spaCy sometimes takes for names.
+NOT_NAMES = frozenset("""
+laughter laughs applause inaudible crosstalk question covid covid-19 q a.m. p.m. et
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december today tonight yesterday tomorrow
+readout statement remarks fact sheet joint administration government cabinet team family
+campaign foundation center centre institute university airport doctrine plan act law forum
+summit partnership initiative group council fund program programme corridor street road
+avenue building hall room square park station agreement declaration treaty accord
+ministerial dialogue visit secretariat office ministry department agency bureau embassy
+mission command
+""".split())
+INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,2}$")
+POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
+WORD_RE = re.compile(r"[^\W\d_][\w’'-]{3,}")
+# Words a headline leaves in lower case.
+SMALL_WORDS = frozenset({"with", "from", "into", "over", "upon", "after", "before", "about",
+                         "than", "that", "this", "their", "amid", "against", "during"})
+STOP_PUNCT = frozenset({",", ".", ";", ":", ")", "(", "!", "?", "—", "–", "\""})
+
+
+@dataclass
+class NameMention:
+    """A person named in the text (the name only, titles excluded), as char offsets."""
+
+    start: int
+    end: int
+    words: list[str]
+    title: Title = field(default_factory=Title)
+    source: str = "ner"  # ner | title | label | bare-label | absorbed
+    headline: bool = False
+    # Followed by an apposition (", Secretary of State"): a name even in a headline line.
+    appositive: bool = False
+    # Countries this person visits or travels to in the sentence: not theirs.
+    visited: set[str] = field(default_factory=set)
+
+
+@dataclass
+class RoleMention:
+    """A person referred to by title alone ("the Secretary", "THE PRESIDENT:")."""
+
+    start: int
+    end: int
+    role: str
+
+
+@dataclass
+class Found:
+    names: list[NameMention] = field(default_factory=list)
+    role_refs: list[RoleMention] = field(default_factory=list)
+    # Char spans of title phrases: other entities inside them ("External Affairs") are not
+    # organisations.
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+class Scan:
+    """What one Doc's scan needs: the doc, gazetteer hits by token, headline sentences."""
+
+    def __init__(self, doc: Doc, hits: list[Hit]) -> None:
+        self.doc = doc
+        self.hit_at: dict[int, Hit] = {}
+        for h in hits:
+            for i in range(h.start, h.end):
+                self.hit_at[i] = h
+        self.name_tokens: set[int] = set()
+        self._headline: dict[int, bool] = {}
+
+    def hit_starting(self, i: int) -> Hit | None:
+        h = self.hit_at.get(i)
+        return h if h is not None and h.start == i else None
+
+    def is_headline(self, tok: Token) -> bool:
+        """Title Case Lines Like This (a headline in scraped text) make bad names."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, tok.idx) + 1
+        if start not in self._headline:
+            end = text.find("\n", tok.idx)
+            line = text[start:end if end >= 0 else len(text)].strip()
+            words = [w for w in WORD_RE.findall(line) if w.lower() not in SMALL_WORDS]
+            caps = sum(1 for w in words if w[0].isupper())
+            self._headline[start] = (len(words) >= 3 and caps >= 0.8 * len(words)
+                                     and not line.endswith((".", "?", "!", ":", "\"", "”")))
+        return self._headline[start]
+
+
+def is_name_token(ctx: Scan, tok: Token) -> bool:
+    t = tok.text
+    if t in {"[", "]"} or t in SUFFIXES or INITIAL_RE.match(t):
+        return True
+    if t.lower() in PARTICLES:
+        return True
+    if t == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_:
+        return True
+    if not t[:1].isupper() or not any(c.isalpha() for c in t) or any(c.isdigit() for c in t):
+        return False
+    low = t.lower()
+    if low in NOT_NAMES or roles.is_title_word(t) or low in roles.HONORIFICS:
+        return False
+    return tok.i not in ctx.hit_at
+
+
+def clean_words(span_tokens: list[Token]) -> list[str]:
+    """Name words without editorial brackets: "[Donald] Trump" -> Donald Trump."""
+    words: list[str] = []
+    glue = False
+    for t in span_tokens:
+        text = t.text.strip("[]")
+        if t.text == "-":
+            glue = True
+            continue
+        if not text:
+            continue
+        if glue and words:
+            words[-1] += "-" + text
+        else:
+            words.append(text)
+        glue = False
+    return words
+
+
+def valid_name(ctx: Scan, start: int, end: int) -> bool:
+    toks = ctx.doc[start:end]
+    full = [t for t in toks if t.text[:1].isupper() and not INITIAL_RE.match(t.text)
+            and t.text not in SUFFIXES and t.text not in {"[", "]"}]
+    if not full or len(full) > 6:
+        return False
+    if not all(is_name_token(ctx, t) for t in toks):
+        return False
+    # All-capitals words outside a transcript label are headings or acronyms.
+    if all(t.text.isupper() and len(t.text) > 1 for t in full):
+        return False
+    if not any(t.pos_ == "PROPN" for t in full):
+        return False  # "So am I. Thank you."
+    return not (len(toks) == 1 and toks[0].tag_ == "NNPS")
+
+
+def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
+    doc = ctx.doc
+    while end > start and (doc[end - 1].text in POSSESSIVE | STOP_PUNCT | {"-"}
+                           or roles.is_title_word(doc[end - 1].text)):
+        end -= 1
+    while start < end and (doc[start].lower_ in roles.HONORIFICS
+                           or roles.is_title_word(doc[start].text)
+                           or doc[start].lower_ in roles.CONNECTORS
+                           or start in ctx.hit_at or doc[start].text in STOP_PUNCT):
+        start += 1
+    # A first name or bracketed name the model left out: "Antony" + "J. Blinken".
+    while start > sent.start:
+        prev = doc[start - 1]
+        if prev.text == "]":
+            j = start - 2
+            while j > sent.start and doc[j].text != "[":
+                j -= 1
+            if doc[j].text == "[" and all(is_name_token(ctx, t) for t in doc[j:start]):
+                start = j
+                continue
+            break
+        if prev.pos_ == "PROPN" and is_name_token(ctx, prev) and prev.text not in {"[", "]"} \
+                and prev.i not in ctx.name_tokens and not prev.text.isupper():
+            start -= 1
+            continue
+        break
+    # Particles before a surname the model left out ("Ursula von" + "der Leyen"), or the
+    # last part of a name ("Yoon Suk" + "Yeol").
+    while end < sent.end:
+        j = end
+        while j < sent.end and doc[j].lower_ in PARTICLES:
+            j += 1
+        nxt = doc[j] if j < sent.end else None
+        if nxt is None or not (nxt.text[:1].isupper() and is_name_token(ctx, nxt)
+                               and nxt.pos_ == "PROPN" and nxt.ent_type_ in {"", "PERSON"}
+                               and not nxt.text.isupper() and nxt.i not in ctx.name_tokens):
+            break
+        end = j + 1
+    return start, end

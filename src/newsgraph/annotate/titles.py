@@ -1,0 +1,202 @@
+"""Title phrases around a name: before it ("US Defence Secretary Pete Hegseth"), in an
+apposition after it ("Jaishankar, India's foreign minister,") and "of <country>" after it.
+
+A phrase is parsed into roles (canonical, see `roles`) and an affiliation: a country or
+international organisation that opens the phrase or follows "of" is the affiliation; after
+"for" or "to" it is the portfolio or the host country and stays in the wording.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.annotate import roles
+from newsgraph.annotate.names import POSSESSIVE, STOP_PUNCT, Scan
+from newsgraph.annotate.roles import Title
+
+# Words that may stand before the country in a title: "former Japanese Prime Minister".
+LEADING_MODIFIERS = frozenset({"former", "then", "acting", "outgoing", "incoming", "late",
+                               "the"})
+
+
+def phrase_title(ctx: Scan, toks: list[Token]) -> Title:
+    """Parse title tokens. A country or international organisation that opens the phrase
+    ("US ...", "India's ...", "NATO ...") or follows "of" ("... of India") is the
+    affiliation; after "for" or "to" it is the portfolio or the host country ("Special
+    Envoy for Yemen", "Ambassador to India") and stays in the wording. An office keeps its
+    words ("Chairman of the Joint Chiefs of Staff") and gives its country."""
+    words: list[str] = []
+    aff: str | None = None
+    kind: str | None = None
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        if (tok.text == "-" or (words and words[-1].endswith("-"))) and words \
+                and not ctx.doc[tok.i - 1].whitespace_:
+            words[-1] += tok.text  # "Commander-in-Chief" is one word
+            i += 1
+            continue
+        hit = ctx.hit_starting(tok.i)
+        if hit is not None and hit.end <= toks[-1].i + 1:
+            place = hit.place
+            after_of = bool(words) and words[-1].lower() in {"of", "the"}
+            binding = not words or after_of
+            found: str | None
+            if place.kind == "intl":
+                found, fkind = place.name, "org"
+            elif place.kind == "office":
+                found, fkind = place.country, "office"
+            else:
+                found, fkind = place.country, "country"
+            leading = all(w.lower() in LEADING_MODIFIERS for w in words)
+            binding = binding or leading
+            if place.kind == "region" or (place.kind == "office" and words) or not binding \
+                    or (place.kind == "demonym" and words and not leading):
+                # "... of the Ukrainian Armed Forces": the adjective stays in the wording.
+                words.extend(t.text for t in hit.span(ctx.doc))
+            elif after_of and place.kind != "demonym" and words:
+                # "Minister of Foreign Affairs of India": drop the dangling "of (the)".
+                while words and words[-1].lower() in {"of", "the"}:
+                    words.pop()
+            if found and aff is None and (binding or place.kind == "office"):
+                aff, kind = found, fkind
+            i += hit.end - hit.start
+            if i < n and toks[i].text in POSSESSIVE:
+                i += 1
+            continue
+        if tok.text in POSSESSIVE:
+            i += 1
+            continue
+        words.append(tok.text)
+        i += 1
+    return roles.make_title(words, aff, kind)
+
+
+def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
+    """The title phrase that ends right before token `start`, and where it starts."""
+    doc = ctx.doc
+    j = start - 1
+    while j >= sent.start and doc[j].lower_ in roles.HONORIFICS:
+        j -= 1
+    # "the Crown Prince and Prime Minister of the Kingdom of Bahrain, His Royal Highness
+    # Salman ...": a title, a comma, honorifics, the name.
+    inverted = j > sent.start and doc[j].text == "," and j < start - 1
+    if inverted:
+        j -= 1
+    end = j + 1
+    acronym: Token | None = None
+    while j >= sent.start:
+        tok = doc[j]
+        if tok.is_space or tok.i in ctx.name_tokens:
+            break
+        if tok.text == ")" and j - 2 >= sent.start and doc[j - 2].text == "(" \
+                and ctx.hit_starting(j - 1) is not None:
+            # "... Agency for Palestine Refugees (UNRWA) Commissioner General": the acronym
+            # stands for the organisation named before it.
+            acronym = doc[j - 1]
+            break
+        low = tok.lower_
+        if low == "and" and j > sent.start and doc[j - 1].ent_type_ == "PERSON" \
+                and not roles.is_title_word(doc[j - 1].text):
+            break  # "Administrator Power and Canadian ... Minister Ahmed Hussen"
+        if tok.text in POSSESSIVE or low in roles.CONNECTORS or j in ctx.hit_at:
+            j -= 1
+            continue
+        if (tok.text == "-" or (tok.lower_ == "in" and doc[j - 1].text == "-")) \
+                and not tok.whitespace_:
+            j -= 1  # "Commander-in-Chief"
+            continue
+        if tok.text[:1].isupper() or roles.is_title_word(tok.text):
+            j -= 1
+            continue
+        break
+    first = j + 1
+    # Open on a title word or a country/organisation, never on "Readout of ...".
+    while first < end:
+        tok = doc[first]
+        if roles.is_title_word(tok.text) or ctx.hit_starting(first) is not None:
+            break
+        first += 1
+    if inverted and not (first > sent.start and doc[first - 1].lower_ == "the"):
+        return None
+    if not inverted and first > sent.start and doc[first - 1].lower_ in {"the", "a", "an"}:
+        # "the Vice President and President Yoon": the part before "and" is someone else.
+        ands = [k for k in range(first, end) if doc[k].lower_ == "and"
+                and any(roles.is_head(t.text) for t in doc[first:k])]
+        if ands:
+            first = ands[-1] + 1
+    hit = ctx.hit_starting(first)
+    if hit is not None and hit.place.kind == "office" and first > sent.start \
+            and doc[first - 1].lower_ in {"the", "to", "at", "in", "from"}:
+        first = hit.end  # "welcoming to the White House Prime Minister Scott Morrison"
+    toks = list(doc[first:end])
+    if acronym is not None and first == j + 1:
+        toks = [acronym, *toks]
+    if not toks or not any(roles.is_head(t.text) for t in toks):
+        return None
+    title = phrase_title(ctx, toks)
+    prev = doc[first - 1] if first > sent.start else None
+    if prev is not None and prev.is_alpha and prev.text[:1].isupper() \
+            and title.affiliation_kind == "country" and acronym is None:
+        # "Invitation to Visit Italy President Trump": a heading run into the text.
+        title.affiliation = title.affiliation_kind = None
+    return (title, first) if title.roles else None
+
+
+def title_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
+    """An apposition: "Jaishankar, India's foreign minister," / "Blinken, Secretary of State"."""
+    doc = ctx.doc
+    if end >= sent.end or doc[end].text != ",":
+        return None
+    j = end + 1
+    if j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
+        j += 1
+    first = j
+    after_prep = False
+    while j < sent.end:
+        tok = doc[j]
+        if tok.is_space or tok.text in STOP_PUNCT:
+            break
+        if j in ctx.hit_at or tok.text in POSSESSIVE or tok.lower_ in roles.CONNECTORS:
+            after_prep = after_prep or tok.lower_ in {"of", "for", "to"}
+            j += 1
+            continue
+        if tok.ent_type_ == "PERSON" and not roles.is_title_word(tok.text):
+            return None  # a list of people: "Sullivan, Secretary of Defense Lloyd Austin"
+        if roles.is_title_word(tok.text) or (after_prep and tok.text[:1].isupper()):
+            j += 1
+            continue
+        return None  # a clause, not a title: "Blinken, who met ..."
+    toks = list(doc[first:j])
+    if not toks or not any(roles.is_head(t.text) for t in toks):
+        return None
+    if not (roles.is_title_word(toks[0].text) or ctx.hit_starting(toks[0].i) is not None):
+        return None
+    if not (roles.is_title_word(toks[-1].text) or toks[-1].i in ctx.hit_at):
+        return None  # ends in a name: "Minister of Defence Oleksii Reznikov" is someone else
+    title = phrase_title(ctx, toks)
+    return (title, j) if title.roles else None
+
+
+
+
+def country_after(ctx: Scan, end: int) -> str | None:
+    """ "President Isaac Herzog of Israel": the country named right after the name."""
+    doc = ctx.doc
+    if end < len(doc) and doc[end].lower_ == "of":
+        j = end + 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        hit = ctx.hit_starting(j)
+        if hit is not None and hit.place.kind in ("country", "capital"):
+            return hit.place.country
+    return None
+
+
+def merge_title(base: Title, extra: Title) -> None:
+    for r, t in zip(extra.roles, extra.role_texts, strict=True):
+        if r not in base.roles:
+            base.roles.append(r)
+            base.role_texts.append(t)
+    if base.affiliation is None and extra.affiliation is not None:
+        base.affiliation, base.affiliation_kind = extra.affiliation, extra.affiliation_kind

@@ -118,7 +118,8 @@ def _pick(cands: list[Person], mention: NameMention) -> Person | None:
     cands = by_surname or cands
     if len(cands) > 1 and mention.title.roles:
         fit = [p for p in cands if any(roles.compatible(r, pr) or r == pr
-                                       for r in mention.title.roles for pr in p.roles)]
+                                       for r in mention.title.roles
+                                       for n in p.names for pr in n.title.roles)]
         cands = fit or cands
     before = [p for p in cands if any(n.start < mention.start for n in p.names)]
     if before:

@@ -262,7 +262,9 @@ def _agent(tok: Token) -> list[Token]:
 
 def _targets(tok: Token, category: str) -> list[Token]:
     preps = TARGET_PREPS.get(category, DEFAULT_TARGET_PREPS)
-    out = [c for c in tok.children if c.dep_ in ("dobj", "dative", "iobj")]
+    # the object of giving is the thing given: "send Patriot missiles to Ukraine"
+    deps = ("dative", "iobj") if category == "AID" else ("dobj", "dative", "iobj")
+    out = [c for c in tok.children if c.dep_ in deps]
     for p in tok.children:
         if p.dep_ in ("prep", "dative") and p.lower_ in preps:
             out += [o for o in p.children if o.dep_ in ("pobj", "pcomp")]

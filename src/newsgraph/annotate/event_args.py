@@ -47,6 +47,11 @@ def location_of(doc: Doc, cand: Candidate) -> tuple[str | None, str | None]:
             for o in p.children:
                 if o.dep_ == "pobj" and o.ent_type_ in PLACE_LABELS:
                     return _place(doc, o)
+                for q in o.children:  # "at a market in Kabul"
+                    if q.dep_ == "prep" and q.lower_ in PLACE_PREPS:
+                        for o2 in q.children:
+                            if o2.dep_ == "pobj" and o2.ent_type_ in PLACE_LABELS:
+                                return _place(doc, o2)
         if lemma(tok) == "visit":
             for o in tok.children:
                 if o.dep_ == "dobj" and o.ent_type_ in PLACE_LABELS:

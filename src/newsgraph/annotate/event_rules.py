@@ -36,7 +36,8 @@ PEOPLE = set("people civilian person citizen national hostage prisoner detainee 
              "country nation government authority administration regime agency organization "
              "organisation institution council side junta militia rebel insurgent army "
              "military force police troop navy guard party movement faction cartel gang "
-             "terrorist militant".split())
+             "terrorist militant demonstrator crowd rioter supporter villager resident "
+             "worker".split())
 AID_WORDS = set("assistance aid support funding fund funds money dollar million billion dose "
                 "vaccine weapon arm equipment ammunition food loan grant relief supply system "
                 "aircraft missile training vehicle hospital ventilator shelter medicine "
@@ -381,6 +382,20 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
         return sense
     if lem == "target":
         return None
+    if lem == "close":
+        if olems & {"embassy", "consulate", "mission"}:
+            return Sense("SANCTION", "sever")
+        return sense if olems & {"border", "crossing", "airspace", "port", "strait",
+                                 "road", "checkpoint"} else None
+    if lem == "clash":
+        crowd = {"protester", "protestor", "demonstrator", "crowd", "student", "supporter",
+                 "rioter", "protesters", "demonstrators", "supporters"}
+        return Sense("PROTEST", "riot") if any(lemma(x) in crowd or x.lower_ in crowd
+                                               for x in _subject_of(v)) else sense
+    if lem == "order":
+        return sense if _kids(v, "xcomp") or olems & PEOPLE else None
+    if lem == "disperse":
+        return sense if any(is_personal(o) for o in objs) else None
     if lem == "support":
         return sense if objs or _prep_objs(v, "in") else None
     if lem == "sign":
@@ -398,7 +413,9 @@ PHRASAL = {  # verb lemma, particle or preposition -> sense
     ("crack", "down"): Sense("COERCE", "restrict"),
     ("shut", "down"): Sense("COERCE", "censor"),
     ("shoot", "down"): Sense("ASSAULT"),
+    ("set", "fire"): Sense("ASSAULT", "destroy"),
 }
+TIES = {"tie", "ties", "relation", "relations"}
 ADJECTIVAL = {"commit", "oppose"}  # "we are committed to", "are opposed to"
 
 
@@ -410,6 +427,11 @@ def _phrasal(v: Token) -> Sense | None:
     if lem == "take" and any(lemma(o) == "street" or o.lower_ == "streets"
                              for o in _prep_objs(v, "to")):
         return Sense("PROTEST", "demo")  # "took to the streets"
+    if lem == "set" and any(o.lower_ == "fire" for o in _kids(v, "dobj")):
+        return Sense("ASSAULT", "destroy")  # "set fire to government buildings"
+    if lem in ("restore", "resume", "normalize", "normalise", "upgrade") and any(
+            lemma(o) in TIES or o.lower_ in TIES for o in _objects(v)):
+        return Sense("SUPPORT")  # "restored diplomatic ties"
     return None
 
 
@@ -424,7 +446,13 @@ def verb_candidate(v: Token) -> Candidate | None:
     if phr is not None:
         return Candidate(v, phr, v, [v] + [c for c in v.children if c.dep_ == "prt"])
     if lemma(v) == "fire":
-        targets = _prep_objs(v, "on", "at", "upon", "into")
+        targets = _prep_objs(v, "on", "at", "upon", "into", "toward", "towards")
+        weapons = {lemma(o) for o in _kids(v, "dobj")} & WEAPONS | {
+            o.lower_ for o in _kids(v, "dobj")} & {"missiles", "rockets", "shells"}
+        if weapons:  # "fired a missile into the sea" is a show of force; "at a city" an attack
+            hit = any(is_personal(t) or t.ent_type_ in ("GPE", "FAC", "LOC") for t in targets)
+            sense = Sense("ASSAULT", "heavy-weapons") if hit else Sense("MOBILIZE", "weapons")
+            return Candidate(v, sense, v, [v])
         if targets:
             return Candidate(v, Sense("ASSAULT", "firearms"), v, [v])
         return None

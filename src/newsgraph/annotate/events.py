@@ -23,7 +23,7 @@ from newsgraph.annotate.plover import COOPERATIVE, Sense, lemma
 from newsgraph.record import Event, EventActor
 
 # Acts that take another act as their content ("agreed to X", "urged Y to X").
-GOVERNING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"}
+GOVERNING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "ACCUSE"}
 SIGNING = {"sign", "ratify", "conclude", "finalize", "finalise", "ink"}
 REQUEST_MODES = {  # the mode of a demand follows what is demanded
     "RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist",
@@ -50,12 +50,16 @@ class EventComponent:
 CONTENT_PREPS = {"to", "in", "on", "for", "of"}  # "committed to working", "join in condemning"
 
 
-def _governs(top: Token, low: Token, purpose: bool = False) -> bool:
+def _governs(top: Token, low: Token, purpose: bool = False, accusation: bool = False
+             ) -> bool:
     """Is `low` inside the content of the act `top` ("agreed to expand", "call on X to")?
-    `purpose`: purpose clauses count too ("met with X to discuss")."""
+    `purpose`: purpose clauses count too ("met with X to discuss"); `accusation`: only what
+    an accusation is about counts ("accused Russia of shelling")."""
     deps = {"xcomp", "ccomp", "pcomp", "prep", "acl", "conj", "dobj", "pobj", "oprd", "aux"}
     if purpose:
         deps |= {"advcl", "relcl"}
+    if accusation:
+        deps = {"pcomp", "prep", "pobj"}
     cur = low
     for _ in range(6):
         if cur.head == cur:
@@ -83,7 +87,8 @@ def _absorb(cands: list[Candidate]) -> list[Candidate]:
                 top.sense.category == low.sense.category in ("CONSULT", "PROTEST")
                 or (top.sense.category, low.sense.category) == ("PROTEST", "REQUEST"))
             if (top.sense.category in GOVERNING or same) and \
-                    _governs(top.anchor, low.anchor, purpose=same) and \
+                    _governs(top.anchor, low.anchor, purpose=same,
+                             accusation=top.sense.category == "ACCUSE") and \
                     not _own_subject(low, top):
                 gone.add(low.anchor.i)
                 top.sense = _content_mode(top.sense, low.sense)
@@ -159,11 +164,35 @@ def _actor_subject(cand: Candidate) -> bool:
     return subj is not None and is_personal(subj)
 
 
+ASSAULT_MODES = [  # words near an attack -> PLOVER mode, first match wins
+    ({"suicide"}, "suicide-attack"),
+    ({"bomb", "bomber", "bombing", "explosive", "ied", "car-bomb", "grenade", "mine"},
+     "explosives"),
+    ({"missile", "rocket", "artillery", "airstrike", "drone", "shell", "shelling", "mortar",
+      "tank", "air", "aerial", "ballistic"}, "heavy-weapons"),
+    ({"gunman", "gunmen", "gunfire", "gun", "rifle", "shoot", "shot", "sniper"}, "firearms"),
+    ({"machete", "knife", "stab", "stone", "arson", "fire"}, "primitive"),
+]
+
+
+def _assault_mode(cand: Candidate) -> str | None:
+    near = [cand.anchor, *cand.anchor.children, *cand.anchor.head.children]
+    for s in (c for c in cand.anchor.children if c.dep_ in ("nsubj", "nsubjpass", "agent")):
+        near.extend(s.subtree)
+    words = {lemma(t) for t in near} | {t.lower_ for t in near}
+    for keys, mode in ASSAULT_MODES:
+        if words & keys:
+            return mode
+    return None
+
+
 IGO_WORDS = {"quad", "g7", "g20", "nato", "asean", "un", "eu", "au", "apec", "oas", "opec",
              "brics", "sco", "i2u2", "ministerial", "multilateral"}
 
 
 def _mode_for(sense: Sense, cand: Candidate, actors: list[EventActor]) -> str | None:
+    if sense.category == "ASSAULT" and sense.mode is None:
+        return _assault_mode(cand)
     if sense.category != "CONSULT" or sense.mode:
         return sense.mode
     words = {lemma(t) for t in cand.anchor.subtree} | {lemma(t) for t in cand.governor.children}

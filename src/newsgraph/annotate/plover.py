@@ -62,7 +62,8 @@ VERBS: dict[str, Sense] = {
     **_senses("RETREAT", "allow", "access"),
     **_senses("RETREAT", "lift ease relax", "ease"),
     **_senses("CONCEDE", "apologize apologise pardon commute concede compromise relent"),
-    **_senses("REQUEST", "urge ask request demand appeal press encourage implore exhort"),
+    **_senses("REQUEST", "urge ask request demand appeal press encourage implore exhort "
+                         "order"),
     **_senses("ACCUSE", "condemn denounce criticize criticise deplore decry slam rebuke "
                         "censure fault", "disapprove"),
     **_senses("ACCUSE", "accuse allege blame charge indict sue", "allege"),
@@ -74,7 +75,8 @@ VERBS: dict[str, Sense] = {
     **_senses("PROTEST", "boycott", "boycott"),
     **_senses("SANCTION", "sanction embargo blacklist designate impose penalize penalise fine "
                           "restrict"),
-    **_senses("SANCTION", "suspend sever cut freeze halt terminate downgrade", "sever"),
+    **_senses("SANCTION", "suspend sever cut halt terminate downgrade", "sever"),
+    **_senses("SANCTION", "freeze"),
     **_senses("SANCTION", "cancel postpone", "cancel"),
     **_senses("SANCTION", "expel recall", "expel"),
     **_senses("SANCTION", "convict", "convict"),
@@ -85,10 +87,12 @@ VERBS: dict[str, Sense] = {
     **_senses("COERCE", "ban", "ban"),
     **_senses("COERCE", "censor silence", "censor"),
     **_senses("COERCE", "confiscate seize annex occupy", "confiscate"),
-    **_senses("COERCE", "suppress repress blockade", "restrict"),
+    **_senses("COERCE", "suppress repress blockade disperse close", "restrict"),
     **_senses("ASSAULT", "attack strike invade raid storm ambush target bombard", None),
     **_senses("ASSAULT", "kill wound injure massacre murder"),
-    **_senses("ASSAULT", "bomb shell", "explosives"),
+    **_senses("ASSAULT", "bomb", "explosives"),
+    **_senses("ASSAULT", "shell", "heavy-weapons"),
+    **_senses("ASSAULT", "torch clash"),
     **_senses("ASSAULT", "shoot", "firearms"),
     **_senses("ASSAULT", "assassinate", "assassinate"),
     **_senses("ASSAULT", "abduct kidnap hijack", "abduct"),
@@ -132,7 +136,8 @@ NOUNS: dict[str, Sense] = {
     **_senses("COERCE", "blockade", "restrict"),
     **_senses("ASSAULT", "attack invasion assault raid offensive airstrike air-strike war "
                          "fighting hostilities"),
-    **_senses("ASSAULT", "bombing shelling", "explosives"),
+    **_senses("ASSAULT", "bombing", "explosives"),
+    **_senses("ASSAULT", "shelling", "heavy-weapons"),
     **_senses("ASSAULT", "assassination", "assassinate"),
     **_senses("ASSAULT", "killing massacre"),
 }
@@ -207,7 +212,7 @@ def _noun_forms(lemma: str) -> set[str]:
 _EXTRA_VERBS = (LIGHT_VERBS | INTEND_VERBS | PLAN_VERBS | CARRIERS
                 | set("say state note add announce continue remain fail refrain take seem "
                       "decide want try keep stop end bring lead get vote sit step crack shut "
-                      "fire look cease".split()))
+                      "fire look cease set restore resume normalize normalise upgrade".split()))
 
 
 @lru_cache(maxsize=1)

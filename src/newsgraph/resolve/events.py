@@ -60,14 +60,17 @@ class Report:
     published: str | None
     actors: list[Actor] = field(default_factory=list)
     terms: frozenset[str] = frozenset()
+    weight: float = 0.0          # total IDF weight of `terms`
+    ids: frozenset[str] = frozenset()      # actor entity ids
+    people: frozenset[str] = frozenset()   # the people among them
+    day: dt.date | None = None   # the event date, else the publication date
 
-    @property
-    def day(self) -> dt.date | None:
+    def __post_init__(self) -> None:
         d = self.date or self.published
         try:
-            return dt.date.fromisoformat(d[:10]) if d else None
+            self.day = dt.date.fromisoformat(d[:10]) if d else None
         except ValueError:
-            return None
+            self.day = None
 
 
 @dataclass
@@ -81,8 +84,8 @@ class Cluster:
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
-        self.actors |= {a.entity_id for a in r.actors}
-        self.people |= {a.entity_id for a in r.actors if a.person}
+        self.actors |= r.ids
+        self.people |= r.people
         if r.country:
             self.countries.add(r.country)
         if r.date and not self.anchor_dated:
@@ -149,24 +152,27 @@ def _fits(c: Cluster, r: Report, idf: Idf) -> float:
         return 0.0
     if r.country and c.countries and r.country not in c.countries:
         return 0.0
-    ids = {a.entity_id for a in r.actors}
-    shared = ids & c.actors
+    shared = r.ids & c.actors
     shared_people = shared & c.people
     if shared_people or len(shared) >= 2:
         return 10.0 * len(shared_people) + len(shared) + 1
-    people = {a.entity_id for a in r.actors if a.person}
-    if people and c.people:
+    if r.people and c.people:
         return 0.0  # different people: another meeting, however alike the words
     if len(shared) == 1 and r.location and any(
             p.location and fuzz.ratio(fold(p.location), fold(r.location)) >= 80
             for p in c.reports):
         return 1.0
-    sim = max((idf.overlap(r.terms, p.terms) for p in c.reports[:MAX_COMPARE]), default=0.0)
+    sim = max((idf.overlap(r.terms, p.terms, r.weight, p.weight)
+               for p in c.reports[:MAX_COMPARE]), default=0.0)
     return sim if sim >= TERM_OVERLAP else 0.0
 
 
 def cluster_reports(reports: list[Report], idf: Idf | None = None) -> list[Cluster]:
     idf = idf or Idf.build(r.terms for r in reports)
+    for r in reports:
+        r.weight = idf.total(r.terms)
+        r.ids = frozenset(a.entity_id for a in r.actors)
+        r.people = frozenset(a.entity_id for a in r.actors if a.person)
     clusters: list[Cluster] = []
     open_: dict[str, list[Cluster]] = defaultdict(list)   # by category
     for r in reports:

@@ -35,7 +35,7 @@ def terms(text: str) -> frozenset[str]:
 @dataclass
 class Idf:
     n_docs: int
-    df: Counter[str]
+    weights: dict[str, float]
 
     @classmethod
     def build(cls, docs: Iterable[frozenset[str]]) -> Idf:
@@ -44,15 +44,24 @@ class Idf:
         for d in docs:
             df.update(d)
             n += 1
-        return cls(n, df)
+        return cls(n, {t: math.log((n + 1) / (c + 1)) for t, c in df.items()})
 
     def weight(self, term: str) -> float:
-        return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1))
+        w = self.weights.get(term)
+        return w if w is not None else math.log(self.n_docs + 1)
 
-    def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
-        """Weight of the shared words over the weight of the smaller set's words (0..1)."""
+    def total(self, words: frozenset[str]) -> float:
+        return sum(self.weight(t) for t in words)
+
+    def overlap(self, a: frozenset[str], b: frozenset[str], total_a: float | None = None,
+                total_b: float | None = None) -> float:
+        """Weight of the shared words over the weight of the smaller set's words (0..1).
+        Callers comparing one set many times pass its total weight."""
         if not a or not b:
             return 0.0
-        shared = sum(self.weight(t) for t in a & b)
-        smaller = min(sum(self.weight(t) for t in a), sum(self.weight(t) for t in b))
-        return shared / smaller if smaller > 0 else 0.0
+        shared = a & b
+        if not shared:
+            return 0.0
+        smaller = min(self.total(a) if total_a is None else total_a,
+                      self.total(b) if total_b is None else total_b)
+        return sum(self.weight(t) for t in shared) / smaller if smaller > 0 else 0.0

@@ -10,16 +10,19 @@ import click
 @click.command("quotes")
 @click.option("--gold", "gold_dir", required=True, type=click.Path(),
               help="Folder of gold JSON files, one per article (format: tests/gold/README.md).")
+@click.option("--split", type=click.Choice(["dev", "test"]), default=None,
+              help="Score only the files of this split (dev: used while writing the rules; "
+                   "test: held out). Default: all.")
 @click.option("--errors", "show_errors", default=0, show_default=True,
               type=click.IntRange(min=0),
               help="List up to this many missed, spurious and wrongly attributed quotes.")
-def command(gold_dir: str, show_errors: int) -> None:
+def command(gold_dir: str, split: str | None, show_errors: int) -> None:
     """Score quotes against hand-annotated gold: precision, recall and F1 of quote spans
     (matched by token overlap), for direct quotes and for all kinds, and speaker accuracy."""
     from newsgraph.evaluate import quotes as ev
 
     try:
-        docs = ev.load_gold(gold_dir)
+        docs = ev.load_gold(gold_dir, split)
     except ValueError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(1)

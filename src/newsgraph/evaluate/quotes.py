@@ -44,6 +44,7 @@ class GoldDoc:
     quotes: list[GoldQuote]
     title: str | None = None
     published: str | None = None
+    split: str = "dev"  # "dev": looked at while writing rules; "test": only scored
 
 
 @dataclass
@@ -110,8 +111,9 @@ def _f1(p: float, r: float) -> float:
 # ---------------------------------------------------------------- gold
 
 
-def load_gold(path: str | Path) -> list[GoldDoc]:
-    """Every `*.json` gold file in the folder `path`; raises ValueError naming a bad file."""
+def load_gold(path: str | Path, split: str | None = None) -> list[GoldDoc]:
+    """Every `*.json` gold file in the folder `path` (only those of `split` when given);
+    raises ValueError naming a bad file."""
     folder = Path(path)
     if not folder.is_dir():
         raise ValueError(f"{path}: not a folder of gold JSON files")
@@ -124,11 +126,15 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
                                 is_question=bool(q.get("is_question", False)),
                                 text=q.get("text", "")) for q in d["quotes"]]
             docs.append(GoldDoc(id=d["id"], text=d["text"], quotes=quotes,
-                                title=d.get("title"), published=d.get("published")))
+                                title=d.get("title"), published=d.get("published"),
+                                split=d.get("split", "dev")))
         except (OSError, ValueError, KeyError, TypeError, IndexError) as e:
             raise ValueError(f"{f}: not a quotes gold file ({type(e).__name__}: {e})") from e
+    if split is not None:
+        docs = [d for d in docs if d.split == split]
     if not docs:
-        raise ValueError(f"{path}: no *.json gold files")
+        raise ValueError(f"{path}: no *.json gold files" + (f" in split {split!r}" if split
+                                                              else ""))
     return docs
 
 

@@ -134,6 +134,8 @@ def test_resolution_does_not_depend_on_ingest_order() -> None:
     ("Jill Biden", "Joe Biden", False),
     ("John Kerry", "John Kirby", False),
     ("George W. Bush", "George H. W. Bush", False),
+    ("López Obrador", "Andrés Manuel López Obrador", True),
+    ("Mohammed bin Zayed Al Nahyan", "Abdullah bin Zayed Al Nahyan", False),
 ])
 def test_name_compatibility(x: str, y: str, same: bool) -> None:
     assert compatible(parse_person(x), parse_person(y)) is same
@@ -146,6 +148,8 @@ def test_name_compatibility(x: str, y: str, same: bool) -> None:
     ("Ursula von der Leyen", None, ["ursula"], "von der leyen"),
     ("SECRETARY BLINKEN", "SECRETARY", [], "blinken"),
     ("Julie Bishop", None, ["julie"], "bishop"),
+    ("President-elect Joe Biden", "President-elect", ["joe"], "biden"),
+    ("Human Rights Uzra Zeya", "Human Rights", ["uzra"], "zeya"),
 ])
 def test_parse_person(raw: str, title: str | None, given: list[str], surname: str) -> None:
     p = parse_person(raw)

@@ -28,6 +28,12 @@ leader speaker administrator attorney justice supreme court house senate majorit
 first lady gentleman chargé charge d'affaires consul consul-general mission permanent
 representative un principal spokesperson secretary-general undersecretary under-secretary
 commandant superintendent inspector federal union cabinet parliamentary
+bureau office department ministry services elect designate baroness baron
+human rights democracy labor labour civilian economic political public diplomacy
+international arms control nonproliferation counterterrorism energy environment growth
+management resources population refugees consular passport intelligence research narcotics
+law enforcement cyberspace digital policy planning legislative protocol global women issues
+official officials
 """.split())
 # Pure forms of address: not a role worth keeping.
 HONORIFICS = frozenset("dr mr mrs ms miss sir dame madam his her excellency hon honorable".split())
@@ -81,6 +87,11 @@ class PersonName:
         return "initial" if len(self.given[0]) == 1 else "full"
 
 
+def _is_title_word(w: str) -> bool:
+    """A title word, or a hyphenated one made of them ("president-elect")."""
+    return w in TITLE_WORDS or ("-" in w and all(p in TITLE_WORDS for p in w.split("-")))
+
+
 def _clean_word(w: str) -> str:
     return fold(w).strip(".,;:()[]\"'")
 
@@ -94,9 +105,9 @@ def parse_person(raw: str) -> PersonName:
     # Jaishankar", "Secretary of State Antony J. Blinken". The final word always stays.
     cut = 0
     for i, w in enumerate(folded[:-1]):
-        if w in TITLE_WORDS:
+        if _is_title_word(w):
             cut = i + 1
-        elif i == 0 and folded[1] in TITLE_WORDS and len(folded) > 2:
+        elif i == 0 and _is_title_word(folded[1]) and len(folded) > 2:
             continue  # a demonym or country in front: "Indian Minister ..."
         else:
             break
@@ -142,6 +153,8 @@ def same_surname(a: str, b: str) -> bool:
 
 def compatible(a: PersonName, b: PersonName) -> bool:
     """Could the two names be the same person? (bare surnames are handled by the caller)"""
+    if _ends_with(a, b) or _ends_with(b, a):
+        return True  # "López Obrador" in "Andrés Manuel López Obrador"
     if not same_surname(a.surname, b.surname):
         return False
     if not a.given or not b.given:
@@ -156,6 +169,15 @@ def compatible(a: PersonName, b: PersonName) -> bool:
         if ma[0] != mb[0]:
             return False
     return True
+
+
+def _ends_with(long_: PersonName, short: PersonName) -> bool:
+    """The short name's words (two or more, spelled out) end the long name: a compound
+    surname written without the given names."""
+    s = [*short.given, *short.surname.split()]
+    words = [*long_.given, *long_.surname.split()]
+    return (2 <= len(s) < len(words) and all(len(w) > 1 for w in s)
+            and words[-len(s):] == s)
 
 
 def block_key(surname: str) -> str:

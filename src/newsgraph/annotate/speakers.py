@@ -32,7 +32,7 @@ _FEMALE_HON = re.compile(r"\b(?:Ms|Mrs|Miss|Madam|Madame|Dame|Queen|Princess|Lad
 _TITLE_BEFORE = re.compile(r"((?:(?:[A-Z][\w.'\u2019-]*|of|for)[ \t]+)+)$")
 # How far back (characters) a pronoun may look for its person.
 LOOKBACK = 2500
-_NOT_NAMES = frozenset(w.lower() for w in (TITLES | HONORIFICS | ROLES)) | {
+_NOT_NAMES = frozenset(w.lower() for w in (TITLES | HONORIFICS | ROLES)) | {"the", "of", "and",
     "u.s.", "us", "u.s", "indian", "american", "national", "security", "advisor", "adviser"}
 
 
@@ -220,8 +220,29 @@ class SpeakerResolver:
                 after = m
         hit = before or after
         if hit is None:
-            return None
+            return self._title_in_headline(query)
         return Speaker(hit.speaker.name, hit.speaker.entity, None)
+
+    def _title_in_headline(self, query: str) -> Speaker | None:
+        """"THE VICE PRESIDENT:" in "Remarks by Vice President Harris ...": the name after
+        the title in the headline, bound to the person entity with that surname if any."""
+        headline = self.doc._.ng_title or ""
+        title = r"\s+".join(re.escape(w) for w in query.split())
+        pat = re.compile(r"(?<![\w-])(?i:" + title + r")"
+                         + r"\s+((?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]+)")
+        for m in pat.finditer(headline):
+            before = headline[:m.start()].split()
+            if before and not _title_matches(f"{before[-1].lower()} {query}", query):
+                continue  # "Vice President X" is not "the President"
+            words = [w for w in m.group(1).split() if w.lower().strip(".") not in _NOT_NAMES]
+            if not words or not words[-1][:1].isupper():
+                continue
+            surname = words[-1].lower()
+            for ent in self.doc._.ng_entities or []:
+                if ent.type == "PERSON" and _ends_with(ent.name.lower(), surname):
+                    return Speaker(ent.name, ent, None)
+            return Speaker(" ".join(words), None, None)
+        return None
 
     def from_label(self, label: str, name_span: tuple[int, int] | None) -> Speaker | None:
         """A transcript label ("SECRETARY BLINKEN", "THE PRESIDENT") -> its speaker."""

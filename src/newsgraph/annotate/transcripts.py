@@ -28,8 +28,10 @@ DEPUTY ASSISTANT UNDER COORDINATOR CHAIRMAN CHAIRWOMAN CHAIR MAYOR PROFESSOR COL
 LIEUTENANT MAJOR SECRETARY-GENERAL HIGH FIRST LADY GENTLEMAN CONGRESSMAN CONGRESSWOMAN
 PRESIDENT-ELECT MINISTER-PRESIDENT COUNSELOR COUNSELLOR ATTORNEY JUSTICE CHIEF COMMANDER
 ADMINISTRATION STATE DEPARTMENT DEFENSE FOREIGN EXTERNAL AFFAIRS SENIOR CABINET PREMIER
-TAOISEACH HIS HER EXCELLENCY MAJESTY HIGHNESS DOCTOR THE
+TAOISEACH EXCELLENCY MAJESTY HIGHNESS DOCTOR
 """.split())
+# Words a label may carry that name nobody by themselves ("THE PRESIDENT", "HIS MAJESTY").
+FILLERS = frozenset({"THE", "HIS", "HER"})
 # Labels that are a role in the conversation, not a named person.
 ROLES = frozenset("""
 QUESTION Q MODERATOR OPERATOR AUDIENCE PARTICIPANT INTERPRETER AIDE STAFF REPORTER
@@ -77,8 +79,8 @@ def _name_part(label: str, start: int) -> tuple[int, int] | None:
     name_start = None
     for m in re.finditer(r"\S+", label):
         w = m.group().replace("\u2019", "'")
-        if w in HONORIFICS or w in TITLES or w in ROLES or w in ("ONE", "TWO", "THREE", "FOUR",
-                                                                   "1", "2", "3", "4"):
+        if w in HONORIFICS or w in TITLES or w in ROLES or w in FILLERS or w in (
+                "ONE", "TWO", "THREE", "FOUR", "1", "2", "3", "4"):
             name_start = None
             pos = m.end()
             continue
@@ -118,7 +120,7 @@ def find_turns(text: str) -> list[Turn]:
         words = _words(label)
         role = None
         if name is None and label not in QUESTION_LABELS:
-            role = " ".join(w.capitalize() for w in words if w != "THE") or None
+            role = " ".join(w.capitalize() for w in words if w not in FILLERS) or None
         turns.append(Turn(label=label, label_span=lspan, name_span=name, start=m.end(),
                           end=body_end, is_question=label in QUESTION_LABELS, role=role))
     return [t for t in turns if t.end > t.start and not _STAGE_ONLY.match(text[t.start:t.end])]

@@ -28,7 +28,8 @@ def _articles():  # type: ignore[no-untyped-def]
         build(SEED, "2025-07-02", ents=[Ent("Pete Hegseth", affiliation="United States"),
                                         Ent("Hegseth", affiliation="United States")],
               quotes=[Qt(SEED_QUOTE, "Hegseth")],
-              agreements=[Ag("10-year Framework for the US-India Major Defence Partnership",
+              agreements=[Ag("US defence sales to India", kind="arms-sale", parties=US_IN),
+                          Ag("10-year Framework for the US-India Major Defence Partnership",
                              parties=US_IN, status="proposed")]),
         build("Other trade news: a Joint Statement on Framework for United States-Indonesia "
               "Agreement on Reciprocal Trade, and a Framework for a United States-Thailand "
@@ -67,22 +68,29 @@ def test_one_framework_with_a_timeline_from_plan_to_hope() -> None:
         assert len(detail.aliases) == 2
 
 
-def test_commitment_stays_open_until_a_later_signature() -> None:
+def test_one_commitment_per_agreement_the_statement_names() -> None:
     with _store() as st:
-        (c,) = st.commitments(speaker="Hegseth")
-        assert c.speaker == "Pete Hegseth" and c.cue == "hope we can" and c.action == "finalize"
+        framework = st.agreements(q="Major Defen")[0]
+        sales = st.agreements(kind="arms-sale")[0]
+        by_agreement = {c.agreement_id: c for c in st.commitments(speaker="Hegseth")}
+        assert set(by_agreement) == {framework.id, sales.id}
+        c = by_agreement[framework.id]
+        assert c.speaker == "Pete Hegseth" and c.cue == "hope we can" and c.action == "sign"
         assert c.deadline_text == "very shortly" and c.deadline_date is None
         assert c.outcome == "open" and c.date == "2025-07-02"
-        framework = st.agreements(q="Major Defen")[0]
-        assert c.agreement_id == framework.id
+        assert by_agreement[sales.id].action == "finalize"
+
+
+def test_commitment_stays_open_until_a_later_signature() -> None:
     signed = build(LATER, "2025-10-31", agreements=[Ag(
         "Framework for the U.S.-India Major Defense Partnership", parties=US_IN,
         status="signed")])
     with _store([signed]) as st:
-        (c,) = st.commitments(speaker="Hegseth")
+        framework = st.agreements(q="Major Defen")[0]
+        (c,) = st.commitments(agreement_id=framework.id)
         assert c.outcome == "fulfilled" and c.outcome_date == "2025-10-31"
         assert c.outcome_article_id == signed.id
-        assert st.agreements(q="Major Defen")[0].status == "signed"
+        assert framework.status == "signed"
 
 
 def test_agreements_of_different_countries_stay_apart() -> None:
@@ -105,6 +113,7 @@ def test_a_name_without_countries_joins_the_one_agreement_it_fits() -> None:
     ("a new ten-year Framework for the U.S.-India Major Defense Partnership in the 21st Century",
      "Framework for the United States-India Major Defence Partnership"),
     ("Memorandum of Understanding on Defence Cooperation", "MoU on Defense Cooperation"),
+    ("Reciprocal Defense Procurement (RDP) agreement", "Reciprocal Defence Procurement Agreement"),
 ])
 def test_normalised_names_are_equal(a: str, b: str) -> None:
     assert normalise(a) == normalise(b)

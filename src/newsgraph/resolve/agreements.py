@@ -36,14 +36,15 @@ HEADS = ("framework", "agreement", "treaty", "mou", "pact", "accord", "arrangeme
 # Words that alone do not name an agreement ("the agreement", "a defense deal").
 GENERIC = frozenset(HEADS) | {"new", "defense", "trade", "bilateral", "this", "that", "major"}
 # How far along an agreement is; used to order signals on the same day.
-STATUS_RANK = ["proposed", "planned", "announced", "negotiating", "agreed", "initialled",
-               "approved", "signed", "ratified", "in-force", "implemented", "completed",
-               "delivered", "suspended", "cancelled", "withdrawn", "expired"]
+STATUS_RANK = ["mentioned", "proposed", "planned", "announced", "negotiating", "agreed",
+               "initialled", "approved", "signed", "ratified", "in-force", "implemented",
+               "completed", "delivered", "suspended", "cancelled", "withdrawn", "expired"]
 SPELLING_SIMILARITY = 92
 
 
 def normalise(name: str) -> str:
-    text = fold(name)
+    # "(RDP)", "(COMPACT ...)": a parenthesis repeats or expands the name
+    text = fold(re.sub(r"\s*\([^)]*\)", " ", name))
     text = re.sub(r"\bu\.\s?s\.?(?=[\s\-–]|$)", "us", text)
     text = re.sub(r"[^\w\s]", " ", text)
     text = " " + " ".join(text.split()) + " "
@@ -122,16 +123,16 @@ class Group:
 
 
 def names_match(a: Group, b: Group) -> bool:
-    """Same head noun, and one name holds all the words of the other (at least three, one
-    of them specific), or the two differ only by spelling."""
-    if head(a.key) != head(b.key):
-        return False
+    """One name holds all the words of the other (at least three, one of them specific) and
+    they have the same head noun, or the shorter has none ("Reciprocal Defense Procurement"
+    for "... Procurement Agreement"); or the two differ only by spelling."""
+    ha, hb = head(a.key), head(b.key)
     wa, wb = content_words(a.key), content_words(b.key)
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    (short, h_short), (long_, h_long) = sorted([(wa, ha), (wb, hb)], key=lambda t: len(t[0]))
     if (len(short) >= 3 and any(w not in GENERIC for w in short) and set(short) <= set(long_)
-            and a.kind() == b.kind()):
+            and (h_short == h_long or h_short is None)):
         return True
-    return fuzz.ratio(a.key, b.key) >= SPELLING_SIMILARITY
+    return ha == hb and fuzz.ratio(a.key, b.key) >= SPELLING_SIMILARITY
 
 
 def parties_agree(a: Group, b: Group) -> bool:
@@ -190,14 +191,16 @@ def cluster(mentions: list[Mention]) -> list[Group]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    blocks: dict[str | None, list[str]] = defaultdict(list)
+    # Candidates share a specific word; a word shared by very many names is no evidence.
+    by_word: dict[str, list[str]] = defaultdict(list)
     for k in keys:
-        blocks[head(k)].append(k)
-    for block in blocks.values():
-        for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                if same_agreement(groups[a], groups[b]):
-                    union(a, b)
+        for w in set(content_words(k)) - GENERIC:
+            by_word[w].append(k)
+    pairs = {(a, b) for ks in by_word.values() if len(ks) <= 200
+             for i, a in enumerate(ks) for b in ks[i + 1:]}
+    for a, b in sorted(pairs):
+        if same_agreement(groups[a], groups[b]):
+            union(a, b)
     merged: dict[str, Group] = {}
     for k in keys:
         merged.setdefault(find(k), Group(find(k))).mentions.extend(groups[k].mentions)
@@ -251,7 +254,9 @@ def _store(conn: sqlite3.Connection, g: Group, texts: dict[str, str]) -> None:
             texts[m.article_id] = row.fetchone()[0]
         signals[(m.article_id, m.status)] = (m.date, _sentence(texts[m.article_id], m.start,
                                                               m.end))
-    latest = max(signals.items(), key=lambda kv: (kv[1][0] or "", _rank(kv[0][1])))
+    # The current status is the latest real signal; "mentioned" only when there is no other.
+    latest = max(signals.items(), key=lambda kv: (kv[0][1] != "mentioned", kv[1][0] or "",
+                                                  _rank(kv[0][1])))
     conn.execute(
         "INSERT INTO agreements(id, name, kind, parties, status, first_date, last_date, "
         "n_mentions, n_articles) VALUES (?,?,?,?,?,?,?,?,?)",

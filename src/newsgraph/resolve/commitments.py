@@ -55,6 +55,10 @@ class Intent:
     action: str
     deadline_text: str | None
     deadline_date: str | None
+    at: int = 0          # where the statement of intent starts in the text
+
+
+_ACTION = re.compile(r"\b" + ACTION + r"\b", re.IGNORECASE)
 
 
 def _end_of_month(d: dt.date) -> dt.date:
@@ -77,24 +81,33 @@ def _deadline(kind: str, said: dt.date | None) -> str | None:
     return (said + dt.timedelta(days=183)).isoformat()
 
 
-def find_intent(text: str, said: str | None) -> Intent | None:
-    """The first statement of intent in `text`, with its deadline when it gives one."""
+def _day(said: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(said[:10]) if said else None
+    except ValueError:
+        return None
+
+
+def find_intent(text: str, said: str | None, about: int | None = None) -> Intent | None:
+    """The statement of intent in `text`, with its deadline when it gives one. With `about`
+    (where an agreement is named in `text`), the act is the one nearest before that name and
+    the deadline the first one after it: "finalize some sales ... and then formally sign a
+    new Framework ... which we hope to do very shortly"."""
     m = INTENT.search(text)
     if m is None:
         return None
-    day = None
-    if said:
-        try:
-            day = dt.date.fromisoformat(said[:10])
-        except ValueError:
-            day = None
+    action, start = m.group("action").lower(), m.start()
+    if about is not None and about > m.start():
+        acts = [a for a in _ACTION.finditer(text, m.start("action"), about)]
+        if acts:
+            action = acts[-1].group(0).lower()
+        start = about
     for pattern, kind in DEADLINES:
-        d = pattern.search(text, m.start())
+        d = pattern.search(text, start)
         if d:
-            return Intent(" ".join(m.group("cue").lower().split()), m.group("action").lower(),
-                          d.group(0), _deadline(kind, day))
-    return Intent(" ".join(m.group("cue").lower().split()), m.group("action").lower(), None,
-                  None)
+            return Intent(" ".join(m.group("cue").lower().split()), action, d.group(0),
+                          _deadline(kind, _day(said)), m.start())
+    return Intent(" ".join(m.group("cue").lower().split()), action, None, None, m.start())
 
 
 @dataclass
@@ -131,21 +144,24 @@ def _looks_personal(name: str | None) -> bool:
     return 2 <= len(words) <= 6 and not any(w.lower() in org for w in words)
 
 
-def _agreement_for(conn: sqlite3.Connection, s: Said, known: list[tuple[str, str]]
-                   ) -> str | None:
-    """The agreement the quote names: an agreement mention inside it, else a known name."""
+def _agreements_in(conn: sqlite3.Connection, s: Said, known: list[tuple[str, str]]
+                   ) -> list[tuple[str, int]]:
+    """The agreements the quote names, with where (offset into the quote): agreement mentions
+    inside it, else known agreement names found in its words."""
+    found: dict[str, int] = {}
     if s.start is not None and s.end is not None:
-        row = conn.execute(
-            "SELECT l.agreement_id FROM agreement_mentions m JOIN agreement_links l "
-            "ON l.mention_pk = m.pk WHERE m.article_id = ? AND m.start >= ? AND m.end <= ? "
-            "ORDER BY m.start LIMIT 1", (s.article_id, s.start, s.end)).fetchone()
-        if row:
-            return str(row[0])
-    text = " " + normalise(s.text) + " "
-    for key, agreement_id in known:
-        if f" {key} " in text:
-            return agreement_id
-    return None
+        for agreement_id, start in conn.execute(
+                "SELECT l.agreement_id, m.start FROM agreement_mentions m JOIN agreement_links l "
+                "ON l.mention_pk = m.pk WHERE m.article_id = ? AND m.start >= ? AND m.end <= ? "
+                "ORDER BY m.start", (s.article_id, s.start, s.end)):
+            found.setdefault(agreement_id, start - s.start)
+    if not found:
+        text = " " + normalise(s.text) + " "
+        for key, agreement_id in known:
+            if f" {key} " in text:
+                # position in the normalised text only orders the names; no offsets needed
+                found.setdefault(agreement_id, len(s.text))
+    return sorted(found.items(), key=lambda kv: (kv[1], kv[0]))
 
 
 def _outcome(conn: sqlite3.Connection, agreement_id: str | None, said: str | None
@@ -170,23 +186,28 @@ def resolve_commitments(conn: sqlite3.Connection) -> int:
     latest = conn.execute("SELECT max(published) FROM articles").fetchone()[0]
     n = 0
     for s in _quotes(conn):
-        intent = find_intent(s.text, s.date)
-        if intent is None:
+        if find_intent(s.text, s.date) is None:
             continue
-        agreement_id = _agreement_for(conn, s, known)
-        outcome, o_article, o_date, o_evidence = _outcome(conn, agreement_id, s.date)
-        # Lapsed only where the outcome could have been seen: an agreement we follow.
-        if (outcome == "open" and agreement_id and intent.deadline_date and latest
-                and latest > intent.deadline_date):
-            outcome = "lapsed"
-        ident = "cm-" + hashlib.sha1(s.key.encode()).hexdigest()[:12]
-        conn.execute(
-            "INSERT INTO commitments(id, quote_pk, article_id, date, speaker, speaker_entity_id, "
-            "text, cue, action, deadline_text, deadline_date, agreement_id, outcome, "
-            "outcome_article_id, outcome_date, outcome_evidence) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (ident, s.quote_pk, s.article_id, s.date, s.speaker, s.speaker_entity_id, s.text,
-             intent.cue, intent.action, intent.deadline_text, intent.deadline_date,
-             agreement_id, outcome, o_article, o_date, o_evidence))
-        n += 1
+        named: list[tuple[str | None, int | None]] = list(_agreements_in(conn, s, known))
+        # one commitment per agreement the statement names, or one for the statement
+        for agreement_id, at in named or [(None, None)]:
+            intent = find_intent(s.text, s.date, at if at is not None and at < len(s.text)
+                                 else None)
+            assert intent is not None
+            outcome, o_article, o_date, o_evidence = _outcome(conn, agreement_id, s.date)
+            # Lapsed only where the outcome could have been seen: an agreement we follow.
+            if (outcome == "open" and agreement_id and intent.deadline_date and latest
+                    and latest > intent.deadline_date):
+                outcome = "lapsed"
+            key = s.key if agreement_id is None else f"{s.key}|{agreement_id}"
+            conn.execute(
+                "INSERT INTO commitments(id, quote_pk, article_id, date, speaker, "
+                "speaker_entity_id, text, cue, action, deadline_text, deadline_date, "
+                "agreement_id, outcome, outcome_article_id, outcome_date, outcome_evidence) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                ("cm-" + hashlib.sha1(key.encode()).hexdigest()[:12], s.quote_pk, s.article_id,
+                 s.date, s.speaker, s.speaker_entity_id, s.text, intent.cue, intent.action,
+                 intent.deadline_text, intent.deadline_date, agreement_id, outcome, o_article,
+                 o_date, o_evidence))
+            n += 1
     return n

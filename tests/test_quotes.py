@@ -114,6 +114,10 @@ CASES = [
     Case("group-subject-is-not-a-speaker",
          "President Biden and Prime Minister Modi reaffirmed their commitment to the Quad. "
          "The leaders emphasized the importance of a free and open Indo-Pacific.", []),
+    Case("planned-or-negated-is-not-said",
+         "Secretary of State Antony J. Blinken travels to Jakarta next week. The Secretary "
+         "will emphasize the importance of ASEAN centrality. He did not say that talks had "
+         "failed.", []),
     Case("country-is-not-a-speaker", "The United States reaffirmed its support for "
          "Ukraine's sovereignty and territorial integrity.", []),
     Case("scare-quotes-and-titles",

@@ -247,7 +247,7 @@ def _anchor(st: Statement) -> int:
 
 def _reported(verb: Token, sent: Span) -> Statement | None:
     lem = cues.cue_lemma(verb)
-    if lem is None or _infinitive(verb):
+    if lem is None or _infinitive(verb) or _unreal(verb):
         return None
     base = lem.split()[0]
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
@@ -302,6 +302,15 @@ def _purpose(c: Token) -> bool:
     """"mentioned US initiatives to enhance India's readiness": an infinitive that the parser
     hung on the verb but that belongs to the object."""
     return c.dep_ == "advcl" and _infinitive(c)
+
+
+_MODALS = frozenset("will shall may might could should can would must 'll".split())
+
+
+def _unreal(verb: Token) -> bool:
+    """"The Under Secretary will emphasize ...", "did not say": nothing has been said."""
+    return any((c.dep_ == "aux" and c.lower_ in _MODALS) or c.dep_ == "neg"
+               for c in verb.children)
 
 
 def _infinitive(verb: Token) -> bool:

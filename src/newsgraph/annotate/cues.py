@@ -36,14 +36,6 @@ PHRASAL = {"go": {"on"}, "point": {"out", "to"}, "sum": {"up"}, "spell": {"out"}
 NEEDS_CLAUSE = frozenset("announce call continue ask answer reply respond confirm pledge "
                          "promise vow point".split())
 
-# Nouns heading "according to X" style attributions are handled by the caller; these
-# heads of a subject mean a group, never one speaker ("the two leaders", "both sides").
-GROUP_HEADS = frozenset("""
-leaders sides parties ministers officials delegations participants countries governments
-nations members partners they we both all
-""".split())
-
-
 # Irregular forms; regular ones are generated below. (The lemmatizer is excluded from our
 # pipeline for speed, so cues are matched on surface forms.)
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write",
@@ -104,8 +96,3 @@ def particles(tok: Token) -> list[Token]:
     return [c for c in tok.children
             if c.lower_ in words and c.dep_ in ("prt", "prep", "advmod", "ccomp", "acomp",
                                                  "oprd", "dobj")]
-
-
-def has_clause(tok: Token) -> bool:
-    """True when the verb governs a clausal complement (said that ..., said the talks were)."""
-    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i > tok.i for c in tok.children)

@@ -25,7 +25,7 @@ SUBJECT = r"(?:\bI|\bwe|\bour (?:two )?(?:countries|nations|governments|sides|te
 CUE = (r"(?:hope(?:s|d)?(?: that)?(?: to| we can| we will| we'll)?|expect(?:s)? to|"
        r"intend(?:s)? to|plan(?:s|ning)? to|aim(?:s)? to|look(?:ing)? forward to|"
        r"(?:are|am|is|remain) (?:committed|determined|ready|set|poised|going|working) to|"
-       r"want to|seek(?:s)? to|will|shall|'ll|would like to|can)")
+       r"want to|seek(?:s)? to|will|shall|'ll|would like to)")
 ACTION = (r"(?:sign|finali[sz]e|conclude|complete|deliver|deploy|launch|establish|hold|host|"
           r"announce|send|provide|approve|ratify|implement|purchase|buy|procure|acquire|"
           r"transfer|close|reach|negotiate|begin|start|open|build|co-?produce|supply|finish|"

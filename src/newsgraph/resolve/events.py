@@ -33,6 +33,8 @@ TERM_OVERLAP = 0.5
 MAX_COMPARE = 12
 MODALITY_GROUP = {"occurred": "real", "ongoing": "real", "planned": "real", "intended": "real",
                   "negated": "negated", "hypothetical": "hypothetical"}
+FUTURE = {"planned", "intended"}
+PAST = {"occurred"}
 MODALITY_RANK = ["occurred", "ongoing", "planned", "intended", "hypothetical", "negated"]
 
 
@@ -66,11 +68,7 @@ class Report:
     day: dt.date | None = None   # the event date, else the publication date
 
     def __post_init__(self) -> None:
-        d = self.date or self.published
-        try:
-            self.day = dt.date.fromisoformat(d[:10]) if d else None
-        except ValueError:
-            self.day = None
+        self.day = _parse_day(self.date or self.published)
 
 
 @dataclass
@@ -81,9 +79,13 @@ class Cluster:
     anchor: dt.date | None = None
     anchor_dated: bool = False
     countries: set[str] = field(default_factory=set)
+    lo: dt.date = dt.date.min   # the dates every report allows
+    hi: dt.date = dt.date.max
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
+        lo, hi = _bounds(r)
+        self.lo, self.hi = max(self.lo, lo), min(self.hi, hi)
         self.actors |= r.ids
         self.people |= r.people
         if r.country:
@@ -138,6 +140,27 @@ def _load(conn: sqlite3.Connection) -> list[Report]:
                                                     r.article_id, r.local_id))
 
 
+def _bounds(r: Report) -> tuple[dt.date, dt.date]:
+    """The dates the reported event can have: its own date when the article gives one; else
+    a plan lies after the publication ("will meet with students", published the day after a
+    meeting, is another meeting) and what happened lies before it."""
+    if r.date and r.day is not None:
+        return r.day, r.day
+    published = _parse_day(r.published)
+    if published is not None and r.modality in FUTURE:
+        return published, dt.date.max
+    if published is not None and r.modality in PAST:
+        return dt.date.min, published
+    return dt.date.min, dt.date.max
+
+
+def _parse_day(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
 def _fits(c: Cluster, r: Report, idf: Idf) -> float:
     """How well report `r` fits cluster `c`: 0 not at all, higher is better."""
     first = c.reports[0]
@@ -150,6 +173,9 @@ def _fits(c: Cluster, r: Report, idf: Idf) -> float:
     window = WINDOW_DATED if (c.anchor_dated and r.date) else WINDOW_UNDATED
     if abs((r.day - c.anchor).days) > window:
         return 0.0
+    lo, hi = _bounds(r)
+    if max(lo, c.lo) > min(hi, c.hi):
+        return 0.0  # no date fits both
     if r.country and c.countries and r.country not in c.countries:
         return 0.0
     shared = r.ids & c.actors

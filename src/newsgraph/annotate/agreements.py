@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.arms import CLASS_NOUNS, System, find_systems
+from newsgraph.annotate.event_args import ent_span
 from newsgraph.annotate.modality import fragment_stance, modality_of
 from newsgraph.annotate.plover import lemma
 from newsgraph.record import Agreement
@@ -87,9 +88,9 @@ def _country(text: str) -> str | None:
 
 def _country_at(tok: Token) -> str | None:
     """The country a token names, reading a whole entity ("the United States")."""
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in ("GPE", "NORP"):
-            return _country(ent.text)
+    span = ent_span(tok)
+    if span is not None and tok.ent_type_ in ("GPE", "NORP"):
+        return _country(span.text)
     return _country(tok.text)
 
 
@@ -294,7 +295,7 @@ def _deals(sent: Span) -> list[tuple[Agreement, Token]]:
         supplier, recipient = _sides(head)
         if "foreign military sale" in sent.text.lower() and supplier is None:
             supplier = "United States"  # FMS is the US government's programme
-        money = next((e.text for e in sent.ents if e.label_ == "MONEY"), None)
+        money = next((e.text for e in sent.ents if e.label_ == "MONEY"), None)  # per sentence
         if head.pos_ in ("NOUN", "PROPN"):
             name_span = _name_span(head)
             # "sales to India", whether "to" hangs from the noun or from its verb

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import entity_at
 from newsgraph.annotate.event_rules import Candidate
 from newsgraph.annotate.plover import NOUNS, lemma
 from newsgraph.record import Entity, EventActor
@@ -79,8 +78,36 @@ def _countries(text: str) -> list[str]:
     return [c for part in re.split(r"[-\u2013/]", text) if part and (c := _country(part))]
 
 
+INDEX_KEY = "newsgraph.event_entity_index"
+
+
+def _index(doc: Doc) -> dict[int, Entity]:
+    """Token index -> the entity `entity_at` gives for that token, built in one pass over the
+    mentions (the same choice: largest overlap, then a PERSON, then the first entity)."""
+    held = doc.user_data.get(INDEX_KEY)
+    ents = doc._.ng_entities or []
+    if held is not None and held[0] is ents:
+        return held[1]  # type: ignore[no-any-return]
+    best: dict[int, tuple[tuple[int, bool], Entity]] = {}
+    for ent in ents:
+        for s, e in ent.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                overlap = min(e, tok.idx + len(tok.text)) - max(s, tok.idx)
+                if overlap <= 0:
+                    continue
+                key = (overlap, ent.type == "PERSON")
+                if tok.i not in best or key > best[tok.i][0]:
+                    best[tok.i] = (key, ent)
+    index = {i: ent for i, (_, ent) in best.items()}
+    doc.user_data[INDEX_KEY] = (ents, index)
+    return index
+
+
 def _entity(doc: Doc, tok: Token) -> Entity | None:
-    ent = entity_at(doc, tok.idx, tok.idx + len(tok.text))
+    ent = _index(doc).get(tok.i)
     if ent is None or ent.type not in ACTOR_TYPES:
         return None
     return ent

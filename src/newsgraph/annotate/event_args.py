@@ -3,7 +3,7 @@ and the date expression attached to its clause, resolved against the publication
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.dates import Direction, resolve_date
@@ -59,8 +59,22 @@ def location_of(doc: Doc, cand: Candidate) -> tuple[str | None, str | None]:
     return None, None
 
 
+def ent_span(tok: Token) -> Span | None:
+    """The named-entity span a token is part of (from its IOB tags: no scan of doc.ents)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def _place(doc: Doc, tok: Token) -> tuple[str, str | None]:
-    span = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    span = ent_span(tok)
     name = span.text if span is not None else tok.text
     if name.lower().startswith("the "):
         name = name[4:]
@@ -74,17 +88,29 @@ def _place(doc: Doc, tok: Token) -> tuple[str, str | None]:
     return name, country
 
 
+DATES_KEY = "newsgraph.event_dates"
+
+
+def _dates(doc: Doc) -> list[Span]:
+    """The DATE and TIME entities of the document, listed once (doc.ents builds new spans
+    on every access)."""
+    held = doc.user_data.get(DATES_KEY)
+    if held is None:
+        held = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        doc.user_data[DATES_KEY] = held
+    return held  # type: ignore[no-any-return]
+
+
 def date_of(doc: Doc, cand: Candidate, direction: Direction
             ) -> tuple[str | None, str | None]:
     """The date expression attached to the event's clause, and what it resolves to."""
     published = doc._.ng_published
     clause = {t.i for t in _clause_tokens(cand)}
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME") or not (
-                cand.anchor.sent.start <= ent.start < cand.anchor.sent.end):
+    sent = cand.anchor.sent
+    for ent in _dates(doc):
+        if not sent.start <= ent.start < sent.end:
             continue
-        root = ent.root
-        head = root.head
+        head = ent.root.head
         # "on Tuesday" (prep -> pobj), "today" (npadvmod), "the June 3 meeting" (compound)
         attached = head.i in clause or (head.dep_ == "prep" and head.head.i in clause)
         if not attached:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate.event_actors import INDEX_KEY as ENTITY_INDEX_KEY
 from newsgraph.annotate.event_actors import actors_of, subject_of
-from newsgraph.annotate.event_args import date_of, location_of
+from newsgraph.annotate.event_args import DATES_KEY, date_of, location_of
 from newsgraph.annotate.event_rules import Candidate, is_personal, sentence_candidates
 from newsgraph.annotate.modality import ModalityResult, fragment_stance, modality_of
 from newsgraph.annotate.plover import COOPERATIVE, Sense, lemma
@@ -44,6 +45,9 @@ class EventComponent:
         for sent in doc.sents:
             events.extend(sentence_events(doc, sent, start_id=len(events) + 1))
         doc._.ng_events = events
+        # per-document look-up tables: not part of the Doc that travels on
+        doc.user_data.pop(ENTITY_INDEX_KEY, None)
+        doc.user_data.pop(DATES_KEY, None)
         return doc
 
 

@@ -239,12 +239,17 @@ def _noun_table() -> dict[str, str]:
 
 def lemma(token: Token) -> str:
     """The dictionary form of `token` for lexicon look-ups (lower case)."""
-    if token.lemma_ and token.lemma_ != token.text:
-        return token.lemma_.lower()
-    low = token.text.lower().replace("\u2019", "'")
-    if token.tag_.startswith("N"):
+    return _lemma(token.text, token.tag_, token.pos_, token.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def _lemma(text: str, tag: str, pos: str, given: str) -> str:
+    if given and given != text:
+        return given.lower()
+    low = text.lower().replace("\u2019", "'")
+    if tag.startswith("N"):
         return _noun_table().get(low, low)
-    if token.tag_.startswith(("V", "MD")) or token.pos_ in ("VERB", "AUX"):
+    if tag.startswith(("V", "MD")) or pos in ("VERB", "AUX"):
         return _verb_table().get(low, low)
     return _verb_table().get(low) or _noun_table().get(low, low)
 

@@ -116,3 +116,54 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     with Store(db, readonly=True) as st:
         assert st.stats().tables["articles"] == 2
         assert {a.published for a in st.articles()} == {"2025-07-02"}
+
+
+@pytest.fixture(scope="module")
+def with_seed(clean: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus sample plus the reference article, through the real pipeline."""
+    import shutil
+
+    db = tmp_path_factory.mktemp("seed") / "seed.db"
+    shutil.copy(clean, db)
+    seed = Path(__file__).parent / "fixtures" / "seed" / "hegseth-jaishankar-pentagon.txt"
+    done = subprocess.run(
+        [sys.executable, "-c", "from newsgraph.cli import main; main()", "ingest", str(seed),
+         "--db", str(db), "--workers", "0", "--quiet", "--published", "2025-07-02"],
+        capture_output=True, text=True, timeout=580)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return db
+
+
+def test_the_2plus2_ministerial_is_one_event_from_several_documents(with_seed: Path) -> None:
+    with Store(with_seed, readonly=True) as st:
+        # the joint statement's own account of the meeting ...
+        (pk,) = st.conn.execute(
+            "SELECT r.pk FROM event_reports r JOIN articles a ON a.id = r.article_id "
+            "WHERE a.title = 'Fourth Annual U.S.-India 2+2 Ministerial Dialogue' "
+            "AND r.category = 'CONSULT' AND r.sentence LIKE '%welcomed Minister of Defence%'"
+        ).fetchone()
+        (event_id,) = st.conn.execute("SELECT event_id FROM event_links WHERE report_pk = ?",
+                                      (pk,)).fetchone()
+        event = st.event(event_id)
+        assert event is not None and event.event.date == "2022-04-11"
+        # ... is one event with the announcement of April 7 and the opening remarks
+        titles = {r.article_title for r in event.reports}
+        assert "U.S.-India 2+2 Ministerial Press Announcement" in titles
+        assert any(t and t.endswith("Opening Remarks at the U.S.-India 2+2 Ministerial Dialogue")
+                   for t in titles)
+        assert event.event.n_independent >= 3
+
+
+def test_the_defence_framework_runs_from_the_2025_statement_to_the_seed(with_seed: Path
+                                                                         ) -> None:
+    with Store(with_seed, readonly=True) as st:
+        found = [a for a in st.agreements(q="Major Defen", kind="framework")
+                 if "framework" in a.name.lower()]
+        assert len(found) == 1, [a.name for a in found]
+        detail = st.agreement(found[0].id)
+        assert detail is not None
+        dates = [s.date for s in detail.timeline]
+        assert dates[0] == "2025-02-13" and dates[-1] == "2025-07-02"
+        assert "plans to sign" in detail.timeline[0].evidence
+        hopes = [c for c in detail.commitments if c.speaker and "Hegseth" in c.speaker]
+        assert hopes and hopes[0].deadline_text == "very shortly"

@@ -139,3 +139,23 @@ def test_relative_date_without_publication_date_stays_null() -> None:
 def test_modality_inside_a_quote() -> None:
     ev = only('"We will never recognise the annexation," the minister said.')
     assert ev.modality == "negated"
+
+
+def test_pronoun_subject_is_the_person_of_the_previous_sentence() -> None:
+    found = events("Secretary Blinken met Foreign Minister Wang Yi in Beijing. "
+                   "He urged China to stop supplying Russia.")
+    urge = [e for e in found if e.category == "REQUEST"][0]
+    assert {(a.name, a.role) for a in urge.actors} == {("Blinken", "source"),
+                                                        ("China", "target")}
+
+
+def test_pronoun_after_a_paragraph_break_stays_unresolved() -> None:
+    found = events("Secretary Blinken met Foreign Minister Wang Yi in Beijing.\n\n"
+                   "He urged China to stop supplying Russia.")
+    urge = [e for e in found if e.category == "REQUEST"][0]
+    assert [a.name for a in urge.actors] == ["China"]
+
+
+def test_what_is_discussed_is_no_actor() -> None:
+    ev = only("The two ministers discussed Taiwan.")
+    assert ev.actors == []

@@ -195,6 +195,11 @@ def phrase_actors(doc: Doc, head: Token, exclude: Token | None = None) -> list[R
     for h in _conjuncts(head):
         if h.lower_ in RELATIVE and h.head.dep_ == "relcl":
             h = h.head.head
+        if h.pos_ == "PRON":
+            ref = _pronoun(doc, h)
+            if ref is not None:
+                add(ref)
+            continue
         if h.tag_ == "VBG":  # "support for Sweden joining NATO"
             h = next((c for c in h.children if c.dep_ == "nsubj"), h)
         ent = _entity(doc, h)
@@ -241,6 +246,39 @@ def _qualifiers(doc: Doc, h: Token, own: Entity | None, add: Callable[[Ref], Non
                         add(Ref(None, xc))
                 elif e is None and depth > 1 and c.dep_ == "prep":
                     _qualifiers(doc, x, own, add, depth - 1)
+
+
+FIRST_SINGULAR = {"i", "me", "my"}
+FIRST_PLURAL = {"we", "us", "our"}
+THIRD_SINGULAR = {"he", "she", "him", "her", "his"}
+
+
+def _pronoun(doc: Doc, tok: Token) -> Ref | None:
+    """Who a pronoun stands for, where the text makes it plain: "I" in a quote is its
+    speaker, "we" the speaker's country; "he"/"she" the person who was the subject of the
+    previous sentence of the same paragraph. Anything else stays unresolved."""
+    low = tok.lower_
+    if low in FIRST_SINGULAR | FIRST_PLURAL:
+        ids = {e.id: e for e in doc._.ng_entities or []}
+        for q in doc._.ng_quotes or []:
+            if q.span[0] <= tok.idx < q.span[1] and q.speaker_id in ids:
+                speaker = ids[q.speaker_id]
+                if low in FIRST_PLURAL:
+                    return Ref(None, speaker.affiliation) if speaker.affiliation else None
+                return _ref(speaker)
+        return None
+    if low not in THIRD_SINGULAR:
+        return None
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc[prev.end - 1:sent.start + 1].text_with_ws or any(
+            t.ent_type_ == "PERSON" and t.i < tok.i for t in sent):
+        return None  # a new paragraph, or another person named before the pronoun
+    people = [e for t in prev if t.dep_ == "nsubj" and (e := _entity(doc, t)) is not None
+              and e.type == "PERSON"]
+    return _ref(people[0]) if len(people) == 1 else None
 
 
 # ------------------------------------------------------------------ clause arguments
@@ -290,7 +328,9 @@ def _agent(tok: Token) -> list[Token]:
 def _targets(tok: Token, category: str) -> list[Token]:
     preps = TARGET_PREPS.get(category, DEFAULT_TARGET_PREPS)
     # the object of giving is the thing given: "send Patriot missiles to Ukraine"
-    deps = ("dative", "iobj") if category == "AID" else ("dobj", "dative", "iobj")
+    # and what is discussed is a topic: "discussed Taiwan"
+    topic = category == "CONSULT" and lemma(tok) in ("discuss", "negotiate", "review")
+    deps = ("dative", "iobj") if category == "AID" or topic else ("dobj", "dative", "iobj")
     out = [c for c in tok.children if c.dep_ in deps]
     for p in tok.children:
         if p.dep_ in ("prep", "dative") and p.lower_ in preps:

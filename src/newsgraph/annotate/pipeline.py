@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,6 +26,10 @@ UNUSED = ("lemmatizer",)
 OUR_COMPONENTS = ("newsgraph_entities", "newsgraph_quotes", "newsgraph_events",
                   "newsgraph_agreements")
 
+# One short text through the whole pipeline when it is built (see build_nlp).
+WARM_UP = ('"We will sign the agreement on Tuesday," U.S. Secretary of Defense Pete Hegseth '
+           "said at the Pentagon, according to India's Ministry of External Affairs.")
+
 _lock = threading.Lock()
 _nlp: Language | None = None
 
@@ -33,6 +38,9 @@ _nlp: Language | None = None
 class PipelineOptions:
     batch_size: int = 32
     n_process: int = 1
+    # Articles per spaCy memory zone: the strings and lexemes their docs add to the shared
+    # vocabulary are freed when the zone ends, so memory stays flat over a long run.
+    zone_size: int = 256
 
 
 def _register_extensions() -> None:
@@ -47,7 +55,6 @@ def _register_extensions() -> None:
 def load_model() -> Language:
     """The bare statistical pipeline (en_core_web_sm from its package)."""
     import spacy
-
     import spacy.util
 
     for name in (MODEL, MODEL_FALLBACK):
@@ -64,11 +71,16 @@ def load_model() -> Language:
 def build_nlp() -> Language:
     """A fresh pipeline with our components added after the statistical ones."""
     from newsgraph.annotate import components  # noqa: F401  (registers the factories)
+    from newsgraph.annotate.fastattrs import speed_up
 
     _register_extensions()
-    nlp = load_model()
+    # The model's attribute ruler compiled to lookups: same token attributes, ~7x faster.
+    nlp = speed_up(load_model())
     for name in OUR_COMPONENTS:
         nlp.add_pipe(components.FACTORIES[name], name=name, last=True)
+    # Components that build tables on first use (matchers, gazetteers) must do it outside
+    # any memory zone, or what they add to the vocabulary would be freed with the zone.
+    nlp(WARM_UP)
     return nlp
 
 
@@ -104,15 +116,19 @@ def fill_article(article: Article, doc: Doc) -> Article:
 
 def annotate(articles: Iterable[Article], options: PipelineOptions | None = None
              ) -> Iterator[Article]:
-    """Annotate articles in batches with `nlp.pipe`; yields them in input order."""
+    """Annotate articles in batches with `nlp.pipe`; yields them in input order.
+
+    Each `zone_size` articles run in one `nlp.memory_zone()`: everything is copied out of the
+    Docs (into the Article's plain dataclasses) inside the zone, and no Doc outlives it.
+    Callers must not open a zone around this (spaCy's zones do not nest).
+    """
     opts = options or PipelineOptions()
     nlp = get_nlp()
-    pending: list[Article] = []
-
-    def docs() -> Iterator[Doc]:
-        for a in articles:
-            pending.append(a)
-            yield make_doc(nlp, a)
-
-    for doc in nlp.pipe(docs(), batch_size=opts.batch_size):
-        yield fill_article(pending.pop(0), doc)
+    stream = iter(articles)
+    while chunk := list(islice(stream, max(1, opts.zone_size))):
+        with nlp.memory_zone():
+            # as_tuples keeps each Doc paired with its Article whatever a component does.
+            pairs = nlp.pipe(((make_doc(nlp, a), a) for a in chunk), as_tuples=True,
+                             batch_size=opts.batch_size)
+            done = [fill_article(a, doc) for doc, a in pairs]
+        yield from done

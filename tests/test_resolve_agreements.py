@@ -141,3 +141,20 @@ def test_intent_with_deadline(text: str, action: str, deadline: str) -> None:
 ])
 def test_no_intent(text: str) -> None:
     assert find_intent(text, "2025-07-02") is None
+
+
+def test_a_name_holding_two_agreements_does_not_chain_them() -> None:
+    text = ("The Chemical Weapons Convention and the Biological Weapons Convention were "
+            "discussed; so was the Chemical Weapons Convention and Biological Weapons "
+            "Convention review, and the United Nations Charter and the UN Charter.")
+    art = build(text, "2022-03-01", agreements=[
+        Ag("Chemical Weapons Convention", kind="convention"),
+        Ag("Biological Weapons Convention", kind="convention"),
+        Ag("Chemical Weapons Convention and Biological Weapons Convention", kind="convention"),
+        Ag("United Nations Charter", kind="charter"), Ag("UN Charter", kind="charter")])
+    with Store() as st:
+        st.write_articles([art])
+        st.resolve()
+        names = sorted(a.name for a in st.agreements())
+    assert len(names) == 4
+    assert "Chemical Weapons Convention" in names and "Biological Weapons Convention" in names

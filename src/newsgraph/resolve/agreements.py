@@ -25,7 +25,8 @@ from newsgraph.resolve.names import fold
 SPELLING = {"defence": "defense", "programme": "program", "organisation": "organization",
             "centre": "center", "licence": "license", "memorandum of understanding": "mou",
             "united states of america": "us", "united states": "us", "usa": "us",
-            "finalise": "finalize", "authorised": "authorized"}
+            "finalise": "finalize", "authorised": "authorized", "united nations": "un",
+            "memorandums": "mous", "memoranda": "mous"}
 NUMBERS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
@@ -35,6 +36,13 @@ HEADS = ("framework", "agreement", "treaty", "mou", "pact", "accord", "arrangeme
          "protocol", "sale", "contract", "dialogue", "plan", "compact", "statement")
 # Words that alone do not name an agreement ("the agreement", "a defense deal").
 GENERIC = frozenset(HEADS) | {"new", "defense", "trade", "bilateral", "this", "that", "major"}
+MONTHS = frozenset("january february march april may june july august september october "
+                   "november december".split())
+
+
+def specific(word: str) -> bool:
+    """A word that tells one agreement from another: not generic, not a date."""
+    return word not in GENERIC and word not in MONTHS and not word.isdigit()
 # How far along an agreement is; used to order signals on the same day.
 STATUS_RANK = ["mentioned", "proposed", "planned", "announced", "negotiating", "agreed",
                "initialled", "approved", "signed", "ratified", "in-force", "implemented",
@@ -129,8 +137,11 @@ def names_match(a: Group, b: Group) -> bool:
     ha, hb = head(a.key), head(b.key)
     wa, wb = content_words(a.key), content_words(b.key)
     (short, h_short), (long_, h_long) = sorted([(wa, ha), (wb, hb)], key=lambda t: len(t[0]))
-    if (len(short) >= 3 and any(w not in GENERIC for w in short) and set(short) <= set(long_)
-            and (h_short == h_long or h_short is None)):
+    # A name with two agreement nouns ("Chemical Weapons Convention and Biological Weapons
+    # Convention", "Framework for ... Agreement") may hold two names: no merging by words.
+    compound = sum(1 for w in long_ if w in HEADS) > 1
+    if (len(short) >= 3 and any(specific(w) for w in short) and set(short) <= set(long_)
+            and (h_short == h_long or h_short is None) and not compound):
         return True
     return ha == hb and fuzz.ratio(a.key, b.key) >= SPELLING_SIMILARITY
 
@@ -194,8 +205,9 @@ def cluster(mentions: list[Mention]) -> list[Group]:
     # Candidates share a specific word; a word shared by very many names is no evidence.
     by_word: dict[str, list[str]] = defaultdict(list)
     for k in keys:
-        for w in set(content_words(k)) - GENERIC:
-            by_word[w].append(k)
+        for w in set(content_words(k)):
+            if specific(w):
+                by_word[w].append(k)
     pairs = {(a, b) for ks in by_word.values() if len(ks) <= 200
              for i, a in enumerate(ks) for b in ks[i + 1:]}
     for a, b in sorted(pairs):
@@ -225,6 +237,11 @@ def _sentence(text: str, start: int | None, end: int | None) -> str:
     return " ".join(text[left + 1:right].split())[:500]
 
 
+def _clean(name: str) -> bool:
+    return (name.count("(") == name.count(")") and name[:1].isupper()
+            and not re.search(r"\b(Spokesperson|Office of)\b", name))
+
+
 def _rank(status: str) -> int:
     return STATUS_RANK.index(status) if status in STATUS_RANK else -1
 
@@ -238,8 +255,9 @@ def resolve_agreements(conn: sqlite3.Connection) -> int:
 
 
 def _store(conn: sqlite3.Connection, g: Group, texts: dict[str, str]) -> None:
-    names = Counter(m.name.strip() for m in g.mentions)
-    name = min(names, key=lambda n: (-names[n], -len(n), n))
+    names = Counter(" ".join(m.name.split()) for m in g.mentions)
+    # a clean name (no line break, brackets that close) before a frequent one
+    name = min(names, key=lambda n: (not _clean(n), -names[n], -len(n), n))
     ident = "ag-" + hashlib.sha1(normalise(name).encode()).hexdigest()[:12]
     if conn.execute("SELECT 1 FROM agreements WHERE id = ?", (ident,)).fetchone():
         ident = "ag-" + hashlib.sha1(g.key.encode()).hexdigest()[:12]

@@ -52,6 +52,11 @@ class Person:
     role_texts: list[str] = field(default_factory=list)
     affiliation: str | None = None
     affiliation_kind: str | None = None
+    _words: set[str] = field(default_factory=set, repr=False)
+
+    def add(self, n: NameMention) -> None:
+        self.names.append(n)
+        self._words.update(_full(n.words))
 
     def visited(self) -> set[str]:
         out: set[str] = set()
@@ -60,10 +65,8 @@ class Person:
         return out
 
     def words(self) -> set[str]:
-        out: set[str] = set()
-        for n in self.names:
-            out.update(_full(n.words))
-        return out
+        """Every full name word of every mention (lower case)."""
+        return self._words
 
     def surname(self) -> str | None:
         best = self.canonical_words()
@@ -139,7 +142,7 @@ def cluster(names: list[NameMention], role_refs: list[RoleMention]) -> list[Pers
         if p is None:
             p = Person()
             people.append(p)
-        p.names.append(n)
+        p.add(n)
     # Headline lines last: they may only name someone the body names, unless the name has
     # an apposition ("Antony J. Blinken, Secretary of State" as a byline).
     for n in sorted(rest, key=lambda n: (n.headline, n.start)):
@@ -164,7 +167,7 @@ def cluster(names: list[NameMention], role_refs: list[RoleMention]) -> list[Pers
                 continue
             p = Person()
             people.append(p)
-        p.names.append(n)
+        p.add(n)
     for p in people:
         _merge_titles(p)
     for ref in role_refs:

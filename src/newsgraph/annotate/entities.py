@@ -188,7 +188,7 @@ def _absorb_person_words(b: _Builder, persons: list[coref.Person]) -> None:
         fits = [p for p in persons if set(full) <= p.words()]
         if len(fits) == 1:
             for s, e in g.mentions:
-                fits[0].names.append(names.NameMention(s, e, g.name.split(), source="absorbed"))
+                fits[0].add(names.NameMention(s, e, g.name.split(), source="absorbed"))
             del b.groups[key]
 
 
@@ -200,13 +200,14 @@ def extract(doc: Doc) -> list[Entity]:
     b = _Builder()
     _add_hits(b, doc, hits, name_spans)
     _add_ner(b, doc, hits, name_spans, found.title_spans)
-    _link_acronyms(b, doc.text)
+    text = found.text
+    _link_acronyms(b, text)
     _absorb_person_words(b, persons)
     affiliation.from_headline(doc._.ng_title, persons)
     for p in persons:
         if p.affiliation and p.affiliation_kind in affiliation.STATED:
             b.countries[p.affiliation] += 1
-    affiliation.resolve(persons, b.countries, affiliation.pairs(doc.text))
+    affiliation.resolve(persons, b.countries, affiliation.pairs(text))
     out: list[Entity] = []
     for p in persons:
         out.append(Entity(id="", name=p.name, type="PERSON", roles=list(p.roles),

@@ -7,6 +7,7 @@ edges of a spaCy PERSON span.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -72,6 +73,8 @@ class Found:
     # Char spans of title phrases: other entities inside them ("External Affairs") are not
     # organisations.
     title_spans: list[tuple[int, int]] = field(default_factory=list)
+    # The Doc's text (Doc.text is rebuilt on every access).
+    text: str = ""
 
 
 class Scan:
@@ -79,6 +82,11 @@ class Scan:
 
     def __init__(self, doc: Doc, hits: list[Hit]) -> None:
         self.doc = doc
+        # Doc.text and Token.sent are rebuilt on every access: read them once.
+        self.text = doc.text
+        starts = doc.to_array("SENT_START") if doc.has_annotation("SENT_START") else []
+        self._sent_starts = [0] + [int(i) for i in (starts == 1).nonzero()[0] if i > 0] \
+            if len(starts) else [0]
         self.hit_at: dict[int, Hit] = {}
         for h in hits:
             for i in range(h.start, h.end):
@@ -86,13 +94,19 @@ class Scan:
         self.name_tokens: set[int] = set()
         self._headline: dict[int, bool] = {}
 
+    def sent(self, i: int) -> Span:
+        """The sentence of token i."""
+        k = bisect.bisect_right(self._sent_starts, i) - 1
+        end = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.doc)
+        return self.doc[self._sent_starts[k]:end]
+
     def hit_starting(self, i: int) -> Hit | None:
         h = self.hit_at.get(i)
         return h if h is not None and h.start == i else None
 
     def is_headline(self, tok: Token) -> bool:
         """Title Case Lines Like This (a headline in scraped text) make bad names."""
-        text = self.doc.text
+        text = self.text
         start = text.rfind("\n", 0, tok.idx) + 1
         if start not in self._headline:
             end = text.find("\n", tok.idx)

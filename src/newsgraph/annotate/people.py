@@ -56,7 +56,7 @@ VISIT_WORDS = frozenset({"visit", "visits", "visited", "visiting", "travel", "tr
 
 def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> None:
     doc = ctx.doc
-    sent = doc[start].sent
+    sent = ctx.sent(start)
     title = Title()
     before = title_before(ctx, start, sent)
     if before is not None:
@@ -71,7 +71,7 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
         country = country_after(ctx, end)
         if country is not None:
             title.affiliation, title.affiliation_kind = country, "country"
-    rest = doc.text[doc[end - 1].idx + len(doc[end - 1]):sent.end_char]
+    rest = ctx.text[doc[end - 1].idx + len(doc[end - 1]):sent.end_char]
     m = DELEGATION_RE.match(rest)
     if m and title.affiliation_kind != "country":
         country = gazetteer.lookup_country(m.group(1))
@@ -96,11 +96,11 @@ def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
         if any(s < ent.end_char and ent.start_char < e for s, e in labels):
             continue  # the label reader handles "KIRBY" in "MR. KIRBY:"
         if ent.label_ == "PERSON":
-            start, end = fix_edges(ctx, ent.start, ent.end, ent.sent)
+            start, end = fix_edges(ctx, ent.start, ent.end, ctx.sent(ent.start))
         elif ent.label_ in {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"} \
                 and roles.is_title_word(ent[0].text):
             # "Spokesperson Ned Price" (ORG): a title glued to a name.
-            start, end = fix_edges(ctx, ent.start, ent.end, ent.sent)
+            start, end = fix_edges(ctx, ent.start, ent.end, ctx.sent(ent.start))
             if start == ent.start:
                 continue
         else:
@@ -138,7 +138,7 @@ def _from_titles(ctx: Scan, found: Found, starts: list[int]) -> None:
         start = s + 1
         if start in ctx.name_tokens or not is_name_token(ctx, doc[start]):
             continue
-        sent = doc[start].sent
+        sent = ctx.sent(start)
         end = start
         while end < sent.end and end not in ctx.name_tokens and is_name_token(ctx, doc[end]) \
                 and doc[end].ent_type_ in {"", "PERSON", "ORG", "GPE", "NORP"}:
@@ -160,7 +160,7 @@ def _words_title_case(words: list[str]) -> list[str]:
 def _from_labels(ctx: Scan, found: Found) -> list[tuple[int, int]]:
     """Transcript turns: "SECRETARY BLINKEN:", "MR PRICE:", "THE PRESIDENT:"."""
     spans: list[tuple[int, int]] = []
-    text = ctx.doc.text
+    text = ctx.text
     for m in LABEL_RE.finditer(text):
         label = m.group("label")
         words = label.split()
@@ -244,6 +244,7 @@ def find(doc: Doc, hits: list[Hit]) -> Found:
     _from_titles(ctx, found, starts["HEAD_NAME"])
     _from_role_refs(ctx, found, starts["ROLE_REF"])
     found.names.sort(key=lambda n: n.start)
-    _share_country(doc.text, found.names)
+    _share_country(ctx.text, found.names)
+    found.text = ctx.text
     found.role_refs.sort(key=lambda r: r.start)
     return found

@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import roles
@@ -84,9 +85,10 @@ class Scan:
         self.doc = doc
         # Doc.text and Token.sent are rebuilt on every access: read them once.
         self.text = doc.text
-        starts = doc.to_array("SENT_START") if doc.has_annotation("SENT_START") else []
-        self._sent_starts = [0] + [int(i) for i in (starts == 1).nonzero()[0] if i > 0] \
-            if len(starts) else [0]
+        self._sent_starts = [0]
+        if len(doc) and doc.has_annotation("SENT_START"):
+            flags = doc.to_array("SENT_START")
+            self._sent_starts += [int(i) for i in numpy.flatnonzero(flags == 1) if i > 0]
         self.hit_at: dict[int, Hit] = {}
         for h in hits:
             for i in range(h.start, h.end):

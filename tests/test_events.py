@@ -48,6 +48,9 @@ CATEGORY_CASES = [
     ("Russia deployed additional troops to the border with Finland.", "MOBILIZE"),
     ("Police arrested two opposition leaders in Dhaka.", "COERCE"),
     ("Rebels attacked an army base near Goma, killing five soldiers.", "ASSAULT"),
+    ("Germany announced a new military aid package for Ukraine.", "AID"),
+    ("Hungary blocked the resolution on Ukraine.", "REJECT"),
+    ("Protesters clashed with police in Nairobi.", "PROTEST"),
 ]
 
 
@@ -159,3 +162,19 @@ def test_pronoun_after_a_paragraph_break_stays_unresolved() -> None:
 def test_what_is_discussed_is_no_actor() -> None:
     ev = only("The two ministers discussed Taiwan.")
     assert ev.actors == []
+
+
+@pytest.mark.parametrize("text,category,mode", [
+    ("North Korea fired a ballistic missile into the sea.", "MOBILIZE", "weapons"),
+    ("Hezbollah fired dozens of rockets at northern Israel.", "ASSAULT", "heavy-weapons"),
+    ("The Council called for an immediate ceasefire in Gaza.", "REQUEST", "yield"),
+    ("The regime blocked access to social media platforms.", "COERCE", "censor"),
+])
+def test_mode_from_the_arguments(text: str, category: str, mode: str) -> None:
+    ev = only(text)
+    assert (ev.category, ev.mode) == (category, mode)
+
+
+def test_one_attack_told_by_two_verbs() -> None:
+    ev = only("The militants ambushed a military convoy, killing 12 soldiers.")
+    assert ev.category == "ASSAULT"

@@ -344,8 +344,9 @@ def _noun_args(noun: Token, category: str) -> tuple[list[Token], list[Token]]:
     tgt: list[Token] = []
     preps = TARGET_PREPS.get(category, DEFAULT_TARGET_PREPS) | {"of"}
     for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_):
-            src.append(c)
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (
+                c.ent_type_ == "ORG" or c.ent_type_ in ("GPE", "NORP") and _countries(c.text))):
+            src.append(c)  # "Russian attacks", "Hamas attacks"; not "the Balikatan exercises"
         elif c.dep_ == "prep":
             objs = [o for o in c.children if o.dep_ == "pobj"]
             if c.lower_ in ("by", "between", "among"):

@@ -37,7 +37,7 @@ def _clause_tokens(cand: Candidate) -> list[Token]:
 def location_of(doc: Doc, cand: Candidate) -> tuple[str | None, str | None]:
     toks = _clause_tokens(cand)
     # "hosted Prime Minister Modi in Nairobi": the place may hang from the guest
-    toks += [o for o in cand.anchor.children if o.dep_ == "dobj" and o.ent_type_ == "PERSON"]
+    toks += [o for o in cand.anchor.children if o.dep_ == "dobj"]
     for tok in toks:
         for p in tok.children:
             if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS | {"to"}:

@@ -256,6 +256,8 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
         if lem == "send":
             if olems & TROOPS:
                 return Sense("MOBILIZE", "troops")
+            if olems & {"delegation", "envoy", "team", "representative", "emissary"}:
+                return Sense("CONSULT", "visit")  # "send a delegation to the talks"
             if olems & {"message", "letter", "signal", "delegation", "invitation", "note"}:
                 return None
         if lem == "donate":
@@ -392,6 +394,15 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
                  "rioter", "protesters", "demonstrators", "supporters"}
         return Sense("PROTEST", "riot") if any(lemma(x) in crowd or x.lower_ in crowd
                                                for x in _subject_of(v)) else sense
+    if lem == "block":
+        if olems & {"access", "website", "site", "platform", "internet", "broadcast",
+                    "account", "media", "outlet"}:
+            return Sense("COERCE", "censor")
+        if olems & {"package", "resolution", "decision", "deal", "aid", "assistance", "bill",
+                    "proposal", "membership", "accession", "statement", "sanction", "bid",
+                    "agreement", "plan", "nomination", "appointment"}:
+            return Sense("REJECT")
+        return None
     if lem == "order":
         return sense if _kids(v, "xcomp") or olems & PEOPLE else None
     if lem == "disperse":
@@ -447,8 +458,8 @@ def verb_candidate(v: Token) -> Candidate | None:
         return Candidate(v, phr, v, [v] + [c for c in v.children if c.dep_ == "prt"])
     if lemma(v) == "fire":
         targets = _prep_objs(v, "on", "at", "upon", "into", "toward", "towards")
-        weapons = {lemma(o) for o in _kids(v, "dobj")} & WEAPONS | {
-            o.lower_ for o in _kids(v, "dobj")} & {"missiles", "rockets", "shells"}
+        weapons = set().union(*(_lems(o) for o in _kids(v, "dobj"))) & (
+            WEAPONS | {"missiles", "rockets", "shell", "shells", "mortar", "artillery"})
         if weapons:  # "fired a missile into the sea" is a show of force; "at a city" an attack
             hit = any(is_personal(t) or t.ent_type_ in ("GPE", "FAC", "LOC") for t in targets)
             sense = Sense("ASSAULT", "heavy-weapons") if hit else Sense("MOBILIZE", "weapons")
@@ -571,8 +582,22 @@ FREEDOMS = {"freedom", "truth", "democracy", "right", "press", "media", "speech"
             "expression", "liberty", "independence", "information", "journalism"}
 
 
+CONTAINERS = {"package", "programme", "program", "tranche", "shipment", "consignment",
+              "round", "set", "wave", "series"}
+
+
 def refine_noun(n: Token, sense: Sense | None) -> Sense | None:
-    """'an assault on media freedom' is repression, not violence."""
+    """'an assault on media freedom' is repression, not violence; 'an aid package' is aid."""
+    if sense is None and lemma(n) in CONTAINERS:
+        for c in n.children:  # "a new military aid package", "a new round of talks"
+            inner = noun_sense(c) if c.dep_ in ("compound", "nmod") else None
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = next((noun_sense(p) for p in _kids(c, "pobj") if noun_sense(p)), None)
+            if inner is not None:
+                if inner.category == "AID":
+                    return Sense("AID", aid_mode({lemma(t) for t in n.subtree}))
+                return inner
+        return None
     if sense is None or sense.category != "ASSAULT":
         return sense
     targets = set().union(*(_lems(o) for o in _prep_objs(n, "on", "against")))

@@ -20,7 +20,7 @@ from newsgraph.annotate.event_actors import actors_of, subject_of
 from newsgraph.annotate.event_args import DATES_KEY, date_of, location_of
 from newsgraph.annotate.event_rules import Candidate, is_personal, sentence_candidates
 from newsgraph.annotate.modality import ModalityResult, fragment_stance, modality_of
-from newsgraph.annotate.plover import COOPERATIVE, Sense, lemma
+from newsgraph.annotate.plover import COOPERATIVE, Sense, lemma, noun_sense
 from newsgraph.record import Event, EventActor
 
 # Acts that take another act as their content ("agreed to X", "urged Y to X").
@@ -88,7 +88,7 @@ def _absorb(cands: list[Candidate]) -> list[Candidate]:
             # one meeting or protest told by two verbs ("met ... to discuss"); an event noun
             # ("discussed the upcoming summit") stays an event of its own
             same = low.anchor.pos_ == "VERB" and (
-                top.sense.category == low.sense.category in ("CONSULT", "PROTEST")
+                top.sense.category == low.sense.category in ("CONSULT", "PROTEST", "ASSAULT")
                 or (top.sense.category, low.sense.category) == ("PROTEST", "REQUEST"))
             if (top.sense.category in GOVERNING or same) and \
                     _governs(top.anchor, low.anchor, purpose=same,
@@ -143,6 +143,10 @@ def _request_mode(c: Candidate) -> Sense:
                 return Sense(c.sense.category, "yield")
             if lem in MEET_WORDS:
                 return Sense(c.sense.category, "meet")
+        if x.dep_ == "pobj" and x.head.head.i == c.anchor.i and (s := noun_sense(x)):
+            mode = REQUEST_MODES.get(s.category)  # "called for an immediate ceasefire"
+            if mode:
+                return Sense(c.sense.category, mode)
     return c.sense
 
 

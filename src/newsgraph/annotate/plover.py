@@ -68,7 +68,8 @@ VERBS: dict[str, Sense] = {
                         "censure fault", "disapprove"),
     **_senses("ACCUSE", "accuse allege blame charge indict sue", "allege"),
     **_senses("ACCUSE", "investigate probe", "investigate"),
-    **_senses("REJECT", "reject refuse decline veto oppose rebuff dismiss deny defy spurn"),
+    **_senses("REJECT", "reject refuse decline veto oppose rebuff dismiss deny defy spurn "
+                        "block"),
     **_senses("THREATEN", "threaten warn"),
     **_senses("PROTEST", "protest demonstrate march", "demo"),
     **_senses("PROTEST", "riot", "riot"),

@@ -2,9 +2,11 @@
 
 Two reports are of one event when they have the same PLOVER category, dates within a short
 window, compatible places and modalities (an announced meeting and the meeting itself are one
-event; a denied one is not), and shared actors (a shared person, or two shared entities) or,
-when actors are missing, the same distinctive words (`terms.py`: "2+2", "Ministerial").
-Reports naming different people are never merged on words alone. Reports are visited in date
+event; a denied one is not), and shared actors that are rare enough to tell events apart
+(two shared people, or actors whose IDF weights add up: Rajnath Singh alone, but not Blinken
+alone, who is in a meeting every other day) or, when actors are missing, the same distinctive words
+(`terms.py`: "2+2", "Ministerial"). Reports that each name a person the other does not
+(Blinken with Ebrard, Blinken with Deuba) are never one event. Reports are visited in date
 order and each joins the best matching open cluster, so the result is the same on every run.
 Copies of one wire text count as reports but not as independent sources (`n_independent`).
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -29,6 +32,9 @@ WINDOW_DATED = 2
 WINDOW_UNDATED = 3
 # Share of a report's distinctive words (IDF-weighted) another report must have as well.
 TERM_OVERLAP = 0.5
+# Shared actors are enough evidence when their IDF weights add up to that of an actor found
+# in 0.5% of the reports: one rarely reported person, or several often reported ones.
+ACTOR_EVIDENCE = math.log(200)
 # Reports of a cluster a new report is compared with, word by word.
 MAX_COMPARE = 12
 MODALITY_GROUP = {"occurred": "real", "ongoing": "real", "planned": "real", "intended": "real",
@@ -161,7 +167,7 @@ def _parse_day(text: str | None) -> dt.date | None:
         return None
 
 
-def _fits(c: Cluster, r: Report, idf: Idf) -> float:
+def _fits(c: Cluster, r: Report, idf: Idf, actor_idf: Idf) -> float:
     """How well report `r` fits cluster `c`: 0 not at all, higher is better."""
     first = c.reports[0]
     if first.category != r.category:
@@ -178,11 +184,14 @@ def _fits(c: Cluster, r: Report, idf: Idf) -> float:
         return 0.0  # no date fits both
     if r.country and c.countries and r.country not in c.countries:
         return 0.0
+    if (r.people - c.people) and (c.people - r.people):
+        # each names someone the other does not: Blinken with Ebrard, Blinken with Deuba
+        return 0.0
     shared = r.ids & c.actors
-    shared_people = shared & c.people
-    if shared_people or len(shared) >= 2:
-        return 10.0 * len(shared_people) + len(shared) + 1
-    if r.people and c.people:
+    evidence = sum(actor_idf.weight(a) for a in shared)
+    if evidence >= ACTOR_EVIDENCE or len(shared & c.people) >= 2:
+        return 10.0 + evidence
+    if r.people and c.people and not shared:
         return 0.0  # different people: another meeting, however alike the words
     if len(shared) == 1 and r.location and any(
             p.location and fuzz.ratio(fold(p.location), fold(r.location)) >= 80
@@ -199,6 +208,9 @@ def cluster_reports(reports: list[Report], idf: Idf | None = None) -> list[Clust
         r.weight = idf.total(r.terms)
         r.ids = frozenset(a.entity_id for a in r.actors)
         r.people = frozenset(a.entity_id for a in r.actors if a.person)
+    # An actor in every other report (the Secretary of State, the United States) tells little
+    # about which event a report is of; a rarely reported one tells a lot.
+    actor_idf = Idf.build(r.ids for r in reports)
     clusters: list[Cluster] = []
     open_: dict[str, list[Cluster]] = defaultdict(list)   # by category
     for r in reports:
@@ -208,7 +220,7 @@ def cluster_reports(reports: list[Report], idf: Idf | None = None) -> list[Clust
                        or (r.day - c.anchor).days <= WINDOW_UNDATED]
         best, best_score = None, 0.0
         for c in pool:
-            s = _fits(c, r, idf)
+            s = _fits(c, r, idf, actor_idf)
             if s > best_score:
                 best, best_score = c, s
         if best is None:

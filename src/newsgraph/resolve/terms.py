@@ -50,6 +50,10 @@ class Idf:
         w = self.weights.get(term)
         return w if w is not None else math.log(self.n_docs + 1)
 
+    def weight_of_df(self, df: int) -> float:
+        """The weight of a word found in `df` documents."""
+        return math.log((self.n_docs + 1) / (df + 1))
+
     def total(self, words: frozenset[str]) -> float:
         return sum(self.weight(t) for t in words)
 

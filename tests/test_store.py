@@ -126,3 +126,8 @@ def test_failed_write_rolls_back() -> None:
                                         ('say "hi"', '"say" """hi"""'), ("  ", "")])
 def test_fts_query_quotes_words(text: str, query: str) -> None:
     assert fts_query(text) == query
+
+
+def test_missing_folder_is_named(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "no" / "such" / "g.db")

@@ -50,6 +50,10 @@ class Store(ReadAPI):
                 self.conn = sqlite3.connect(uri, uri=True, isolation_level=None,
                                             check_same_thread=False)
             else:
+                parent = Path(self.path).parent
+                if self.path != ":memory:" and not parent.is_dir():
+                    raise StoreError(f"{self.path}: cannot create the database, folder "
+                                     f"{parent} does not exist")
                 self.conn = sqlite3.connect(self.path, isolation_level=None,
                                             check_same_thread=False, timeout=60.0)
                 self.conn.execute("PRAGMA journal_mode=WAL")
@@ -61,6 +65,8 @@ class Store(ReadAPI):
             self.conn.execute("PRAGMA busy_timeout=60000")
             if readonly:
                 self._check_schema()
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"{self.path}: cannot open the database ({e})") from None
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not a newsgraph database ({e})") from None
 

@@ -55,10 +55,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, workers: int, cache: bool) -> subprocess.Popen[bytes]:
     exe = Path(sys.executable).with_name("newsgraph")
     cmd = [str(exe), "serve", "--db", str(db), "--port", str(port), "--log-level", "warning",
-           "--workers", str(workers)]
+           "--workers", str(workers), "--cache" if cache else "--no-cache"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -133,13 +133,15 @@ def main() -> int:
     ap.add_argument("--max-seconds", type=float, default=180.0, help="stop after this long")
     ap.add_argument("--server-workers", type=int, default=1,
                     help="`newsgraph serve --workers` (server processes)")
+    ap.add_argument("--no-cache", action="store_true",
+                    help="serve with --no-cache: every request reads the store")
     ap.add_argument("--target-ms", type=float, default=50.0, help="p95 target per kind")
     args = ap.parse_args()
     if not args.db.is_file():
         print(f"{args.db}: no such database file", file=sys.stderr)
         return 2
     port = free_port()
-    proc = start_server(args.db, port, args.server_workers)
+    proc = start_server(args.db, port, args.server_workers, not args.no_cache)
     base = f"http://127.0.0.1:{port}"
     try:
         urls = targets(base)
@@ -152,7 +154,8 @@ def main() -> int:
         except subprocess.TimeoutExpired:
             proc.kill()
     print(f"{args.db} ({args.db.stat().st_size / 1e6:.1f} MB), {args.server_workers} server "
-          f"process(es), {args.clients} clients, "
+          f"process(es), response cache {'off' if args.no_cache else 'on'}, "
+          f"{args.clients} clients, "
           f"{len(results.samples)} requests in {wall:.1f} s "
           f"({len(results.samples) / wall:.0f} req/s), {os.cpu_count()} CPUs")
     print(f"{'endpoint':<14}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'non-200':>9}")

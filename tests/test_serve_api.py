@@ -226,6 +226,8 @@ def test_ingest_requires_the_token(writable_db: Path) -> None:
             "Pentagon on Wednesday.\n\n\"Our alliance is stronger than ever,\" Hegseth said.")
     with TestClient(create_app(ServeOptions(db=writable_db, token="s3cret"))) as c:
         body = {"text": text, "published": "2025-03-12", "url": "https://example.org/a"}
+        # Read (and cache) before the write: the write must drop what was cached.
+        assert c.get("/api/search", params={"q": "Nakatani"}).json()["articles"] == []
         assert c.post("/api/articles", json=body).status_code == 401
         assert c.post("/api/articles", json=body,
                       headers={"Authorization": "Bearer wrong"}).status_code == 401
@@ -259,3 +261,18 @@ def test_worker_processes_build_the_app_from_the_environment(
     with TestClient(app_from_env()) as c:
         assert c.get("/api/stats").json()["articles"] >= 40
         assert c.post("/api/articles", json={"text": "x"}).status_code == 401
+
+
+def test_response_cache_is_bounded_and_expires(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.serve import cache as cache_mod
+
+    c = cache_mod.ResponseCache(entries=3, ttl=10.0)
+    clock = [100.0]
+    monkeypatch.setattr(cache_mod.time, "monotonic", lambda: clock[0])
+    for i in range(5):
+        c.put(f"/k{i}".encode(), cache_mod.Entry(clock[0], {"status": 200}, b"x"))
+    assert c.get(b"/k0") is None and c.get(b"/k4") is not None  # oldest evicted
+    clock[0] += 11
+    assert c.get(b"/k4") is None  # expired
+    c.clear()
+    assert c.get(b"/k3") is None

@@ -20,10 +20,12 @@ import click
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes. More than one uses more cores; each reads the store "
                    "with its own connections and SQLite serialises their writes.")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Keep whole GET responses for 30 s (dropped when this server writes).")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="uvicorn log level.")
-def command(db: Path, host: str, port: int, token: str | None, workers: int,
+def command(db: Path, host: str, port: int, token: str | None, workers: int, cache: bool,
             log_level: str) -> None:
     """Serve the web UI and the HTTP API (OpenAPI docs at /docs) for the store in --db."""
     import uvicorn
@@ -34,7 +36,7 @@ def command(db: Path, host: str, port: int, token: str | None, workers: int,
         raise click.ClickException(f"{db}: no such database file (build one with "
                                    "`newsgraph ingest PATH --db FILE`)")
     try:
-        app = create_app(ServeOptions(db=db, token=token or None))
+        app = create_app(ServeOptions(db=db, token=token or None, cache=cache))
     except Exception as e:  # noqa: BLE001 - one line naming the file, not a traceback
         raise click.ClickException(f"{db}: cannot open as a newsgraph store ({e})") from None
     click.echo(f"newsgraph: serving {db} at http://{host}:{port}/ (API docs at /docs; "
@@ -48,5 +50,6 @@ def command(db: Path, host: str, port: int, token: str | None, workers: int,
     os.environ["NEWSGRAPH_SERVE_DB"] = str(db.resolve())
     if token:
         os.environ["NEWSGRAPH_TOKEN"] = token
+    os.environ["NEWSGRAPH_SERVE_CACHE"] = "1" if cache else "0"
     uvicorn.run("newsgraph.serve.app:app_from_env", factory=True, host=host, port=port,
                 workers=workers, log_level=log_level)

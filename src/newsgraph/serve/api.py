@@ -157,7 +157,7 @@ def search(request: Request,
         if type in ("all", "articles"):
             out["articles"] = st.search(text, limit=limit, offset=offset)
         if type in ("all", "entities"):
-            out["entities"] = st.entities(q=text, limit=limit, offset=offset)
+            out["entities"] = qs.find_entities(text, limit, offset)
         if type in ("all", "quotes"):
             out["quotes"] = st.quotes(q=text, limit=limit, offset=offset)
     return ok(out)
@@ -256,6 +256,7 @@ def ingest(request: Request, body: ArticleIn) -> JSONResponse:
 
     added = app.state.writer.submit(write).result(timeout=WRITE_TIMEOUT_S)
     queries(request).invalidate()
+    app.state.response_cache.clear()
     return ok({"id": art.id, "added": added, "url": f"/article/{art.id}"},
               status_code=201 if added else 200)
 

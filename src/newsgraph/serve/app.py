@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import newsgraph
+from newsgraph.serve.cache import CacheMiddleware, ResponseCache
 from newsgraph.serve.pool import ReadPool, Writer
 from newsgraph.store.db import Store
 
@@ -47,6 +48,8 @@ class ServeOptions:
     token: str | None = None
     # An article is rarely over 200 kB of HTML; 2 MB leaves room without inviting abuse.
     max_body_bytes: int = 2_000_000
+    # Whole GET responses kept for a while (see serve/cache.py); off for measuring cold reads.
+    cache: bool = True
 
 
 class BodyLimit:
@@ -114,7 +117,8 @@ def app_from_env() -> FastAPI:
     import os
 
     return create_app(ServeOptions(db=Path(os.environ["NEWSGRAPH_SERVE_DB"]),
-                                   token=os.environ.get("NEWSGRAPH_TOKEN") or None))
+                                   token=os.environ.get("NEWSGRAPH_TOKEN") or None,
+                                   cache=os.environ.get("NEWSGRAPH_SERVE_CACHE") != "0"))
 
 
 def _wants_json(request: Request) -> bool:
@@ -156,6 +160,7 @@ def create_app(options: ServeOptions) -> FastAPI:
     app.state.writer = writer
     app.state.write_store = get_write_store
     app.state.queries = Queries(pool)
+    app.state.response_cache = ResponseCache()
     # Fail at start-up, not on the first request, when the file is not a store.
     app.state.queries.check()
 
@@ -191,5 +196,7 @@ def create_app(options: ServeOptions) -> FastAPI:
                          for e in exc.errors())
         return web.error_page(request, 400, msgs or "bad request")
 
+    if options.cache:
+        app.add_middleware(CacheMiddleware, cache=app.state.response_cache)  # type: ignore[arg-type]
     app.add_middleware(BodyLimit, limit=options.max_body_bytes)  # type: ignore[arg-type]
     return app

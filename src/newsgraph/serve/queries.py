@@ -18,8 +18,14 @@ from newsgraph.resolve.countries import canonical_country
 from newsgraph.serve.charts import CATEGORIES, PLOVER_CLASS, TimelinePoint
 from newsgraph.serve.pool import ReadPool
 from newsgraph.store.db import Store
-from newsgraph.store.models import ArticleHit, DyadCount, EventActorRow, EventSummary
-from newsgraph.store.sql import fts_query, marks
+from newsgraph.store.models import (
+    ArticleHit,
+    DyadCount,
+    EntitySummary,
+    EventActorRow,
+    EventSummary,
+)
+from newsgraph.store.sql import fts_query, like, marks
 
 # Search snippets mark hits with control characters no article contains, so the web page can
 # escape the text first and only then turn the markers into <mark>.
@@ -158,6 +164,19 @@ class Queries:
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
             (HIT_OPEN, HIT_CLOSE, fts_query(q), limit, offset)).fetchall()
         return [ArticleHit(*r) for r in rows]
+
+    def find_entities(self, q: str, limit: int, offset: int) -> list[EntitySummary]:
+        """Entities whose name or any alias contains `q`, most articles first. Same answer as
+        `Store.entities(q=...)`, with the alias test done once rather than per entity."""
+        pattern = like(q)
+        rows = self.st().conn.execute(
+            "SELECT e.id, e.name, e.type, e.affiliation, e.n_articles, e.n_mentions, "
+            "e.first_date, e.last_date FROM entities e WHERE e.id IN ("
+            "SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\' UNION "
+            "SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\') "
+            "ORDER BY e.n_articles DESC, e.n_mentions DESC, e.id LIMIT ? OFFSET ?",
+            (pattern, pattern, limit, offset)).fetchall()
+        return [EntitySummary(*r) for r in rows]
 
     # -------------------------------------------------------------- entity
 

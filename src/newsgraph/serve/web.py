@@ -151,7 +151,7 @@ def search(request: Request, q: str | None = Query(None), type: str = Query("all
                            "more": {}}
     if text:
         if kind in ("all", "entities"):
-            ctx["entities"] = st.entities(q=text, limit=n, offset=off)
+            ctx["entities"] = qs.find_entities(text, n, off)
         if kind in ("all", "quotes"):
             ctx["quotes"] = st.quotes(q=text, limit=n, offset=off)
         if kind in ("all", "articles"):

@@ -137,6 +137,9 @@ class ReadAPI(ReadGraph):
 
     def entity_ids(self, key: str) -> list[str]:
         """Entity ids a user string means: an id, an exact name or alias (any case)."""
+        # An id is looked up by primary key; names need a scan (no NOCASE index).
+        if self.conn.execute("SELECT 1 FROM entities WHERE id = ?", (key,)).fetchone():
+            return [key]
         rows = self.conn.execute(
             "SELECT id FROM entities WHERE id = ? OR name = ? COLLATE NOCASE UNION "
             "SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE",

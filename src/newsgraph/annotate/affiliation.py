@@ -20,8 +20,9 @@ the article's own words, never a list of office holders):
    ones ("Indian External Affairs Minister"). The home country is the one whose
    country-specific titles ("Secretary of State", "White House Press Secretary") the
    article uses unlabelled, more often than it uses it as a label. It is given to current
-   officials still without a country, but not to heads of state or government, and not in
-   trip reports, where the hosts go unlabelled as well.
+   officials still without a country, but not to heads of state or government.
+In a trip report the hosts go unlabelled too ("met President Milei and Chief of Cabinet
+Posse"), so people first named after the trip take neither rule 5 nor rule 6.
 A visitor is never from the country visited ("Sullivan visited New Delhi").
 A person is left without a country when the evidence is not unique.
 """
@@ -174,8 +175,9 @@ def resolve(people: list[Person], doc_countries: Counter[str],
     explicit = {id(p): p.affiliation for p in people if p.affiliation_kind in STATED}
     # In a trip report the hosts go unlabelled too ("met President Milei and Chief of
     # Cabinet Posse"): no home country there.
-    travel = any(p.visited() for p in people)
-    home = None if travel else _home(people)
+    trips = [n.start for p in people for n in p.names if n.visited]
+    travel_from = min(trips) if trips else None
+    home = _home(people)
     labelled = {p.affiliation for p in people if p.affiliation_kind == "country"}
     partner = _partner(labelled, bilateral or set())
     main_pair = _main_pair(doc_countries, bilateral or set())
@@ -208,13 +210,17 @@ def resolve(people: list[Person], doc_countries: Counter[str],
             best = max(top)
             if best >= 2 and sorted(top)[-2] * 2 <= best:
                 cands = [cands[top.index(best)]]
+        # Hosts in a trip report go unlabelled too ("met President Milei and Chief of
+        # Cabinet Posse"): after the trip is named, only leaders take these two rules.
+        hosts = travel_from is not None and p.first > travel_from
         if len(cands) != 1 and partner is not None and partner not in others \
-                and all(k in _government(partner).offices for k in kinds):
+                and all(k in _government(partner).offices for k in kinds) \
+                and (leader or not hosts):
             cands = [partner]
         former = any(r.startswith("Former ") for r in p.roles)
         if len(cands) != 1 and home is not None and home not in others and not former \
+                and not leader and not hosts \
                 and all(k in _government(home).offices for k in kinds):
-            if not leader:
-                cands = [home]
+            cands = [home]
         if len(cands) == 1:
             p.affiliation, p.affiliation_kind = cands[0], "context"

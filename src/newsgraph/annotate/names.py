@@ -31,7 +31,7 @@ campaign foundation center centre institute university airport doctrine plan act
 summit partnership initiative group council fund program programme corridor street road
 avenue building hall room square park station agreement declaration treaty accord
 ministerial dialogue visit secretariat office ministry department agency bureau embassy
-mission command
+mission command twitter facebook instagram youtube linkedin whatsapp telegram
 """.split())
 INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,2}$")
 POSSESSIVE = frozenset({"’s", "'s", "’", "'"})

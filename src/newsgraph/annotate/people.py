@@ -46,9 +46,11 @@ SPEAKER VOICE MAN WOMAN NOTE END BACKGROUND PRESS
 """.split())
 LABEL_RE = re.compile(r"(?m)^(?P<label>[A-Z][A-Z.’'\- ]*[A-Z.])(?:\s+\([^)\n]*\))?:[ \t]")
 # "Rakesh Asthana, ..., led the Indian delegation."
-DELEGATION_RE = re.compile(r"^[^.;]*?\b(?:led|leads|headed|heads|leading|heading)\s+the\s+"
+DELEGATION_RE = re.compile(r"^[^.;]*?\b(?:led|leads|headed|heads|leading|heading)\s+(?:the|a|an)\s+"
                            r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?)\s+(?:delegation|side|team)\b")
 # A country someone visits is not theirs: "Sullivan visited New Delhi, India".
+# "led a U.S. delegation to New Delhi", "made a trip to"
+TRIP_NOUNS = frozenset({"delegation", "trip", "visit", "tour", "journey"})
 VISIT_WORDS = frozenset({"visit", "visits", "visited", "visiting", "travel", "travels",
                          "traveled", "travelled", "traveling", "travelling", "arrive",
                          "arrives", "arrived", "trip", "tour", "toured"})
@@ -79,7 +81,8 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
             title.affiliation, title.affiliation_kind = country, "country"
     visited: set[str] = set()
     verb = doc[end - 1].head
-    if doc[end - 1].dep_ == "nsubj" and verb.lower_ in VISIT_WORDS:
+    if doc[end - 1].dep_ == "nsubj" and (verb.lower_ in VISIT_WORDS or any(
+            c.dep_ == "dobj" and c.lower_ in TRIP_NOUNS for c in verb.children)):
         visited = {h.place.country for i in range(verb.i, verb.right_edge.i + 1)
                    if (h := ctx.hit_starting(i)) and h.place.kind in ("country", "capital")
                    and h.place.country}

@@ -27,6 +27,7 @@ counsellor governor senator congressman congresswoman speaker leader mayor gener
 commander chief lady pope councilor councillor chargé charge d’affaires d'affaires negotiator
 attorney justice judge lieutenant colonel captain sergeant corporal brigadier marshal
 gen. adm. lt. col. capt. sgt. cpl. rep. sen. gov. amb. sec. president-elect head officer
+gentleman
 """.split())
 
 # Words that may open a title or stand inside one before the head.
@@ -41,7 +42,7 @@ army navy naval air force joint supreme rear former associate department regiona
 strategic intelligence development cooperation women's women’s emerging critical
 technologies counterterrorism arms control nonproliferation consular legal staff
 parliament assembly congress elect economics policy planning operations management
-resources relations
+resources relations domestic second
 """.split())
 
 # Courtesy titles: stripped from names, never roles.
@@ -71,7 +72,9 @@ US_DEPARTMENTS = {
     "defense": "Defense", "treasury": "the Treasury", "homeland security": "Homeland Security",
     "commerce": "Commerce", "energy": "Energy", "agriculture": "Agriculture",
     "labor": "Labor", "education": "Education", "transportation": "Transportation",
-    "interior": "the Interior", "health and human services": "Health and Human Services",
+    "justice": "Justice", "interior": "the Interior",
+    "health and human services": "Health and Human Services",
+    "housing and urban development": "Housing and Urban Development",
     "veterans affairs": "Veterans Affairs", "army": "the Army", "navy": "the Navy",
     "air force": "the Air Force",
 }
@@ -80,11 +83,8 @@ US_DEPARTMENTS = {
 ROLE_COUNTRY = {
     "External Affairs Minister": "India", "Union Minister": "India",
     "Chief Minister": "India", "State Councilor": "China",
-    "Secretary of State": "United States", "Secretary of Defense": "United States",
-    "Secretary of Homeland Security": "United States",
-    "Secretary of the Treasury": "United States", "Secretary of Commerce": "United States",
-    "Secretary of Energy": "United States", "Secretary of the Army": "United States",
-    "Secretary of the Navy": "United States", "Secretary of the Air Force": "United States",
+    "Secretary of State": "United States",
+    **{f"Secretary of {d}": "United States" for d in US_DEPARTMENTS.values()},
 }
 
 LOWER_WORDS = {"of", "for", "and", "the", "to", "on", "d’Affaires"}
@@ -216,7 +216,10 @@ def split_roles(words: list[str]) -> list[list[str]]:
     parts: list[list[str]] = [[]]
     for w in words:
         prev = parts[-1][-1].lower() if parts[-1] else ""
-        if w.lower() == "and" and any(is_head(x) for x in parts[-1]):
+        again = w.lower() in PURE_HEADS and w.lower() in {x.lower() for x in parts[-1]}
+        if again and prev not in PURE_HEADS:
+            parts.append([w])  # "Secretary of Commerce Secretary Gina Raimondo"
+        elif w.lower() == "and" and any(is_head(x) for x in parts[-1]):
             parts.append([])
         elif (prev in PURE_HEADS and is_title_word(w) and w.lower() not in {"general", "elect"}) \
                 or (w.lower() in {"general", "gen."} and prev and prev not in GENERAL_COMPOUNDS):

@@ -178,3 +178,11 @@ def test_mode_from_the_arguments(text: str, category: str, mode: str) -> None:
 def test_one_attack_told_by_two_verbs() -> None:
     ev = only("The militants ambushed a military convoy, killing 12 soldiers.")
     assert ev.category == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    "Well, thank you very much, Foreign Minister.",  # politeness in a transcript
+    "Welcome to the briefing.",
+])
+def test_transcript_courtesies_are_no_events(text: str) -> None:
+    assert events(text) == []

@@ -194,6 +194,11 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
         ok = any(noun_sense(o) is not None or o.pos_ == "PROPN" or is_personal(o)
                  for o in objs)
         return sense if ok else None
+    if lem == "thank" and not _prep_objs(v, "for") and all(
+            o.lower_ in ("you", "everyone", "everybody", "all") for o in objs):
+        return None  # "thank you very much": politeness, not an act of support
+    if lem == "welcome" and not objs and not _kids(v, "ccomp", "xcomp", "nsubj"):
+        return None  # "Welcome to the briefing"
     if lem == "welcome":
         guest = any(o.ent_type_ == "PERSON" or lemma(o) in PEOPLE for o in objs)
         return Sense("CONSULT", "visit") if guest and _prep_objs(v, "to") else \

@@ -179,3 +179,40 @@ def test_gold_files_are_well_formed() -> None:
         for p in d.people:
             assert p.name in d.text or any(a in d.text for a in p.aliases) or \
                 p.name.upper().split()[-1] in d.text, (d.id, p.name)
+
+
+def test_entity_at_matches_a_plain_scan() -> None:
+    """The indexed lookup gives what scanning every mention would (overlap, then PERSON,
+    then the entity mentioned first)."""
+    import random
+
+    import spacy
+
+    from newsgraph.annotate import components  # noqa: F401  (registers doc._.ng_entities)
+    from newsgraph.annotate.entities import entity_at
+
+    rng = random.Random(7)
+    doc = spacy.blank("en")("x " * 400)
+    ents = []
+    for k in range(30):
+        spans = sorted({(s, s + rng.randint(0, 25)) for s in rng.sample(range(780), 4)})
+        ents.append(Entity(f"e{k + 1}", f"n{k}", rng.choice(["PERSON", "ORG", "GPE"]),
+                           mentions=[list(x) for x in spans]))
+    doc._.ng_entities = ents
+
+    def scan(a: int, b: int) -> Entity | None:
+        best, best_key = None, (0, False)
+        for ent in ents:
+            for s, e in ent.mentions:
+                overlap = min(e, b) - max(s, a)
+                if overlap <= 0 and not (s == e == a == b):
+                    continue
+                key = (max(overlap, 0), ent.type == "PERSON")
+                if best is None or key > best_key:
+                    best, best_key = ent, key
+        return best
+
+    for _ in range(3000):
+        a = rng.randrange(800)
+        b = a + rng.choice([0, 1, 3, 10, 40])
+        assert entity_at(doc, a, b) is scan(a, b), (a, b)

@@ -100,6 +100,12 @@ CASES = [
     ("yesterday", None, "past", None),
     ("June 3", None, "past", None),
     ("earlier this year", None, "past", None),
+    # ranges resolve to their first day
+    ("July 19 to 22", PUB, "future", "2025-07-19"),
+    ("June 13-14", PUB, "future", "2026-06-13"),
+    ("from March 6 to 8, 2026", PUB, "future", "2026-03-06"),
+    ("May 31 to June 2", PUB, "past", "2025-05-31"),
+    ("September 4\u20137", PUB, "future", "2025-09-04"),
     # across a year boundary (2025-01-02 is a Thursday)
     ("last month", "2025-01-02", "past", "2024-12"),
     ("in December", "2025-01-02", "past", "2024-12"),

@@ -65,12 +65,20 @@ _PART = (r"(?:early|mid|late|end of|beginning of|start of|middle of|(?:first|sec
          r"(?:first|second|third|fourth|last) quarter of)")
 
 
+# "July 19 to 22", "June 13-14", "March 6 to 8, 2022", "May 31 to June 2": the first day
+_RANGE = re.compile(r"^(.*?\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|\u2014|to|through|until|"
+                    r"and)\s*(?:[a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?(,?\s+\d{4})?$")
+
+
 def _norm(text: str) -> str:
     t = text.strip().lower().replace("\u2019", "'").replace("\u00a0", " ")
     t = re.sub(r"\s+", " ", t).strip(" ,.;:")
     for _ in range(2):
         t = _LEAD.sub("", t)
     t = re.sub(r"^the\s+", "", t)
+    m = _RANGE.match(t)
+    if m and re.search(r"[a-z]", m[1]):  # a range of days within a named month
+        t = m[1] + (m[2] or "")
     return t
 
 

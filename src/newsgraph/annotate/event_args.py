@@ -42,8 +42,9 @@ def location_of(doc: Doc, cand: Candidate) -> tuple[str | None, str | None]:
         for p in tok.children:
             if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS | {"to"}:
                 continue
-            if p.lower_ == "to" and lemma(cand.anchor) not in ("travel", "visit", "trip"):
-                continue
+            if p.lower_ == "to" and lemma(cand.anchor) not in ("travel", "visit", "trip") and \
+                    cand.sense.category != "MOBILIZE":
+                continue  # "advanced its forces to Amhara" is a place, "talked to X" is not
             for o in p.children:
                 if o.dep_ == "pobj" and o.ent_type_ in PLACE_LABELS:
                     return _place(doc, o)
@@ -101,20 +102,42 @@ def _dates(doc: Doc) -> list[Span]:
     return held  # type: ignore[no-any-return]
 
 
+CLIMB = {"prep", "pobj", "npadvmod", "appos", "compound", "nmod", "pcomp", "advcl", "conj",
+         "dobj", "acl", "relcl", "advmod"}
+
+
+def _attachment(root: Token, clause: list[int]) -> int | None:
+    """How far up from a date expression's head the event's clause is (None: not at all).
+    "on Tuesday" -> met (1); "Starting on July 11" -> took (2); "Malabo, Equatorial Guinea,
+    February 14-15" -> visit (3)."""
+    cur = root
+    for level in range(1, 5):
+        if cur.dep_ not in CLIMB | {"pobj"} or cur.head == cur:
+            return None
+        cur = cur.head
+        if cur.i in clause:
+            return level + clause.index(cur.i)
+    return None
+
+
 def date_of(doc: Doc, cand: Candidate, direction: Direction
             ) -> tuple[str | None, str | None]:
-    """The date expression attached to the event's clause, and what it resolves to."""
+    """The date expression attached nearest to the event's clause, resolved; among equally
+    near ones, the first that resolves."""
     published = doc._.ng_published
-    clause = {t.i for t in _clause_tokens(cand)}
+    clause = [t.i for t in _clause_tokens(cand)]
     sent = cand.anchor.sent
+    found: list[tuple[int, int, Span]] = []
     for ent in _dates(doc):
-        if not sent.start <= ent.start < sent.end:
-            continue
-        head = ent.root.head
-        # "on Tuesday" (prep -> pobj), "today" (npadvmod), "the June 3 meeting" (compound)
-        attached = head.i in clause or (head.dep_ == "prep" and head.head.i in clause)
-        if not attached:
-            continue
+        if sent.start <= ent.start < sent.end:
+            level = _attachment(ent.root, clause)
+            if level is not None:
+                found.append((level, ent.start, ent))
+    found.sort(key=lambda f: (f[0], f[1]))
+    first = None
+    for _, _, ent in found:
         resolved = resolve_date(ent.text, published, direction)
-        return ent.text, resolved.value
-    return None, None
+        if resolved.value is not None:
+            return ent.text, resolved.value
+        first = first or ent.text
+    return first, None

@@ -36,6 +36,8 @@ def command(gold_path: str, split: str, errors: int) -> None:
                f"(over matched: {rep.modality_accuracy_matched:.3f})")
     click.echo(f"actor F1             {rep.actors.f1:.3f}  (P {rep.actors.precision:.3f} "
                f"R {rep.actors.recall:.3f}; with roles {rep.actors_with_roles.f1:.3f})")
+    for label, (right, total) in (("dates", rep.dates), ("places", rep.places)):
+        click.echo(f"{label:<20} {right}/{total} right")
     click.echo("")
     click.echo(f"{'category':<11} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
     for cat, prf in rep.per_category.items():

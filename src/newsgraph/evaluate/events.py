@@ -11,6 +11,8 @@ one of the gold trigger words (one-to-one; a same-category prediction is preferr
 - modality accuracy: as category accuracy, for modality; also reported over matched events.
 - actor F1: over matched events, gold actor names against predicted ones (a country under
   any of its names, a person by surname), micro-averaged; also with roles required to agree.
+- dates and places: over matched events whose gold gives one, the share resolved to the
+  same ISO date / naming the same place.
 """
 
 from __future__ import annotations
@@ -87,6 +89,9 @@ class EventReport:
     actors: PRF
     actors_with_roles: PRF
     per_category: dict[str, PRF]
+    # over matched events whose gold gives a date / a place: (right, of how many)
+    dates: tuple[int, int]
+    places: tuple[int, int]
     pairs: list[Pair]
     unmatched_predictions: list[tuple[GoldSentence, Event]]
 
@@ -210,6 +215,11 @@ def score(sentences: list[GoldSentence], predictions: Iterable[list[Event]]) -> 
             acc.tp += c.tp
             acc.fp += c.fp
             acc.fn += c.fn
+    dated = [m for m in matched if m.gold.date]
+    placed = [m for m in matched if m.gold.location]
+    dates = (sum(1 for m in dated if m.pred and m.pred.date == m.gold.date), len(dated))
+    places = (sum(1 for m in placed if m.pred and m.pred.location and (
+        m.gold.location or "").lower() in m.pred.location.lower()), len(placed))
     n = len(pairs) or 1
     return EventReport(
         sentences=len(sentences), gold_events=len(pairs), predicted_events=n_pred,
@@ -223,7 +233,7 @@ def score(sentences: list[GoldSentence], predictions: Iterable[list[Event]]) -> 
                                       m.gold.modality) / (len(matched) or 1),
         actors=actors, actors_with_roles=actors_roles,
         per_category={c: per[c] for c in CATEGORIES if c in present or per[c].fp},
-        pairs=pairs, unmatched_predictions=extra)
+        dates=dates, places=places, pairs=pairs, unmatched_predictions=extra)
 
 
 def evaluate(path: str | Path, split: str = "all",

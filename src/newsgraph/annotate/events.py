@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.annotate.event_actors import INDEX_KEY as ENTITY_INDEX_KEY
 from newsgraph.annotate.event_actors import actors_of, subject_of
 from newsgraph.annotate.event_args import DATES_KEY, date_of, location_of
-from newsgraph.annotate.event_rules import Candidate, is_personal, sentence_candidates
+from newsgraph.annotate.event_rules import Candidate, sentence_candidates
+from newsgraph.annotate.event_words import is_personal
 from newsgraph.annotate.modality import ModalityResult, fragment_stance, modality_of
 from newsgraph.annotate.plover import COOPERATIVE, Sense, lemma, noun_sense
 from newsgraph.record import Event, EventActor

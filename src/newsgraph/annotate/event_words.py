@@ -1,0 +1,129 @@
+"""Word lists and small parse helpers shared by the event rules.
+
+Lemmas come from `plover.lemma` (the pipeline runs without spaCy's lemmatizer). The helpers
+read the arguments of a verb or noun in spaCy's dependency parse: objects (with conjuncts
+and shared objects), prepositional objects, particles, subjects through complements.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.annotate.plover import lemma
+
+PEOPLE = set("people civilian person citizen national hostage prisoner detainee journalist "
+             "protester protestor activist official leader minister president diplomat student "
+             "child woman man family member soldier worker refugee migrant dissident "
+             "individual counterpart delegation team representative envoy ambassador "
+             "participant group community mariner american volunteer opposition chancellor "
+             "secretary premier king queen prince crew staff employee parliamentarian "
+             "lawmaker senator governor mayor commander general admiral officer partner ally "
+             "country nation government authority administration regime agency organization "
+             "organisation institution council side junta militia rebel insurgent army "
+             "military force police troop navy guard party movement faction cartel gang "
+             "terrorist militant demonstrator crowd rioter supporter villager resident "
+             "worker".split())
+AID_WORDS = set("assistance aid support funding fund funds money dollar million billion dose "
+                "vaccine weapon arm equipment ammunition food loan grant relief supply system "
+                "aircraft missile training vehicle hospital ventilator shelter medicine "
+                "package contribution financing investment".split())
+MILITARY = set("military security defense defence weapon arm ammunition missile aircraft "
+               "javelin stinger tank artillery drone howitzer helicopter ship vessel "
+               "training vehicle equipment".split())
+HUMANITARIAN = set("humanitarian food vaccine dose medical relief disaster refugee shelter "
+                   "health hospital ventilator covid-19 emergency".split())
+ECONOMIC = set("economic financial funding loan investment grant budget development "
+               "million billion fund infrastructure".split())
+TROOPS = set("troop force soldier personnel army military reservist battalion brigade unit "
+             "marine".split())
+WEAPONS = set("warship ship carrier aircraft jet bomber missile system asset submarine "
+              "weapon drone rocket icbm battery".split())
+PERSONS_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
+
+
+def kids(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def lems(tok: Token) -> set[str]:
+    """Lemmas of a phrase's head and its modifiers ("security assistance" -> both)."""
+    out = {lemma(tok)}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "nummod", "quantmod", "poss", "appos",
+                      "conj"):
+            out.add(lemma(c))
+        if c.dep_ == "prep":
+            out.update(lemma(p) for p in kids(c, "pobj"))
+    return {w.rstrip("s") if w.endswith("s") and w not in ("arms", "aids") else w
+            for w in out} | out
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects, passive subjects, and their conjuncts; a verb with none shares the
+    object of the verb conjoined to it ("supporting and strengthening our partners")."""
+    objs = kids(verb, "dobj", "nsubjpass", "attr", "oprd")
+    if not objs:
+        for c in kids(verb, "conj"):
+            if c.pos_ == "VERB":
+                objs = kids(c, "dobj")
+                break
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objs:
+        objs = [verb.head]  # reduced relative: "ICBMs launched on March 24"
+    for o in list(objs):
+        objs.extend(kids(o, "conj"))
+    return objs
+
+
+def prep_objs(verb: Token, *preps: str) -> list[Token]:
+    out = []
+    for p in kids(verb, "prep", "agent", "dative"):
+        if p.lower_ in preps:
+            out.extend(kids(p, "pobj", "pcomp"))
+    return out
+
+
+def has_prt(verb: Token, *words: str) -> bool:
+    return any(c.lower_ in words for c in kids(verb, "prt", "advmod", "prep"))
+
+
+def dated(v: Token) -> bool:
+    """A participle with a date or an agent is a reduced clause reporting an act."""
+    for p in kids(v, "prep", "agent"):
+        if p.dep_ == "agent" or any(o.ent_type_ in ("DATE", "TIME") for o in p.children):
+            return True
+    return False
+
+
+def subjects_of(v: Token) -> list[Token]:
+    """Subjects of `v`, or of the verb it is the complement or conjunct of."""
+    cur = v
+    for _ in range(4):
+        subj = kids(cur, "nsubj") + prep_objs(cur, "by")
+        if subj or cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head == cur:
+            return subj
+        cur = cur.head
+    return []
+
+
+def is_personal(tok: Token) -> bool:
+    """Is this noun phrase a who (people, a country, an organisation)?"""
+    if tok.ent_type_ in PERSONS_ENTS or tok.pos_ == "PRON":
+        return True
+    return lemma(tok).rstrip("s") in PEOPLE or lemma(tok) in PEOPLE
+
+
+def aid_mode(words: set[str]) -> str | None:
+    if words & MILITARY:
+        return "military"
+    if words & HUMANITARIAN:
+        return "humanitarian"
+    if words & ECONOMIC:
+        return "economic"
+    return None
+
+
+def has_money(tok: Token) -> bool:
+    return any(t.ent_type_ == "MONEY" or t.text == "$" for t in tok.subtree)
+
+
+# ------------------------------------------------------------------ verbs

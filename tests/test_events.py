@@ -186,3 +186,17 @@ def test_one_attack_told_by_two_verbs() -> None:
 ])
 def test_transcript_courtesies_are_no_events(text: str) -> None:
     assert events(text) == []
+
+
+@pytest.mark.parametrize("text,category", [
+    ("All three of those citizens were released from prison.", "RETREAT"),
+    ("The leaders spoke about the war in Sudan.", "CONSULT"),
+    ("India and the United States have deepened their defence cooperation.", "COOPERATE"),
+])
+def test_more_ways_to_say_it(text: str, category: str) -> None:
+    assert [e.category for e in events(text)] == [category]
+
+
+def test_intended_cooperation_is_agree() -> None:
+    ev = only("The leaders intend to accelerate cooperation on critical minerals.")
+    assert (ev.category, ev.modality) == ("AGREE", "intended")

@@ -62,6 +62,8 @@ def objects(verb: Token) -> list[Token]:
     """Direct objects, passive subjects, and their conjuncts; a verb with none shares the
     object of the verb conjoined to it ("supporting and strengthening our partners")."""
     objs = kids(verb, "dobj", "nsubjpass", "attr", "oprd")
+    # a noun the parser took for a clause: "concluded ... foreign ministers meeting with"
+    objs += [c for c in kids(verb, "ccomp") if c.pos_ == "NOUN"]
     if not objs:
         for c in kids(verb, "conj"):
             if c.pos_ == "VERB":
@@ -105,10 +107,18 @@ def subjects_of(v: Token) -> list[Token]:
     return []
 
 
+QUANTIFIERS = {"all", "some", "many", "most", "several", "dozens", "hundreds", "thousands",
+               "millions", "both", "each", "none", "few", "scores", "one", "two", "three"}
+
+
 def is_personal(tok: Token) -> bool:
     """Is this noun phrase a who (people, a country, an organisation)?"""
+    if tok.lower_ in ("it", "this", "that", "which", "what"):
+        return False
     if tok.ent_type_ in PERSONS_ENTS or tok.pos_ == "PRON":
         return True
+    if tok.like_num or tok.lower_ in QUANTIFIERS:  # "three of those citizens"
+        return any(is_personal(o) for o in prep_objs(tok, "of"))
     return lemma(tok).rstrip("s") in PEOPLE or lemma(tok) in PEOPLE
 
 

@@ -53,7 +53,8 @@ VERBS: dict[str, Sense] = {
                          "honor honour approve rally"),
     **_senses("COOPERATE", "cooperate collaborate coordinate partner team co-develop "
                            "codevelop co-produce coproduce extradite share launch establish "
-                           "work"),
+                           "work deepen expand strengthen enhance accelerate advance boost "
+                           "intensify increase broaden elevate bolster"),
     **_senses("AID", "provide give send deliver donate supply grant fund finance contribute "
                      "invest allocate sell transfer"),
     **_senses("RETREAT", "withdraw release free return", "release"),

@@ -29,6 +29,12 @@ from newsgraph.annotate.event_words import (
 )
 from newsgraph.annotate.plover import Sense, lemma, noun_sense
 
+COOPERATION = {"cooperation", "collaboration", "coordination", "partnership", "tie", "ties",
+               "relation", "relations", "engagement", "exchange", "trade", "coproduction",
+               "co-production", "co-development", "interoperability"}
+GROW_VERBS = {"deepen", "expand", "strengthen", "enhance", "accelerate", "advance", "boost",
+              "intensify", "increase", "broaden", "elevate", "bolster", "scale", "step"}
+
 
 def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rule per word
     """The sense of trigger verb `v` given its arguments, or None when it is no event."""
@@ -38,6 +44,11 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
     if v.dep_ in ("amod", "compound") or (v.dep_ == "acl" and not kids(v, "aux", "auxpass")
                                            and v.tag_ == "VBN" and not dated(v)):
         return None  # participle used as an adjective: "wrongfully detained Americans"
+    if lem in GROW_VERBS:  # "deepened their cooperation", "expand defence ties"
+        if olems & COOPERATION:
+            return Sense("COOPERATE")
+        if lem != "advance":  # "advanced its forces" is a troop movement
+            return None
     if lem == "meet":
         if olems & {"need", "target", "goal", "demand", "challenge", "standard", "deadline",
                     "requirement", "obligation", "commitment", "expectation", "moment",
@@ -46,8 +57,10 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
         return sense
     if lem in ("speak", "talk"):
         subj = kids(v, "nsubj")
-        if subj and kids(subj[0], "conj") and not prep_objs(v, "of", "about", "at", "on"):
-            return Sense("CONSULT")  # "Olaf and I spoke"
+        several = subj and (kids(subj[0], "conj") or subj[0].lower_ == "they" or (
+            subj[0].tag_ in ("NNS", "NNPS") and is_personal(subj[0])))
+        if several and not prep_objs(v, "at", "to", "before", "on"):
+            return Sense("CONSULT")  # "Olaf and I spoke", "the leaders spoke about"
         if prep_objs(v, "with", "to") or prep_objs(v, "by") and \
                 any(lemma(p) in ("phone", "telephone", "video") for p in prep_objs(v, "by")):
             return Sense("CONSULT", "phone" if prep_objs(v, "by") else None)

@@ -41,12 +41,8 @@ def variations(records: list[dict[str, object]], total: int) -> Iterator[dict[st
         rec = dict(records[k % len(records)])
         rnd = k // len(records)
         if rnd:
-            shift = rnd * 7
-
-            def bump(m: re.Match[str]) -> str:
-                return str(int(m.group()) + shift)
-
-            text = _NUMBER.sub(bump, str(rec.get("text") or ""))
+            text = _NUMBER.sub(lambda m, s=rnd * 7: str(int(m.group()) + s),
+                               str(rec.get("text") or ""))
             code = f"NG{k:06d}X{rnd}"
             text += (f"\n\nReference {code}: statement circulated by Ambassador "
                      f"Velkar{k % 997}ian of the Republic of Ostravia{rnd}.")

@@ -84,7 +84,8 @@ def test_zones_and_batches_give_the_same_records(bare: Any, texts: list[str]) ->
 
     expected = _plain_records(bare, fresh())
     assert sum(len(r["quotes"]) for r in expected) > 0
-    for opts in (PipelineOptions(batch_size=4, zone_size=3), PipelineOptions(zone_size=1000)):
+    for opts in (PipelineOptions(batch_size=4, zone_size=3), PipelineOptions(zone_size=1000),
+                 PipelineOptions(batch_chars=3000)):
         got = [a.to_dict() for a in annotate(fresh(), opts)]
         assert got == expected
 

@@ -41,6 +41,10 @@ class PipelineOptions:
     # Articles per spaCy memory zone: the strings and lexemes their docs add to the shared
     # vocabulary are freed when the zone ends, so memory stays flat over a long run.
     zone_size: int = 256
+    # At most this many characters per nlp.pipe batch (a longer article is a batch of its
+    # own): the parser and NER hold arrays for every token of a batch, so a few long
+    # articles together, not the model, would otherwise set a worker's memory peak.
+    batch_chars: int = 100_000
 
 
 def _register_extensions() -> None:
@@ -126,9 +130,25 @@ def annotate(articles: Iterable[Article], options: PipelineOptions | None = None
     nlp = get_nlp()
     stream = iter(articles)
     while chunk := list(islice(stream, max(1, opts.zone_size))):
+        done: list[Article] = []
         with nlp.memory_zone():
-            # as_tuples keeps each Doc paired with its Article whatever a component does.
-            pairs = nlp.pipe(((make_doc(nlp, a), a) for a in chunk), as_tuples=True,
-                             batch_size=opts.batch_size)
-            done = [fill_article(a, doc) for doc, a in pairs]
+            for batch in _batches(chunk, opts):
+                # as_tuples keeps each Doc paired with its Article whatever a component does.
+                pairs = nlp.pipe(((make_doc(nlp, a), a) for a in batch), as_tuples=True,
+                                 batch_size=len(batch))
+                done.extend(fill_article(a, doc) for doc, a in pairs)
         yield from done
+
+
+def _batches(articles: list[Article], opts: PipelineOptions) -> Iterator[list[Article]]:
+    """Consecutive batches of at most `batch_size` articles and `batch_chars` characters."""
+    batch: list[Article] = []
+    size = 0
+    for a in articles:
+        if batch and (len(batch) >= opts.batch_size or size + len(a.text) > opts.batch_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(a)
+        size += len(a.text)
+    if batch:
+        yield batch

@@ -1,0 +1,316 @@
+"""End-to-end speed and memory of the local path and of Spark, on the demo corpus.
+
+    .venv/bin/python benchmarks/bench_pipeline.py [-n 200] [--rounds 2] [--rss-articles 10000]
+                                                  [--skip ratio,workers,spark,rss]
+
+Prints, in one run:
+1. ratio: articles/s end to end (read + extract + annotate + store, one process) against bare
+   `nlp.pipe` of the full en_core_web_sm on the same clean texts (target >= 1.0). Each side
+   runs in a fresh process after loading its model; the sides take turns for `--rounds`
+   rounds and each side's best round counts, so load from other processes on a shared
+   machine falls on both alike.
+2. workers: `ingest` with 2 workers against 1 (target >= 1.8x). Rates are measured between
+   the first and the last finished chunk, so process start and model loading (paid once per
+   run) are left out; the totals with start-up are printed too.
+3. spark: `newsgraph spark` with local[2] (+ `load`) against `ingest` with 2 workers on the same
+   input, totals including start-up, and whether both stores hold the same articles, quotes
+   and events.
+4. rss: resident memory of each pool worker, sampled every few seconds over an `ingest` of
+   `--rss-articles` articles (the corpus repeated, changed on each pass so no text repeats
+   and new words keep coming); target < 1.5 GB per worker and no growth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import DEFAULT_INPUTS, read_records, variations, write_jsonl  # noqa: E402
+
+
+def full_model() -> Any:
+    """en_core_web_sm with every component (what a spaCy user runs)."""
+    import spacy
+    import spacy.util
+
+    from newsgraph.annotate.pipeline import MODEL, MODEL_FALLBACK
+
+    for name in (MODEL, MODEL_FALLBACK):
+        if spacy.util.is_package(name):
+            return spacy.load(name)
+    return spacy.load(MODEL)
+
+
+# ------------------------------------------------------------------ 1. ratio
+
+
+def _bare(texts: list[str], out: Any) -> None:
+    nlp = full_model()
+    list(nlp.pipe(texts[:3]))
+    t, c = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts):
+        pass
+    out.put((time.perf_counter() - t, time.process_time() - c))
+
+
+def _end_to_end(path: str, db: str, out: Any) -> None:
+    from newsgraph.annotate import get_nlp
+    from newsgraph.run.ingest import IngestOptions, ingest
+
+    get_nlp()
+    t, c = time.perf_counter(), time.process_time()
+    report = ingest([path], db, IngestOptions(workers=0, resolve=False))
+    out.put((time.perf_counter() - t, time.process_time() - c, report.added))
+
+
+def _in_child(target: Any, *args: Any) -> tuple[Any, ...]:
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=target, args=(*args, q))
+    p.start()
+    result = q.get()
+    p.join()
+    return tuple(result)
+
+
+def bench_ratio(path: Path, texts: list[str], rounds: int, tmp: Path) -> None:
+    n = len(texts)
+    best = {"bare": (float("inf"), 0.0), "e2e": (float("inf"), 0.0)}
+    for r in range(rounds):
+        wall, cpu = _in_child(_bare, texts)
+        best["bare"] = min(best["bare"], (wall, cpu))
+        db = tmp / f"ratio-{r}.db"
+        wall, cpu, added = _in_child(_end_to_end, str(path), str(db))
+        assert added == n, f"stored {added} of {n}"
+        best["e2e"] = min(best["e2e"], (wall, cpu))
+        print(f"  round {r + 1}: bare {n / best['bare'][0]:.2f}/s, "
+              f"end-to-end {n / wall:.2f}/s", flush=True)
+    bare, e2e = n / best["bare"][0], n / best["e2e"][0]
+    print(f"bare nlp.pipe (full en_core_web_sm): {bare:7.2f} articles/s "
+          f"(cpu {best['bare'][1]:.1f} s)")
+    print(f"end to end, 1 process:               {e2e:7.2f} articles/s "
+          f"(cpu {best['e2e'][1]:.1f} s)")
+    print(f"ratio end-to-end / bare: {e2e / bare:.2f}  (target >= 1.0)")
+
+
+# ---------------------------------------------------------------- 2. workers
+
+
+@dataclass
+class PoolRun:
+    seconds: float = 0.0
+    steady_rate: float = 0.0
+    articles: int = 0
+    marks: list[tuple[float, int]] = field(default_factory=list)
+
+
+def timed_ingest(path: Path, db: Path, workers: int, chunk_size: int = 16,
+                 on_progress: Any = None) -> PoolRun:
+    from newsgraph.run.ingest import IngestOptions, ingest
+
+    run = PoolRun()
+    done = 0
+    start = time.perf_counter()
+
+    def progress(k: int) -> None:
+        nonlocal done
+        done += k
+        run.marks.append((time.perf_counter() - start, done))
+        if on_progress is not None:
+            on_progress(done)
+
+    report = ingest([str(path)], str(db), IngestOptions(workers=workers, chunk_size=chunk_size,
+                                                        resolve=False), progress=progress)
+    run.seconds = time.perf_counter() - start
+    run.articles = report.added + report.already_stored
+    if len(run.marks) >= 2:
+        (t0, n0), (t1, n1) = run.marks[0], run.marks[-1]
+        run.steady_rate = (n1 - n0) / (t1 - t0) if t1 > t0 else 0.0
+    return run
+
+
+def bench_workers(path: Path, tmp: Path) -> None:
+    one = timed_ingest(path, tmp / "w1.db", 1)
+    two = timed_ingest(path, tmp / "w2.db", 2)
+    for name, r in (("1 worker ", one), ("2 workers", two)):
+        print(f"ingest, {name}: {r.steady_rate:7.2f} articles/s steady "
+              f"({r.articles} articles in {r.seconds:.1f} s with start-up)")
+    print(f"2 workers / 1 worker: {two.steady_rate / one.steady_rate:.2f}x steady, "
+          f"{one.seconds / two.seconds:.2f}x with start-up  (target >= 1.8x)")
+
+
+# ------------------------------------------------------------------ 3. spark
+
+
+def _store_counts(db: Path) -> dict[str, Any]:
+    from newsgraph.store import Store
+
+    with Store(db) as st:
+        per = st.conn.execute(
+            "SELECT a.id, (SELECT count(*) FROM quotes q WHERE q.article_id = a.id), "
+            "(SELECT count(*) FROM event_reports v WHERE v.article_id = a.id) "
+            "FROM articles a").fetchall()
+        return {"tables": st.stats().tables, "per_article": {r[0]: r[1:] for r in per}}
+
+
+def bench_spark(path: Path, n: int, tmp: Path) -> None:
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.run.load import load_results
+    from newsgraph.run.spark import SparkOptions, require_spark, run_spark
+
+    try:
+        require_spark()
+    except NewsgraphError as e:
+        print(f"spark: skipped ({e})")
+        return
+    pool = timed_ingest(path, tmp / "pool.db", 2)
+    out = tmp / "spark-out"
+    t = time.perf_counter()
+    report = run_spark([str(path)], out, SparkOptions(master="local[2]",
+                                                      shard_size=max(1, -(-n // 8))))
+    spark_s = time.perf_counter() - t
+    loaded = load_results(out, tmp / "spark.db", resolve=False)
+    print(f"local pool, 2 workers: {pool.seconds:7.1f} s  ({n / pool.seconds:.2f} articles/s, "
+          "start-up included)")
+    print(f"spark local[2]:        {spark_s:7.1f} s  ({n / spark_s:.2f} articles/s, JVM and "
+          f"worker start-up included; {report.shards} shards, {report.model_loads} model "
+          f"loads) + load into SQLite {loaded.seconds:.1f} s")
+    print(f"spark / pool time: {spark_s / pool.seconds:.2f}")
+    a, b = _store_counts(tmp / "spark.db"), _store_counts(tmp / "pool.db")
+    keys = ("articles", "quotes", "event_reports", "article_entities", "agreement_mentions")
+    print("rows (spark | pool): " + ", ".join(f"{k} {a['tables'][k]} | {b['tables'][k]}"
+                                              for k in keys))
+    same = a["per_article"] == b["per_article"]
+    print(f"same articles with the same quote and event counts each: {same}")
+
+
+# -------------------------------------------------------------------- 4. rss
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _workers() -> list[int]:
+    """This process's pool workers (spawned children running multiprocessing's main)."""
+    import os
+
+    pids = []
+    me = os.getpid()
+    for task in Path(f"/proc/{me}/task").iterdir():
+        try:
+            kids = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for k in kids:
+            try:
+                cmd = Path(f"/proc/{k}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"spawn_main" in cmd:
+                pids.append(int(k))
+    return sorted(set(pids))
+
+
+def bench_rss(records: list[dict[str, object]], total: int, tmp: Path,
+              every_s: float = 5.0) -> None:
+    path = write_jsonl(variations(records, total), tmp / "rss.jsonl")
+    samples: list[tuple[float, int, dict[int, float], float]] = []
+    done_now = 0
+    stop = threading.Event()
+    start = time.perf_counter()
+
+    def sample() -> None:
+        import os
+
+        while not stop.wait(every_s):
+            samples.append((time.perf_counter() - start, done_now,
+                            {p: _rss_mb(p) for p in _workers()}, _rss_mb(os.getpid())))
+
+    def progress(done: int) -> None:
+        nonlocal done_now
+        done_now = done
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    run = timed_ingest(path, tmp / "rss.db", 2, on_progress=progress)
+    stop.set()
+    sampler.join()
+    print(f"{run.articles} articles in {run.seconds:.0f} s with 2 workers; RSS samples "
+          f"(MB, every {every_s:g} s; one row per ~{max(1, total // 20)} articles):")
+    print(f"{'s':>7} {'articles':>9}  {'worker RSS':<24} {'parent':>7}")
+    step, last = max(1, total // 20), -1
+    for t, done, workers, parent in samples:
+        if done // step != last or (t, done) == samples[-1][:2]:
+            last = done // step
+            ws = "  ".join(f"{v:7.0f}" for v in workers.values())
+            print(f"{t:7.0f} {done:9d}  {ws:<24} {parent:7.0f}")
+    per_worker = [v for _, _, w, _ in samples for v in w.values()]
+    if not per_worker:
+        print("no worker samples (run too short)")
+        return
+    third = max(1, len(samples) // 3)
+
+    def peak(rows: list[tuple[float, int, dict[int, float], float]]) -> float:
+        return max((v for _, _, w, _ in rows for v in w.values()), default=0.0)
+
+    early, late = peak(samples[:third]), peak(samples[-third:])
+    print(f"peak RSS per worker: {max(per_worker):.0f} MB (target < 1536 MB); first third "
+          f"{early:.0f} MB, last third {late:.0f} MB ({(late - early) / early:+.1%})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=200, help="articles for ratio/workers/spark")
+    ap.add_argument("--rounds", type=int, default=2, help="rounds of the ratio comparison")
+    ap.add_argument("--rss-articles", type=int, default=10_000)
+    ap.add_argument("--skip", default="", help="comma-separated: ratio,workers,spark,rss")
+    args = ap.parse_args()
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    records = read_records(DEFAULT_INPUTS)
+    sample = records[:args.n]
+    tmp = Path(tempfile.mkdtemp(prefix="ng-bench-"))
+    try:
+        path = write_jsonl(sample, tmp / "bench.jsonl")
+        from newsgraph.read import iter_inputs
+        from newsgraph.run.steps import extract_items
+
+        failed: list[Any] = []
+        texts = [a.text for a in extract_items(iter_inputs([str(path)]), failed)]
+        chars = sum(map(len, texts))
+        print(f"{len(texts)} articles from {', '.join(p.parent.name for p in DEFAULT_INPUTS)}; "
+              f"{chars:,} characters of clean text; {mp.cpu_count()} CPUs\n")
+        if "ratio" not in skip:
+            print("== 1. end to end against bare nlp.pipe")
+            bench_ratio(path, texts, args.rounds, tmp)
+        if "workers" not in skip:
+            print("\n== 2. ingest: 2 workers against 1")
+            bench_workers(path, tmp)
+        if "spark" not in skip:
+            print("\n== 3. Spark local[2] against the local pool")
+            bench_spark(path, len(texts), tmp)
+        if "rss" not in skip:
+            print(f"\n== 4. memory over {args.rss_articles:,} articles")
+            bench_rss(records, args.rss_articles, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -110,7 +110,7 @@ VERBS: dict[str, Sense] = {
 NOUNS: dict[str, Sense] = {
     **_senses("CONSULT", "meeting talk visit trip travel summit dialogue ministerial "
                          "conference consultation negotiation discussion bilateral forum "
-                         "2+2 gathering session"),
+                         "2+2 gathering session conversation"),
     **_senses("CONSULT", "call phone-call", "phone"),
     **_senses("AGREE", "pledge commitment agreement deal promise"),
     **_senses("SUPPORT", "ratification signing endorsement condolence congratulation "
@@ -214,7 +214,8 @@ def _noun_forms(lemma: str) -> set[str]:
 _EXTRA_VERBS = (LIGHT_VERBS | INTEND_VERBS | PLAN_VERBS | CARRIERS
                 | set("say state note add announce continue remain fail refrain take seem "
                       "decide want try keep stop end bring lead get vote sit step crack shut "
-                      "fire look cease set restore resume normalize normalise upgrade".split()))
+                      "fire look cease set restore resume normalize normalise upgrade kick "
+                      "come happen occur mark include involve proceed".split()))
 
 
 @lru_cache(maxsize=1)

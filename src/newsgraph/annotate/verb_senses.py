@@ -301,8 +301,8 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
         return sense if any(is_personal(o) for o in objs) else None
     if lem == "support":
         return sense if objs or prep_objs(v, "in") else None
-    if lem == "sign":
-        return sense if objs or has_prt(v, "on") else None
+    if lem == "sign":  # "signed the accord", "signed on", "signed for Armenia"
+        return sense if objs or has_prt(v, "on") or prep_objs(v, "for") else None
     return sense
 
 

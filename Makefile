@@ -21,7 +21,7 @@ demo: install
 		--published 2025-07-02 --format pretty
 	$(BIN)/newsgraph ingest tests/fixtures/seed/hegseth-jaishankar-pentagon.txt \
 		--published 2025-07-02 --db newsgraph.db --no-resolve
-	$(BIN)/newsgraph ingest data/corpus --db newsgraph.db
+	$(BIN)/newsgraph ingest data/corpus/*/articles.jsonl.gz --db newsgraph.db
 	$(BIN)/newsgraph query summary --db newsgraph.db --limit 10
 	@echo "Serving the web UI at http://127.0.0.1:8000 (API docs at /docs); Ctrl-C stops it."
 	$(BIN)/newsgraph serve --db newsgraph.db --host 127.0.0.1 --port 8000

@@ -229,19 +229,33 @@ def _workers() -> list[int]:
 
 
 def bench_rss(records: list[dict[str, object]], total: int, tmp: Path,
-              every_s: float = 5.0) -> None:
+              every_s: float = 5.0, csv_path: Path | None = None) -> None:
     path = write_jsonl(variations(records, total), tmp / "rss.jsonl")
-    samples: list[tuple[float, int, dict[int, float], float]] = []
+    samples: list[tuple[float, int, list[float], float]] = []
     done_now = 0
+    step = max(1, total // 20)
     stop = threading.Event()
     start = time.perf_counter()
+    print(f"RSS in MB every {every_s:g} s; a row about every {step} articles "
+          "(all samples in the CSV when --rss-csv is given)")
+    print(f"{'s':>7} {'articles':>9}  {'worker RSS':<18} {'parent':>7}", flush=True)
 
     def sample() -> None:
         import os
 
+        last = -1
         while not stop.wait(every_s):
-            samples.append((time.perf_counter() - start, done_now,
-                            {p: _rss_mb(p) for p in _workers()}, _rss_mb(os.getpid())))
+            row = (time.perf_counter() - start, done_now,
+                   [_rss_mb(p) for p in _workers()], _rss_mb(os.getpid()))
+            samples.append(row)
+            if csv_path is not None:
+                with open(csv_path, "a", encoding="utf-8") as fh:
+                    fh.write(",".join(f"{v:.1f}" for v in (row[0], row[1], *row[2], row[3]))
+                             + "\n")
+            if row[1] // step != last:
+                last = row[1] // step
+                ws = "  ".join(f"{v:7.0f}" for v in row[2])
+                print(f"{row[0]:7.0f} {row[1]:9d}  {ws:<18} {row[3]:7.0f}", flush=True)
 
     def progress(done: int) -> None:
         nonlocal done_now
@@ -252,26 +266,18 @@ def bench_rss(records: list[dict[str, object]], total: int, tmp: Path,
     run = timed_ingest(path, tmp / "rss.db", 2, on_progress=progress)
     stop.set()
     sampler.join()
-    print(f"{run.articles} articles in {run.seconds:.0f} s with 2 workers; RSS samples "
-          f"(MB, every {every_s:g} s; one row per ~{max(1, total // 20)} articles):")
-    print(f"{'s':>7} {'articles':>9}  {'worker RSS':<24} {'parent':>7}")
-    step, last = max(1, total // 20), -1
-    for t, done, workers, parent in samples:
-        if done // step != last or (t, done) == samples[-1][:2]:
-            last = done // step
-            ws = "  ".join(f"{v:7.0f}" for v in workers.values())
-            print(f"{t:7.0f} {done:9d}  {ws:<24} {parent:7.0f}")
-    per_worker = [v for _, _, w, _ in samples for v in w.values()]
-    if not per_worker:
+    print(f"{run.articles} articles in {run.seconds:.0f} s with 2 workers "
+          f"({run.steady_rate:.2f} articles/s steady)")
+    if not any(w for _, _, w, _ in samples):
         print("no worker samples (run too short)")
         return
     third = max(1, len(samples) // 3)
 
-    def peak(rows: list[tuple[float, int, dict[int, float], float]]) -> float:
-        return max((v for _, _, w, _ in rows for v in w.values()), default=0.0)
+    def peak(rows: list[tuple[float, int, list[float], float]]) -> float:
+        return max((v for _, _, w, _ in rows for v in w), default=0.0)
 
     early, late = peak(samples[:third]), peak(samples[-third:])
-    print(f"peak RSS per worker: {max(per_worker):.0f} MB (target < 1536 MB); first third "
+    print(f"peak RSS per worker: {peak(samples):.0f} MB (target < 1536 MB); first third "
           f"{early:.0f} MB, last third {late:.0f} MB ({(late - early) / early:+.1%})")
 
 
@@ -280,6 +286,7 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=200, help="articles for ratio/workers/spark")
     ap.add_argument("--rounds", type=int, default=2, help="rounds of the ratio comparison")
     ap.add_argument("--rss-articles", type=int, default=10_000)
+    ap.add_argument("--rss-csv", type=Path, default=None, help="append every RSS sample here")
     ap.add_argument("--skip", default="", help="comma-separated: ratio,workers,spark,rss")
     args = ap.parse_args()
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
@@ -307,7 +314,7 @@ def main() -> None:
             bench_spark(path, len(texts), tmp)
         if "rss" not in skip:
             print(f"\n== 4. memory over {args.rss_articles:,} articles")
-            bench_rss(records, args.rss_articles, tmp)
+            bench_rss(records, args.rss_articles, tmp, csv_path=args.rss_csv)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -72,8 +72,12 @@ class Event:
     actors: list[EventActor] = field(default_factory=list)
     location: str | None = None
     location_country: str | None = None
+    # A day (YYYY-MM-DD) or null; an expression naming a coarser time ("last week",
+    # "next month") leaves `date` null and gives the ISO 8601 period in `period`
+    # ("2025-W26", "2025-08", "2025").
     date: str | None = None
     date_text: str | None = None
+    period: str | None = None
     modality: Modality = "occurred"
     sentence: str = ""
     span: Span = field(default_factory=lambda: [0, 0])

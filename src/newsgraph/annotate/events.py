@@ -225,6 +225,9 @@ def sentence_events(doc: Doc, sent: Span, start_id: int = 1) -> list[Event]:
         sense = _recode(cand.sense, mod, cand)
         location, country = location_of(doc, cand)
         date_text, date = date_of(doc, cand, mod.direction)
+        period = None
+        if date is not None and len(date) != 10:  # coarser than a day: keep `date` a day
+            date, period = None, date
         trigger = " ".join(t.text for t in sorted(cand.trigger, key=lambda t: t.i))
         actors = actors_of(doc, cand, country)
         out.append(Event(
@@ -232,6 +235,6 @@ def sentence_events(doc: Doc, sent: Span, start_id: int = 1) -> list[Event]:
             mode=_mode_for(sense, cand, actors) if sense.category == cand.sense.category
             else None,
             actors=actors, location=location, location_country=country,
-            date=date, date_text=date_text, modality=mod.modality,
+            date=date, date_text=date_text, period=period, modality=mod.modality,
             sentence=sent.text, span=[sent.start_char, sent.end_char], trigger=trigger))
     return out

@@ -57,21 +57,27 @@ def build(text: str, published: str | None, *, ents: list[Ent] | None = None,
         while start >= 0:
             spans.append([start, start + len(e.name)])
             start = text.find(e.name, start + 1)
-        ent = Entity(f"e{i}", e.name, e.type, list(e.roles), e.affiliation, spans)
+        ent = Entity(id=f"e{i}", name=e.name, type=e.type, roles=list(e.roles),
+                     affiliation=e.affiliation, mentions=spans)
         art.entities.append(ent)
         by_name[e.name] = ent
     for i, q in enumerate(quotes or [], start=1):
         s = text.find(q.text)
         spk = by_name.get(q.speaker)
-        art.quotes.append(Quote(f"q{i}", q.text, q.kind, [s, s + len(q.text)], q.speaker,
-                                spk.id if spk else None, None, "said"))
+        art.quotes.append(Quote(id=f"q{i}", text=q.text, kind=q.kind,  # type: ignore[arg-type]
+                                span=[s, s + len(q.text)], speaker=q.speaker,
+                                speaker_id=spk.id if spk else None, cue="said"))
     for i, ev in enumerate(events or [], start=1):
-        actors = [EventActor(by_name[n].id if n in by_name else None, n, role)
+        actors = [EventActor(id=by_name[n].id if n in by_name else None, name=n,
+                             role=role)  # type: ignore[arg-type]
                   for n, role in ev.actors]
-        art.events.append(Event(f"v{i}", ev.category, ev.mode, actors, ev.location, None,
-                                ev.date, None, ev.modality, ev.sentence or text[:120]))
+        art.events.append(Event(id=f"v{i}", category=ev.category, mode=ev.mode, actors=actors,
+                                location=ev.location, date=ev.date,
+                                modality=ev.modality,  # type: ignore[arg-type]
+                                sentence=ev.sentence or text[:120]))
     for ag in agreements or []:
         s = text.find(ag.name)
         span = [s, s + len(ag.name)] if s >= 0 else [0, 0]
-        art.agreements.append(Agreement(ag.name, ag.kind, list(ag.parties), ag.status, span))
+        art.agreements.append(Agreement(name=ag.name, kind=ag.kind, parties=list(ag.parties),
+                                        status=ag.status, span=span))
     return art

@@ -45,7 +45,8 @@ NICKNAMES: dict[str, set[str]] = {}
 for _group in ("joseph joe", "antony anthony tony", "william bill will", "robert bob rob bobby",
                "michael mike", "james jim jimmy", "peter pete", "thomas tom", "richard dick rick",
                "christopher chris", "alexander alex", "benjamin ben", "daniel dan danny",
-               "jacob jake", "edward ed ned", "charles charlie chuck", "nicholas nick",
+               "jacob jake", "edward ed ned", "benjamin bibi", "philip phil",
+               "charles charlie chuck", "nicholas nick",
                "matthew matt", "andrew andy", "stephen steve steven", "samuel sam",
                "jonathan jon", "john jack", "elizabeth liz beth", "catherine kate cathy",
                "katherine kate kathy", "kathleen kathy", "margaret maggie", "patricia pat",
@@ -57,10 +58,26 @@ for _group in ("joseph joe", "antony anthony tony", "william bill will", "robert
         NICKNAMES.setdefault(_n, set()).update(_names)
 
 
+# Invisible characters that web text carries inside words ("Pre\xadsident").
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+# Endings that turn one given name into another person's: Daniel/Danielle, Paul/Paula.
+GENDERED = frozenset("a e o i y ia ie le la ne na ine ina ette elle ette ita".split())
+
+
 def fold(text: str) -> str:
-    """Lower case, accents removed, curly apostrophes straightened."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    """Lower case, accents and invisible characters removed, curly apostrophes straightened."""
+    text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE).replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def translit(word: str) -> str:
+    """A key on which transliterations of one name agree: Sergey/Sergei, Zelensky/Zelenskyy,
+    Mohammed/Mohamed."""
+    w = word.replace("y", "i").replace("ph", "f").replace("kh", "h").replace("ck", "k")
+    w = w.replace("ou", "u").replace("j", "i") if len(w) > 4 else w.replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", w)
 
 
 @dataclass
@@ -134,19 +151,27 @@ def _split_initials(word: str) -> list[str]:
 
 
 def same_first(a: str, b: str) -> bool:
-    """Two first names of one person: equal, a known short form, or a spelling variant."""
+    """Two first names of one person: equal, a known short form ("Joe"/"Joseph", "Phil"/
+    "Philip"), a transliteration or a spelling variant."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     if b in NICKNAMES.get(a, ()):
         return True
-    return len(a) >= 5 and len(b) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= 85
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.startswith(short) and long_[len(short):] not in GENDERED:
+        return True
+    if len(a) >= 5 and len(b) >= 5 and translit(a) == translit(b):
+        return True
+    return len(a) >= 5 and len(b) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= 88
 
 
 def same_surname(a: str, b: str) -> bool:
     """Equal, or a transliteration variant of a long name (Zelensky / Zelenskyy)."""
     if a == b:
+        return True
+    if len(a) >= 5 and len(b) >= 5 and translit(a) == translit(b):
         return True
     return (len(a) >= 6 and len(b) >= 6 and a[:3] == b[:3] and fuzz.ratio(a, b) >= 88)
 
@@ -155,6 +180,8 @@ def compatible(a: PersonName, b: PersonName) -> bool:
     """Could the two names be the same person? (bare surnames are handled by the caller)"""
     if _ends_with(a, b) or _ends_with(b, a):
         return True  # "López Obrador" in "Andrés Manuel López Obrador"
+    if _same_words(a, b):
+        return True  # "Kishida Fumio" / "Fumio Kishida"
     if not same_surname(a.surname, b.surname):
         return False
     if not a.given or not b.given:
@@ -178,6 +205,22 @@ def _ends_with(long_: PersonName, short: PersonName) -> bool:
     words = [*long_.given, *long_.surname.split()]
     return (2 <= len(s) < len(words) and all(len(w) > 1 for w in s)
             and words[-len(s):] == s)
+
+
+def words(name: PersonName) -> list[str]:
+    return [*name.given, *name.surname.split()]
+
+
+def _same_words(a: PersonName, b: PersonName) -> bool:
+    wa, wb = words(a), words(b)
+    return len(wa) >= 2 and all(len(w) > 1 for w in wa) and sorted(wa) == sorted(wb)
+
+
+def starts_with(long_: PersonName, short: PersonName) -> bool:
+    """The short name's words (two or more, spelled out) begin the long name: "Yoon Suk" for
+    "Yoon Suk Yeol". Only safe where the family name comes first, so callers check that."""
+    s, w = words(short), words(long_)
+    return 2 <= len(s) < len(w) and all(len(x) > 1 for x in s) and w[:len(s)] == s
 
 
 def block_key(surname: str) -> str:

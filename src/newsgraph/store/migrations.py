@@ -275,9 +275,13 @@ CREATE TABLE resolve_state (
 );
 """
 
+# Event.period: a coarser-than-a-day time ("2025-W26", "2025-08") when `date` is null.
+_EVENT_PERIOD = "ALTER TABLE event_reports ADD COLUMN period TEXT;"
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_resolved", _RESOLVED),
+    Migration("0003_event_period", _EVENT_PERIOD),
 )
 
 # Tables rebuilt by every resolution pass, children first.

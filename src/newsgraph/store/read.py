@@ -72,32 +72,42 @@ class ReadAPI(ReadGraph):
                 "SELECT local_id, start, end FROM mentions WHERE article_id = ? "
                 "ORDER BY start, end", (aid,)):
             mentions.setdefault(lid, []).append([s, e])
+        # keyword arguments throughout: a field added to the record must not shift others
         for lid, name, typ, aff, roles, role_texts in self.conn.execute(
                 "SELECT local_id, name, type, affiliation, roles, role_texts FROM "
                 "article_entities WHERE article_id = ? ORDER BY rowid", (aid,)):
-            art.entities.append(Entity(lid, name, typ, json.loads(roles), aff,
-                                       mentions.get(lid, []), json.loads(role_texts)))
+            art.entities.append(Entity(id=lid, name=name, type=typ, roles=json.loads(roles),
+                                       affiliation=aff, mentions=mentions.get(lid, []),
+                                       role_texts=json.loads(role_texts)))
         for r in self.conn.execute(
                 "SELECT local_id, text, kind, start, end, speaker, speaker_local_id, "
                 "speaker_start, speaker_end, cue, is_question FROM quotes WHERE article_id = ? "
                 "ORDER BY pk", (aid,)):
-            art.quotes.append(Quote(r[0], r[1], r[2], _spans(r[3], r[4]) or [0, 0], r[5], r[6],
-                                    _spans(r[7], r[8]), r[9], bool(r[10])))
+            art.quotes.append(Quote(id=r[0], text=r[1], kind=r[2],
+                                    span=_spans(r[3], r[4]) or [0, 0], speaker=r[5],
+                                    speaker_id=r[6], speaker_span=_spans(r[7], r[8]),
+                                    cue=r[9], is_question=bool(r[10])))
         for r in self.conn.execute(
                 "SELECT pk, local_id, category, mode, location, location_country, date, "
-                "date_text, modality, sentence, start, end, trigger FROM event_reports "
+                "date_text, period, modality, sentence, start, end, trigger FROM event_reports "
                 "WHERE article_id = ? ORDER BY pk", (aid,)):
-            actors = [EventActor(a[0], a[1], a[2], a[3]) for a in self.conn.execute(
-                "SELECT local_entity_id, name, role, affiliation FROM event_report_actors "
-                "WHERE report_pk = ? ORDER BY ord", (r[0],))]
-            art.events.append(Event(r[1], r[2], r[3], actors, r[4], r[5], r[6], r[7], r[8],
-                                    r[9], _spans(r[10], r[11]) or [0, 0], r[12]))
+            actors = [EventActor(id=a[0], name=a[1], role=a[2], affiliation=a[3])
+                      for a in self.conn.execute(
+                          "SELECT local_entity_id, name, role, affiliation FROM "
+                          "event_report_actors WHERE report_pk = ? ORDER BY ord", (r[0],))]
+            art.events.append(Event(id=r[1], category=r[2], mode=r[3], actors=actors,
+                                    location=r[4], location_country=r[5], date=r[6],
+                                    date_text=r[7], period=r[8], modality=r[9],
+                                    sentence=r[10], span=_spans(r[11], r[12]) or [0, 0],
+                                    trigger=r[13]))
         for r in self.conn.execute(
                 "SELECT name, kind, parties, status, start, end, system, quantity, value, "
                 "supplier, recipient FROM agreement_mentions WHERE article_id = ? ORDER BY ord",
                 (aid,)):
-            art.agreements.append(Agreement(r[0], r[1], json.loads(r[2]), r[3],
-                                            _spans(r[4], r[5]) or [0, 0], *r[6:]))
+            art.agreements.append(Agreement(
+                name=r[0], kind=r[1], parties=json.loads(r[2]), status=r[3],
+                span=_spans(r[4], r[5]) or [0, 0], system=r[6], quantity=r[7], value=r[8],
+                supplier=r[9], recipient=r[10]))
         links = dict(self.conn.execute(
             "SELECT local_id, entity_id FROM entity_links WHERE article_id = ?", (aid,)))
         dup = self.conn.execute("SELECT duplicate_of FROM duplicates WHERE article_id = ?",

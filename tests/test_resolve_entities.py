@@ -154,3 +154,62 @@ def test_name_compatibility(x: str, y: str, same: bool) -> None:
 def test_parse_person(raw: str, title: str | None, given: list[str], surname: str) -> None:
     p = parse_person(raw)
     assert (p.title, p.given, p.surname) == (title, given, surname)
+
+
+def _asia_and_russia():  # type: ignore[no-untyped-def]
+    return [
+        build("Prime Minister Kishida Fumio met Yoon Suk Yeol.", "2023-03-16",
+              ents=[Ent("Kishida Fumio", affiliation="Japan"),
+                    Ent("Yoon Suk Yeol", affiliation="South Korea")]),
+        build("Fumio Kishida and Yoon Suk spoke again; Kim Jong Un launched a missile.",
+              "2023-05-07",
+              ents=[Ent("Fumio Kishida", affiliation="Japan"), Ent("Yoon Suk"),
+                    Ent("Kim Jong Un", affiliation="North Korea")]),
+        build("Kim Jong Nam was killed in 2017; Kim Jong was mentioned.", "2023-05-08",
+              ents=[Ent("Kim Jong Nam", affiliation="North Korea"),
+                    Ent("Kim Jong", affiliation="North Korea")]),
+        build("Sergey Lavrov and Maria Lavrova spoke.", "2022-01-10",
+              ents=[Ent("Sergey Lavrov", affiliation="Russia"), Ent("Maria Lavrova")]),
+        build("Sergei Lavrov repeated it. Putin agreed.", "2022-01-12",
+              ents=[Ent("Sergei Lavrov", affiliation="Russia"),
+                    Ent("Putin", affiliation="United States")]),  # a tagger's wrong country
+        build("Vladimir Putin spoke.", "2022-01-13",
+              ents=[Ent("Vladimir Putin", affiliation="Russia")]),
+        build("Xi said so.", "2022-01-14", ents=[Ent("Xi", affiliation="United States")]),
+        build("Xi Jinping said so.", "2022-01-15", ents=[Ent("Xi Jinping", affiliation="China")]),
+        build("Karine Jean-Pierre briefed.", "2023-01-02",
+              ents=[Ent("Karine Jean-Pierre", affiliation="United States")]),
+        build("Jean-Pierre: Go ahead, Karine. Joe, go ahead.", "2023-01-03",
+              ents=[Ent("Jean-Pierre"), Ent("Karine"), Ent("Joe")]),
+        build("Joe Biden spoke.", "2023-01-04", ents=[Ent("Joe Biden")]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def store2():  # type: ignore[no-untyped-def]
+    st = Store()
+    st.write_articles(_asia_and_russia())
+    st.resolve()
+    yield st
+    st.close()
+
+
+@pytest.mark.parametrize("name,forms", [
+    ("Kishida", {"Kishida Fumio", "Fumio Kishida"}),           # family name first or last
+    ("Yoon", {"Yoon Suk Yeol", "Yoon Suk"}),                   # a name cut short
+    ("Lavrov", {"Sergey Lavrov", "Sergei Lavrov"}),             # transliterations
+    ("Putin", {"Vladimir Putin", "Putin"}),                    # despite the wrong country
+    ("Xi", {"Xi Jinping", "Xi"}),                              # family name alone
+    ("Karine", {"Karine Jean-Pierre", "Jean-Pierre", "Karine"}),  # first name, same article
+])
+def test_forms_of_one_person(store2: Store, name: str, forms: set[str]) -> None:
+    detail = store2.entity(next(iter(forms)))
+    assert detail is not None and forms <= set(detail.aliases), detail.aliases
+
+
+def test_forms_of_different_people(store2: Store) -> None:
+    assert len(_people(store2, "Lavrov")) == 2          # Lavrova is someone else
+    kims = _people(store2, "Kim Jong")
+    assert {"Kim Jong Un", "Kim Jong Nam"} <= set(kims)  # "Kim Jong" joins neither
+    joe = store2.entity("Joe Biden")
+    assert joe is not None and "Joe" not in joe.aliases  # a lone "Joe" elsewhere is not him

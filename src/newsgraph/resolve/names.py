@@ -48,7 +48,7 @@ for _group in ("joseph joe", "antony anthony tony", "william bill will", "robert
                "jacob jake", "edward ed ned", "benjamin bibi", "philip phil",
                "charles charlie chuck", "nicholas nick",
                "matthew matt", "andrew andy", "stephen steve steven", "samuel sam",
-               "jonathan jon", "john jack", "elizabeth liz beth", "catherine kate cathy",
+               "jonathan jon", "john jack jon", "elizabeth liz beth", "catherine kate cathy",
                "katherine kate kathy", "kathleen kathy", "margaret maggie", "patricia pat",
                "victoria vicky", "gregory greg", "timothy tim", "donald don", "ronald ron",
                "lawrence larry", "gerald gerry", "frederick fred", "vladimir volodymyr",
@@ -171,6 +171,9 @@ def same_surname(a: str, b: str) -> bool:
     """Equal, or a transliteration variant of a long name (Zelensky / Zelenskyy)."""
     if a == b:
         return True
+    short, long_ = sorted((a, b), key=len)
+    if long_ == short + "a":
+        return False  # Lavrov / Lavrova, Ivanov / Ivanova
     if len(a) >= 5 and len(b) >= 5 and translit(a) == translit(b):
         return True
     return (len(a) >= 6 and len(b) >= 6 and a[:3] == b[:3] and fuzz.ratio(a, b) >= 88)

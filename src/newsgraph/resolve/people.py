@@ -28,6 +28,7 @@ from newsgraph.resolve.names import (
     parse_person,
     same_surname,
     starts_with,
+    words,
 )
 
 # A bare name goes to the biggest candidate only when it is this many times the next one.
@@ -130,16 +131,17 @@ def _full_names(groups: dict[str, list[Row]]) -> list[Cluster]:
         blocks[block_key(p.surname)].append(k)
         if p.given:  # family name first: "Yoon Suk" and "Yoon Suk Yeol" share "Yoon"
             blocks["first:" + p.given[0]].append(k)
+        # the same words in another order: "Kishida Fumio" / "Fumio Kishida"
+        blocks["words:" + " ".join(sorted(words(p)))].append(k)
     for keys in blocks.values():
+        keys = sorted(set(keys))
         for i, a in enumerate(keys):
             pa, aff_a = _parse(groups[a][0]), majority(groups[a])
             for b in keys[i + 1:]:
                 pb, aff_b = _parse(groups[b][0]), majority(groups[b])
                 if not compatible_affiliation(aff_a, aff_b):
                     continue
-                family_first = bool({aff_a, aff_b} & FAMILY_FIRST)
-                if compatible(pa, pb) or (family_first and (starts_with(pa, pb)
-                                                            or starts_with(pb, pa))):
+                if compatible(pa, pb):
                     ra, rb = find(a), find(b)
                     if ra != rb:
                         parent[max(ra, rb)] = min(ra, rb)
@@ -148,7 +150,30 @@ def _full_names(groups: dict[str, list[Row]]) -> list[Cluster]:
         c = by_root.setdefault(find(k), Cluster("PERSON"))
         c.rows.extend(groups[k])
         c.full.append(_parse(groups[k][0]))
-    return list(by_root.values())
+    return _join_family_first(list(by_root.values()))
+
+
+def _join_family_first(clusters: list[Cluster]) -> list[Cluster]:
+    """"Yoon Suk" joins "Yoon Suk Yeol" where the family name comes first, when it begins
+    exactly one other name ("Kim Jong" begins both Kim Jong Un and Kim Jong Nam: it stays)."""
+    gone: set[int] = set()
+    first_words: dict[str, list[Cluster]] = defaultdict(list)
+    for c in clusters:
+        for f in c.full:
+            if f.given:
+                first_words[f.given[0]].append(c)
+    for c in clusters:
+        if c.affiliation() not in FAMILY_FIRST and c.affiliation() is not None:
+            continue
+        pool = {id(o): o for g in c.full if g.given for o in first_words[g.given[0]]}
+        longer = [o for o in pool.values() if o is not c and id(o) not in gone
+                  and o.affiliation() in FAMILY_FIRST
+                  and any(starts_with(f, g) for f in o.full for g in c.full)]
+        if len(longer) == 1 and compatible_affiliation(c.affiliation(), longer[0].affiliation()):
+            longer[0].rows.extend(c.rows)
+            longer[0].full.extend(c.full)
+            gone.add(id(c))
+    return [c for c in clusters if id(c) not in gone]
 
 
 def _attach(groups: dict[str, list[Row]], tier: str, clusters: list[Cluster],
@@ -203,8 +228,10 @@ def _article_index(clusters: list[Cluster]) -> dict[str, set[int]]:
 
 
 def _choose(row: Row, cands: list[Cluster], here: set[int]) -> Cluster | None:
-    if len(cands) > 1:  # a known country narrows the choice, never empties it
-        same = [c for c in cands if compatible_affiliation(row.affiliation, c.affiliation())]
+    if len(cands) > 1 and row.affiliation:
+        # the same known country narrows the choice (an unknown one is no evidence)
+        same = [c for c in cands if c.affiliation() and
+                compatible_affiliation(row.affiliation, c.affiliation())]
         cands = same or cands
     if len(cands) <= 1:
         return cands[0] if cands else None

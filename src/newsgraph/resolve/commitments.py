@@ -25,13 +25,19 @@ SUBJECT = r"(?:\bI|\bwe|\bour (?:two )?(?:countries|nations|governments|sides|te
 CUE = (r"(?:hope(?:s|d)?(?: that)?(?: to| we can| we will| we'll)?|expect(?:s)? to|"
        r"intend(?:s)? to|plan(?:s|ning)? to|aim(?:s)? to|look(?:ing)? forward to|"
        r"(?:are|am|is|remain) (?:committed|determined|ready|set|poised|going|working) to|"
-       r"want to|seek(?:s)? to|will|shall|'ll|would like to)")
-ACTION = (r"(?:sign|finali[sz]e|conclude|complete|deliver|deploy|launch|establish|hold|host|"
-          r"announce|send|provide|approve|ratify|implement|purchase|buy|procure|acquire|"
-          r"transfer|close|reach|negotiate|begin|start|open|build|co-?produce|supply|finish|"
-          r"seal|formali[sz]e|expedite)(?:s|ed|ing)?")
+       r"seek(?:s)? to|will|shall|'ll)")
+# Concrete acts a government commits to; conversational ones ("start", "open", "provide an
+# update") are left out, as are the cues "want to" / "would like to" ("I want to thank").
+ACTION = (r"(?:sign|finali[sz]e|conclude|complete|deliver|deploy|launch|establish|"
+          r"approve|ratify|implement|purchase|buy|procure|acquire|transfer|negotiate|"
+          r"co-?produce|supply|seal|formali[sz]e|expedite)(?:s|ed|ing)?")
+# A new sentence: the agreement named there is not the object of the intent before it.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
+# Up to four words between cue and act, none opening a clause with another subject
+# ("committed to ensuring that Iran can never acquire" is not a promise to acquire).
 INTENT = re.compile(SUBJECT + r"(?:\s+\w+){0,2}?\s+(?P<cue>" + CUE + r")\s+"
-                    r"(?:\w+\s+){0,6}?(?P<action>" + ACTION + r")\b", re.IGNORECASE)
+                    r"(?:(?!that\b|which\b|who\b|if\b|whether\b|never\b|not\b)\w+\s+){0,4}?"
+                    r"(?P<action>" + ACTION + r")\b", re.IGNORECASE)
 DEADLINES = [
     (re.compile(r"\b(?:by|before) the end of (?:this|the) year\b|\b(?:later )?this year\b",
                 re.I), "year"),
@@ -178,6 +184,15 @@ def _outcome(conn: sqlite3.Connection, agreement_id: str | None, said: str | Non
     return "open", None, None, None
 
 
+def _excerpt(text: str, start: int, about: int | None) -> str:
+    """The sentences from the statement of intent to the agreement it names."""
+    end = max(start, about if about is not None and about < len(text) else start)
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(stops) + 1 if stops else len(text)
+    return " ".join(text[left:right].split())[:800]
+
+
 def resolve_commitments(conn: sqlite3.Connection) -> int:
     # Agreement names long enough to be recognised inside a quote's own words.
     known = sorted(((normalise(alias), agreement_id) for agreement_id, alias in conn.execute(
@@ -188,7 +203,14 @@ def resolve_commitments(conn: sqlite3.Connection) -> int:
     for s in _quotes(conn):
         if find_intent(s.text, s.date) is None:
             continue
-        named: list[tuple[str | None, int | None]] = list(_agreements_in(conn, s, known))
+        first = find_intent(s.text, s.date)
+        assert first is not None
+        # a transcript turn can be long: only an agreement in the sentence of the intent is
+        # its object ("... and then formally sign a new 10-year Framework ...")
+        named: list[tuple[str | None, int | None]] = [
+            (a, at) for a, at in _agreements_in(conn, s, known)
+            if at >= len(s.text) or not _SENTENCE_BREAK.search(
+                s.text, min(at, first.at), max(at, first.at))]
         # one commitment per agreement the statement names, or one for the statement
         for agreement_id, at in named or [(None, None)]:
             intent = find_intent(s.text, s.date, at if at is not None and at < len(s.text)
@@ -206,7 +228,8 @@ def resolve_commitments(conn: sqlite3.Connection) -> int:
                 "agreement_id, outcome, outcome_article_id, outcome_date, outcome_evidence) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 ("cm-" + hashlib.sha1(key.encode()).hexdigest()[:12], s.quote_pk, s.article_id,
-                 s.date, s.speaker, s.speaker_entity_id, s.text, intent.cue, intent.action,
+                 s.date, s.speaker, s.speaker_entity_id, _excerpt(s.text, intent.at, at),
+                 intent.cue, intent.action,
                  intent.deadline_text, intent.deadline_date, agreement_id, outcome, o_article,
                  o_date, o_evidence))
             n += 1

@@ -151,6 +151,10 @@ def cluster(names: list[NameMention], role_refs: list[RoleMention]) -> list[Pers
             continue
         creates = n.source in ("ner", "title", "label") and (not n.headline or n.appositive)
         match = [p for p in people if set(full) <= p.words()]
+        if not match and n.headline and len(full) >= 2:
+            # "Marta Costanzo Youth, Deputy Assistant Secretary..." as a header line: a
+            # fuller form of a name the body gives ("Marta Youth").
+            match = [p for p in people if any(_compatible(n.words, m.words) for m in p.names)]
         if not match and n.headline:
             # "Hegseth Seeks Swift Approval": keep the words the body knows as a name.
             k = len(n.words)

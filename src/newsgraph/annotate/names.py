@@ -33,6 +33,27 @@ avenue building hall room square park station agreement declaration treaty accor
 ministerial dialogue visit secretariat office ministry department agency bureau embassy
 mission command twitter facebook instagram youtube linkedin whatsapp telegram
 """.split())
+# Nouns that name a portfolio, not a person: "Under Secretary for Civilian Security,
+# Democracy, and Human Rights Uzra Zeya", "Minister of Health and Prevention Abdul Rahman
+# Al Owais". The model often reads the last of them as the start of the name after it.
+FIELD_WORDS = frozenset("""
+human rights refugee migrant migration population democracy service crime prevention
+protection response resilience investment implementation innovation accountability market
+internal war violence gun peace financial civil civilian citizen passport conflict growth
+environment environmental transborder transnational equity equality inclusion governance
+reform issue program initiative assistance narcotics counternarcotics enforcement terrorism
+trafficking persons religious freedom reconciliation reconstruction infrastructure tourism
+culture sport ocean fisheries mining petroleum housing veterans disability children aging
+labor labour trade climate finance financing budget revenue customs aviation research
+sciences humanitarian relief recovery insurance training banking manufacturing shipping
+""".split())
+# Abstract nouns by their ending, with a minimum length that keeps given names out
+# ("Clement", "Constance", "Florence", "Felicity", "Stacy"). Surnames that are also common
+# nouns ("Power", "Waters", "Youth") are not listed: a lone surname must stay a name.
+FIELD_ENDINGS = (("tion", 6), ("sion", 6), ("ment", 8), ("ity", 9), ("acy", 7), ("ism", 7),
+                 ("ness", 7), ("ship", 8), ("ics", 7), ("ance", 10), ("ence", 10))
+# What stands between a title and the portfolio words after it.
+PORTFOLIO_LINKS = frozenset({"for", "of", "and", "&", ",", "the"})
 INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,2}$")
 POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
 WORD_RE = re.compile(r"[^\W\d_][\w’'-]{3,}")
@@ -136,6 +157,35 @@ def is_name_token(ctx: Scan, tok: Token) -> bool:
     return tok.i not in ctx.hit_at
 
 
+def is_field_word(word: str) -> bool:
+    """A word that names a portfolio or field ("Rights", "Migration"), never a person."""
+    low = word.lower()
+    if low in FIELD_WORDS or (low.endswith("s") and low[:-1] in FIELD_WORDS):
+        return True
+    stem = low[:-1] if low.endswith("s") else low
+    return any(stem.endswith(end) and len(stem) >= n for end, n in FIELD_ENDINGS)
+
+
+def after_portfolio_link(ctx: Scan, start: int, sent: Span) -> bool:
+    """Whether token `start` follows "for"/"of"/"and"/a comma inside a title phrase
+    ("Assistant Secretary for Passport Services", "... Population, Refugees, and Migration"):
+    capitalised words there belong to the title until the name begins."""
+    doc = ctx.doc
+    if start <= sent.start or doc[start - 1].lower_ not in PORTFOLIO_LINKS:
+        return False
+    j = start - 1
+    while j >= max(sent.start, start - 20):
+        tok = doc[j]
+        if roles.is_head(tok.text):
+            return True
+        if tok.i in ctx.name_tokens or not (tok.lower_ in PORTFOLIO_LINKS
+                                            or tok.lower_ in roles.CONNECTORS
+                                            or tok.text[:1].isupper() or j in ctx.hit_at):
+            return False
+        j -= 1
+    return False
+
+
 def clean_words(span_tokens: list[Token]) -> list[str]:
     """Name words without editorial brackets: "[Donald] Trump" -> Donald Trump."""
     words: list[str] = []
@@ -168,6 +218,8 @@ def valid_name(ctx: Scan, start: int, end: int) -> bool:
         return False
     if not any(t.pos_ == "PROPN" for t in full):
         return False  # "So am I. Thank you."
+    if all(is_field_word(t.text) for t in full):
+        return False  # "Human Services", "Organization": a portfolio, not a name
     return not (len(toks) == 1 and toks[0].tag_ == "NNPS")
 
 
@@ -209,4 +261,9 @@ def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
                                and not nxt.text.isupper() and nxt.i not in ctx.name_tokens):
             break
         end = j + 1
+    # "... Refugees, and Migration Marta Youth": portfolio words at the front go back to the
+    # title; at least two words stay (a given name can be a field word: "Rosa", "Hope").
+    if after_portfolio_link(ctx, start, sent):
+        while end - start > 2 and is_field_word(doc[start].text):
+            start += 1
     return start, end

@@ -25,7 +25,9 @@ from spacy.tokens import Doc
 from newsgraph.annotate import gazetteer, roles
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.annotate.names import (
+    INITIAL_RE,
     PARTICLES,
+    PORTFOLIO_LINKS,
     Found,
     NameMention,
     RoleMention,
@@ -95,7 +97,8 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
 
 
 def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
-    for ent in ctx.doc.ents:
+    doc = ctx.doc
+    for ent in doc.ents:
         if any(s < ent.end_char and ent.start_char < e for s, e in labels):
             continue  # the label reader handles "KIRBY" in "MR. KIRBY:"
         if ent.label_ == "PERSON":
@@ -104,8 +107,8 @@ def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
                 and roles.is_title_word(ent[0].text):
             # "Spokesperson Ned Price" (ORG): a title glued to a name.
             start, end = fix_edges(ctx, ent.start, ent.end, ctx.sent(ent.start))
-            if start == ent.start:
-                continue
+            if start == ent.start or doc[start - 1].lower_ in PORTFOLIO_LINKS:
+                continue  # "State for Civilian Security": a portfolio, no name
         else:
             continue
         if start < end and valid_name(ctx, start, end) \
@@ -201,6 +204,60 @@ def _from_labels(ctx: Scan, found: Found) -> list[tuple[int, int]]:
     return spans
 
 
+def _label_full_names(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
+    """ "MR PRICE:" labels a person the header or body names in full ("Ned Price, Department
+    Spokesperson", "This is Ricardo Zuniga."): find those full names where the model missed
+    them (or read them as an organisation), so that label and name make one person."""
+    surnames = {n.words[-1] for n in found.names
+                if n.source in ("label", "bare-label") and len(n.words) == 1}
+    if not surnames:
+        return
+    doc, text = ctx.doc, ctx.text
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(surnames)) + r")\b",
+                         re.IGNORECASE)
+    for m in pattern.finditer(text):
+        word = m.group()
+        if not (word.istitle() or word.isupper()) \
+                or any(s <= m.start() < e for s, e in labels):
+            continue
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        i = span.start
+        tok = doc[i]
+        if i in ctx.name_tokens or (tok.ent_type_ == "PERSON" and not tok.text.isupper()):
+            continue  # the model's own name span is read in _from_ner
+        start = _given_names_before(ctx, i)
+        if start == i:
+            continue
+        _add_name(ctx, found, start, i + 1, "ner")
+        mention = found.names[-1]
+        mention.headline = False  # the label shows it is a name, even on a header line
+        if all(w.isupper() for w in mention.words):
+            mention.words = _words_title_case(mention.words)
+
+
+def _given_names_before(ctx: Scan, i: int) -> int:
+    """Where the name ending in surname token i starts: one given name, with any initials
+    and particles between ("Ned Price", "Antony J. Blinken", "NED PRICE")."""
+    doc = ctx.doc
+    sent_start = ctx.sent(i).start
+    j = i
+    while j > sent_start:
+        prev = doc[j - 1]
+        t = prev.text
+        if prev.i in ctx.name_tokens or prev.is_space or not is_name_token(ctx, prev):
+            break
+        j -= 1
+        if not (INITIAL_RE.match(t) or t.lower() in PARTICLES):
+            if prev.pos_ != "PROPN":
+                j += 1  # "Oil Price": not a given name
+            break  # the given name: one word is enough to join the label to it
+    while j < i and (INITIAL_RE.match(doc[j].text) or doc[j].lower_ in PARTICLES):
+        j += 1
+    return j
+
+
 def _from_role_refs(ctx: Scan, found: Found, starts: list[int]) -> None:
     """ "the Secretary", "The Vice President": a title with no name after it."""
     doc = ctx.doc
@@ -242,6 +299,7 @@ def find(doc: Doc, hits: list[Hit]) -> Found:
     ctx = Scan(doc, hits)
     found = Found()
     labels = _from_labels(ctx, found)
+    _label_full_names(ctx, found, labels)
     _from_ner(ctx, found, labels)
     starts = _matches(doc)
     _from_titles(ctx, found, starts["HEAD_NAME"])

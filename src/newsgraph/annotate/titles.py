@@ -67,9 +67,32 @@ def phrase_title(ctx: Scan, toks: list[Token]) -> Title:
         if tok.text in POSSESSIVE:
             i += 1
             continue
+        if tok.text == "," and words:
+            words[-1] += ","  # "for Civilian Security, Democracy, and Human Rights"
+            i += 1
+            continue
         words.append(tok.text)
         i += 1
     return roles.make_title(words, aff, kind)
+
+
+def _list_opening(ctx: Scan, comma: int, start: int, sent: Span) -> int | None:
+    """For a comma inside a title's portfolio ("Under Secretary for Civilian Security,
+    Democracy, and Human Rights Uzra Zeya"), the "for"/"of" that opens the list; None when
+    the comma ends something else (a list of people, an apposition)."""
+    doc = ctx.doc
+    if any(roles.is_head(t.text) for t in doc[comma + 1:start]):
+        return None  # "..., Ambassador Victoria Nuland": a title of its own after the comma
+    j = comma - 1
+    while j > max(sent.start, comma - 20):
+        tok = doc[j]
+        if tok.lower_ in {"for", "of"} and roles.is_title_word(doc[j - 1].text):
+            return j
+        if j in ctx.name_tokens or roles.is_head(tok.text) or not (
+                tok.text[:1].isupper() or tok.text == "," or tok.lower_ in roles.CONNECTORS):
+            return None
+        j -= 1
+    return None
 
 
 def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
@@ -106,6 +129,11 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
                 and not tok.whitespace_:
             j -= 1  # "Commander-in-Chief"
             continue
+        if tok.text == "," and j < start - 1:
+            opening = _list_opening(ctx, j, start, sent)
+            if opening is not None:
+                j = opening - 1
+                continue
         if tok.text[:1].isupper() or roles.is_title_word(tok.text):
             j -= 1
             continue
@@ -119,12 +147,16 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
         first += 1
     if inverted and not (first > sent.start and doc[first - 1].lower_ == "the"):
         return None
-    if not inverted and first > sent.start and doc[first - 1].lower_ in {"the", "a", "an"}:
-        # "the Vice President and President Yoon": the part before "and" is someone else.
-        ands = [k for k in range(first, end) if doc[k].lower_ == "and"
-                and any(roles.is_head(t.text) for t in doc[first:k])]
-        if ands:
-            first = ands[-1] + 1
+    # A title for each side of an "and": "the Vice President and President Yoon" (the part
+    # before "and" is someone else), "Crown Prince and Prime Minister Salman" (one person).
+    ands = [k for k in range(first, end) if doc[k].lower_ == "and"
+            and any(roles.is_head(t.text) for t in doc[first:k])
+            and any(roles.is_head(t.text) for t in doc[k + 1:end])]
+    if ands and not inverted:
+        last = ands[-1]
+        if (first > sent.start and doc[first - 1].lower_ in {"the", "a", "an"}) \
+                or _one_office(doc[first:last], doc[last + 1:end]):
+            first = last + 1
     hit = ctx.hit_starting(first)
     if hit is not None and hit.place.kind == "office" and first > sent.start \
             and doc[first - 1].lower_ in {"the", "to", "at", "in", "from"}:
@@ -141,6 +173,14 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
         # "Invitation to Visit Italy President Trump": a heading run into the text.
         title.affiliation = title.affiliation_kind = None
     return (title, first) if title.roles else None
+
+
+def _one_office(a: Span, b: Span) -> bool:
+    """Two titles for one office at different ranks ("Vice President" and "President",
+    "Minister" and "Deputy Minister"): no one holds both, so they are two people's."""
+    def office(span: Span) -> set[str]:
+        return {t.lower_ for t in span if roles.is_title_word(t.text)} - roles.RANKS
+    return bool(office(a)) and office(a) == office(b)
 
 
 def title_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:

@@ -7,7 +7,7 @@ import re
 from newsgraph.errors import BadInput
 from newsgraph.extract.detect import is_html
 from newsgraph.extract.html import extract_html
-from newsgraph.extract.text import clean_text
+from newsgraph.extract.text import clean_text, normalise_space
 from newsgraph.extract.timeout import time_limit
 from newsgraph.read.decode import decode
 from newsgraph.read.sources import MAX_INPUT_BYTES, RawInput
@@ -29,6 +29,8 @@ def extract(source: str | bytes, *, url: str | None = None, title: str | None = 
         text = _sanitise(decode(source) if isinstance(source, bytes) else source)
         if not text.strip():
             raise BadInput("empty input")
+        if title is not None:  # a feed's title: the same spaces as the body
+            title = normalise_space(title).strip() or None
         if hint == "html" or (hint is None and is_html(text)):
             r = extract_html(text, url=url)
             return Article.new(r.text, title=title or r.title, published=published or r.published,

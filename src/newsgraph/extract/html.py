@@ -20,6 +20,7 @@ from newsgraph.extract.text import (
     clean_blocks,
     drop_leading_title,
     join_blocks,
+    normalise_space,
 )
 from newsgraph.record import Removed
 
@@ -51,9 +52,10 @@ class HtmlResult:
 
 def body_blocks(text: str) -> list[Block]:
     """trafilatura's text has one element per line: paragraphs, `- ` list items and `|` table
-    rows. Table rows stay together as one block; everything else is a block of its own."""
+    rows. Table rows stay together as one block; everything else is a block of its own.
+    Unusual spaces (no-break, narrow no-break, ...) become plain ones, as in plain text."""
     blocks: list[Block] = []
-    for raw in text.split("\n"):
+    for raw in normalise_space(text).split("\n"):
         line = raw.strip()
         if not line:
             continue
@@ -72,7 +74,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise BadInput("no article text found in the HTML")
-    title = (doc.title or "").strip() or None
+    title = normalise_space(doc.title or "").strip() or None
     blocks, removed = drop_leading_title(body_blocks(doc.text or ""), title)
     # The page's <title> often carries a section or the site ("Opinion | Headline"); the
     # headline the body repeats is the article's own.

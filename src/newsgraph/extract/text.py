@@ -15,7 +15,11 @@ from newsgraph.extract.mainblock import find_article
 from newsgraph.record import Removed
 
 _BLANKS = re.compile(r"\n\s*\n")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Every Unicode space separator (category Zs: no-break, narrow no-break, figure, thin, ideographic
+# ...) and the zero-width space: the tokenizer splits words on plain spaces only, so a
+# "Uzra\u202fZeya" would be one token and no name.
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000]+")
+_LINE_SEPARATORS = re.compile(r"[\u2028\u2029]")
 PROSE_END = re.compile(r"[.!?]['\"”’]?$")
 _SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'’-]{1,40}:\s")
 _TITLE_SEP = re.compile(r"\s+[|\-–—:·•»/]+\s+")
@@ -44,6 +48,7 @@ class Cleaned:
 
 def normalise_space(s: str) -> str:
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    s = _LINE_SEPARATORS.sub("\n", s)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in s.split("\n"))
 
 

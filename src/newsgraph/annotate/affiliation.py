@@ -191,6 +191,12 @@ def resolve(people: list[Person], doc_countries: Counter[str],
             # The form of government told nothing apart: the one country an article names
             # ("President Biden" in a readout on Ukraine) is often not the leader's.
             cands = cands if len(cands) > 1 else []
+        elif leader and len(cands) == 1 and doc_countries[cands[0]] < 2 \
+                and doc_countries.most_common(1)[0][1] >= 3:
+            # The only country led that way, named once in passing in an article about
+            # another ("Russia's war" in remarks at a summit in Japan: President Biden's
+            # country is not named at all).
+            cands = []
         others = {explicit[id(q)] for q in people if q is not p and id(q) in explicit
                   and set(q.roles) & set(p.roles)} | p.visited()
         cands = [c for c in cands if c not in p.visited()]

@@ -2,7 +2,7 @@
 
 - Full names join when their words agree ("Antony Blinken" = "Antony J. Blinken",
   "S. Jaishankar" = "Subrahmanyam Jaishankar", "Tony Blinken" by a short nickname table,
-  "Hayashi Yoshimasa" = "Yoshimasa Hayashi").
+  "Hayashi Yoshimasa" = "Yoshimasa Hayashi", "Moussa Faki" = "Moussa Faki Mahamat").
 - A single word ("Hegseth", "BLINKEN" in a label, "Karine") joins the person whose name has
   that word; when several do, the one whose role fits, else the one named last before it.
 - A headline mention or a bare transcript label ("BRILLIANT:") only joins a person the body
@@ -27,6 +27,11 @@ NICKNAMES = {
     "ben": "benjamin", "ted": "edward", "andy": "andrew", "steve": "stephen", "matt": "matthew",
     "nick": "nicholas", "pete": "peter", "sam": "samuel", "alex": "alexander",
 }
+
+
+# Sources that name a person in full (see NameMention.source): they create people and give
+# the canonical name; labels, headline lines and absorbed words only join them.
+NAMING = ("ner", "title", "headline")
 
 
 def _full(words: list[str]) -> list[str]:
@@ -74,7 +79,7 @@ class Person:
         return full[-1] if full else None
 
     def canonical_words(self) -> list[str]:
-        body = [n for n in self.names if n.source in ("ner", "title")] or self.names
+        body = [n for n in self.names if n.source in NAMING] or self.names
         best = max(body, key=lambda n: (len(_full(n.words)), len(n.words),
                                         sum(len(w) for w in n.words), -n.start))
         return best.words
@@ -89,8 +94,9 @@ class Person:
         return min(starts)
 
     def mentions(self) -> list[list[int]]:
-        spans = {(n.start, n.end) for n in self.names} | {(r.start, r.end)
-                                                         for r in self.role_refs}
+        # A name read from the headline only has no span in the text (start == end).
+        spans = {(n.start, n.end) for n in self.names if n.end > n.start} | {
+            (r.start, r.end) for r in self.role_refs}
         return [list(s) for s in sorted(spans)]
 
 
@@ -104,6 +110,8 @@ def _compatible(a: list[str], b: list[str]) -> bool:
         return True
     small, big = (fa, fb) if len(sa) < len(sb) else (fb, fa)
     small_words, big_words = (a, b) if small is fa else (b, a)
+    if len(small) >= 2 and big[:len(small)] == small:
+        return True  # "Moussa Faki" = "Moussa Faki Mahamat", "Mohammed bin Salman Al Saud"
     if not set(small) <= set(big) or small[-1] != big[-1]:
         return False
     # "S. Jaishankar" vs "Subrahmanyam Jaishankar": the initial must fit a given name.
@@ -133,7 +141,7 @@ def _pick(cands: list[Person], mention: NameMention) -> Person | None:
 
 def cluster(names: list[NameMention], role_refs: list[RoleMention]) -> list[Person]:
     people: list[Person] = []
-    multi = [n for n in names if len(_full(n.words)) >= 2 and n.source in ("ner", "title")
+    multi = [n for n in names if len(_full(n.words)) >= 2 and n.source in NAMING
              and (not n.headline or n.appositive)]
     rest = [n for n in names if n not in multi]
     for n in sorted(multi, key=lambda n: (-len(_full(n.words)), n.start)):

@@ -30,6 +30,9 @@ JUNK = frozenset({"mr", "ms", "mrs", "dr", "mr.", "ms.", "mrs.", "dr.", "jr.", "
                   "q", "inaudible", "laughter", "applause"})
 LEADING = ("the ", "The ", "THE ", "a ", "an ")
 COUNTRY_KINDS = ("country", "capital", "demonym", "office")
+# Prepositions of place: "troops into Rafah", "here in Jaipur", "towards Kharkiv".
+PLACE_PREPS = frozenset({"in", "into", "near", "toward", "towards", "outside", "inside",
+                         "across", "throughout", "within", "around"})
 
 
 @dataclass
@@ -227,12 +230,30 @@ def _absorb_person_words(b: _Builder, persons: list[coref.Person]) -> None:
             del b.groups[key]
 
 
+def _is_place(doc: Doc, p: coref.Person) -> bool:
+    """A town the model took for a name: one word, no title, and somewhere the object of a
+    preposition of place ("into Rafah"); people are met, called and thanked, not gone into."""
+    if p.roles or p.role_refs or any(len(n.words) > 1 or n.source != "ner" for n in p.names):
+        return False
+    for n in p.names:
+        span = doc.char_span(n.start, n.end)
+        if span is not None and span.root.dep_ == "pobj" \
+                and span.root.head.lower_ in PLACE_PREPS:
+            return True
+    return False
+
+
 def extract(doc: Doc) -> list[Entity]:
     hits = gazetteer.find(doc)
     found = people.find(doc, hits)
     persons = coref.cluster(found.names, found.role_refs)
-    name_spans = [(n.start, n.end) for p in persons for n in p.names]
+    places = [p for p in persons if _is_place(doc, p)]
+    persons = [p for p in persons if p not in places]
+    name_spans = [(n.start, n.end) for p in persons for n in p.names if n.end > n.start]
     b = _Builder()
+    for p in places:
+        for n in p.names:
+            b.add(p.name, "GPE", (n.start, n.end))
     _add_hits(b, doc, hits, name_spans)
     _add_ner(b, doc, hits, name_spans, found.title_spans)
     text = found.text

@@ -32,7 +32,14 @@ summit partnership initiative group council fund program programme corridor stre
 avenue building hall room square park station agreement declaration treaty accord
 ministerial dialogue visit secretariat office ministry department agency bureau embassy
 mission command twitter facebook instagram youtube linkedin whatsapp telegram
+academy alliance architecture caucus gate capital scholar workshop address award report
+agenda corporation company centers centres summits workshops scholars alliances
 """.split())
+# Determiners that make a capitalised word a common noun ("the Court", "these Summits"),
+# and the words that may still stand between one and a name ("the late Shireen Abu Akleh").
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both", "each",
+                         "every"})
+BEFORE_A_NAME = frozenset({"late", "former", "then"})
 # Nouns that name a portfolio, not a person: "Under Secretary for Civilian Security,
 # Democracy, and Human Rights Uzra Zeya", "Minister of Health and Prevention Abdul Rahman
 # Al Owais". The model often reads the last of them as the start of the name after it.
@@ -55,6 +62,9 @@ FIELD_ENDINGS = (("tion", 6), ("sion", 6), ("ment", 8), ("ity", 9), ("acy", 7), 
 # What stands between a title and the portfolio words after it.
 PORTFOLIO_LINKS = frozenset({"for", "of", "and", "&", ",", "the"})
 INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,2}$")
+# Auxiliaries that open a question and that the model reads as a first name ("Will").
+QUESTION_OPENERS = frozenset({"will", "can", "may", "shall", "would", "could", "should",
+                              "did", "does", "do", "has", "have", "is", "was", "are"})
 POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
 WORD_RE = re.compile(r"[^\W\d_][\w’'-]{3,}")
 # Words a headline leaves in lower case.
@@ -71,7 +81,9 @@ class NameMention:
     end: int
     words: list[str]
     title: Title = field(default_factory=Title)
-    source: str = "ner"  # ner | title | label | bare-label | absorbed
+    # ner | title | label | bare-label | absorbed | headline (a label's full name found only
+    # in the headline: no span in the text, start == end)
+    source: str = "ner"
     headline: bool = False
     # Followed by an apposition (", Secretary of State"): a name even in a headline line.
     appositive: bool = False
@@ -211,6 +223,8 @@ def valid_name(ctx: Scan, start: int, end: int) -> bool:
             and t.text not in SUFFIXES and t.text not in {"[", "]"}]
     if not full or len(full) > 6:
         return False
+    if any(t.text.endswith("-") and len(t) > 1 for t in toks):
+        return False  # a word cut off in speech: "Schef-"
     if not all(is_name_token(ctx, t) for t in toks):
         return False
     # All-capitals words outside a transcript label are headings or acronyms.
@@ -223,6 +237,20 @@ def valid_name(ctx: Scan, start: int, end: int) -> bool:
     return not (len(toks) == 1 and toks[0].tag_ == "NNPS")
 
 
+def common_noun_phrase(ctx: Scan, start: int, end: int) -> bool:
+    """ "for the Court", "a bipartisan, bicameral Quad Caucus": a determiner on the head of
+    the span makes it a common noun phrase, unless a title stands between ("the Prime
+    Minister Modi")."""
+    doc = ctx.doc
+    root = doc[start:end].root
+    for child in root.children:
+        if child.dep_ in ("det", "predet") and child.lower_ in DETERMINERS and child.i < start:
+            between = doc[child.i + 1:start]
+            return not any(roles.is_title_word(t.text) or t.lower_ in roles.HONORIFICS
+                           or t.lower_ in BEFORE_A_NAME for t in between)
+    return False
+
+
 def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
     doc = ctx.doc
     while end > start and (doc[end - 1].text in POSSESSIVE | STOP_PUNCT | {"-"}
@@ -231,7 +259,10 @@ def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in roles.HONORIFICS
                            or roles.is_title_word(doc[start].text)
                            or doc[start].lower_ in roles.CONNECTORS
-                           or start in ctx.hit_at or doc[start].text in STOP_PUNCT):
+                           or start in ctx.hit_at or doc[start].text in STOP_PUNCT
+                           or doc[start].text in SUFFIXES  # "Foreign Minister II Dato Erywan"
+                           or (start == sent.start and doc[start].lower_ in QUESTION_OPENERS
+                               and doc[sent.end - 1].text == "?")):  # "Will Guaidó be ...?"
         start += 1
     # A first name or bracketed name the model left out: "Antony" + "J. Blinken".
     while start > sent.start:

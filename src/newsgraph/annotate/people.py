@@ -22,10 +22,9 @@ import re
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from newsgraph.annotate import gazetteer, roles
+from newsgraph.annotate import gazetteer, labels, roles
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.annotate.names import (
-    INITIAL_RE,
     PARTICLES,
     PORTFOLIO_LINKS,
     Found,
@@ -33,6 +32,7 @@ from newsgraph.annotate.names import (
     RoleMention,
     Scan,
     clean_words,
+    common_noun_phrase,
     fix_edges,
     is_name_token,
     valid_name,
@@ -40,13 +40,6 @@ from newsgraph.annotate.names import (
 from newsgraph.annotate.roles import Title
 from newsgraph.annotate.titles import country_after, merge_title, title_after, title_before
 
-# Transcript labels that are not a person.
-GENERIC_LABEL_WORDS = frozenset("""
-QUESTION QUESTIONS MODERATOR OPERATOR PARTICIPANT PARTICIPANTS AUDIENCE MEMBER STAFF
-INTERPRETER ANNOUNCER AIDE GUEST VESSEL OFFICIAL OFFICIALS NARRATOR REPORTER CROWD ALL
-SPEAKER VOICE MAN WOMAN NOTE END BACKGROUND PRESS
-""".split())
-LABEL_RE = re.compile(r"(?m)^(?P<label>[A-Z][A-Z.’'\- ]*[A-Z.])(?:\s+\([^)\n]*\))?:[ \t]")
 # "Rakesh Asthana, ..., led the Indian delegation."
 DELEGATION_RE = re.compile(r"^[^.;]*?\b(?:led|leads|headed|heads|leading|heading)\s+(?:the|a|an)\s+"
                            r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?)\s+(?:delegation|side|team)\b")
@@ -112,7 +105,8 @@ def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
         else:
             continue
         if start < end and valid_name(ctx, start, end) \
-                and not ctx.name_tokens.intersection(range(start, end)):
+                and not ctx.name_tokens.intersection(range(start, end)) \
+                and not common_noun_phrase(ctx, start, end):
             _add_name(ctx, found, start, end, "ner")
 
 
@@ -156,108 +150,6 @@ def _from_titles(ctx: Scan, found: Found, starts: list[int]) -> None:
             _add_name(ctx, found, start, end, "title")
 
 
-def _words_title_case(words: list[str]) -> list[str]:
-    out = []
-    for w in words:
-        out.append("-".join(p[:1] + p[1:].lower() for p in w.split("-")))
-    return out
-
-
-def _from_labels(ctx: Scan, found: Found) -> list[tuple[int, int]]:
-    """Transcript turns: "SECRETARY BLINKEN:", "MR PRICE:", "THE PRESIDENT:"."""
-    spans: list[tuple[int, int]] = []
-    text = ctx.text
-    for m in LABEL_RE.finditer(text):
-        label = m.group("label")
-        words = label.split()
-        if not words or any(w.strip(".") in GENERIC_LABEL_WORDS for w in words) \
-                or len(words) > 7:
-            continue
-        spans.append((m.start("label"), m.end("label")))
-        honor = words[0].lower() in roles.HONORIFICS
-        k = 1 if honor else 0
-        title_words: list[str] = []
-        while k < len(words) and (roles.is_title_word(words[k])
-                                  or words[k].lower() in roles.CONNECTORS):
-            title_words.append(words[k])
-            k += 1
-        name_words = words[k:]
-        cased = _words_title_case(title_words)
-        aff = None
-        if cased and gazetteer.lookup_country(cased[0]):
-            aff = gazetteer.lookup_country(cased[0])
-            cased = cased[1:]
-        title = roles.make_title([w for w in cased if w.lower() != "the"], aff,
-                                 "country" if aff else None)
-        if not name_words:
-            for role in title.roles:
-                found.role_refs.append(RoleMention(m.start("label"), m.end("label"), role))
-            continue
-        offset = m.start("label") + label.index(" ".join(name_words)) if k else m.start()
-        source = "label" if (honor or title.roles) else "bare-label"
-        if len(name_words) > 4 or any(not w.replace("-", "").replace("’", "").replace(
-                ".", "").isalpha() for w in name_words):
-            continue
-        found.names.append(NameMention(
-            start=offset, end=m.end("label"), words=_words_title_case(name_words),
-            title=title, source=source))
-    return spans
-
-
-def _label_full_names(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
-    """ "MR PRICE:" labels a person the header or body names in full ("Ned Price, Department
-    Spokesperson", "This is Ricardo Zuniga."): find those full names where the model missed
-    them (or read them as an organisation), so that label and name make one person."""
-    surnames = {n.words[-1] for n in found.names
-                if n.source in ("label", "bare-label") and len(n.words) == 1}
-    if not surnames:
-        return
-    doc, text = ctx.doc, ctx.text
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(surnames)) + r")\b",
-                         re.IGNORECASE)
-    for m in pattern.finditer(text):
-        word = m.group()
-        if not (word.istitle() or word.isupper()) \
-                or any(s <= m.start() < e for s, e in labels):
-            continue
-        span = doc.char_span(m.start(), m.end())
-        if span is None or len(span) != 1:
-            continue
-        i = span.start
-        tok = doc[i]
-        if i in ctx.name_tokens or (tok.ent_type_ == "PERSON" and not tok.text.isupper()):
-            continue  # the model's own name span is read in _from_ner
-        start = _given_names_before(ctx, i)
-        if start == i:
-            continue
-        _add_name(ctx, found, start, i + 1, "ner")
-        mention = found.names[-1]
-        mention.headline = False  # the label shows it is a name, even on a header line
-        if all(w.isupper() for w in mention.words):
-            mention.words = _words_title_case(mention.words)
-
-
-def _given_names_before(ctx: Scan, i: int) -> int:
-    """Where the name ending in surname token i starts: one given name, with any initials
-    and particles between ("Ned Price", "Antony J. Blinken", "NED PRICE")."""
-    doc = ctx.doc
-    sent_start = ctx.sent(i).start
-    j = i
-    while j > sent_start:
-        prev = doc[j - 1]
-        t = prev.text
-        if prev.i in ctx.name_tokens or prev.is_space or not is_name_token(ctx, prev):
-            break
-        j -= 1
-        if not (INITIAL_RE.match(t) or t.lower() in PARTICLES):
-            if prev.pos_ != "PROPN":
-                j += 1  # "Oil Price": not a given name
-            break  # the given name: one word is enough to join the label to it
-    while j < i and (INITIAL_RE.match(doc[j].text) or doc[j].lower_ in PARTICLES):
-        j += 1
-    return j
-
-
 def _from_role_refs(ctx: Scan, found: Found, starts: list[int]) -> None:
     """ "the Secretary", "The Vice President": a title with no name after it."""
     doc = ctx.doc
@@ -298,12 +190,13 @@ def _share_country(text: str, names: list[NameMention]) -> None:
 def find(doc: Doc, hits: list[Hit]) -> Found:
     ctx = Scan(doc, hits)
     found = Found()
-    labels = _from_labels(ctx, found)
-    _label_full_names(ctx, found, labels)
-    _from_ner(ctx, found, labels)
+    spans = labels.from_labels(ctx, found)
+    labels.full_names(ctx, found, spans, _add_name)
+    _from_ner(ctx, found, spans)
     starts = _matches(doc)
     _from_titles(ctx, found, starts["HEAD_NAME"])
     _from_role_refs(ctx, found, starts["ROLE_REF"])
+    labels.headline_names(found, doc._.ng_title if doc.has_extension("ng_title") else None)
     found.names.sort(key=lambda n: n.start)
     _share_country(ctx.text, found.names)
     found.text = ctx.text

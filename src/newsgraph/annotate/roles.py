@@ -27,7 +27,7 @@ counsellor governor senator congressman congresswoman speaker leader mayor gener
 commander chief lady pope councilor councillor chargé charge d’affaires d'affaires negotiator
 attorney justice judge lieutenant colonel captain sergeant corporal brigadier marshal
 gen. adm. lt. col. capt. sgt. cpl. rep. sen. gov. amb. sec. president-elect head officer
-gentleman
+gentleman official counsel prosecutor taoiseach
 """.split())
 
 # Words that may open a title or stand inside one before the head.
@@ -49,6 +49,7 @@ resources relations domestic second
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. prof prof. professor h.e. his her excellency sheikh shaikh sir
 dame lord hon. hon honorable honourable rev. shri smt. mister madam royal highness majesty
+reverend baroness baron dato datuk datin
 """.split())
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "&"})
@@ -88,6 +89,7 @@ ROLE_COUNTRY = {
 }
 
 LOWER_WORDS = {"of", "for", "and", "the", "to", "on", "d’Affaires"}
+ROMAN_RE = re.compile(r"^[IVX]+$")
 
 
 @dataclass
@@ -142,7 +144,8 @@ def normalize_role(text: str) -> str:
     # "Deputy Minister of Foreign Affairs" -> "Deputy Foreign Minister"
     m = re.match(r"^(?P<pre>(?:[A-Z][\w’'-]* )*?)Minister of (?P<port>(?!State\b).+)$", t)
     if m:
-        t = f"{m['pre']}{m['port']} Minister"
+        port = m["port"].removeprefix("the ")  # "Minister of the Interior"
+        t = f"{m['pre']}{port} Minister"
     t = re.sub(r"\bForeign Affairs Minister\b", "Foreign Minister", t)
     if t.endswith(" Secretary"):
         words = t.split(" ")[:-1]
@@ -246,6 +249,7 @@ def make_title(core_words: list[str], affiliation: str | None, kind: str | None)
         if not part or not any(is_head(w) for w in part):
             continue
         if any(w[:1].isupper() and not is_title_word(w) and prev.lower() in PURE_HEADS
+               and not ROMAN_RE.match(w)  # "Foreign Minister II" (Brunei's second one)
                for prev, w in zip(part, part[1:], strict=False)):
             continue  # "Administrator Power and ...": someone else's title and name
         text = " ".join(part)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.annotate import roles
-from newsgraph.annotate.names import POSSESSIVE, STOP_PUNCT, Scan
+from newsgraph.annotate.names import POSSESSIVE, STOP_PUNCT, Scan, is_field_word, is_name_token
 from newsgraph.annotate.roles import Title
 
 # Words that may stand before the country in a title: "former Japanese Prime Minister".
@@ -39,7 +39,10 @@ def phrase_title(ctx: Scan, toks: list[Token]) -> Title:
         hit = ctx.hit_starting(tok.i)
         if hit is not None and hit.end <= toks[-1].i + 1:
             place = hit.place
-            after_of = bool(words) and words[-1].lower() in {"of", "the"}
+            # "... of (the) India" names the holder's country; "Ambassador to the Russian
+            # Federation" and "Special Envoy for the DPRK" name the host and the portfolio.
+            tail = [w.lower() for w in words[-2:]]
+            after_of = tail[-1:] == ["of"] or tail == ["of", "the"]
             binding = not words or after_of
             found: str | None
             if place.kind == "intl":
@@ -119,9 +122,13 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
             acronym = doc[j - 1]
             break
         low = tok.lower_
-        if low == "and" and j > sent.start and doc[j - 1].ent_type_ == "PERSON" \
-                and not roles.is_title_word(doc[j - 1].text):
-            break  # "Administrator Power and Canadian ... Minister Ahmed Hussen"
+        if low == "and" and j > sent.start and (
+                (doc[j - 1].ent_type_ == "PERSON" and not roles.is_title_word(doc[j - 1].text))
+                or (_name_like(ctx, doc[j - 1])
+                    and any(roles.is_head(t.text) for t in doc[j + 1:start]))):
+            # "Administrator Power and Canadian ... Minister Ahmed Hussen", "... Council
+            # Salvatore Sciacchitano and ICAO Secretary General Juan Carlos Salazar"
+            break
         if tok.text in POSSESSIVE or low in roles.CONNECTORS or j in ctx.hit_at:
             j -= 1
             continue
@@ -142,8 +149,10 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
     # Open on a title word or a country/organisation, never on "Readout of ...".
     while first < end:
         tok = doc[first]
-        if roles.is_title_word(tok.text) or ctx.hit_starting(first) is not None:
-            break
+        if roles.is_title_word(tok.text) or ctx.hit_starting(first) is not None \
+                or (tok.is_alpha and tok.is_upper and len(tok) > 1 and first + 1 < end
+                    and roles.is_title_word(doc[first + 1].text)):
+            break  # "ICAO Secretary General": an organisation's acronym stays in the role
         first += 1
     if inverted and not (first > sent.start and doc[first - 1].lower_ == "the"):
         return None
@@ -158,6 +167,13 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
                 or _one_office(doc[first:last], doc[last + 1:end]):
             first = last + 1
     hit = ctx.hit_starting(first)
+    if hit is not None and first - 2 >= sent.start and doc[first - 1].lower_ in {"of", "from"} \
+            and (first - 2 in ctx.name_tokens or doc[first - 2].ent_type_ == "PERSON"):
+        # "Prime Minister Kishida Fumio of Japan and President Yoon": Japan is Kishida's.
+        first = hit.end
+        while first < end and doc[first].lower_ in {"and", ","}:
+            first += 1
+        hit = ctx.hit_starting(first)
     if hit is not None and hit.place.kind == "office" and first > sent.start \
             and doc[first - 1].lower_ in {"the", "to", "at", "in", "from"}:
         first = hit.end  # "welcoming to the White House Prime Minister Scott Morrison"
@@ -173,6 +189,13 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
         # "Invitation to Visit Italy President Trump": a heading run into the text.
         title.affiliation = title.affiliation_kind = None
     return (title, first) if title.roles else None
+
+
+def _name_like(ctx: Scan, tok: Token) -> bool:
+    """A capitalised word that can only be part of a name here (not a title, portfolio or
+    place word): "Sciacchitano" in "... Council Salvatore Sciacchitano and ..."."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and is_name_token(ctx, tok) \
+        and not is_field_word(tok.text) and tok.text not in {"[", "]"}
 
 
 def _one_office(a: Span, b: Span) -> bool:

@@ -33,7 +33,7 @@ avenue building hall room square park station agreement declaration treaty accor
 ministerial dialogue visit secretariat office ministry department agency bureau embassy
 mission command twitter facebook instagram youtube linkedin whatsapp telegram
 academy alliance architecture caucus gate capital scholar workshop address award report
-agenda corporation company centers centres summits workshops scholars alliances
+agenda corporation company centers centres summits workshops scholars alliances court
 """.split())
 # Determiners that make a capitalised word a common noun ("the Court", "these Summits"),
 # and the words that may still stand between one and a name ("the late Shireen Abu Akleh").
@@ -111,6 +111,18 @@ class Found:
     text: str = ""
 
 
+SENTENCE_FINAL = frozenset(".!?;:…")
+CLOSING = frozenset({"”", "\"", "’", "'", ")", "]"})
+
+
+def _ends_sentence(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.is_space or tok.text[-1] in SENTENCE_FINAL:
+        return True
+    return tok.text in CLOSING and i > 0 and (doc[i - 1].text[-1] in SENTENCE_FINAL
+                                              or doc[i - 1].text in CLOSING)
+
+
 class Scan:
     """What one Doc's scan needs: the doc, gazetteer hits by token, headline sentences."""
 
@@ -121,7 +133,10 @@ class Scan:
         self._sent_starts = [0]
         if len(doc) and doc.has_annotation("SENT_START"):
             flags = doc.to_array("SENT_START")
-            self._sent_starts += [int(i) for i in numpy.flatnonzero(flags == 1) if i > 0]
+            # A sentence does not start after a word or a bracket: the parser's splits
+            # inside "High Commissioner for Refugees (UNHCR) Filippo Grandi" are undone.
+            self._sent_starts += [int(i) for i in numpy.flatnonzero(flags == 1)
+                                  if i > 0 and _ends_sentence(doc, int(i) - 1)]
         self.hit_at: dict[int, Hit] = {}
         for h in hits:
             for i in range(h.start, h.end):
@@ -247,7 +262,8 @@ def common_noun_phrase(ctx: Scan, start: int, end: int) -> bool:
         if child.dep_ in ("det", "predet") and child.lower_ in DETERMINERS and child.i < start:
             between = doc[child.i + 1:start]
             return not any(roles.is_title_word(t.text) or t.lower_ in roles.HONORIFICS
-                           or t.lower_ in BEFORE_A_NAME for t in between)
+                           or t.lower_ in BEFORE_A_NAME or t.i in ctx.hit_at
+                           for t in between)  # "for the DPRK Sung Kim": "the DPRK"
     return False
 
 

@@ -106,7 +106,8 @@ def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
             continue
         if start < end and valid_name(ctx, start, end) \
                 and not ctx.name_tokens.intersection(range(start, end)) \
-                and not common_noun_phrase(ctx, start, end):
+                and not (common_noun_phrase(ctx, start, end)
+                         and title_before(ctx, start, ctx.sent(start)) is None):
             _add_name(ctx, found, start, end, "ner")
 
 

@@ -222,6 +222,9 @@ def split_roles(words: list[str]) -> list[list[str]]:
         again = w.lower() in PURE_HEADS and w.lower() in {x.lower() for x in parts[-1]}
         if again and prev not in PURE_HEADS:
             parts.append([w])  # "Secretary of Commerce Secretary Gina Raimondo"
+        elif w.lower() in PURE_HEADS and prev and prev not in MODIFIERS | CONNECTORS \
+                and any(is_head(x) for x in parts[-1]):
+            parts.append([w])  # "Head of Delegation Chairperson": two posts
         elif w.lower() == "and" and any(is_head(x) for x in parts[-1]):
             parts.append([])
         elif (prev in PURE_HEADS and is_title_word(w) and w.lower() not in {"general", "elect"}) \

@@ -115,6 +115,13 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
         tok = doc[j]
         if tok.is_space or tok.i in ctx.name_tokens:
             break
+        if tok.text == ")" and j == end - 1 and j - 3 >= sent.start and doc[j - 2].text == "(" \
+                and doc[j - 1].is_upper:
+            # "United Nations High Commissioner for Refugees (UNHCR) Filippo Grandi": the
+            # acronym in parentheses repeats the office named before it.
+            end = j - 2
+            j -= 3
+            continue
         if tok.text == ")" and j - 2 >= sent.start and doc[j - 2].text == "(" \
                 and ctx.hit_starting(j - 1) is not None:
             # "... Agency for Palestine Refugees (UNRWA) Commissioner General": the acronym
@@ -149,7 +156,8 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
     # Open on a title word or a country/organisation, never on "Readout of ...".
     while first < end:
         tok = doc[first]
-        if roles.is_title_word(tok.text) or ctx.hit_starting(first) is not None \
+        if (roles.is_title_word(tok.text) and not _plural_head(tok.text)) \
+                or ctx.hit_starting(first) is not None \
                 or (tok.is_alpha and tok.is_upper and len(tok) > 1 and first + 1 < end
                     and roles.is_title_word(doc[first + 1].text)):
             break  # "ICAO Secretary General": an organisation's acronym stays in the role
@@ -189,6 +197,13 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
         # "Invitation to Visit Italy President Trump": a heading run into the text.
         title.affiliation = title.affiliation_kind = None
     return (title, first) if title.roles else None
+
+
+def _plural_head(word: str) -> bool:
+    """ "officials", "Ministers": a group, so no one's title starts there ("U.S. interagency
+    officials and AU Commissioner for Health ... Minata Samate Cessouma")."""
+    low = word.lower()
+    return low.endswith("s") and low[:-1] in roles.HEADS
 
 
 def _name_like(ctx: Scan, tok: Token) -> bool:

@@ -142,6 +142,17 @@ def test_unusual_spaces_become_plain_spaces(nlp, space: str) -> None:  # type: i
     # a word cut off in speech
     ("The world’s number-one golfer, Scottie Schef- — Scottie Scheffler, won again.",
      {"Schef-", "Schef"}),
+    # words inside a title or a thing's name after a title word
+    ("On the Indian side, the Ambassador of India to the United States, the Principal "
+     "Scientific Advisor to the Government of India, and others attended.", {"Scientific"}),
+    ("You can refer to our briefers as Senior Administration Official Number One.",
+     {"Number One", "Number"}),
+    ("They discussed the appointments of Ukraine’s Prosecutor General and head of the "
+     "Special Anti-Corruption Prosecutor’s Office.", {"Anti-Corruption"}),
+    # "the ... and the ..." with a title after "and": someone else's title, no name
+    ("The Secretary and Prime Minster reaffirmed their commitment.", {"Minster"}),
+    ("He asked about the meeting between the Chinese foreign minister and the senior Taliban "
+     "leaders last week.", {"Taliban"}),
 ])
 def test_things_and_places_are_no_people(nlp, text: str,  # type: ignore[no-untyped-def]
                                          not_people: set[str]) -> None:

@@ -34,6 +34,7 @@ ministerial dialogue visit secretariat office ministry department agency bureau 
 mission command twitter facebook instagram youtube linkedin whatsapp telegram
 academy alliance architecture caucus gate capital scholar workshop address award report
 agenda corporation company centers centres summits workshops scholars alliances court
+number format
 """.split())
 # Determiners that make a capitalised word a common noun ("the Court", "these Summits"),
 # and the words that may still stand between one and a name ("the late Shireen Abu Akleh").
@@ -53,6 +54,7 @@ trafficking persons religious freedom reconciliation reconstruction infrastructu
 culture sport ocean fisheries mining petroleum housing veterans disability children aging
 labor labour trade climate finance financing budget revenue customs aviation research
 sciences humanitarian relief recovery insurance training banking manufacturing shipping
+anti scientific
 """.split())
 # Abstract nouns by their ending, with a minimum length that keeps given names out
 # ("Clement", "Constance", "Florence", "Felicity", "Stacy"). Surnames that are also common

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate import gazetteer, labels, roles
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.annotate.names import (
+    NOT_NAMES,
     PARTICLES,
     PORTFOLIO_LINKS,
     Found,
@@ -146,6 +147,8 @@ def _from_titles(ctx: Scan, found: Found, starts: list[int]) -> None:
             end += 1
         while end > start and doc[end - 1].lower_ in PARTICLES | {"-", "[", "]"}:
             end -= 1
+        if end < sent.end and (roles.is_head(doc[end].text) or doc[end].lower_ in NOT_NAMES):
+            continue  # "Principal Scientific Advisor", "Official Working Visit": inside a title
         if end > start and valid_name(ctx, start, end) \
                 and title_before(ctx, start, sent) is not None:
             _add_name(ctx, found, start, end, "title")

@@ -86,6 +86,8 @@ def _list_opening(ctx: Scan, comma: int, start: int, sent: Span) -> int | None:
     doc = ctx.doc
     if any(roles.is_head(t.text) for t in doc[comma + 1:start]):
         return None  # "..., Ambassador Victoria Nuland": a title of its own after the comma
+    if not any(t.lower_ in {"and", "&"} for t in doc[comma + 1:start]):
+        return None  # a list ends with "and": "... to the United States, the Principal ..."
     j = comma - 1
     while j > max(sent.start, comma - 20):
         tok = doc[j]
@@ -166,13 +168,17 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
         return None
     # A title for each side of an "and": "the Vice President and President Yoon" (the part
     # before "and" is someone else), "Crown Prince and Prime Minister Salman" (one person).
+    # "the" before the first title: each title after an "and" is someone else's ("The
+    # Secretary and Prime Minister", "the Chinese foreign minister and the senior ...");
+    # a portfolio after "and" ("... Democracy, and Human Rights") holds no title word.
     ands = [k for k in range(first, end) if doc[k].lower_ == "and"
             and any(roles.is_head(t.text) for t in doc[first:k])
-            and any(roles.is_head(t.text) for t in doc[k + 1:end])]
+            and any(roles.is_title_word(t.text) for t in doc[k + 1:end])]
     if ands and not inverted:
         last = ands[-1]
         if (first > sent.start and doc[first - 1].lower_ in {"the", "a", "an"}) \
-                or _one_office(doc[first:last], doc[last + 1:end]):
+                or (any(roles.is_head(t.text) for t in doc[last + 1:end])
+                    and _one_office(doc[first:last], doc[last + 1:end])):
             first = last + 1
     hit = ctx.hit_starting(first)
     if hit is not None and first - 2 >= sent.start and doc[first - 1].lower_ in {"of", "from"} \

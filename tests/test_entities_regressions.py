@@ -136,6 +136,8 @@ def test_unusual_spaces_become_plain_spaces(nlp, space: str) -> None:  # type: i
     # towns after a preposition of place
     ("The IDF would send more troops into Rafah. We are thrilled to be here in Jaipur.",
      {"Rafah", "Jaipur"}),
+    ("It is a privilege to be here in Jaipur. My home is not a massive city by any means, "
+     "it is not Jaipur, but it is a decent town.", {"Jaipur"}),
     # portfolio words alone after a title
     ("Assistant Secretary of State for International Organization Affairs Michele J. Sison "
      "will travel to Montreal.", {"Organization"}),

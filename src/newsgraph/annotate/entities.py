@@ -230,11 +230,14 @@ def _absorb_person_words(b: _Builder, persons: list[coref.Person]) -> None:
             del b.groups[key]
 
 
-def _is_place(doc: Doc, p: coref.Person) -> bool:
+def _is_place(doc: Doc, p: coref.Person, places: set[str]) -> bool:
     """A town the model took for a name: one word, no title, and somewhere the object of a
-    preposition of place ("into Rafah"); people are met, called and thanked, not gone into."""
+    preposition of place ("into Rafah"; people are met, called and thanked, not gone into)
+    or tagged as a place by the model itself elsewhere ("here in Jaipur")."""
     if p.roles or p.role_refs or any(len(n.words) > 1 or n.source != "ner" for n in p.names):
         return False
+    if p.names[0].words[0] in places:
+        return True
     for n in p.names:
         span = doc.char_span(n.start, n.end)
         if span is not None and span.root.dep_ == "pobj" \
@@ -247,7 +250,8 @@ def extract(doc: Doc) -> list[Entity]:
     hits = gazetteer.find(doc)
     found = people.find(doc, hits)
     persons = coref.cluster(found.names, found.role_refs)
-    places = [p for p in persons if _is_place(doc, p)]
+    model_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    places = [p for p in persons if _is_place(doc, p, model_places)]
     persons = [p for p in persons if p not in places]
     name_spans = [(n.start, n.end) for p in persons for n in p.names if n.end > n.start]
     b = _Builder()

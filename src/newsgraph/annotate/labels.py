@@ -144,11 +144,14 @@ HEADLINE_NAME = r"([A-Z][\w’'-]+(?: [A-Z]\.)*) +"
 
 def headline_names(found: Found, headline: str | None) -> None:
     """ "Press Briefing by Press Secretary Karine Jean-Pierre": the full name of a label
-    ("MS. JEAN-PIERRE:") the text gives only by surname. The name has no span in the text;
-    it is recorded as a mention of no length at the first label."""
+    ("MS. JEAN-PIERRE:") the text gives only by surname, where the text also calls the
+    person by the given name ("Thank you, Karine."): the headline joins the two. The name
+    has no span in the text; it is recorded as a mention of no length at the first label."""
     if not headline:
         return
     known = {n.words[-1].lower() for n in found.names if len(n.words) >= 2}
+    given_names = {n.words[0].lower() for n in found.names
+                   if len(n.words) == 1 and n.source == "ner"}
     firsts: dict[str, NameMention] = {}
     for n in found.names:
         if n.source in ("label", "bare-label") and len(n.words) == 1:
@@ -162,7 +165,7 @@ def headline_names(found: Found, headline: str | None) -> None:
             continue
         given = m.group(1).split()
         first = given[0]
-        if not first[:1].isupper() or roles.is_title_word(first) \
+        if first.lower() not in given_names or roles.is_title_word(first) \
                 or first.lower() in roles.HONORIFICS or first.lower() in NOT_NAMES \
                 or gazetteer.lookup_country(first):
             continue

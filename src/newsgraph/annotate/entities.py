@@ -16,7 +16,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import affiliation, coref, gazetteer, names, people, roles
 from newsgraph.annotate.gazetteer import Hit
@@ -233,24 +233,28 @@ def _absorb_person_words(b: _Builder, persons: list[coref.Person]) -> None:
 def _is_place(doc: Doc, p: coref.Person, places: set[str]) -> bool:
     """A town the model took for a name: one word, no title, and somewhere the object of a
     preposition of place ("into Rafah"; people are met, called and thanked, not gone into)
-    or tagged as a place by the model itself elsewhere ("here in Jaipur")."""
+    or where the model itself tags the word as a place after one ("here in Jaipur")."""
     if p.roles or p.role_refs or any(len(n.words) > 1 or n.source != "ner" for n in p.names):
         return False
     if p.names[0].words[0] in places:
         return True
     for n in p.names:
         span = doc.char_span(n.start, n.end)
-        if span is not None and span.root.dep_ == "pobj" \
-                and span.root.head.lower_ in PLACE_PREPS:
+        if span is not None and _after_place_prep(span.root):
             return True
     return False
+
+
+def _after_place_prep(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
 
 
 def extract(doc: Doc) -> list[Entity]:
     hits = gazetteer.find(doc)
     found = people.find(doc, hits)
     persons = coref.cluster(found.names, found.role_refs)
-    model_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    model_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")
+                    and _after_place_prep(e.root)}
     places = [p for p in persons if _is_place(doc, p, model_places)]
     persons = [p for p in persons if p not in places]
     name_spans = [(n.start, n.end) for p in persons for n in p.names if n.end > n.start]

@@ -58,7 +58,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("actors", pa.list_(pa.struct([("id", _s), ("name", _s), ("role", _s),
                                                ("affiliation", _s)]))),
         pa.field("location", _s), pa.field("location_country", _s),
-        pa.field("date", _s), pa.field("date_text", _s), pa.field("modality", _s),
+        pa.field("date", _s), pa.field("date_text", _s), pa.field("period", _s),
+        pa.field("modality", _s),
         pa.field("sentence", _s), pa.field("span_start", _i32), pa.field("span_end", _i32),
         pa.field("trigger", _s),
     ]),
@@ -130,7 +131,8 @@ def _event_row(key: dict[str, Any], v: Event) -> dict[str, Any]:
             "actors": [{"id": a.id, "name": a.name, "role": a.role,
                         "affiliation": a.affiliation} for a in v.actors],
             "location": v.location, "location_country": v.location_country, "date": v.date,
-            "date_text": v.date_text, "modality": v.modality, "sentence": v.sentence,
+            "date_text": v.date_text, "period": v.period, "modality": v.modality,
+            "sentence": v.sentence,
             "span_start": _start(v.span), "span_end": _end(v.span), "trigger": v.trigger}
 
 
@@ -165,7 +167,8 @@ def article_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Article:
             "id": r["event_id"], "category": r["category"], "mode": r["mode"],
             "actors": r["actors"] or [], "location": r["location"],
             "location_country": r["location_country"], "date": r["date"],
-            "date_text": r["date_text"], "modality": r["modality"], "sentence": r["sentence"],
+            "date_text": r["date_text"], "period": r.get("period"),
+            "modality": r["modality"], "sentence": r["sentence"],
             "span": _span(r["span_start"], r["span_end"]), "trigger": r["trigger"],
         } for r in rows["events"]],
         "agreements": [{

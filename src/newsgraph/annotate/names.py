@@ -263,6 +263,8 @@ def common_noun_phrase(ctx: Scan, start: int, end: int) -> bool:
     for child in root.children:
         if child.dep_ in ("det", "predet") and child.lower_ in DETERMINERS and child.i < start:
             between = doc[child.i + 1:start]
+            if any(t.is_space or (t.is_punct and t.text != ",") for t in between):
+                return False  # a parse across a line or a dash: "a final – Michel, ..."
             return not any(roles.is_title_word(t.text) or t.lower_ in roles.HONORIFICS
                            or t.lower_ in BEFORE_A_NAME or t.i in ctx.hit_at
                            for t in between)  # "for the DPRK Sung Kim": "the DPRK"

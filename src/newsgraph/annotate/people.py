@@ -147,7 +147,8 @@ def _from_titles(ctx: Scan, found: Found, starts: list[int]) -> None:
             end += 1
         while end > start and doc[end - 1].lower_ in PARTICLES | {"-", "[", "]"}:
             end -= 1
-        if end < sent.end and (roles.is_head(doc[end].text) or doc[end].lower_ in NOT_NAMES):
+        if end < sent.end and doc[end].text[:1].isupper() \
+                and (roles.is_head(doc[end].text) or doc[end].lower_ in NOT_NAMES):
             continue  # "Principal Scientific Advisor", "Official Working Visit": inside a title
         if end > start and valid_name(ctx, start, end) \
                 and title_before(ctx, start, sent) is not None:

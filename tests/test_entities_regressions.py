@@ -232,3 +232,16 @@ def test_the_country_an_ambassador_is_sent_to_is_not_theirs(nlp) -> None:  # typ
 def test_question_opening_auxiliary_is_no_first_name(nlp) -> None:  # type: ignore[no-untyped-def]
     p = people(nlp, "QUESTION: Thank you. Will Guaidó be represented? Will he attend?")
     assert "Will Guaidó" not in p
+
+
+@pytest.mark.parametrize("text, name", [
+    ("National Security Advisor Jake Sullivan spoke with Indian National Security Advisor "
+     "Ajit Doval yesterday.", "Ajit Doval"),
+    ("Deputy Secretary of State Wendy Sherman met with Rwandan Minister of Foreign Affairs and "
+     "International Cooperation Vincent Biruta yesterday in Washington.", "Vincent Biruta"),
+    ("Guests:\n\n- Valerie Biden Owens, chair of the UD Biden Institute\n"
+     "- Laura Carlson, UD provost\n- Kelvin Lee, UD interim vice president", "Laura Carlson"),
+    ("MR PRICE: Thank you. We’ll do a final – Michel, final question in the back.", "Michel"),
+])
+def test_people_the_new_rules_must_keep(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in people(nlp, text)

@@ -147,8 +147,8 @@ def test_unusual_spaces_become_plain_spaces(nlp, space: str) -> None:  # type: i
     # words inside a title or a thing's name after a title word
     ("On the Indian side, the Ambassador of India to the United States, the Principal "
      "Scientific Advisor to the Government of India, and others attended.", {"Scientific"}),
-    ("You can refer to our briefers as Senior Administration Official Number One.",
-     {"Number One", "Number"}),
+    ("You can refer to our briefers as Senior Administration Official Number One and Senior "
+     "State Department Official Two.", {"Number One", "Number", "One", "Two"}),
     ("They discussed the appointments of Ukraine’s Prosecutor General and head of the "
      "Special Anti-Corruption Prosecutor’s Office.", {"Anti-Corruption"}),
     # "the ... and the ..." with a title after "and": someone else's title, no name

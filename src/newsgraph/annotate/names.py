@@ -34,7 +34,7 @@ ministerial dialogue visit secretariat office ministry department agency bureau 
 mission command twitter facebook instagram youtube linkedin whatsapp telegram
 academy alliance architecture caucus gate capital scholar workshop address award report
 agenda corporation company centers centres summits workshops scholars alliances court
-number format
+number format one two three four five six
 """.split())
 # Determiners that make a capitalised word a common noun ("the Court", "these Summits"),
 # and the words that may still stand between one and a name ("the late Shireen Abu Akleh").

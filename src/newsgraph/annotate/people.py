@@ -8,7 +8,8 @@ Matcher, and at transcript labels found by one regular expression):
   particles joined ("Ursula von der Leyen"), editorial brackets read ("[Donald] Trump").
 - names the model missed or mislabelled, found after a title ("Spokesperson Ned Price",
   "Prime Minister Modi").
-- transcript labels ("SECRETARY BLINKEN:", "MR PRICE:", "THE PRESIDENT:").
+- transcript labels ("SECRETARY BLINKEN:", "MR PRICE:", "THE PRESIDENT:") and the full
+  names they stand for (`labels`).
 - title-only references ("the Secretary", "The Vice President").
 
 Each name mention carries the title found before it ("US Defence Secretary"), in an

@@ -181,7 +181,12 @@ class Queries:
     # -------------------------------------------------------------- entity
 
     def co_actors(self, entity_id: str, limit: int = 12) -> CoActors:
-        """Actors that share events with `entity_id`, most shared first."""
+        """Actors that share events with `entity_id`, most shared first (cached like the other
+        aggregates: a well-known actor shares thousands of event rows, and every view of its
+        page would otherwise walk them all again). Callers must not modify the result."""
+        return self._cached(f"co:{limit}:{entity_id}", lambda: self._co_actors(entity_id, limit))
+
+    def _co_actors(self, entity_id: str, limit: int) -> CoActors:
         rows = self.st().conn.execute(
             "SELECT o.event_id, o.entity_id, o.name, COALESCE(e.type, ''), ev.date "
             "FROM event_actors s JOIN event_actors o ON o.event_id = s.event_id "

@@ -278,10 +278,19 @@ CREATE TABLE resolve_state (
 # Event.period: a coarser-than-a-day time ("2025-W26", "2025-08") when `date` is null.
 _EVENT_PERIOD = "ALTER TABLE event_reports ADD COLUMN period TEXT;"
 
+# Indexes for the server's reads (index-only: no data changes): a speaker's quotes join
+# quotes to entity links by (article, speaker); a country's events are looked up by the
+# actors' affiliation.
+_SERVE_INDEXES = """
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(article_id, speaker_local_id);
+CREATE INDEX IF NOT EXISTS event_actors_affiliation ON event_actors(affiliation, event_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_resolved", _RESOLVED),
     Migration("0003_event_period", _EVENT_PERIOD),
+    Migration("0004_serve_indexes", _SERVE_INDEXES),
 )
 
 # Tables rebuilt by every resolution pass, children first.

@@ -38,6 +38,8 @@ CACHE_ENTRIES = 1024
 CACHE_SECONDS = 30.0
 _EVENT_COLS = ("ev.id, ev.category, ev.mode, ev.date, ev.location, ev.modality, ev.n_reports, "
                "ev.n_articles, ev.n_independent, ev.sentence")
+# SQLite's LIKE folds the case of ASCII letters only.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _COOP = tuple(c for c, k in PLOVER_CLASS.items() if k.startswith("coop"))
 
 
@@ -167,16 +169,40 @@ class Queries:
 
     def find_entities(self, q: str, limit: int, offset: int) -> list[EntitySummary]:
         """Entities whose name or any alias contains `q`, most articles first. Same answer as
-        `Store.entities(q=...)`, with the alias test done once rather than per entity."""
-        pattern = like(q)
-        rows = self.st().conn.execute(
-            "SELECT e.id, e.name, e.type, e.affiliation, e.n_articles, e.n_mentions, "
-            "e.first_date, e.last_date FROM entities e WHERE e.id IN ("
-            "SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\' UNION "
-            "SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\') "
-            "ORDER BY e.n_articles DESC, e.n_mentions DESC, e.id LIMIT ? OFFSET ?",
-            (pattern, pattern, limit, offset)).fetchall()
-        return [EntitySummary(*r) for r in rows]
+        `Store.entities(q=...)` (SQLite's LIKE: ASCII letters fold case, nothing else does),
+        read from a cached list already in that order, so a common word stops after one page
+        instead of testing every name and alias in SQL. Callers must not modify the items."""
+        if not q or "\x00" in q:
+            return []
+        needle = q.translate(_ASCII_LOWER)
+        out: list[EntitySummary] = []
+        skip = offset
+        for hay, summary in self._name_index():
+            if needle in hay:
+                if skip:
+                    skip -= 1
+                    continue
+                out.append(summary)
+                if len(out) >= limit:
+                    break
+        return out
+
+    def _name_index(self) -> list[tuple[str, EntitySummary]]:
+        """(name and aliases joined by NUL and ASCII-lowercased, entity) in answer order."""
+
+        def compute() -> list[tuple[str, EntitySummary]]:
+            conn = self.st().conn
+            aliases: dict[str, list[str]] = {}
+            for eid, alias in conn.execute("SELECT entity_id, alias FROM entity_aliases"):
+                aliases.setdefault(eid, []).append(alias)
+            rows = conn.execute(
+                "SELECT id, name, type, affiliation, n_articles, n_mentions, first_date, "
+                "last_date FROM entities ORDER BY n_articles DESC, n_mentions DESC, id")
+            # NUL joins the names so that no match spans two of them (queries hold no NUL).
+            return [("\x00".join([r[1], *aliases.get(r[0], [])]).translate(_ASCII_LOWER),
+                     EntitySummary(*r)) for r in rows]
+
+        return list(self._cached("names", compute))
 
     # -------------------------------------------------------------- entity
 

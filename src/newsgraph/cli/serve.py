@@ -51,5 +51,8 @@ def command(db: Path, host: str, port: int, token: str | None, workers: int, cac
     if token:
         os.environ["NEWSGRAPH_TOKEN"] = token
     os.environ["NEWSGRAPH_SERVE_CACHE"] = "1" if cache else "0"
+    from newsgraph.serve.tcp import HTTP
+
+    # The workers' shared socket does not get TCP_NODELAY from asyncio (see serve/tcp.py).
     uvicorn.run("newsgraph.serve.app:app_from_env", factory=True, host=host, port=port,
-                workers=workers, log_level=log_level)
+                workers=workers, log_level=log_level, http=HTTP)

@@ -202,7 +202,7 @@ class Queries:
             return [("\x00".join([r[1], *aliases.get(r[0], [])]).translate(_ASCII_LOWER),
                      EntitySummary(*r)) for r in rows]
 
-        return list(self._cached("names", compute))
+        return self._cached("names", compute)  # type: ignore[no-any-return]
 
     # -------------------------------------------------------------- entity
 

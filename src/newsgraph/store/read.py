@@ -187,12 +187,13 @@ class ReadAPI(ReadGraph):
         """Quotes newest first. `speaker` matches the resolved speaker's name or any alias,
         or the speaker as the article wrote it; `q` is full-text search in the quote."""
         lim, off = page(limit, offset)
-        sql = ("SELECT q.pk, q.article_id, a.published, q.text, q.kind, "
-               "COALESCE(e.name, q.speaker), l.entity_id, q.cue, q.is_question, a.title "
-               "FROM quotes q JOIN articles a ON a.id = q.article_id "
-               "LEFT JOIN entity_links l ON l.article_id = q.article_id "
-               "AND l.local_id = q.speaker_local_id "
-               "LEFT JOIN entities e ON e.id = l.entity_id ")
+        joins = ("FROM quotes q JOIN articles a ON a.id = q.article_id "
+                 "LEFT JOIN entity_links l ON l.article_id = q.article_id "
+                 "AND l.local_id = q.speaker_local_id "
+                 "LEFT JOIN entities e ON e.id = l.entity_id ")
+        # The page is chosen on keys alone; the wide columns (quote text, title) are read
+        # for its rows only, not carried through the sort of every match.
+        sql = "SELECT q.pk " + joins
         args: list[Any] = []
         if q and q.strip():
             sql += "JOIN quotes_fts ON quotes_fts.rowid = q.pk WHERE quotes_fts MATCH ?"
@@ -218,7 +219,10 @@ class ReadAPI(ReadGraph):
         if date_to:
             sql += " AND a.published <= ?"
             args.append(date_to)
-        sql += " ORDER BY a.published DESC, q.pk LIMIT ? OFFSET ?"
+        order = " ORDER BY a.published DESC, q.pk"
+        sql = ("SELECT q.pk, q.article_id, a.published, q.text, q.kind, "
+               "COALESCE(e.name, q.speaker), l.entity_id, q.cue, q.is_question, a.title "
+               f"{joins}WHERE q.pk IN ({sql}{order} LIMIT ? OFFSET ?){order}")
         rows = self.conn.execute(sql, [*args, lim, off]).fetchall()
         return [QuoteRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9])
                 for r in rows]

@@ -172,10 +172,12 @@ class ReadAPI(ReadGraph):
         roles = [RoleSpan(*r) for r in self.conn.execute(
             "SELECT title, first_date, last_date, n_articles FROM entity_roles "
             "WHERE entity_id = ? ORDER BY first_date, title", (ent.id,))]
+        # The page of articles is chosen on keys alone, then titles and URLs read for it.
         arts = [ArticleHit(*r) for r in self.conn.execute(
-            "SELECT DISTINCT a.id, a.title, a.published, a.url, '' FROM entity_links l "
-            "JOIN articles a ON a.id = l.article_id WHERE l.entity_id = ? "
-            "ORDER BY a.published DESC, a.id LIMIT ?", (ent.id, page(articles, 0)[0]))]
+            "SELECT a.id, a.title, a.published, a.url, '' FROM articles a WHERE a.pk IN ("
+            "SELECT a.pk FROM articles a WHERE a.id IN (SELECT article_id FROM entity_links "
+            "WHERE entity_id = ?) ORDER BY a.published DESC, a.id LIMIT ?) "
+            "ORDER BY a.published DESC, a.id", (ent.id, page(articles, 0)[0]))]
         return EntityDetail(ent, aliases, roles, arts)
 
     # --------------------------------------------------------------- quotes

@@ -25,7 +25,7 @@ from newsgraph.store.models import (
     EventActorRow,
     EventSummary,
 )
-from newsgraph.store.sql import fts_query, like, marks
+from newsgraph.store.sql import fts_query, marks
 
 # Search snippets mark hits with control characters no article contains, so the web page can
 # escape the text first and only then turn the markers into <mark>.

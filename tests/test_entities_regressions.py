@@ -245,3 +245,10 @@ def test_question_opening_auxiliary_is_no_first_name(nlp) -> None:  # type: igno
 ])
 def test_people_the_new_rules_must_keep(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     assert name in people(nlp, text)
+
+
+def test_surname_without_arabic_article_joins_the_full_name() -> None:
+    from newsgraph.annotate.coref import _full
+
+    assert _full(["Mohammed", "Shia’a", "Al-Sudani"])[-1] == _full(["Sudani"])[-1]
+    assert _full(["Alan"]) == ["alan"] and _full(["Al-Li"]) == ["al-li"]

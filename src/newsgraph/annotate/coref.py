@@ -13,6 +13,7 @@ The canonical name is the fullest form given (most full words, then most words).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -34,6 +35,9 @@ NICKNAMES = {
 NAMING = ("ner", "title", "headline")
 
 
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-(?=\w{3})")
+
+
 def _full(words: list[str]) -> list[str]:
     """Lower-cased full name words (no initials, particles, suffixes), nicknames expanded."""
     out = []
@@ -41,6 +45,8 @@ def _full(words: list[str]) -> list[str]:
         if INITIAL_RE.match(w) or w in SUFFIXES or w.lower() in PARTICLES:
             continue
         low = w.lower().replace("’", "'")
+        # "Al-Sudani" and "Sudani" are one surname: the Arabic article is often dropped.
+        low = _ARTICLE_PREFIX.sub("", low)
         out.append(NICKNAMES.get(low, low))
     return out
 

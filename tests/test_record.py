@@ -45,4 +45,5 @@ def test_shipped_schema_matches_code() -> None:
     from importlib.resources import files
 
     shipped = json.loads((files("newsgraph") / "schema" / "article.schema.json").read_text())
-    assert shipped == json_schema(), "run `newsgraph schema > src/newsgraph/schema/article.schema.json`"
+    assert shipped == json_schema(), \
+        "run `newsgraph schema > src/newsgraph/schema/article.schema.json`"

@@ -5,7 +5,8 @@ the engine-free steps of `newsgraph.run.steps` on chunks of inputs. Workers neve
 may open the database read-only to skip articles already stored (same clean text, same id),
 which makes a rerun cheap; every write happens in the parent, the store's one writer.
 
-At most `2 * workers` chunks are in flight, so memory stays flat however large the input.
+At most `2 * workers` chunks are queued or running, and at most `8 * workers` are held in all
+(finished ones wait to leave in input order), so memory stays flat however large the input.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from __future__ import annotations
 import multiprocessing
 import sqlite3
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgraph.read import InputError, Item
+from newsgraph.read import InputError, Item, RawInput
 from newsgraph.record import Article
 from newsgraph.run.steps import StepOptions, annotate_chunk, extract_items
 
@@ -111,15 +112,42 @@ def process_chunk(items: list[Item]) -> ChunkResult:
     return out
 
 
-def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
+def chunked(items: Iterable[Item], size: int, workers: int = 1) -> Iterator[list[Item]]:
+    """Inputs in lists of `size`, the last ones smaller so that the workers finish together.
+
+    The tail is where a pool loses time: when one worker takes the last full chunk, the others
+    sit idle until it is done. So the last `size * (workers + 1)` inputs, known by reading that
+    far ahead, are cut by weight (bytes of input) into about `4 * workers` small chunks, and
+    every worker keeps taking a share until the end.
+    """
+    size = max(1, size)
+    ahead = size * (workers + 1)
+    buf: deque[Item] = deque()
     for it in items:
-        chunk.append(it)
-        if len(chunk) >= size:
+        buf.append(it)
+        if len(buf) >= ahead:
+            yield [buf.popleft() for _ in range(size)]
+    if workers <= 1:
+        while buf:
+            yield [buf.popleft() for _ in range(min(size, len(buf)))]
+        return
+    weights = [_weight(it) for it in buf]
+    share = sum(weights) / (4 * workers)
+    chunk: list[Item] = []
+    load = 0
+    for it, w in zip(buf, weights, strict=True):
+        if chunk and (load + w > share or len(chunk) >= size):
             yield chunk
-            chunk = []
+            chunk, load = [], 0
+        chunk.append(it)
+        load += w
     if chunk:
         yield chunk
+
+
+def _weight(item: Item) -> int:
+    """Work an input stands for, roughly: its size (an unreadable input costs nothing)."""
+    return len(item.data) + 1 if isinstance(item, RawInput) else 1
 
 
 def run(items: Iterable[Item], options: PoolOptions) -> Iterator[ChunkResult]:
@@ -134,13 +162,41 @@ def run(items: Iterable[Item], options: PoolOptions) -> Iterator[ChunkResult]:
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=options.workers, mp_context=ctx, initializer=_init,
                              initargs=(options,)) as pool:
-        pending: deque[tuple[list[str], Future[ChunkResult]]] = deque()
-        for chunk in chunked(items, options.chunk_size):
-            pending.append(([it.source for it in chunk], pool.submit(process_chunk, chunk)))
-            if len(pending) >= 2 * options.workers:
-                yield _result(*pending.popleft())
-        while pending:
-            yield _result(*pending.popleft())
+        yield from in_order(lambda chunk: pool.submit(process_chunk, chunk),
+                            chunked(items, options.chunk_size, options.workers), options.workers)
+
+
+def in_order(submit: Callable[[list[Item]], Future[ChunkResult]],
+             chunks: Iterator[list[Item]], workers: int) -> Iterator[ChunkResult]:
+    """Keep every worker fed while results leave in input order.
+
+    Up to `2 * workers` chunks are queued or running at any time. A chunk that finishes
+    before the ones ahead of it waits in a buffer and does not hold back the next submission,
+    so one long chunk at the head never leaves the other workers idle. The buffer is bounded
+    too (`8 * workers` chunks in all), which keeps memory flat on any input.
+    """
+    busy_limit, total_limit = 2 * workers, 8 * workers
+    pending: deque[tuple[list[str], Future[ChunkResult]]] = deque()
+    running: set[Future[ChunkResult]] = set()
+    exhausted = False
+    while True:
+        while not exhausted and len(running) < busy_limit and len(pending) < total_limit:
+            chunk = next(chunks, None)
+            if chunk is None:
+                exhausted = True
+                break
+            future = submit(chunk)
+            pending.append(([it.source for it in chunk], future))
+            running.add(future)
+        if not pending:
+            return
+        if pending[0][1].done():
+            sources, future = pending.popleft()
+            running.discard(future)
+            yield _result(sources, future)
+            continue
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        running -= done
 
 
 def _result(sources: list[str], future: Future[ChunkResult]) -> ChunkResult:

@@ -69,8 +69,20 @@ def test_one_entity_for_every_form_of_jaishankar(store: Store) -> None:
     detail = store.entity("Subrahmanyam Jaishankar")
     assert detail is not None
     assert set(detail.aliases) == {"Dr. Subrahmanyam Jaishankar", "Foreign Minister Jaishankar",
-                                   "EAM Jaishankar", "S. Jaishankar"}
+                                   "EAM Jaishankar", "S. Jaishankar", "Jaishankar"}
     assert detail.entity.n_articles == 4 and detail.entity.affiliation == "India"
+
+
+def test_a_surname_finds_a_person_every_article_names_in_full(store: Store) -> None:
+    # No article says just "Blinken" or "Hegseth", yet that is what a user types.
+    for surname, name in (("Blinken", "Antony J. Blinken"), ("hegseth", "Pete Hegseth")):
+        detail = store.entity(surname)
+        assert detail is not None and detail.entity.name == name
+    # Both Bidens answer to "Biden"; the lookup takes the one in more articles.
+    biden = store.entity("Biden")
+    assert biden is not None and biden.entity.name == "Joseph R. Biden"
+    jill = store.entity("Jill Biden")
+    assert jill is not None and "Biden" in jill.aliases and "Jill" not in jill.aliases
 
 
 def test_roles_over_time(store: Store) -> None:

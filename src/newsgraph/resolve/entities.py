@@ -14,7 +14,7 @@ import sqlite3
 from collections import Counter, defaultdict
 
 from newsgraph.resolve.countries import canonical_country
-from newsgraph.resolve.names import HONORIFICS, fold
+from newsgraph.resolve.names import HONORIFICS, PersonName, fold
 from newsgraph.resolve.people import Cluster, Row, cluster_people
 
 
@@ -95,9 +95,27 @@ def _store(conn: sqlite3.Connection, c: Cluster, used: set[str]) -> None:
     aliases: dict[str, set[str]] = defaultdict(set)
     for r in c.rows:
         aliases[r.name.strip()].add(r.article_id)
+        # A person is looked up by surname ("Blinken") even where every article spells the
+        # name out, so the surname as written is an alias too.
+        surname = _written_surname(r.parse) if c.type == "PERSON" else None
+        if surname:
+            aliases[surname].add(r.article_id)
     conn.executemany("INSERT INTO entity_aliases(entity_id, alias, n_articles) VALUES (?,?,?)",
                      [(ident, a, len(s)) for a, s in sorted(aliases.items()) if a])
     _store_roles(conn, ident, c)
+
+
+def _written_surname(parse: PersonName | None) -> str | None:
+    """The surname in the name's own spelling ("Al-Sudani", "von der Leyen"), or None when
+    the name has no given names (it is its own alias then) or the words do not line up."""
+    if parse is None or not parse.given or not parse.surname:
+        return None
+    words = parse.display.split()
+    n = len(parse.surname.split())
+    if len(words) <= n:
+        return None
+    tail = " ".join(words[-n:])
+    return tail if fold(tail).replace("’", "'") == parse.surname else None
 
 
 def _store_roles(conn: sqlite3.Connection, ident: str, c: Cluster) -> None:

@@ -47,6 +47,8 @@ class GoldDoc:
     published: str | None
     people: list[GoldPerson]
     entities: list[GoldEntity]
+    # "dev": looked at while the rules were written; "test2" and later: scored before any change
+    split: str = "dev"
 
 
 @dataclass
@@ -128,8 +130,9 @@ def _entity(d: dict[str, Any]) -> GoldEntity:
                       affiliation=d.get("affiliation"), has_affiliation="affiliation" in d)
 
 
-def load_gold(path: str | Path) -> list[GoldDoc]:
-    """Every *.json in a folder; a clear ValueError names a file that is not gold."""
+def load_gold(path: str | Path, split: str | None = None) -> list[GoldDoc]:
+    """Every *.json in a folder (only those of `split` when given; a file without one is
+    "dev"); a clear ValueError names a file that is not gold."""
     root = Path(path)
     if not root.is_dir():
         raise ValueError(f"{path}: not a folder")
@@ -140,11 +143,16 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
             docs.append(GoldDoc(id=d["id"], text=d["text"], title=d.get("title"),
                                 published=d.get("published"),
                                 people=[_person(p) for p in d["people"]],
-                                entities=[_entity(e) for e in d.get("entities", [])]))
+                                entities=[_entity(e) for e in d.get("entities", [])],
+                                split=str(d.get("split", "dev"))))
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise ValueError(f"{f}: not an entities gold file ({e})") from e
     if not docs:
         raise ValueError(f"{path}: no *.json gold files")
+    if split is not None:
+        docs = [d for d in docs if d.split == split]
+        if not docs:
+            raise ValueError(f"{path}: no gold files in split {split!r}")
     return docs
 
 

@@ -10,9 +10,9 @@ import click
 @click.command("quotes")
 @click.option("--gold", "gold_dir", required=True, type=click.Path(),
               help="Folder of gold JSON files, one per article (format: tests/gold/README.md).")
-@click.option("--split", type=click.Choice(["dev", "test"]), default=None,
+@click.option("--split", type=click.Choice(["dev", "test", "test2"]), default=None,
               help="Score only the files of this split (dev: used while writing the rules; "
-                   "test: held out). Default: all.")
+                   "test, test2: held out). Default: all.")
 @click.option("--errors", "show_errors", default=0, show_default=True,
               type=click.IntRange(min=0),
               help="List up to this many missed, spurious and wrongly attributed quotes.")

@@ -10,7 +10,7 @@ import click
 @click.command("events")
 @click.option("--gold", "gold_path", required=True, type=click.Path(),
               help="Folder of gold .jsonl files (or one file), e.g. tests/gold/events.")
-@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all",
+@click.option("--split", type=click.Choice(["all", "dev", "test", "test2"]), default="all",
               show_default=True, help="Score only the sentences of this split.")
 @click.option("--errors", default=0, show_default=True, type=click.IntRange(min=0),
               help="List this many wrongly coded or missed gold events.")

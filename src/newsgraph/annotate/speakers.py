@@ -289,7 +289,11 @@ def _is_title_word(tok: Token) -> bool:
 def is_group(tok: Token) -> bool:
     """A subject naming several speakers: "the leaders", "Blinken and Wang", "Deputy
     Secretary Sherman and State Secretary Michaelis"."""
-    if tok.lower_ in _GROUPS or any(c.dep_ == "conj" for c in tok.children):
+    if any(c.dep_ == "conj" for c in tok.children):
+        return True
+    # "the ministers" is a group; "the United Nations" is one organisation.
+    if tok.lower_ in _GROUPS and not (tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                                      and tok.ent_type_ in ("ORG", "NORP", "GPE")):
         return True
     sub = list(tok.subtree)
     if not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in sub):

@@ -79,7 +79,7 @@ class SpeakerResolver:
                 if text[s:e].lower() in MALE | FEMALE:
                     continue
                 tok = self._token_at(e - 1)
-                if tok is None:
+                if tok is None or _modifies_noun(tok):
                     continue
                 self.mentions.append(_Mention(
                     s, e, Speaker(ent.name, ent, (s, e)),
@@ -175,8 +175,13 @@ class SpeakerResolver:
         by_sent: dict[int, list[_Mention]] = {}
         for m in window:
             by_sent.setdefault(m.sent_start, []).append(m)
+        own = tok.sent.start_char
         for sent_start in sorted(by_sent, reverse=True):
             group = [m for m in by_sent[sent_start] if self._compatible(m.speaker, want)]
+            if sent_start != own and self._pronoun_subject(sent_start, low):
+                # "He thanked President Ruto. He emphasized ...": a sentence whose subject is
+                # the same pronoun continues the same person; its objects are not them.
+                group = [m for m in group if m.was_speaker]
             if not group:
                 continue
             known = [m for m in group if self._gender_of(m.speaker) == want]
@@ -185,6 +190,17 @@ class SpeakerResolver:
             sp = best.speaker
             return Speaker(sp.name, sp.entity, (tok.idx, tok.idx + len(tok.text)))
         return None
+
+    def _pronoun_subject(self, sent_start: int, pronoun: str) -> bool:
+        """Whether the sentence at `sent_start` has the same kind of pronoun (he/she) as the
+        subject of its main verb."""
+        tok = self._token_at(sent_start)
+        if tok is None:
+            return False
+        same = MALE if pronoun in MALE else FEMALE if pronoun in FEMALE else frozenset()
+        root = tok.sent.root
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in same
+                   for c in root.children)
 
     def _gender_of(self, sp: Speaker) -> str | None:
         return self.gender.get(sp.entity.id) if sp.entity is not None else None
@@ -300,6 +316,12 @@ def is_group(tok: Token) -> bool:
         return False
     people = {t.ent_iob_ == "B" and t.i for t in sub if t.ent_type_ == "PERSON"} - {False}
     return len(people) >= 2
+
+
+def _modifies_noun(tok: Token) -> bool:
+    """"the Moderna vaccine", "a Pfizer plant": a name used as a modifier of a common noun
+    is no one who could speak next ("He emphasized ...")."""
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN"
 
 
 def _trailing_name(tok: Token) -> Span | None:

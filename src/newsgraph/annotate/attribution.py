@@ -64,6 +64,15 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of `verb`, inherited from the governing verb for "went on to say",
     participles ("..., noting that ...") and "closed the session by highlighting ..."."""
     tok: Token | None = verb
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        # "X said the talks were useful, adding that ...": the parser hangs the participle in
+        # the reported clause, but the one adding is the speaker of the cue above it.
+        up = verb.head
+        while up.dep_ in ("ccomp", "parataxis", "conj") and up.head is not up:
+            up = up.head
+            if is_cue(up):
+                tok = up
+                break
     for _ in range(5):
         if tok is None:
             return None

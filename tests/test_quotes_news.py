@@ -113,6 +113,14 @@ CASES = [
          "Defence Minister Elena Costa arrived from the airport.\n\n\u201cThe budget for the "
          "army is fair,\u201d the minister said.",
          [Expect("The budget for the army", "direct", "Costa")]),
+    Case("the-defence-minister-american-spelling",
+         "Defense Minister Elena Costa met Finance Minister Jonas Berg in Oslo. \u201cThe "
+         "army will get its share,\u201d the defence minister said.",
+         [Expect("The army will get", "direct", "Costa")]),
+    Case("the-president-is-not-the-vice-president",
+         "President Ana Silva and Vice President Rui Costa toured the port. \u201cWe will "
+         "dredge the harbour next year,\u201d the president said.",
+         [Expect("We will dredge", "direct", "Silva")]),
     Case("said-adding-that",
          "Trade Minister Ivo Marin said the talks had been useful, adding that a deal was "
          "within reach.",
@@ -157,8 +165,6 @@ CASES = [
 
 # Cases the rules cannot do yet, with the reason.
 XFAIL: dict[str, str] = {
-    "the-minister-nearest-named-minister": "lower-case titles are not resolved",
-    "the-minister-two-ministers": "lower-case titles are not resolved",
 }
 
 

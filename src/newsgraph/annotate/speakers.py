@@ -213,9 +213,12 @@ class SpeakerResolver:
         """"the Secretary" -> the person the article calls Secretary (nearest before `pos`,
         else the first after)."""
         words = [w for w in re.split(r"\s+", phrase.strip()) if w]
-        if words and words[0].lower() in ("the", "our", "this", "that"):
+        determined = bool(words) and words[0].lower() in ("the", "our", "this", "that")
+        if determined:
             words = words[1:]
-        if not words or not all(w[:1].isupper() for w in words):
+        # News writes titles in lower case after "the" ("the minister said"); without a
+        # determiner a lower-case word is no title ("officials said").
+        if not words or not (determined or all(w[:1].isupper() for w in words)):
             return None
         if not all(w.upper() in TITLES or w.lower() in ("of", "state", "defense", "defence")
                    for w in words):
@@ -350,6 +353,8 @@ def _ends_with(name: str, surname: str) -> bool:
 
 def _title_matches(before: str, query: str) -> bool:
     """Whether the title words before a name ("vice president") are the title `query`."""
+    # British and American spellings name the same post.
+    before, query = before.replace("defence", "defense"), query.replace("defence", "defense")
     words = before.split()
     if query not in " ".join(words):
         return False

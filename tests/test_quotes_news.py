@@ -129,6 +129,10 @@ CASES = [
     Case("participle-in-a-clause-without-an-outer-cue",
          "Elena Costa hoped the convoy would arrive, noting that the road was open.",
          [Expect("the road was open", "indirect", "Costa")]),
+    Case("possessive-object-split-by-the-parser",
+         "Minister Elena Costa reaffirmed the Netherlands\u2019 commitment to rebuilding "
+         "the port and thanked the crews.",
+         [Expect("the Netherlands\u2019 commitment", "indirect", "Costa")]),
     Case("told-reporters-after-quote",
          "Elena Costa met her French counterpart in Paris. \u201cWe expect an answer by "
          "Friday,\u201d Costa told reporters.",

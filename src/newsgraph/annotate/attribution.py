@@ -297,8 +297,13 @@ def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Sta
         # statements (or acts) of their own.
         comps = [c for c in verb.children
                  if c.i > verb.i and (c.dep_ in _COMPLEMENTS or _purpose(c))]
-        if comps and comps[0].dep_ in ("dobj", "attr", "ccomp", "oprd", "xcomp") or (
-                comps and comps[0].dep_ == "prep" and comps[0].lower_ in ("on", "to")):
+        lead = comps[0] if comps else None
+        if len(comps) > 1 and comps[0].dep_ == "dative" and comps[1].dep_ == "dobj":
+            # "reaffirmed the United States' commitment to ...": a verb of statement has no
+            # indirect object; the parser split a possessive from the noun it belongs to.
+            lead = comps[1]
+        if lead is not None and (lead.dep_ in ("dobj", "attr", "ccomp", "oprd", "xcomp") or (
+                lead.dep_ == "prep" and lead.lower_ in ("on", "to"))):
             last = max(c.right_edge.i for c in comps)
             return _make(verb, subj, comps[0].left_edge.i, last, sent)
     return None

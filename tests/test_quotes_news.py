@@ -133,6 +133,15 @@ CASES = [
          "Minister Elena Costa reaffirmed the Netherlands\u2019 commitment to rebuilding "
          "the port and thanked the crews.",
          [Expect("the Netherlands\u2019 commitment", "indirect", "Costa")]),
+    Case("relative-clause-cue",
+         "Officials reviewed the port plan, which Mayor Tomas Petrov said was overdue by "
+         "three years.",
+         [Expect("was overdue by three years", "indirect", "Petrov")]),
+    Case("relative-clause-cue-misparsed",
+         "The two ministers discussed the grain corridor and the effort to keep the ports "
+         "open, which the Foreign Minister Lena Vogt underscored is a matter of survival "
+         "for the region.",
+         [Expect("is a matter of survival", "indirect", "Vogt")]),
     Case("told-reporters-after-quote",
          "Elena Costa met her French counterpart in Paris. \u201cWe expect an answer by "
          "Friday,\u201d Costa told reporters.",

@@ -259,7 +259,9 @@ def _reported(verb: Token, sent: Span) -> Statement | None:
     if lem is None or _infinitive(verb) or _unreal(verb):
         return None
     base = lem.split()[0]
-    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    # "which the Secretary said": two subjects; the one next to the cue is the speaker.
+    subj = min((c for c in verb.children if c.dep_ in _SUBJ), key=lambda c: abs(c.i - verb.i),
+               default=None)
     explicit = subj is not None
     if subj is None and verb.dep_ in ("advcl", "conj", "pcomp"):
         subj = subject_of(verb)  # "..., noting that ...": the subject of the main verb
@@ -290,7 +292,16 @@ def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Sta
             # "He reiterated that should Moscow invade, it would result in ...": the parser
             # made the end of the reported clause the main clause.
             last = verb.head.right_edge.i
-        return _make(verb, subj, c.left_edge.i, last, sent)
+        # "the plan, which the mayor said was overdue": the clause's subject is the relative
+        # pronoun before the cue; what was said starts after the cue.
+        first = c.left_edge.i if c.left_edge.i > verb.i else verb.i + 1
+        return _make(verb, subj, first, last, sent)
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    if (verb.dep_ == "relcl" and nxt is not None and nxt.head is not verb
+            and nxt.tag_ in ("VBZ", "VBD", "VBP", "MD")):
+        # "..., which the Vice President underscored is an essential element of ...": the
+        # parser attached the reported verb elsewhere; it follows the cue directly.
+        return _make(verb, subj, nxt.i, sent.end - 1, sent)
     if base in cues.STATEMENT and lem not in cues.NEEDS_CLAUSE:
         # What was emphasised is the object with its complements ("termed the interaction
         # as productive"), not a following participle or conjoined verb, which are

@@ -186,6 +186,28 @@ def _params() -> list[object]:
             if c.id in XFAIL else pytest.param(c, id=c.id) for c in CASES]
 
 
+@pytest.mark.parametrize(("title", "speaker"), [
+    ("Remarks by Governor Ana Silva Opening the New Bridge", "Silva"),
+    ("Mayor Tomas Petrov\u2019s Remarks to the City Council", "Petrov"),
+    ("Remarks by Governor Ana Silva and Mayor Tomas Petrov", None),  # two speakers
+    ("Readout of the Governor\u2019s Meeting", None),  # no speech
+])
+def test_first_person_in_a_speech(nlp: Language, title: str, speaker: str | None) -> None:
+    text = ("When the river rose, a farmer told me, \u201cWe lost everything.\u201d And I "
+            "said, \u201cYou will not rebuild alone.\u201d")
+    got = quotes_of(nlp, text, title=title)
+    assert [q.text for q in got] == ["We lost everything.", "You will not rebuild alone."]
+    assert got[0].speaker is None  # an unnamed farmer
+    assert _speaker_ok(got[1].speaker, speaker), got[1].speaker
+
+
+def test_first_person_statement_is_not_a_quote(nlp: Language) -> None:
+    """The issuing voice of a statement ("I noted that ...") is not reported speech."""
+    got = quotes_of(nlp, "Last week I noted that the shelling of hospitals is a war crime.",
+                    title="Statement by Governor Ana Silva on the Shelling")
+    assert got == []
+
+
 @pytest.mark.parametrize("case", _params())
 def test_news_cases(nlp: Language, case: Case) -> None:
     got = quotes_of(nlp, case.text)

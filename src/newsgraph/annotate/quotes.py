@@ -246,7 +246,11 @@ def _resolve(doc: Doc, items: list[_Item], resolver: SpeakerResolver,
             # David Beasley said"), not for a group ("Biden and Ardern recalled").
             nearby = [] if subjects and is_group(subjects[0]) else item.cue.nearby
             for subj in subjects + nearby:
-                item.speaker = resolver.from_token(subj)
+                # "I said, "..."" quotes the speaker of a speech; "I noted that ..." is the
+                # issuing voice of a statement, not a quote.
+                item.speaker = (resolver.first_person(subj)
+                                if subj.lower_ == "i" and item.kind == "direct"
+                                else resolver.from_token(subj))
                 if item.speaker is not None:
                     pron = subj.lower_ if subj.lower_ in MALE | FEMALE else None
                     break

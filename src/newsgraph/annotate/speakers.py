@@ -263,6 +263,30 @@ class SpeakerResolver:
             return Speaker(" ".join(words), None, None)
         return None
 
+    def first_person(self, tok: Token) -> Speaker | None:
+        """"I said, "..."" in the text of a speech: the one person the headline gives the
+        words to ("Remarks by President Biden Celebrating ...", "Secretary Blinken's
+        Remarks to ..."). None where the headline names no single speaker."""
+        m = _HEADLINE_SPEAKER.search(self.doc._.ng_title or "")
+        if m is None:
+            return None
+        name: list[str] = []
+        for w in (m.group("by") or m.group("own") or "").split():
+            if w.lower() in ("and", "&"):
+                return None  # two speakers
+            if w.lower() in _HEADLINE_STOPS or w.endswith("ing") or not w[:1].isupper():
+                break
+            if w.lower().strip(".") not in _NOT_NAMES:  # titles: "Press Secretary"
+                name.append(w.rstrip(",:"))
+        if not name:
+            return None
+        surname = name[-1].lower()
+        span = (tok.idx, tok.idx + len(tok.text))
+        for ent in self.doc._.ng_entities or []:
+            if ent.type == "PERSON" and _ends_with(ent.name.lower(), surname):
+                return Speaker(ent.name, ent, span)
+        return Speaker(" ".join(name), None, span)
+
     def from_label(self, label: str, name_span: tuple[int, int] | None) -> Speaker | None:
         """A transcript label ("SECRETARY BLINKEN", "THE PRESIDENT") -> its speaker."""
         if name_span is None:
@@ -294,6 +318,12 @@ class SpeakerResolver:
         return best
 
 
+# Headlines that give the text to one speaker.
+_HEADLINE_SPEAKER = re.compile(
+    r"\b(?:Remarks|Statement|Address|Speech|Testimony|Op-Ed)\s+(?:by|of|from)\s+(?P<by>.+)"
+    r"|^(?P<own>.+?)[\u2019']s?\s+(?:Remarks|Statement|Address|Speech)\b")
+_HEADLINE_STOPS = frozenset("at on to in and & with before after during for from of "
+                            "about as".split())
 _NON_SPEAKERS = frozenset({"i", "we", "they", "you", "it", "one", "who", "which", "that",
                            "this", "these", "those"})
 _GROUPS = frozenset({"leaders", "sides", "parties", "ministers", "officials", "delegations",

@@ -142,6 +142,18 @@ CASES = [
          "open, which the Foreign Minister Lena Vogt underscored is a matter of survival "
          "for the region.",
          [Expect("is a matter of survival", "indirect", "Vogt")]),
+    Case("long-apposition-before-the-cue",
+         "\u201cThe convoy was stopped twice at the checkpoint,\u201d Ahmed Karimi, a "
+         "spokesman for the aid group, said on Tuesday.",
+         [Expect("The convoy was stopped", "direct", "Karimi")]),
+    Case("unnamed-speaker-with-a-nationality",
+         "\u201cWe will not sign this text,\u201d a senior European diplomat said on "
+         "condition of anonymity.",
+         [Expect("We will not sign", "direct", None)]),
+    Case("a-new-sentence-after-a-quote-is-no-cue",
+         "Defence Minister Elena Costa spoke last. \u201cWe will not sign this text.\u201d Reporters who had "
+         "waited outside the hall for six hours in the rain said nothing.",
+         [Expect("We will not sign", "direct", "Costa")]),
     Case("told-reporters-after-quote",
          "Elena Costa met her French counterpart in Paris. \u201cWe expect an answer by "
          "Friday,\u201d Costa told reporters.",

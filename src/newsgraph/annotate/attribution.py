@@ -19,6 +19,9 @@ from newsgraph.annotate.quotemarks import Segment
 
 # Tokens after a closing mark within which "he said" must start.
 POST_REACH = 8
+# ... or further, when all the words before the cue are its subject with an apposition
+# ('"...," Ahmed Karimi, a spokesman for the aid group, said').
+POST_REACH_APPOS = 20
 _SUBJ = ("nsubj", "nsubjpass")
 _CLAUSE = ("ccomp", "parataxis", "xcomp")
 
@@ -129,12 +132,22 @@ def post_cue(doc: Doc, seg: Segment, stop: int) -> Cue | None:
     ends_sentence = inner[-1:] in ".!" if inner else False
     if ends_sentence and words[0].text[:1].isupper() and len(words) > 6:
         return None  # a new sentence, not an attribution
-    for t in words[:POST_REACH]:
+    for k, t in enumerate(words[:POST_REACH_APPOS]):
         if is_cue(t):
-            return Cue(t, subject_of(t), cue_text(t), _nearby(window, t))
+            subj = subject_of(t)
+            if k >= POST_REACH and not _subject_fills(words[:k], subj):
+                break
+            return Cue(t, subj, cue_text(t), _nearby(window, t))
         if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
             return Cue(None, _pobj_head(doc[t.i + 1]), "according to")
     return None
+
+
+def _subject_fills(words: list[Token], subj: Token | None) -> bool:
+    if subj is None:
+        return False
+    inside = {t.i for t in subj.subtree}
+    return all(t.i in inside for t in words)
 
 
 def pre_cue(doc: Doc, seg: Segment, start: int) -> Cue | None:

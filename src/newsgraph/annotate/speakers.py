@@ -160,7 +160,10 @@ class SpeakerResolver:
                 other = Speaker(ent.name, ent, (np.start_char, np.end_char))
         if other is None:
             ent = entity_at(doc, np.start_char, np.end_char)
-            if ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP"):
+            if ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP") and not (
+                    ent.type in ("GPE", "NORP") and tok.pos_ == "NOUN"):
+                # ("a senior European diplomat said": the nationality of an unnamed
+                # speaker is no speaker)
                 other = Speaker(ent.name, ent, (np.start_char, np.end_char))
         return other
 

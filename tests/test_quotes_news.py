@@ -154,6 +154,11 @@ CASES = [
          "Defence Minister Elena Costa spoke last. \u201cWe will not sign this text.\u201d Reporters who had "
          "waited outside the hall for six hours in the rain said nothing.",
          [Expect("We will not sign", "direct", "Costa")]),
+    Case("she-after-a-man-spoke",
+         "Prime Minister Jan Novak and his deputy Eva Horak arrived together. \u201cThe deal "
+         "is done,\u201d Novak said. \u201cNobody should doubt it,\u201d she added.",
+         [Expect("The deal is done", "direct", "Novak"),
+          Expect("Nobody should doubt it", "direct", "Horak")]),
     Case("told-reporters-after-quote",
          "Elena Costa met her French counterpart in Paris. \u201cWe expect an answer by "
          "Friday,\u201d Costa told reporters.",
@@ -190,6 +195,8 @@ CASES = [
 
 # Cases the rules cannot do yet, with the reason.
 XFAIL: dict[str, str] = {
+    "she-after-a-man-spoke": "no gender from given names or 'his deputy': of two people of "
+                             "unknown gender, the previous speaker wins",
 }
 
 

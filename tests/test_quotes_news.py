@@ -151,8 +151,8 @@ CASES = [
          "condition of anonymity.",
          [Expect("We will not sign", "direct", None)]),
     Case("a-new-sentence-after-a-quote-is-no-cue",
-         "Defence Minister Elena Costa spoke last. \u201cWe will not sign this text.\u201d Reporters who had "
-         "waited outside the hall for six hours in the rain said nothing.",
+         "Defence Minister Elena Costa spoke last. \u201cWe will not sign this text.\u201d "
+         "Reporters who had waited outside the hall for six hours in the rain said nothing.",
          [Expect("We will not sign", "direct", "Costa")]),
     Case("she-after-a-man-spoke",
          "Prime Minister Jan Novak and his deputy Eva Horak arrived together. \u201cThe deal "

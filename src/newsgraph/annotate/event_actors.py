@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import gazetteer
+from newsgraph.annotate.event_groups import is_pair_phrase, pair_members
 from newsgraph.annotate.event_rules import Candidate
 from newsgraph.annotate.plover import NOUNS, lemma
 from newsgraph.record import Entity, EventActor
@@ -58,12 +59,13 @@ class Ref:
 
     entity: Entity | None
     country: str | None = None
+    name: str | None = None  # a name the entity step did not find ("RosKomNadzor")
 
     @property
     def key(self) -> str:
         if self.entity is not None and self.country is None:
             return self.entity.id
-        return self.country or (self.entity.id if self.entity else "")
+        return self.country or (self.entity.id if self.entity else "") or self.name or ""
 
 
 def _country(text: str) -> str | None:
@@ -138,7 +140,8 @@ def _actor(doc: Doc, ref: Ref, role: str) -> EventActor:
         return EventActor(id=same.id if same else None, name=ref.country,
                           role=role, affiliation=ref.country)  # type: ignore[arg-type]
     ent = ref.entity
-    assert ent is not None
+    if ent is None:
+        return EventActor(id=None, name=ref.name or "", role=role)  # type: ignore[arg-type]
     return EventActor(id=ent.id, name=ent.name, role=role,  # type: ignore[arg-type]
                       affiliation=ent.affiliation or _title_country(doc, ent))
 
@@ -195,6 +198,16 @@ def phrase_actors(doc: Doc, head: Token, exclude: Token | None = None) -> list[R
     for h in _conjuncts(head):
         if h.lower_ in RELATIVE and h.head.dep_ == "relcl":
             h = h.head.head
+        if h.dep_ == "appos" and h != head and _entity(doc, h.head) is not None and \
+                doc[h.left_edge.i - 1].text == "(" if h.left_edge.i > 0 else False:
+            continue  # a name restated in brackets: "Golos Ameriki (VOA Russian)" is one
+        if is_pair_phrase(h):  # "the two leaders": the pair named just before, if plain
+            members = pair_members(doc, h, lambda t: _entity(doc, t))
+            for e in members.entities:
+                add(_ref(e))
+            for c in members.countries:
+                add(Ref(None, c))
+            continue
         if h.pos_ == "PRON":
             ref = _pronoun(doc, h)
             if ref is not None:
@@ -203,6 +216,10 @@ def phrase_actors(doc: Doc, head: Token, exclude: Token | None = None) -> list[R
         if h.tag_ == "VBG":  # "support for Sweden joining NATO"
             h = next((c for c in h.children if c.dep_ == "nsubj"), h)
         ent = _entity(doc, h)
+        if ent is None and _unfound_name(h):
+            add(Ref(None, None, " ".join(t.text for t in h.subtree if t.i <= h.i and (
+                t.pos_ == "PROPN" or t == h))))
+            continue
         if ent is not None and (ent is own or _is_thing(ent)):
             names_in([t for t in h.subtree if t.i <= h.i])
             continue
@@ -217,6 +234,22 @@ def phrase_actors(doc: Doc, head: Token, exclude: Token | None = None) -> list[R
         if h.dep_ != "appos":  # "Cherelle Griner, the wife of Brittney Griner": one person
             _qualifiers(doc, h, own, add, depth=2)
     return out
+
+
+def _unfound_name(h: Token) -> bool:
+    """A proper name acting as a subject that the entity step did not find (an agency or
+    a group the model does not know: "RosKomNadzor has threatened to block ...")."""
+    if any(c.dep_ in ("det", "poss") for c in h.children) or h.lower_ in TITLE_WORDS:
+        return False  # "the Secretary", "the Vice President": a title, not a name
+    return h.pos_ == "PROPN" and not h.ent_type_ and h.dep_ in ("nsubj", "nsubjpass") and \
+        h.lower_ not in NOT_ACTORS and lemma(h) not in NOUNS and h.text[:1].isupper() and \
+        not _countries(h.text)
+
+
+TITLE_WORDS = set("president secretary minister ministers chancellor premier king queen "
+                  "prince ambassador envoy governor senator representative spokesperson "
+                  "spokesman director chairman chair commissioner leader leaders "
+                  "administrator advisor adviser deputy general admiral".split())
 
 
 def _qualifiers(doc: Doc, h: Token, own: Entity | None, add: Callable[[Ref], None],

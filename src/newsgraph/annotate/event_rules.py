@@ -93,6 +93,7 @@ CARRIER_NOUNS = {
     "thanks": "SUPPORT", "congratulation": "SUPPORT", "friendship": "SUPPORT",
     "admiration": "SUPPORT", "respect": "SUPPORT", "backing": "SUPPORT",
     "commitment": "AGREE", "pledge": "AGREE", "promise": "AGREE", "intent": "AGREE",
+    "resolve": "AGREE", "determination": "AGREE",
     "intention": "AGREE", "desire": "AGREE", "willingness": "AGREE", "interest": "AGREE",
     "concern": "ACCUSE", "condemnation": "ACCUSE", "outrage": "ACCUSE", "alarm": "ACCUSE",
     "dismay": "ACCUSE", "disappointment": "ACCUSE", "displeasure": "ACCUSE",
@@ -101,7 +102,8 @@ CARRIER_NOUNS = {
 BONDS = {"partnership", "relationship", "alliance", "tie", "cooperation", "friendship",
          "bond"}
 # Carrier nouns that mean an act only with a to-infinitive ("interest in" is not a pledge).
-NEED_INFINITIVE = {"intent", "intention", "desire", "willingness", "interest"}
+NEED_INFINITIVE = {"intent", "intention", "desire", "willingness", "interest", "resolve",
+                   "determination"}
 
 
 def _infinitive(noun: Token) -> bool:
@@ -180,7 +182,8 @@ EVENT_PREPS = {"at", "during", "after", "following", "before", "ahead", "for", "
                "throughout", "amid", "on"}
 FRAME_NOUNS = {"occasion", "sideline", "sidelines", "margin", "margins", "eve", "start",
                "end", "opening", "conclusion", "outcome", "beginning", "day", "close",
-               "wake", "run-up", "preparation", "preparations", "anniversary"}
+               "wake", "run-up", "preparation", "preparations", "anniversary", "advance",
+               "ahead"}
 HAPPEN_VERBS = {"take", "hold", "begin", "start", "open", "conclude", "end", "convene",
                 "resume", "continue", "kick", "come", "happen", "occur", "mark", "be",
                 "bring", "include", "involve", "set", "proceed"}
@@ -196,6 +199,14 @@ CONTAINERS = {"package", "programme", "program", "tranche", "shipment", "consign
 
 def refine_noun(n: Token, sense: Sense | None) -> Sense | None:
     """'an assault on media freedom' is repression, not violence; 'an aid package' is aid."""
+    if lemma(n).rstrip("s") == "engagement":  # "the engagements between Biden and Xi"
+        met = prep_objs(n, "between", "with")
+        return Sense("CONSULT") if any(is_personal(m) for m in met) else None
+    if sense is not None and lemma(n) == "pause":  # a truce, not "a pause in the talks"
+        words = {lemma(c) for c in n.children} | set().union(
+            *(lems(o) for o in prep_objs(n, "in")))
+        return sense if words & {"humanitarian", "fighting", "hostility", "hostilities",
+                                 "war", "combat"} else None
     if sense is None and lemma(n) in CONTAINERS:
         for c in n.children:  # "a new military aid package", "a new round of talks"
             inner = noun_sense(c) if c.dep_ in ("compound", "nmod") else None
@@ -233,12 +244,17 @@ def noun_candidate(n: Token, claimed: set[int]) -> Candidate | None:
                                and _scheduled(n)):
         return None
     s = refine_noun(n, noun_sense(n))
-    if s is None or s.category in ("AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE",
-                                   "THREATEN"):
-        return None  # verbal acts need their verb ("expressed support")
+    if s is None:
+        return None
+    if s.category in ("AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE") or (
+            s.category == "THREATEN" and not _owned(n)):
+        return None  # verbal acts need their verb ("expressed support"); "Erdogan's
+        # threats" name the one who made them
     if lemma(n) in ("assistance", "aid", "support", "cooperation", "collaboration",
-                    "war", "fighting", "hostilities", "concern", "deal", "sale"):
-        return None  # mostly topics; their events come through verbs
+                    "war", "fighting", "hostilities", "concern", "deal", "sale") and \
+            not _scheduled(n):
+        return None  # mostly topics; their events come through verbs ("forthcoming
+        # assistance" is a particular one)
     if n.lower_ == "demonstration" and prep_objs(n, "of"):
         return None
     head = n.head
@@ -254,17 +270,46 @@ def noun_candidate(n: Token, claimed: set[int]) -> Candidate | None:
         if c.dep_ in ("acl", "relcl") and lemma(c) in ("hold", "take", "schedule", "plan",
                                                         "convene"):
             eventive = True
-    if n.dep_ == "pobj" and head.lower_ in EVENT_PREPS:
-        eventive = True
+    if n.dep_ == "pobj" and head.lower_ in EVENT_PREPS and (
+            head.lower_ != "for" or head.head.pos_ in ("VERB", "AUX")):
+        eventive = True  # "travelled to Tokyo for the summit"; not "Advisor for the Summit"
     if n.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in FRAME_NOUNS:
         eventive = True
     if n.dep_ in ("nsubj", "nsubjpass") and lemma(head) in HAPPEN_VERBS and not \
             lemma(head) == "be":
         eventive = True
+    if _existential(n):  # "there was a huge protest", "if there were an attack"
+        eventive = True
+    if n.dep_ == "ROOT" or (n.dep_ in ("nsubj", "nsubjpass") and prep_objs(n, "between")):
+        eventive = True  # the sentence's own predication; "the meeting between X and Y is"
     if not eventive:
         return None
     gov = n
     return Candidate(n, s, gov, [n])
+
+
+def _owned(n: Token) -> bool:
+    """Does an act noun name who did it ("Erdogan's latest threats", "threats by Iran")?"""
+    return any(c.dep_ == "poss" and is_personal(c) for c in n.children) or any(
+        is_personal(o) for o in prep_objs(n, "by", "from"))
+
+
+QUANTITY_NOUNS = {"couple", "number", "series", "string", "wave", "spate", "handful", "lot"}
+
+
+def _existential(n: Token) -> bool:
+    """Is `n` what a 'there is / there were' clause says exists (also 'a couple of X')?"""
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in QUANTITY_NOUNS:
+        n = n.head.head
+    if n.dep_ not in ("attr", "nsubj") or lemma(n.head) != "be":
+        return False
+    if n.dep_ == "attr" and not any(c.dep_ in ("nsubj", "csubj", "expl")
+                                    for c in n.head.children):
+        return True  # "has already been a couple of pauses": the subject left out
+    # "there are - has already been a couple of pauses": the expletive may sit on a
+    # neighbouring 'be' the parser split off
+    bes = [n.head] + [h for h in (n.head.head, *n.head.children) if lemma(h) == "be"]
+    return any(c.dep_ == "expl" for b in bes for c in b.children)
 
 
 def sentence_candidates(sent: Span) -> list[Candidate]:
@@ -300,5 +345,7 @@ def _topic_nouns(sent: Span, found: dict[int, Candidate]) -> set[int]:
             continue
         for o in objects(c.anchor) + prep_objs(c.anchor, "of", "about", "over", "for",
                                                   "on", "against"):
+            if o.dep_ == "pobj" and o.head.i < c.anchor.i:
+                continue  # a fronted phrase sets the scene: "On the eve of the Conference,"
             out.update(t.i for t in o.subtree)
     return out

@@ -20,7 +20,12 @@ from newsgraph.annotate.event_actors import actors_of, subject_of
 from newsgraph.annotate.event_args import DATES_KEY, date_of, location_of
 from newsgraph.annotate.event_rules import Candidate, sentence_candidates
 from newsgraph.annotate.event_words import is_personal
-from newsgraph.annotate.modality import ModalityResult, fragment_stance, modality_of
+from newsgraph.annotate.modality import (
+    ModalityResult,
+    conditional_consequent,
+    fragment_stance,
+    modality_of,
+)
 from newsgraph.annotate.plover import COOPERATIVE, Sense, lemma, noun_sense
 from newsgraph.record import Event, EventActor
 
@@ -72,6 +77,8 @@ def _governs(top: Token, low: Token, purpose: bool = False, accusation: bool = F
         dep = cur.dep_
         if dep not in deps or (dep == "prep" and cur.lower_ not in CONTENT_PREPS):
             return False
+        if dep == "prep" and cur.head == top and cur.i < top.i:
+            return False  # a fronted phrase sets the scene: "On the eve of the Conference,"
         cur = cur.head
         if cur == top:
             return True
@@ -97,7 +104,7 @@ def _absorb(cands: list[Candidate]) -> list[Candidate]:
                     not _own_subject(low, top):
                 gone.add(low.anchor.i)
                 top.sense = _content_mode(top.sense, low.sense)
-                if top.sense.category == "AGREE":
+                if top.sense.category in ("AGREE", "THREATEN"):  # "threatened to block X"
                     top.content.append(low)
                 break
     for c in cands:
@@ -112,8 +119,18 @@ def _own_subject(low: Candidate, top: Candidate) -> bool:
     a = low.anchor
     if a.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
         return True
-    return a.dep_ == "conj" and a.head == top.anchor and top.sense.category not in (
-        "AGREE",) and a.pos_ == top.anchor.pos_ == "VERB"
+    if top.sense.category == "AGREE" or not a.pos_ == top.anchor.pos_ == "VERB":
+        return False
+    if a.dep_ == "conj" and a.head == top.anchor:
+        return True
+    if low.sense.category == top.sense.category:
+        return False
+    cur = a  # "threatened, detained, or kidnapped": a list of acts, each its own
+    while cur.dep_ == "conj" and cur.head != cur:
+        cur = cur.head
+        if cur == top.anchor:
+            return True
+    return False
 
 
 def _content_mode(top: Sense, low: Sense) -> Sense:
@@ -165,6 +182,16 @@ def _recode(sense: Sense, mod: ModalityResult, cand: Candidate) -> Sense:
     if mod.modality in ("planned", "intended") and sense.category == "RETREAT":
         return Sense("CONCEDE")
     return sense
+
+
+HOSTILE = {"SANCTION", "ASSAULT", "COERCE"}
+
+
+def _conditional_threat(sense: Sense, mod: ModalityResult, cand: Candidate) -> bool:
+    """A hostile act promised for when a condition is met, by a named actor: the main
+    clause of 'if X, Y will/would ...' (not the act inside the if-clause)."""
+    return sense.category in HOSTILE and mod.modality in ("hypothetical", "planned") and \
+        conditional_consequent(cand.governor) and _actor_subject(cand)
 
 
 def _actor_subject(cand: Candidate) -> bool:
@@ -223,6 +250,13 @@ def sentence_events(doc: Doc, sent: Span, start_id: int = 1) -> list[Event]:
         mod = fragment_stance(cand.governor) or modality_of(
             cand.anchor, noun_markers=cand.anchor == cand.governor)
         sense = _recode(cand.sense, mod, cand)
+        if sense.category == "THREATEN" and mod.marker == "if":
+            mod = ModalityResult("occurred", "past", "threat")  # a threat is conditional
+        if _conditional_threat(sense, mod, cand):
+            # "if Russia invades, we will impose severe costs": the statement is a threat,
+            # made now (codebook 13x: threaten with sanctions / force)
+            sense = _content_mode(Sense("THREATEN"), sense)
+            mod = ModalityResult("occurred", "past", "if")
         location, country = location_of(doc, cand)
         date_text, date = date_of(doc, cand, mod.direction)
         period = None

@@ -35,6 +35,9 @@ FUTURE_MODALS = {"will", "shall"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should", "lest"}
 REPORTING = set("say announce inform note state tell add confirm report indicate "
                 "explain signal".split())
+# Verbs whose that-clause, as a to-infinitive, is an aim ("the first thing is to see that
+# Russia withdraws its forces").
+AIM_VERBS = {"see", "ensure"}
 # Verbs whose complement clause shares their stance ("we hope we can finalize").
 ATTITUDE = INTEND_VERBS | {"plan"}
 # States that last: in the present passive they are going on ("who is wrongfully detained").
@@ -68,8 +71,11 @@ def _chain(anchor: Token) -> list[Token]:
         elif dep == "ccomp" and lemma(head) in ATTITUDE:
             pass
         elif dep == "conj" and tok.tag_ in ("VB", "VBG", "VBN") and not _children(
-                tok, {"aux", "auxpass", "nsubj"}):
-            pass  # "will travel to X and meet Y": "meet" shares "will"
+                tok, {"aux", "auxpass", "nsubj"}) and (tok.tag_ in ("VB", head.tag_)
+                                                       or head.pos_ != "VERB"):
+            pass  # "will travel to X and meet Y": "meet" shares "will"; a past form
+            # joined to a bare verb is a clause of its own ("continue to reject ...,
+            # condemned hate speech")
         elif dep == "advcl" and _children(tok, {"aux"}) and any(
                 c.lower_ == "to" for c in _children(tok, {"aux"})):
             pass  # purpose clause: "met ... to discuss"
@@ -117,6 +123,16 @@ def _conditional(tok: Token) -> bool:
     return False
 
 
+def conditional_consequent(anchor: Token) -> bool:
+    """Is the act said to follow from an if/unless clause, with 'will' or 'would'
+    ("if Russia invades, the United States will respond and impose costs")?"""
+    chain = _chain(anchor)
+    modal = any(a.lower_ in ("will", "would", "'ll", "wo") for t in chain for a in _aux(t))
+    return modal and any(
+        any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for t in chain for c in _children(t, {"advcl"}))
+
+
 def _future_in_past(chain: list[Token]) -> bool:
     """'announced that the United States would provide': a report of a plan, not a guess."""
     top = chain[-1]
@@ -144,11 +160,34 @@ def _noun_markers(noun: Token) -> ModalityResult | None:
     return None
 
 
+def _yes_no_question(top: Token) -> bool:
+    """'Are you willing to make concessions?', 'Will they meet?': a question asserts nothing
+    (the verb or auxiliary comes before the subject, and the sentence ends in '?')."""
+    if not top.sent.text.rstrip().endswith("?"):
+        return False
+    subj = [c for c in top.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subj:
+        return False
+    before = [c for c in top.children if c.dep_ in ("aux", "auxpass") and c.i < subj[0].i]
+    return bool(before) or (top.pos_ == "AUX" and top.i < subj[0].i)
+
+
+def _ahead_of(noun: Token) -> bool:
+    """'ahead of the summit', 'in advance of the Ninth Summit': an event still to come."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of":
+        return False
+    return head.head.lower_ in ("ahead", "advance") and (
+        head.head.lower_ == "ahead" or head.head.head.lower_ == "in")
+
+
 def modality_of(anchor: Token, noun_markers: bool = True) -> ModalityResult:
     """The modality of the event carried by `anchor` (a verb, or an event noun).
 
     `noun_markers=False` ignores the noun's own modifiers: in "reiterated their ongoing
     commitment" the act is the reiteration, which happened."""
+    if anchor.pos_ in ("NOUN", "PROPN") and noun_markers and _ahead_of(anchor):
+        return ModalityResult("planned", "future", "ahead of")
     if anchor.pos_ in ("NOUN", "PROPN") and noun_markers:
         found = _noun_markers(anchor)
         if found is not None:
@@ -161,8 +200,13 @@ def modality_of(anchor: Token, noun_markers: bool = True) -> ModalityResult:
         if _is_negated(t):
             future = any(a.lower_ in FUTURE_MODALS for x in chain for a in _aux(x))
             return ModalityResult("negated", "future" if future else "past", "not")
+    if _yes_no_question(chain[-1]):
+        return ModalityResult("hypothetical", "future", "?")
     for t in chain:
         lem = lemma(t)
+        if t.dep_ == "ccomp" and lemma(t.head) in AIM_VERBS and any(
+                a.lower_ == "to" for a in _aux(t.head)):
+            return ModalityResult("intended", "future", t.head.text)  # "to see that X"
         if lem in INTEND_VERBS and t != anchor:
             if lem == "look" and not any(c.lower_ == "forward" for c in t.children):
                 continue
@@ -215,6 +259,9 @@ def modality_of(anchor: Token, noun_markers: bool = True) -> ModalityResult:
         if any(c.lower_ in ("currently", "underway", "still") for c in t.children) and \
                 t.tag_ in ("VBZ", "VBP", "VBG"):
             return ModalityResult("ongoing", "unknown", "currently")
+        if t.tag_ in ("VBZ", "VBP") and t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("as", "while") for c in t.children):
+            return ModalityResult("ongoing", "unknown", "as")  # "even as we withdraw"
         pas = [a for a in _aux(t) if a.dep_ == "auxpass"]
         if pas and t.tag_ == "VBN" and (
                 any(a.lower_ == "being" for a in pas) and any(

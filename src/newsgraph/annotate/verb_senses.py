@@ -36,6 +36,14 @@ GROW_VERBS = {"deepen", "expand", "strengthen", "enhance", "accelerate", "advanc
               "intensify", "increase", "broaden", "elevate", "bolster", "scale", "step"}
 
 
+# Nouns that make "provide X" a briefing rather than aid.
+REPORT_NOUNS = {"update", "briefing", "overview", "readout", "information", "detail",
+                "assessment", "account", "summary", "analysis", "report", "preview"}
+# What a government allows that eases restrictions on political freedoms (CONCEDE, 0811).
+FREEDOM_ACTS = {"participate", "vote", "run", "assemble", "protest", "speak", "organize",
+                "organise", "campaign", "express"}
+
+
 def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rule per word
     """The sense of trigger verb `v` given its arguments, or None when it is no event."""
     lem = lemma(v)
@@ -145,6 +153,8 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
                                               "group", "force", "framework", "fund",
                                               "program", "center", "centre"} else None
     if sense.category == "AID":
+        if objs and all(lemma(o) in REPORT_NOUNS for o in objs):
+            return None  # "provided an update on assistance": a briefing, not aid
         if lem == "send":
             if olems & TROOPS:
                 return Sense("MOBILIZE", "troops")
@@ -181,6 +191,10 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
         return None
     if lem == "allow":
         words = olems | set().union(*(lems(x) for x in kids(v, "ccomp", "xcomp")))
+        who = objs + [s for x in kids(v, "ccomp", "xcomp") for s in kids(x, "nsubj")]
+        if words & FREEDOM_ACTS and any(is_personal(o) for o in who) and \
+                not kids(v, "auxpass"):  # a government letting them: "should be allowed" is not
+            return Sense("CONCEDE")  # "allowing Venezuelans to participate in elections"
         return sense if words & {"access", "aid", "assistance", "entry", "inspector",
                                  "observer", "delivery", "humanitarian"} else None
     if lem in ("lift", "ease", "relax"):
@@ -209,7 +223,13 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
                 v, "xcomp") and not prep_objs(v, "against"):
             return None  # "warned of potential war crimes": a warning, not a threat
         subj = subjects_of(v)
-        return sense if any(is_personal(s) for s in subj) else None
+        if subj:  # "variants threaten us" is a danger, not a threat; a name is an actor
+            return sense if any(is_personal(s) or s.pos_ == "PROPN" for s in subj) else None
+        # no subject (a passive, a clause sharing one): a threat made to someone, or to do
+        # something ("have been threatened", "can never threaten Israel", "threatened to kill")
+        return sense if any(is_personal(o) for o in objs) or olems & {
+            "country", "countries", "nation", "nations", "neighbor", "neighbour", "ally",
+            "allies"} or kids(v, "xcomp") else None
     if lem == "demonstrate" or lem == "march":
         return sense if not objs else None
     if lem == "designate":
@@ -223,7 +243,13 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
             return Sense("COERCE", "martial-law")
         return sense if olems & {"sanction", "cost", "restriction", "tariff", "penalty",
                                  "control", "embargo", "ban", "measure", "consequence",
-                                 "fine", "duty"} else None
+                                 "fine", "duty", "duties"} else None
+    if lem == "inflict":  # "inflict massive costs on" is a sanction; "inflict casualties" harm
+        if olems & {"cost", "costs", "consequence", "consequences", "penalty", "penalties",
+                    "pain"}:
+            return Sense("SANCTION")
+        return Sense("ASSAULT") if olems & {"casualty", "casualties", "damage", "harm",
+                                            "loss", "losses"} else None
     if lem in ("suspend", "sever", "cut", "halt", "terminate", "freeze", "downgrade"):
         if olems & {"tie", "relation", "aid", "assistance", "talk", "negotiation",
                     "cooperation", "service", "trade", "export", "import", "funding",
@@ -237,12 +263,20 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
                                  "contract", "deal", "exercise", "dialogue",
                                  "conference"} else None
     if lem == "expel":
-        return Sense("COERCE", "deport") if olems & {"journalist", "individual", "migrant",
-                                                     "refugee"} else sense
+        # expelling a person is deportation (COERCE); expelling diplomats, inspectors or
+        # peacekeepers reduces relations (SANCTION) - codebook 174 vs 166
+        if olems & {"diplomat", "ambassador", "envoy", "inspector", "observer",
+                    "peacekeeper", "attache", "staff", "mission"}:
+            return sense
+        if olems & {"journalist", "individual", "migrant", "refugee"} or any(
+                o.ent_type_ == "PERSON" or o.lower_ in ("he", "she", "him", "her")
+                for o in objs):
+            return Sense("COERCE", "deport")
+        return sense
     if lem == "recall":
         return Sense("SANCTION", "withdraw") if olems & {"ambassador", "envoy",
                                                          "diplomat"} else None
-    if lem in ("mobilize", "mobilise", "mass", "station", "advance"):
+    if lem in ("mobilize", "mobilise", "mass", "amass", "station", "advance"):
         return sense if olems & TROOPS or (lem == "mobilize" and not objs and any(
             lemma(s) in TROOPS for s in kids(v, "nsubj"))) else None
     if lem == "deploy":
@@ -298,10 +332,13 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
     if lem == "order":
         return sense if kids(v, "xcomp") or olems & PEOPLE else None
     if lem == "disperse":
-        return sense if any(is_personal(o) for o in objs) else None
+        return sense if any(is_personal(o) for o in objs) or olems & {
+            "demonstration", "protest", "rally", "crowd", "gathering", "march"} else None
     if lem == "support":
         return sense if objs or prep_objs(v, "in") else None
     if lem == "sign":  # "signed the accord", "signed on", "signed for Armenia"
+        if any(lemma(o) == "law" for o in prep_objs(v, "into")):
+            return None  # "signs it into law": enacting a domestic law
         return sense if objs or has_prt(v, "on") or prep_objs(v, "for") else None
     return sense
 

@@ -217,7 +217,9 @@ def score(sentences: list[GoldSentence], predictions: Iterable[list[Event]]) -> 
             acc.fn += c.fn
     dated = [m for m in matched if m.gold.date]
     placed = [m for m in matched if m.gold.location]
-    dates = (sum(1 for m in dated if m.pred and m.pred.date == m.gold.date), len(dated))
+    # a date coarser than a day ("2021", "2025-W26") is carried in `period`, not `date`
+    dates = (sum(1 for m in dated if m.pred and m.gold.date in (m.pred.date, m.pred.period)),
+             len(dated))
     places = (sum(1 for m in placed if m.pred and m.pred.location and (
         m.gold.location or "").lower() in m.pred.location.lower()), len(placed))
     n = len(pairs) or 1

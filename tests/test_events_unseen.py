@@ -208,3 +208,23 @@ def test_pair_phrase_stays_open_when_unclear() -> None:
                    "Kagame met in Arusha. The two leaders then spoke privately.")
     e = next(e for e in found if (e.trigger or "").lower() == "spoke")
     assert not e.actors
+
+
+# ------------------------------------------------------------------ actors
+
+def test_passive_list_shares_its_subject() -> None:
+    found = events("Two Kenyan aid workers were threatened and detained by the militia.")
+    detained = next(e for e in found if (e.trigger or "").lower() == "detained")
+    assert "Kenya" in names(detained)
+
+
+def test_people_including_citizens_of_a_country() -> None:
+    e = find("Several journalists, including two Brazilian citizens, were arrested in Caracas.",
+             "arrested")
+    assert "Brazil" in names(e)
+
+
+def test_threat_to_a_country_names_its_target() -> None:
+    e = find("General Haftar's latest threats of force to Egypt worried the envoy.",
+             "threats")
+    assert "Egypt" in names(e)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.event_groups import is_pair_phrase, pair_members
+from newsgraph.annotate.event_words import is_personal
 from newsgraph.annotate.event_rules import Candidate
 from newsgraph.annotate.plover import NOUNS, lemma
 from newsgraph.record import Entity, EventActor
@@ -36,7 +37,7 @@ TARGET_PREPS = {
     "REQUEST": {"on", "upon", "to"},
     "SANCTION": {"on", "against", "from"},
     "ASSAULT": {"on", "against", "at", "into"},
-    "THREATEN": {"against", "with"},
+    "THREATEN": {"against", "with", "to"},  # "threats of force to Syria"
     "ACCUSE": {"against", "of"},
 }
 DEFAULT_TARGET_PREPS = {"with", "to", "on", "against"}
@@ -257,6 +258,8 @@ def _qualifiers(doc: Doc, h: Token, own: Entity | None, add: Callable[[Ref], Non
     """The countries / organisations that qualify a noun that is not a name ("Mongolia's
     work", "the development of Mongolia's framework", "sanctions on Russia")."""
     preps = {"of", "from", "by"}
+    if is_personal(h):
+        preps.add("including")  # "individuals, including U.S. citizens"
     if lemma(h) in EVENT_NOUNS or lemma(h).rstrip("s") in EVENT_NOUNS:
         preps |= {"on", "against", "to", "for"}  # "sanctions on Russia"
     for c in h.children:
@@ -353,6 +356,18 @@ def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
+def _passive_subjects(tok: Token) -> list[Token]:
+    """The passive subject, shared along a list of verbs ("have been threatened, detained
+    or kidnapped": all three happened to the same people)."""
+    cur = tok
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ == "nsubjpass"]
+        if subj or cur.dep_ != "conj" or cur.head == cur:
+            return subj
+        cur = cur.head
+    return []
+
+
 def _agent(tok: Token) -> list[Token]:
     return [p for c in tok.children if c.dep_ == "agent" for p in c.children
             if p.dep_ == "pobj"]
@@ -402,9 +417,10 @@ def actors_of(doc: Doc, cand: Candidate, location_country: str | None = None
             subj = subject_of(gov)
             src_phr = ([subj] if subj is not None else []) + src_phr
             tgt_phr += [o for o in _targets(gov, cat) if o != anchor]
-    elif _passive(anchor):
+    elif _passive(anchor) or (anchor.dep_ == "conj" and anchor.tag_ == "VBN" and _passive(
+            anchor.head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)):
         src_phr = _agent(anchor)
-        tgt_phr = [c for c in anchor.children if c.dep_ == "nsubjpass"] + _targets(anchor, cat)
+        tgt_phr = [c for c in _passive_subjects(anchor)] + _targets(anchor, cat)
         if anchor.dep_ in ("relcl", "acl") and not any(
                 c.dep_ == "nsubjpass" and c.lower_ not in RELATIVE for c in anchor.children):
             tgt_phr.append(anchor.head)  # "Griner, who is detained", "ICBMs launched"

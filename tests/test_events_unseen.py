@@ -228,3 +228,21 @@ def test_threat_to_a_country_names_its_target() -> None:
     e = find("General Haftar's latest threats of force to Egypt worried the envoy.",
              "threats")
     assert "Egypt" in names(e)
+
+
+def test_participle_before_its_noun_is_no_act() -> None:
+    """'imposing blocking sanctions': one sanction, not a 'blocking' (REJECT)."""
+    found = events("The Treasury is imposing blocking sanctions on two Iranian banks.")
+    assert [e.category for e in found] == ["SANCTION"]
+
+
+def test_bare_infinitive_after_a_demand_is_part_of_it() -> None:
+    found = events("We call on India to press Myanmar to end the violence and release all "
+                   "political prisoners.")
+    assert [e.category for e in found] == ["REQUEST"]
+
+
+def test_on_the_eve_of_an_event_is_planned() -> None:
+    e = find("On the eve of the Dakar Summit, Senegal called on donors to fund the plan.",
+             "summit")
+    assert (e.category, e.modality) == ("CONSULT", "planned")

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.annotate.event_words import (
     WEAPONS,
+    adjectival_participle,
     aid_mode,
     has_prt,
     is_personal,
@@ -59,7 +60,7 @@ def verb_candidate(v: Token) -> Candidate | None:
             lemma(v) in ADJECTIVAL:
         sense = verb_sense(v)
         return Candidate(v, sense, v, [v]) if sense else None
-    if not (v.pos_ == "VERB" or v.tag_.startswith("VB")):
+    if not (v.pos_ == "VERB" or v.tag_.startswith("VB")) or adjectival_participle(v):
         return None
     phr = phrasal(v)
     if phr is not None:

@@ -64,6 +64,9 @@ def objects(verb: Token) -> list[Token]:
     objs = kids(verb, "dobj", "nsubjpass", "attr", "oprd")
     # a noun the parser took for a clause: "concluded ... foreign ministers meeting with"
     objs += [c for c in kids(verb, "ccomp") if c.pos_ == "NOUN"]
+    for c in kids(verb, "xcomp"):
+        if adjectival_participle(c):  # "imposing blocking sanctions on"
+            objs += [o for o in kids(c, "dobj")]
     if not objs:
         for c in kids(verb, "conj"):
             if c.pos_ == "VERB":
@@ -74,6 +77,22 @@ def objects(verb: Token) -> list[Token]:
     for o in list(objs):
         objs.extend(kids(o, "conj"))
     return objs
+
+
+# Verbs that take a gerund as their complement ("started imposing sanctions").
+ASPECTUAL = {"start", "begin", "continue", "keep", "stop", "finish", "resume", "avoid",
+             "consider", "end", "quit", "cease", "recommend", "suggest", "discuss"}
+
+
+def adjectival_participle(v: Token) -> bool:
+    """A participle before its noun that the parser took for a verb ("are imposing
+    blocking sanctions", "imposed crippling sanctions"): an -ing word right after the verb,
+    with no subject or 'to', whose object follows it at once."""
+    h = v.head
+    return v.tag_ == "VBG" and v.dep_ == "xcomp" and v.i == h.i + 1 and \
+        lemma(h) not in ASPECTUAL and not any(
+            c.dep_ in ("aux", "nsubj") for c in v.children) and any(
+            c.dep_ == "dobj" and c.i == v.i + 1 for c in v.children)
 
 
 def prep_objs(verb: Token, *preps: str) -> list[Token]:

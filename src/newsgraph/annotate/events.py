@@ -75,7 +75,13 @@ def _governs(top: Token, low: Token, purpose: bool = False, accusation: bool = F
         if cur.head == cur:
             return False
         dep = cur.dep_
-        if dep not in deps or (dep == "prep" and cur.lower_ not in CONTENT_PREPS):
+        # "press Myanmar to end": an object-control verb whose infinitive the parser hung
+        # as an advcl; without an object it is a purpose ("working together to impose")
+        infinitive = dep == "advcl" and not accusation and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and any(
+            c.dep_ == "dobj" for c in cur.head.children)
+        if (dep not in deps and not infinitive) or (
+                dep == "prep" and cur.lower_ not in CONTENT_PREPS):
             return False
         if dep == "prep" and cur.head == top and cur.i < top.i:
             return False  # a fronted phrase sets the scene: "On the eve of the Conference,"
@@ -121,6 +127,10 @@ def _own_subject(low: Candidate, top: Candidate) -> bool:
         return True
     if top.sense.category == "AGREE" or not a.pos_ == top.anchor.pos_ == "VERB":
         return False
+    if a.dep_ == "conj" and a.tag_ == "VB" and top.anchor.tag_ in ("VBD", "VBZ", "VBP") and \
+            not any(c.dep_ == "aux" for c in a.children):
+        return False  # a bare infinitive cannot be coordinate with "calls": it continues
+        # what is demanded ("call on China to press Russia ... and withdraw its troops")
     if a.dep_ == "conj" and a.head == top.anchor:
         return True
     if low.sense.category == top.sense.category:

@@ -173,12 +173,13 @@ def _yes_no_question(top: Token) -> bool:
 
 
 def _ahead_of(noun: Token) -> bool:
-    """'ahead of the summit', 'in advance of the Ninth Summit': an event still to come."""
+    """'ahead of the summit', 'in advance of the Ninth Summit', 'on the eve of the
+    Conference': an event still to come."""
     head = noun.head
     if noun.dep_ != "pobj" or head.lower_ != "of":
         return False
-    return head.head.lower_ in ("ahead", "advance") and (
-        head.head.lower_ == "ahead" or head.head.head.lower_ == "in")
+    frame = head.head.lower_
+    return frame in ("ahead", "eve") or (frame == "advance" and head.head.head.lower_ == "in")
 
 
 def modality_of(anchor: Token, noun_markers: bool = True) -> ModalityResult:

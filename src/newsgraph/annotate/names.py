@@ -54,7 +54,7 @@ trafficking persons religious freedom reconciliation reconstruction infrastructu
 culture sport ocean fisheries mining petroleum housing veterans disability children aging
 labor labour trade climate finance financing budget revenue customs aviation research
 sciences humanitarian relief recovery insurance training banking manufacturing shipping
-anti scientific
+anti scientific change
 """.split())
 # Abstract nouns by their ending, with a minimum length that keeps given names out
 # ("Clement", "Constance", "Florence", "Felicity", "Stacy"). Surnames that are also common
@@ -170,8 +170,29 @@ class Scan:
         return self._headline[start]
 
 
+# Particles after which a title word is a given name: "bin Sultan", "ibn Amir".
+NAME_LINKS = frozenset({"bin", "bint", "binti", "ibn", "abu"})
+
+
+def given_name_title(tok: Token) -> bool:
+    """A title word that is a given name here ("Mohamed bin Zayed bin Sultan Al Nahyan",
+    "Dr. Sultan Al Jaber"): after a patronymic particle or an honorific, and followed by
+    more of the name (a particle or a capitalised word that is no title)."""
+    if not roles.is_title_word(tok.text) or not tok.text[:1].isupper() or tok.i == 0 \
+            or tok.i + 1 >= len(tok.doc):
+        return False
+    prev, nxt = tok.nbor(-1), tok.nbor(1)
+    if prev.lower_ not in NAME_LINKS and prev.lower_ not in roles.HONORIFICS:
+        return False
+    return nxt.lower_ in PARTICLES or (nxt.text[:1].isupper() and nxt.is_alpha
+                                       and not roles.is_title_word(nxt.text)
+                                       and nxt.lower_ not in roles.HONORIFICS)
+
+
 def is_name_token(ctx: Scan, tok: Token) -> bool:
     t = tok.text
+    if given_name_title(tok):
+        return tok.i not in ctx.hit_at
     if t in {"[", "]"} or t in SUFFIXES or INITIAL_RE.match(t):
         return True
     if t.lower() in PARTICLES:
@@ -231,6 +252,9 @@ def clean_words(span_tokens: list[Token]) -> list[str]:
         else:
             words.append(text)
         glue = False
+    if words and len(words[-1]) > 3 and words[-1].endswith(("’s", "'s")):
+        # "Putin’s—in my words": before a dash the tokenizer leaves the possessive on
+        words[-1] = words[-1][:-2]
     return words
 
 
@@ -238,8 +262,8 @@ def valid_name(ctx: Scan, start: int, end: int) -> bool:
     toks = ctx.doc[start:end]
     full = [t for t in toks if t.text[:1].isupper() and not INITIAL_RE.match(t.text)
             and t.text not in SUFFIXES and t.text not in {"[", "]"}]
-    if not full or len(full) > 6:
-        return False
+    if not full or sum(w[:1].isupper() for w in clean_words(list(toks))) > 6:
+        return False  # hyphenated parts are one word: "Nawaf Al-Ahmad Al-Jaber Al-Sabah"
     if any(t.text.endswith("-") and len(t) > 1 for t in toks):
         return False  # a word cut off in speech: "Schef-"
     if not all(is_name_token(ctx, t) for t in toks):
@@ -277,7 +301,8 @@ def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
                            or roles.is_title_word(doc[end - 1].text)):
         end -= 1
     while start < end and (doc[start].lower_ in roles.HONORIFICS
-                           or roles.is_title_word(doc[start].text)
+                           or (roles.is_title_word(doc[start].text)
+                               and not given_name_title(doc[start]))
                            or doc[start].lower_ in roles.CONNECTORS
                            or start in ctx.hit_at or doc[start].text in STOP_PUNCT
                            or doc[start].text in SUFFIXES  # "Foreign Minister II Dato Erywan"

@@ -246,3 +246,23 @@ def test_on_the_eve_of_an_event_is_planned() -> None:
     e = find("On the eve of the Dakar Summit, Senegal called on donors to fund the plan.",
              "summit")
     assert (e.category, e.modality) == ("CONSULT", "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "There was even talk of opening a second front in the north.",  # a rumour
+    "Q Does the administration support the ruling?",  # a transcript label is no actor
+])
+def test_no_event_or_no_label_actor(text: str) -> None:
+    for e in events(text):
+        assert e.category != "CONSULT" and all(a.name != "Q" for a in e.actors)
+
+
+def test_event_noun_after_adjective_and_for() -> None:
+    e = find("We expect accountability for those responsible for her killing.", "killing")
+    assert e.category == "ASSAULT"
+
+
+def test_unfound_name_drops_the_title() -> None:
+    e = find("National Security Advisors Sullivan and Akiba discussed the partnership.",
+             "discussed")
+    assert all("Advisors" not in a.name for a in e.actors)

@@ -218,8 +218,7 @@ def phrase_actors(doc: Doc, head: Token, exclude: Token | None = None) -> list[R
             h = next((c for c in h.children if c.dep_ == "nsubj"), h)
         ent = _entity(doc, h)
         if ent is None and _unfound_name(h):
-            add(Ref(None, None, " ".join(t.text for t in h.subtree if t.i <= h.i and (
-                t.pos_ == "PROPN" or t == h))))
+            add(Ref(None, None, _name_words(h)))
             continue
         if ent is not None and (ent is own or _is_thing(ent)):
             names_in([t for t in h.subtree if t.i <= h.i])
@@ -237,11 +236,22 @@ def phrase_actors(doc: Doc, head: Token, exclude: Token | None = None) -> list[R
     return out
 
 
+def _name_words(h: Token) -> str:
+    """The proper-name words of the phrase up to `h`, after any title ("National Security
+    Advisors Sullivan" -> "Sullivan"; "Biden, Jr." -> "Biden Jr.")."""
+    words = [t for t in h.subtree if t.i <= h.i and (t.pos_ == "PROPN" or t == h)]
+    titles = [k for k, t in enumerate(words) if t.lower_.rstrip("s") in TITLE_WORDS]
+    if titles:
+        words = words[titles[-1] + 1:] or [h]
+    return " ".join(t.text for t in words)
+
+
 def _unfound_name(h: Token) -> bool:
     """A proper name acting as a subject that the entity step did not find (an agency or
     a group the model does not know: "RosKomNadzor has threatened to block ...")."""
-    if any(c.dep_ in ("det", "poss") for c in h.children) or h.lower_ in TITLE_WORDS:
-        return False  # "the Secretary", "the Vice President": a title, not a name
+    if any(c.dep_ in ("det", "poss") for c in h.children) or h.lower_ in TITLE_WORDS or \
+            len(h.text) < 3 or h.tag_ == "NNPS":
+        return False  # "the Secretary": a title; "Q", "MS": transcript labels; "Jews"
     return h.pos_ == "PROPN" and not h.ent_type_ and h.dep_ in ("nsubj", "nsubjpass") and \
         h.lower_ not in NOT_ACTORS and lemma(h) not in NOUNS and h.text[:1].isupper() and \
         not _countries(h.text)

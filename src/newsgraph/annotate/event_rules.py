@@ -272,7 +272,7 @@ def noun_candidate(n: Token, claimed: set[int]) -> Candidate | None:
                                                         "convene"):
             eventive = True
     if n.dep_ == "pobj" and head.lower_ in EVENT_PREPS and (
-            head.lower_ != "for" or head.head.pos_ in ("VERB", "AUX")):
+            head.lower_ != "for" or head.head.pos_ not in ("NOUN", "PROPN")):
         eventive = True  # "travelled to Tokyo for the summit"; not "Advisor for the Summit"
     if n.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in FRAME_NOUNS:
         eventive = True
@@ -304,6 +304,8 @@ def _existential(n: Token) -> bool:
         n = n.head.head
     if n.dep_ not in ("attr", "nsubj") or lemma(n.head) != "be":
         return False
+    if n.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in n.children):
+        return False  # "there was even talk of ...": a rumour, not a particular event
     if n.dep_ == "attr" and not any(c.dep_ in ("nsubj", "csubj", "expl")
                                     for c in n.head.children):
         return True  # "has already been a couple of pauses": the subject left out

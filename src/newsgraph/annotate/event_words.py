@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.plover import lemma
+from newsgraph.annotate.plover import LIGHT_VERBS, lemma
 
 PEOPLE = set("people civilian person citizen national hostage prisoner detainee journalist "
              "protester protestor activist official leader minister president diplomat student "
@@ -84,13 +84,18 @@ ASPECTUAL = {"start", "begin", "continue", "keep", "stop", "finish", "resume", "
              "consider", "end", "quit", "cease", "recommend", "suggest", "discuss"}
 
 
+NOUN_TAKING = (LIGHT_VERBS | {"impose", "levy", "lift", "ease", "expand", "tighten"}) - ASPECTUAL
+
+
 def adjectival_participle(v: Token) -> bool:
     """A participle before its noun that the parser took for a verb ("are imposing
     blocking sanctions", "imposed crippling sanctions"): an -ing word right after the verb,
     with no subject or 'to', whose object follows it at once."""
     h = v.head
+    # only after verbs that need a noun object ("impose", "hold", "announce"), so that
+    # "support combatting cancer" keeps its gerund
     return v.tag_ == "VBG" and v.dep_ == "xcomp" and v.i == h.i + 1 and \
-        lemma(h) not in ASPECTUAL and not any(
+        lemma(h) in NOUN_TAKING and not any(
             c.dep_ in ("aux", "nsubj") for c in v.children) and any(
             c.dep_ == "dobj" and c.i == v.i + 1 for c in v.children)
 

@@ -71,7 +71,7 @@ def _chain(anchor: Token) -> list[Token]:
         elif dep == "ccomp" and lemma(head) in ATTITUDE:
             pass
         elif dep == "conj" and tok.tag_ in ("VB", "VBG", "VBN") and not _children(
-                tok, {"aux", "auxpass", "nsubj"}) and (tok.tag_ in ("VB", head.tag_)
+                tok, {"aux", "auxpass", "nsubj"}) and (tok.tag_ in ("VB", "VBG", head.tag_)
                                                        or head.pos_ != "VERB"):
             pass  # "will travel to X and meet Y": "meet" shares "will"; a past form
             # joined to a bare verb is a clause of its own ("continue to reject ...,

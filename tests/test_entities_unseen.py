@@ -58,3 +58,34 @@ def test_climate_change_is_a_portfolio(nlp) -> None:  # type: ignore[no-untyped-
     p = people(nlp, "She met the Special Envoy for Climate Change Dr. Amina Yusuf in Abuja.")
     assert "Change" not in p, sorted(p)
     assert "Amina Yusuf" in p, sorted(p)
+
+
+def test_hosts_on_a_trip_take_the_country_visited(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Special Envoy Maria Lopez traveled to Kenya and Ethiopia from March 2 to "
+                    "6.\n\nIn Kenya, Special Envoy Lopez met with President William Ruto and "
+                    "Foreign Minister Alfred Mutua. She then traveled to Addis Ababa, "
+                    "Ethiopia, where she met with Prime Minister Abiy Ahmed and Finance "
+                    "Minister Ahmed Shide to discuss Ethiopia's recovery.")
+    assert p["Alfred Mutua"].affiliation == "Kenya"
+    assert p["William Ruto"].affiliation == "Kenya"
+    assert p["Abiy Ahmed"].affiliation == "Ethiopia"
+    assert p["Ahmed Shide"].affiliation == "Ethiopia"
+    assert p["Maria Lopez"].affiliation not in {"Kenya", "Ethiopia"}
+
+
+def test_a_venue_named_once_or_a_visitor_is_no_host(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Bangkok is only where the meeting took place; Modi is the one travelling.
+    p = people(nlp, "Foreign Minister Wang Yi traveled to Bangkok for the regional forum. "
+                    "The United States and India welcomed Prime Minister Modi's state visit "
+                    "to the United States next week. Secretary of State Antony Blinken met "
+                    "Prime Minister Modi.")
+    assert p["Wang Yi"].affiliation != "Thailand"
+    assert p["Modi"].affiliation != "United States"
+
+
+def test_a_header_line_is_not_in_the_trip_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "The below is attributable to Spokesperson Ned Price:\n\nDeputy Secretary "
+                    "of State Wendy Sherman met Foreign Minister Battsetseg during her visit to "
+                    "Ulaanbaatar. Sherman praised Mongolia's democracy.")
+    assert p["Ned Price"].affiliation != "Mongolia"
+    assert p["Battsetseg"].affiliation == "Mongolia"

@@ -184,6 +184,12 @@ def resolve(people: list[Person], doc_countries: Counter[str],
     for p in people:
         if p.affiliation is not None or not p.roles:
             continue
+        met = {n.met_in for n in p.names if n.met_in} - p.visited()
+        if len(met) == 1 and doc_countries[next(iter(met))] >= 2:
+            # Met on a trip, in the country the trip goes to ("In Kenya, the Envoy met with
+            # Foreign Minister Mutua"); a country named once is a venue, not the host.
+            p.affiliation, p.affiliation_kind = met.pop(), "context"
+            continue
         kinds = {k for k in (roles.role_kind(r) for r in p.roles) if k}
         cands = _candidates(kinds, countries) if kinds else list(countries)
         leader = bool(kinds & (roles.LEADER_KINDS | {"vice_president"}))

@@ -91,6 +91,9 @@ class NameMention:
     appositive: bool = False
     # Countries this person visits or travels to in the sentence: not theirs.
     visited: set[str] = field(default_factory=set)
+    # The one country where a trip's meeting in this sentence takes place, for someone who
+    # is not the traveller ("In Kenya, the Envoy met with Foreign Minister Mutua").
+    met_in: str | None = None
 
 
 @dataclass

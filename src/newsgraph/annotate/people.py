@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.annotate import gazetteer, labels, roles
 from newsgraph.annotate.gazetteer import Hit
@@ -53,6 +53,48 @@ VISIT_WORDS = frozenset({"visit", "visits", "visited", "visiting", "travel", "tr
                          "arrives", "arrived", "trip", "tour", "toured"})
 
 
+# Words that make a sentence a meeting on a trip; "met" alone is not enough, as meetings
+# at a summit take place in a third country.
+TRIP_WORDS = VISIT_WORDS | TRIP_NOUNS | {"traveling", "stop", "leg"}
+PLACE_KINDS = ("country", "capital", "demonym")
+
+
+def _met_in(ctx: Scan, sent: Span, start: int) -> str | None:
+    """The country a trip sentence takes place in: the country it opens with ("In the
+    Kingdom of Saudi Arabia, ... met with") or, where it speaks of a trip, the only one it
+    names ("travel to Libreville, Gabon, where she will meet with President ..."); None for
+    other sentences. Only the line of the name counts: the parser can run a header line
+    into the paragraph after it."""
+    doc = ctx.doc
+    lo, hi = sent.start, sent.end
+    for k in range(start - 1, sent.start - 1, -1):
+        if "\n" in doc[k].text_with_ws:
+            lo = k + 1
+            break
+    for k in range(start, sent.end):
+        if "\n" in doc[k].text_with_ws:
+            hi = k + 1
+            break
+    i = lo
+    if doc[i].lower_ == "in":
+        i += 2 if i + 1 < hi and doc[i + 1].lower_ == "the" else 1
+        hit = ctx.hit_starting(i)
+        if hit is not None and hit.place.kind == "country" and hit.end < hi \
+                and doc[hit.end].text == ",":
+            return hit.place.country
+    if not any(doc[k].lower_ in TRIP_WORDS for k in range(lo, hi)):
+        return None
+    found = set()
+    for k in range(lo, hi):
+        hit = ctx.hit_starting(k)
+        if hit is None or hit.place.kind not in PLACE_KINDS or not hit.place.country:
+            continue
+        if (k > lo and doc[k - 1].text in "-–") or (hit.end < hi and doc[hit.end].text in "-–"):
+            continue  # "U.S.-South African cooperation": a pair, not a place
+        found.add(hit.place.country)
+    return found.pop() if len(found) == 1 else None
+
+
 def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> None:
     doc = ctx.doc
     sent = ctx.sent(start)
@@ -78,8 +120,10 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
             title.affiliation, title.affiliation_kind = country, "country"
     visited: set[str] = set()
     verb = doc[end - 1].head
-    if doc[end - 1].dep_ == "nsubj" and (verb.lower_ in VISIT_WORDS or any(
-            c.dep_ == "dobj" and c.lower_ in TRIP_NOUNS for c in verb.children)):
+    if (doc[end - 1].dep_ == "nsubj" and (verb.lower_ in VISIT_WORDS or any(
+            c.dep_ == "dobj" and c.lower_ in TRIP_NOUNS for c in verb.children))) \
+            or (doc[end - 1].dep_ == "poss" and verb.lower_ in TRIP_NOUNS):
+        # "Sullivan visited New Delhi", "Prime Minister Modi’s state visit to the US"
         visited = {h.place.country for i in range(verb.i, verb.right_edge.i + 1)
                    if (h := ctx.hit_starting(i)) and h.place.kind in ("country", "capital")
                    and h.place.country}
@@ -88,7 +132,7 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
         start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
         words=clean_words(list(doc[start:end])), title=title, source=source,
         headline=ctx.is_headline(doc[start]), appositive=after is not None,
-        visited=visited))
+        visited=visited, met_in=None if visited else _met_in(ctx, sent, start)))
 
 
 def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:

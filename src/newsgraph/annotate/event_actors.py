@@ -239,7 +239,8 @@ def phrase_actors(doc: Doc, head: Token, exclude: Token | None = None) -> list[R
 def _name_words(h: Token) -> str:
     """The proper-name words of the phrase up to `h`, after any title ("National Security
     Advisors Sullivan" -> "Sullivan"; "Biden, Jr." -> "Biden Jr.")."""
-    words = [t for t in h.subtree if t.i <= h.i and (t.pos_ == "PROPN" or t == h)]
+    words = [t for t in h.subtree if t.i <= h.i and (t.pos_ == "PROPN" or t == h)
+             and t.lower_ not in ("the", "a", "an")]
     titles = [k for k, t in enumerate(words) if t.lower_.rstrip("s") in TITLE_WORDS]
     if titles:
         words = words[titles[-1] + 1:] or [h]
@@ -250,8 +251,9 @@ def _unfound_name(h: Token) -> bool:
     """A proper name acting as a subject that the entity step did not find (an agency or
     a group the model does not know: "RosKomNadzor has threatened to block ...")."""
     if any(c.dep_ in ("det", "poss") for c in h.children) or h.lower_ in TITLE_WORDS or \
-            len(h.text) < 3 or h.tag_ == "NNPS":
-        return False  # "the Secretary": a title; "Q", "MS": transcript labels; "Jews"
+            len(h.text) < 3 or h.tag_ == "NNPS" or (h.is_sent_start and h.text.istitle()):
+        return False  # "the Secretary": a title; "Q", "MS": transcript labels; "Jews";
+        # a capitalised first word may be a heading run into the sentence ("Priority")
     return h.pos_ == "PROPN" and not h.ent_type_ and h.dep_ in ("nsubj", "nsubjpass") and \
         h.lower_ not in NOT_ACTORS and lemma(h) not in NOUNS and h.text[:1].isupper() and \
         not _countries(h.text)

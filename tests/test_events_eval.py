@@ -95,3 +95,20 @@ def test_floors_on_the_gold() -> None:
     assert rep.modality_accuracy >= 0.83
     assert rep.modality_accuracy_matched >= 0.93
     assert rep.actors.f1 >= 0.81
+
+
+@pytest.mark.slow
+def test_floors_on_test2() -> None:
+    """The 61 test2 sentences (rare categories, negation, hypotheticals, event nouns, pair
+    phrases). First scored before any rule looked at them (category accuracy 0.659); the
+    rules were then fixed for the general causes of their errors, so these floors guard the
+    fixes, they are no longer an unseen score."""
+    sentences = [s for s in load_gold(GOLD) if s.split == "test2"]
+    assert len(sentences) == 61
+    from newsgraph.evaluate.events import predict
+
+    rep = score(sentences, predict(sentences))
+    assert rep.category_accuracy >= 0.94
+    assert rep.macro_f1 >= 0.91
+    assert rep.modality_accuracy >= 0.90
+    assert rep.actors.f1 >= 0.78

@@ -266,3 +266,8 @@ def test_unfound_name_drops_the_title() -> None:
     e = find("National Security Advisors Sullivan and Akiba discussed the partnership.",
              "discussed")
     assert all("Advisors" not in a.name for a in e.actors)
+
+
+def test_passive_pardon_is_a_concession() -> None:
+    e = find("Twelve political prisoners were pardoned by the president on Friday.", "pardoned")
+    assert e.category == "CONCEDE"

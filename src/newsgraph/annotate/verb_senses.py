@@ -204,7 +204,9 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
                     "rule"}:
             return Sense("CONCEDE")
         return None
-    if lem == "pardon":
+    if lem == "pardon":  # "pardon me" is politeness; "were pardoned" a pardon
+        if kids(v, "auxpass"):
+            return sense
         return None if any(o.lower_ in ("me", "us") for o in objs) or not objs else sense
     if lem == "commute":
         return sense if olems & {"sentence"} else None

@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.event_groups import is_pair_phrase, pair_members
-from newsgraph.annotate.event_words import is_personal
 from newsgraph.annotate.event_rules import Candidate
+from newsgraph.annotate.event_words import is_personal
 from newsgraph.annotate.plover import NOUNS, lemma
 from newsgraph.record import Entity, EventActor
 
@@ -206,8 +206,8 @@ def phrase_actors(doc: Doc, head: Token, exclude: Token | None = None) -> list[R
             members = pair_members(doc, h, lambda t: _entity(doc, t))
             for e in members.entities:
                 add(_ref(e))
-            for c in members.countries:
-                add(Ref(None, c))
+            for country in members.countries:
+                add(Ref(None, country))
             continue
         if h.pos_ == "PRON":
             ref = _pronoun(doc, h)

@@ -89,3 +89,15 @@ def test_a_header_line_is_not_in_the_trip_sentence(nlp) -> None:  # type: ignore
                     "Ulaanbaatar. Sherman praised Mongolia's democracy.")
     assert p["Ned Price"].affiliation != "Mongolia"
     assert p["Battsetseg"].affiliation == "Mongolia"
+
+
+def test_travellers_are_not_hosts(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The subject travels; a demonym names the travelling side, not the host.
+    p = people(nlp, "Next week, the Chilean delegation is arriving in Miami for the meeting "
+                    "between President Biden and President Boric. Chile and the United States "
+                    "will sign a memorandum. Chile hopes for progress.\n\nDuring her visit to "
+                    "Santiago, Chile, Under Secretary Rosa Marquez met with Foreign Minister "
+                    "Alberto van Klaveren.")
+    assert p["Biden"].affiliation != "Chile"
+    assert p["Rosa Marquez"].affiliation != "Chile"
+    assert p["Alberto van Klaveren"].affiliation == "Chile"

@@ -56,7 +56,9 @@ VISIT_WORDS = frozenset({"visit", "visits", "visited", "visiting", "travel", "tr
 # Words that make a sentence a meeting on a trip; "met" alone is not enough, as meetings
 # at a summit take place in a third country.
 TRIP_WORDS = VISIT_WORDS | TRIP_NOUNS | {"traveling", "stop", "leg"}
-PLACE_KINDS = ("country", "capital", "demonym")
+# Not demonyms: "the Brazilian delegation is arriving" names the travellers, not the host.
+PLACE_KINDS = ("country", "capital")
+MEET_WORDS = frozenset({"meet", "meets", "met", "meeting", "meetings"})
 
 
 def _met_in(ctx: Scan, sent: Span, start: int) -> str | None:
@@ -66,6 +68,9 @@ def _met_in(ctx: Scan, sent: Span, start: int) -> str | None:
     other sentences. Only the line of the name counts: the parser can run a header line
     into the paragraph after it."""
     doc = ctx.doc
+    if doc[start].dep_ in ("nsubj", "nsubjpass") or doc[start].head.dep_ in ("nsubj",
+                                                                           "nsubjpass"):
+        return None
     lo, hi = sent.start, sent.end
     for k in range(start - 1, sent.start - 1, -1):
         if "\n" in doc[k].text_with_ws:
@@ -75,6 +80,10 @@ def _met_in(ctx: Scan, sent: Span, start: int) -> str | None:
         if "\n" in doc[k].text_with_ws:
             hi = k + 1
             break
+    if not any(doc[k].lower_ in MEET_WORDS or (doc[k].lower_ == "on" and doc[k - 1].lower_
+                                                in {"call", "calls", "called"})
+               for k in range(lo, start)):
+        return None  # the host is the one met, named after the meeting word
     i = lo
     if doc[i].lower_ == "in":
         i += 2 if i + 1 < hi and doc[i + 1].lower_ == "the" else 1

@@ -101,3 +101,13 @@ def test_travellers_are_not_hosts(nlp) -> None:  # type: ignore[no-untyped-def]
     assert p["Biden"].affiliation != "Chile"
     assert p["Rosa Marquez"].affiliation != "Chile"
     assert p["Alberto van Klaveren"].affiliation == "Chile"
+
+
+def test_a_border_is_no_bilateral_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Latvia-Belarus Border\n\nI am here with Edgars Rinkevics, the foreign minister of "
+            "Latvia. We discussed the crisis in Ukraine and the war of choice of President "
+            "Putin. Ukraine will prevail, and Ukraine has friends.")
+    from newsgraph.annotate.affiliation import pairs
+
+    assert pairs(text) == set()
+    assert people(nlp, text)["Putin"].affiliation != "Belarus"

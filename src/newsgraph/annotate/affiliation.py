@@ -130,6 +130,7 @@ def _home(people: list[Person]) -> str | None:
     return ranked[0][0]
 
 
+BORDER_RE = re.compile(r"\s+(?:border|boundary|frontier|crossing)s?\b", re.IGNORECASE)
 PAIR_RE = re.compile(r"\b[A-Z][A-Za-z.]*(?: ?[-–] ?[A-Z][A-Za-z.]*)+")
 
 
@@ -137,6 +138,8 @@ def pairs(text: str) -> set[frozenset[str]]:
     """Bilateral pairs the article names: "U.S.-India", "India-US", "U.S.-Polish"."""
     out = set()
     for m in PAIR_RE.finditer(text):
+        if BORDER_RE.match(text, m.end()):
+            continue  # "Poland-Ukraine Border": a place between two countries, no relation
         parts = [gazetteer.lookup_country(p.rstrip(".") if p.count(".") == 1 else p)
                  for p in (x.strip() for x in re.split(r"[-–]", m.group(0)))]
         found = {p for p in parts if p}

@@ -111,3 +111,12 @@ def test_a_border_is_no_bilateral_pair(nlp) -> None:  # type: ignore[no-untyped-
 
     assert pairs(text) == set()
     assert people(nlp, text)["Putin"].affiliation != "Belarus"
+
+
+def test_inverted_apposition_without_honorific(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "The President of Chile, Gabriel Boric, met the King of Sweden, Carl "
+                    "Gustaf, in Stockholm. Later the Foreign Minister, Communist Party "
+                    "Politburo member, and adviser Li Wei joined them.")
+    assert (p["Gabriel Boric"].roles, p["Gabriel Boric"].affiliation) == (["President"], "Chile")
+    assert (p["Carl Gustaf"].roles, p["Carl Gustaf"].affiliation) == (["King"], "Sweden")
+    assert "Communist Party Politburo" not in p, sorted(p)

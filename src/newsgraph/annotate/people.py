@@ -187,8 +187,11 @@ def _matches(doc: Doc) -> dict[str, list[int]]:
     return out
 
 
-def _from_titles(ctx: Scan, found: Found, starts: list[int]) -> None:
-    """Names after a title word that the model missed: "Prime Minister Modi"."""
+def _from_titles(ctx: Scan, found: Found, starts: list[int],
+                 commas: frozenset[int] = frozenset()) -> None:
+    """Names after a title word that the model missed: "Prime Minister Modi"; after the
+    comma of an inverted title (`commas`), only a name the punctuation closes ("the King of
+    Spain, Felipe VI.", not "the Foreign Minister, Communist Party Politburo member")."""
     doc = ctx.doc
     for s in starts:
         start = s + 1
@@ -204,6 +207,8 @@ def _from_titles(ctx: Scan, found: Found, starts: list[int]) -> None:
         if end < sent.end and doc[end].text[:1].isupper() \
                 and (roles.is_head(doc[end].text) or doc[end].lower_ in NOT_NAMES):
             continue  # "Principal Scientific Advisor", "Official Working Visit": inside a title
+        if s in commas and not (end < len(doc) and doc[end].is_punct and doc[end].text != "-"):
+            continue
         if end > start and valid_name(ctx, start, end) \
                 and title_before(ctx, start, sent) is not None:
             _add_name(ctx, found, start, end, "title")
@@ -253,7 +258,10 @@ def find(doc: Doc, hits: list[Hit]) -> Found:
     labels.full_names(ctx, found, spans, _add_name)
     _from_ner(ctx, found, spans)
     starts = _matches(doc)
-    _from_titles(ctx, found, starts["HEAD_NAME"])
+    # "the Chancellor of Germany, Olaf Scholz": a name after an inverted title's comma
+    commas = [t.i for t in doc[1:-1] if t.text == "," and (
+        roles.is_title_word(doc[t.i - 1].text) or (t.i - 1) in ctx.hit_at)]
+    _from_titles(ctx, found, sorted(starts["HEAD_NAME"] + commas), frozenset(commas))
     _from_role_refs(ctx, found, starts["ROLE_REF"])
     labels.headline_names(found, doc._.ng_title if doc.has_extension("ng_title") else None)
     found.names.sort(key=lambda n: n.start)

@@ -108,7 +108,11 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
         j -= 1
     # "the Crown Prince and Prime Minister of the Kingdom of Bahrain, His Royal Highness
     # Salman ...": a title, a comma, honorifics, the name.
-    inverted = j > sent.start and doc[j].text == "," and j < start - 1
+    # "The President of the United States, Joseph R. Biden Jr.": also without honorifics
+    # where the title ends in a title word or a country ("the Chancellor of Germany, Olaf
+    # Scholz"); "the" must open it (checked below), so a list of names is not read so.
+    inverted = j > sent.start and doc[j].text == "," and (
+        j < start - 1 or roles.is_title_word(doc[j - 1].text) or (j - 1) in ctx.hit_at)
     if inverted:
         j -= 1
     end = j + 1
@@ -199,6 +203,7 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
     title = phrase_title(ctx, toks)
     prev = doc[first - 1] if first > sent.start else None
     if prev is not None and prev.is_alpha and prev.text[:1].isupper() \
+            and prev.lower_ not in {"the", "a", "an"} \
             and title.affiliation_kind == "country" and acronym is None:
         # "Invitation to Visit Italy President Trump": a heading run into the text.
         title.affiliation = title.affiliation_kind = None

@@ -120,3 +120,11 @@ def test_inverted_apposition_without_honorific(nlp) -> None:  # type: ignore[no-
     assert (p["Gabriel Boric"].roles, p["Gabriel Boric"].affiliation) == (["President"], "Chile")
     assert (p["Carl Gustaf"].roles, p["Carl Gustaf"].affiliation) == (["King"], "Sweden")
     assert "Communist Party Politburo" not in p, sorted(p)
+
+
+def test_counterpart_with_a_country_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Foreign Minister Penny Wong met her Indonesian counterpart, Retno "
+                    "Marsudi, in Canberra, and later spoke with her South African "
+                    "counterpart Naledi Pandor. Wong said ties were strong.")
+    assert p["Retno Marsudi"].affiliation == "Indonesia"
+    assert p["Naledi Pandor"].affiliation == "South Africa"

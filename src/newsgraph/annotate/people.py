@@ -104,6 +104,24 @@ def _met_in(ctx: Scan, sent: Span, start: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _counterpart_country(ctx: Scan, start: int, sent: Span) -> str | None:
+    """ "her Indian counterpart, Subrahmanyam Jaishankar", "his Japanese counterpart
+    Hayashi": the country word before "counterpart" is the named person's."""
+    doc = ctx.doc
+    j = start - 1
+    while j > sent.start and (doc[j].text == "," or doc[j].lower_ in roles.HONORIFICS):
+        j -= 1
+    if j <= sent.start or doc[j].lower_ not in {"counterpart", "counterparts"}:
+        return None
+    k = j - 1
+    while k >= sent.start and k in ctx.hit_at and ctx.hit_at[k].start != k:
+        k -= 1  # back to the first token of a country phrase ("South African")
+    hit = ctx.hit_starting(k) if k >= sent.start else None
+    if hit is None or hit.end != j or hit.place.kind not in ("country", "demonym"):
+        return None
+    return hit.place.country
+
+
 def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> None:
     doc = ctx.doc
     sent = ctx.sent(start)
@@ -119,6 +137,10 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
     if title.affiliation_kind in (None, "role"):
         # "Minister of External Affairs Subrahmanyam Jaishankar of India": a label.
         country = country_after(ctx, end)
+        if country is not None:
+            title.affiliation, title.affiliation_kind = country, "country"
+    if title.affiliation_kind in (None, "role"):
+        country = _counterpart_country(ctx, start, sent)
         if country is not None:
             title.affiliation, title.affiliation_kind = country, "country"
     rest = ctx.text[doc[end - 1].idx + len(doc[end - 1]):sent.end_char]

@@ -128,3 +128,13 @@ def test_counterpart_with_a_country_word(nlp) -> None:  # type: ignore[no-untype
                     "counterpart, Thandi Modise, on Friday.")
     assert p["Subrahmanyam Jaishankar"].affiliation == "India"
     assert p["Thandi Modise"].affiliation == "South Africa"
+
+
+def test_title_after_the_name_and_of_country_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Kishida, Japan's Prime Minister, spoke with Olaf Scholz, the German "
+                    "Chancellor, about trade. Later, Prime Minister of Japan Kishida Fumio "
+                    "left. In Washington, the Secretary of State said so.")
+    assert (p["Kishida Fumio"].roles, p["Kishida Fumio"].affiliation) == (["Prime Minister"],
+                                                                          "Japan")
+    assert (p["Olaf Scholz"].roles, p["Olaf Scholz"].affiliation) == (["Chancellor"], "Germany")
+    assert "Washington" not in p, sorted(p)

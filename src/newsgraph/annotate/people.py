@@ -236,6 +236,28 @@ def _from_titles(ctx: Scan, found: Found, starts: list[int],
             _add_name(ctx, found, start, end, "title")
 
 
+def _from_apposition(ctx: Scan, found: Found) -> None:
+    """ "Kishida, Japan's Prime Minister, said": a name the model missed or took for a
+    place, found by the title in apposition after it."""
+    doc = ctx.doc
+    for c in range(1, len(doc) - 1):
+        if doc[c].text != "," or (c - 1) in ctx.name_tokens or not is_name_token(ctx, doc[c - 1]):
+            continue
+        sent = ctx.sent(c)
+        start = c
+        while start > sent.start and is_name_token(ctx, doc[start - 1]) \
+                and doc[start - 1].pos_ == "PROPN" and (start - 1) not in ctx.name_tokens:
+            start -= 1
+        if start > sent.start and (doc[start - 1].text[:1].isupper()
+                                   or doc[start - 1].lower_ in PARTICLES):
+            continue  # the run does not start the name: a title or place before it
+        after = title_after(ctx, c, sent)
+        if after is None or after[0].affiliation_kind != "country" \
+                or not valid_name(ctx, start, c):
+            continue
+        _add_name(ctx, found, start, c, "title")
+
+
 def _from_role_refs(ctx: Scan, found: Found, starts: list[int]) -> None:
     """ "the Secretary", "The Vice President": a title with no name after it."""
     doc = ctx.doc
@@ -280,10 +302,16 @@ def find(doc: Doc, hits: list[Hit]) -> Found:
     labels.full_names(ctx, found, spans, _add_name)
     _from_ner(ctx, found, spans)
     starts = _matches(doc)
-    # "the Chancellor of Germany, Olaf Scholz": a name after an inverted title's comma
+    # "the Chancellor of Germany, Olaf Scholz": a name after an inverted title's comma;
+    # "Prime Minister of Japan Kishida Fumio": a name after "of <country>"
     commas = [t.i for t in doc[1:-1] if t.text == "," and (
         roles.is_title_word(doc[t.i - 1].text) or (t.i - 1) in ctx.hit_at)]
-    _from_titles(ctx, found, sorted(starts["HEAD_NAME"] + commas), frozenset(commas))
+    of_country = [h.end - 1 for h in hits if h.place.kind == "country" and h.start >= 2
+               and doc[h.start - 1].lower_ == "of" and roles.is_head(doc[h.start - 2].text)
+               and h.end < len(doc)]
+    _from_apposition(ctx, found)
+    _from_titles(ctx, found, sorted(starts["HEAD_NAME"] + commas + of_country),
+                 frozenset(commas))
     _from_role_refs(ctx, found, starts["ROLE_REF"])
     labels.headline_names(found, doc._.ng_title if doc.has_extension("ng_title") else None)
     found.names.sort(key=lambda n: n.start)

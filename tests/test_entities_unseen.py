@@ -138,3 +138,11 @@ def test_title_after_the_name_and_of_country_before_it(nlp) -> None:  # type: ig
                                                                           "Japan")
     assert (p["Olaf Scholz"].roles, p["Olaf Scholz"].affiliation) == (["Chancellor"], "Germany")
     assert "Washington" not in p, sorted(p)
+
+
+def test_names_after_portfolio_or_region_and_lists_of_titles(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "She met Minister of Tourism Fatima Al-Sayegh, Minister of Environment, "
+                    "Water, and Agriculture Omar bin Rashid, and Senior Director for Asia "
+                    "Laura Mendez.")
+    assert p["Fatima Al-Sayegh"].roles == ["Tourism Minister"], p["Fatima Al-Sayegh"].roles
+    assert "Laura Mendez" in p, sorted(p)

@@ -54,7 +54,7 @@ trafficking persons religious freedom reconciliation reconstruction infrastructu
 culture sport ocean fisheries mining petroleum housing veterans disability children aging
 labor labour trade climate finance financing budget revenue customs aviation research
 sciences humanitarian relief recovery insurance training banking manufacturing shipping
-anti scientific change
+anti scientific change water agriculture energy health education transport
 """.split())
 # Abstract nouns by their ending, with a minimum length that keeps given names out
 # ("Clement", "Constance", "Florence", "Felicity", "Stacy"). Surnames that are also common

@@ -36,6 +36,7 @@ from newsgraph.annotate.names import (
     clean_words,
     common_noun_phrase,
     fix_edges,
+    is_field_word,
     is_name_token,
     valid_name,
 )
@@ -306,9 +307,13 @@ def find(doc: Doc, hits: list[Hit]) -> Found:
     # "Prime Minister of Japan Kishida Fumio": a name after "of <country>"
     commas = [t.i for t in doc[1:-1] if t.text == "," and (
         roles.is_title_word(doc[t.i - 1].text) or (t.i - 1) in ctx.hit_at)]
-    of_country = [h.end - 1 for h in hits if h.place.kind == "country" and h.start >= 2
-               and doc[h.start - 1].lower_ == "of" and roles.is_head(doc[h.start - 2].text)
-               and h.end < len(doc)]
+    # and "Senior Director for Africa Dana Banks", "Minister of Investment Khalid Al-Falih"
+    of_country = [h.end - 1 for h in hits if h.place.kind in ("country", "region")
+                  and h.start >= 2 and doc[h.start - 1].lower_ in {"of", "for"}
+                  and roles.is_head(doc[h.start - 2].text) and h.end < len(doc)]
+    of_country += [t.i for t in doc[2:-1] if t.text[:1].isupper() and is_field_word(t.text)
+                   and doc[t.i - 1].lower_ in {"of", "for"}
+                   and roles.is_head(doc[t.i - 2].text) and not is_field_word(doc[t.i + 1].text)]
     _from_apposition(ctx, found)
     _from_titles(ctx, found, sorted(starts["HEAD_NAME"] + commas + of_country),
                  frozenset(commas))

@@ -263,10 +263,36 @@ def title_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
         return None
     if not (roles.is_title_word(toks[-1].text) or toks[-1].i in ctx.hit_at):
         return None  # ends in a name: "Minister of Defence Oleksii Reznikov" is someone else
+    if _portfolio_goes_on(ctx, j, sent):
+        return None
     title = phrase_title(ctx, toks)
     return (title, j) if title.roles else None
 
 
+
+
+def _portfolio_goes_on(ctx: Scan, j: int, sent: Span) -> bool:
+    """ "Khalid Al-Falih, Minister of Environment, Water, and Agriculture Abdulrahman
+    al-Fadhli": the comma after the "apposition" continues a portfolio that ends in the next
+    person's name, so the title is that person's."""
+    doc = ctx.doc
+    if j >= sent.end or doc[j].text != ",":
+        return False
+    k, field_words = j + 1, False
+    while k < sent.end:
+        tok = doc[k]
+        if tok.text == "," or tok.lower_ in {"and", "&"}:
+            k += 1
+            continue
+        if roles.is_title_word(tok.text) and not is_field_word(tok.text):
+            return False  # a title of its own: "..., and Secretary of Defense Austin"
+        if not (tok.text[:1].isupper() and tok.is_alpha):
+            return False
+        if tok.ent_type_ == "PERSON" or k in ctx.name_tokens or not is_field_word(tok.text):
+            return field_words  # a name after portfolio words
+        field_words = True
+        k += 1
+    return False
 
 
 def country_after(ctx: Scan, end: int) -> str | None:

@@ -23,7 +23,9 @@ the article's own words, never a list of office holders):
    officials still without a country, but not to heads of state or government.
 In a trip report the hosts go unlabelled too ("met President Milei and Chief of Cabinet
 Posse"), so people first named after the trip take neither rule 5 nor rule 6.
-A visitor is never from the country visited ("Sullivan visited New Delhi").
+A visitor is never from the country visited ("Sullivan visited New Delhi"); someone met on
+a trip is from the country the sentence places the meeting in (`NameMention.met_in`: "In
+Kenya, the Envoy met with Foreign Minister Mutua"), before any rule above but the headline.
 A person is left without a country when the evidence is not unique.
 """
 

@@ -237,12 +237,12 @@ def _from_titles(ctx: Scan, found: Found, starts: list[int],
             _add_name(ctx, found, start, end, "title")
 
 
-def _from_apposition(ctx: Scan, found: Found) -> None:
+def _from_apposition(ctx: Scan, found: Found, commas: list[int]) -> None:
     """ "Kishida, Japan's Prime Minister, said": a name the model missed or took for a
-    place, found by the title in apposition after it."""
+    place, found by the title in apposition after it (`commas`: token indices)."""
     doc = ctx.doc
-    for c in range(1, len(doc) - 1):
-        if doc[c].text != "," or (c - 1) in ctx.name_tokens or not is_name_token(ctx, doc[c - 1]):
+    for c in commas:
+        if (c - 1) in ctx.name_tokens or not is_name_token(ctx, doc[c - 1]):
             continue
         sent = ctx.sent(c)
         start = c
@@ -303,18 +303,20 @@ def find(doc: Doc, hits: list[Hit]) -> Found:
     labels.full_names(ctx, found, spans, _add_name)
     _from_ner(ctx, found, spans)
     starts = _matches(doc)
+    # Token texts read once: Token.text is rebuilt on each access.
+    words = [t.text for t in doc]
+    all_commas = [i for i, w in enumerate(words) if w == "," and 0 < i < len(words) - 1]
     # "the Chancellor of Germany, Olaf Scholz": a name after an inverted title's comma;
     # "Prime Minister of Japan Kishida Fumio": a name after "of <country>"
-    commas = [t.i for t in doc[1:-1] if t.text == "," and (
-        roles.is_title_word(doc[t.i - 1].text) or (t.i - 1) in ctx.hit_at)]
+    commas = [i for i in all_commas if roles.is_title_word(words[i - 1]) or (i - 1) in ctx.hit_at]
     # and "Senior Director for Africa Dana Banks", "Minister of Investment Khalid Al-Falih"
     of_country = [h.end - 1 for h in hits if h.place.kind in ("country", "region")
-                  and h.start >= 2 and doc[h.start - 1].lower_ in {"of", "for"}
-                  and roles.is_head(doc[h.start - 2].text) and h.end < len(doc)]
-    of_country += [t.i for t in doc[2:-1] if t.text[:1].isupper() and is_field_word(t.text)
-                   and doc[t.i - 1].lower_ in {"of", "for"}
-                   and roles.is_head(doc[t.i - 2].text) and not is_field_word(doc[t.i + 1].text)]
-    _from_apposition(ctx, found)
+                  and h.start >= 2 and words[h.start - 1] in ("of", "for")
+                  and roles.is_head(words[h.start - 2]) and h.end < len(doc)]
+    of_country += [i for i in range(2, len(words) - 1) if words[i - 1] in ("of", "for")
+                   and words[i][:1].isupper() and roles.is_head(words[i - 2])
+                   and is_field_word(words[i]) and not is_field_word(words[i + 1])]
+    _from_apposition(ctx, found, all_commas)
     _from_titles(ctx, found, sorted(starts["HEAD_NAME"] + commas + of_country),
                  frozenset(commas))
     _from_role_refs(ctx, found, starts["ROLE_REF"])

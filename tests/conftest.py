@@ -21,6 +21,14 @@ def seed_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The pipeline, loaded once per test session."""
+    from newsgraph.annotate.pipeline import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
 def seed_article(seed_text: str):  # type: ignore[no-untyped-def]
     """The seed analysed once per test session (loads the spaCy model)."""
     import newsgraph

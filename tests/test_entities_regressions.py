@@ -12,23 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.record import Article, Entity
+from newsgraph.record import Article
+from nlp_helpers import people
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from newsgraph.annotate.pipeline import get_nlp
-
-    return get_nlp()
-
-
-def people(nlp, text: str) -> dict[str, Entity]:  # type: ignore[no-untyped-def]
-    from newsgraph.annotate.pipeline import make_doc
-
-    doc = nlp(make_doc(nlp, Article.new(text)))
-    return {e.name: e for e in doc._.ng_entities if e.type == "PERSON"}
 
 
 @pytest.mark.parametrize("text, name, role", [

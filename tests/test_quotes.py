@@ -7,23 +7,10 @@ from dataclasses import dataclass
 import pytest
 from spacy.language import Language
 
-from newsgraph.record import Article, Quote
+from newsgraph.record import Article
+from nlp_helpers import quotes_of
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    from newsgraph.annotate.pipeline import get_nlp
-
-    return get_nlp()
-
-
-def quotes_of(nlp: Language, text: str, title: str | None = None) -> list[Quote]:
-    from newsgraph.annotate.pipeline import make_doc
-
-    doc = nlp(make_doc(nlp, Article.new(text, title=title)))
-    return list(doc._.ng_quotes)
 
 
 @dataclass

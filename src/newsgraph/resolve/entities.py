@@ -115,7 +115,7 @@ def _written_surname(parse: PersonName | None) -> str | None:
     if len(words) <= n:
         return None
     tail = " ".join(words[-n:])
-    return tail if fold(tail).replace("’", "'") == parse.surname else None
+    return tail if fold(tail) == parse.surname else None
 
 
 def _store_roles(conn: sqlite3.Connection, ident: str, c: Cluster) -> None:

@@ -105,6 +105,12 @@ def is_loaded() -> bool:
 def make_doc(nlp: Language, article: Article) -> Doc:
     _register_extensions()
     doc = nlp.make_doc(article.text)
+    # A blank line always ends a sentence. Without this the parser may run a heading or a
+    # dateline into the next paragraph ("Office of the Spokesperson / The following
+    # statement was released ..." becomes one sentence with two subjects).
+    for tok in doc[:-1]:
+        if tok.is_space and "\n\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
     doc._.ng_published = article.published
     doc._.ng_title = article.title
     return doc

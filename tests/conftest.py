@@ -6,8 +6,18 @@ from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SEED = FIXTURES / "seed" / "hegseth-jaishankar-pentagon.txt"
+from paths import FIXTURES, SEED, TESTS
+
+# Tests are grouped by folder; each folder's tests carry its marker, so `-m gold` runs the
+# accuracy floors and `-m "not perf"` leaves out the performance checks.
+FOLDER_MARKERS = {"unit": "unit", "integration": "integration", "gold": "gold", "perf": "perf"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        parts = Path(str(item.path)).resolve().relative_to(TESTS).parts
+        if parts and parts[0] in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[parts[0]])
 
 
 @pytest.fixture(scope="session")

@@ -15,9 +15,10 @@ from fastapi.testclient import TestClient
 from newsgraph.extract import extract
 from newsgraph.record import Article, json_schema
 from newsgraph.serve.app import ServeOptions, create_app
+from paths import FIXTURES
 
 pytestmark = pytest.mark.slow
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = FIXTURES
 SEED_ID = extract((FIXTURES / "seed" / "hegseth-jaishankar-pentagon.txt")
                   .read_text(encoding="utf-8")).id
 HOSTILE_ID = extract((FIXTURES / "serve" / "hostile.txt").read_text(encoding="utf-8"),

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from graph_samples import agreement_articles, event_articles
 from newsgraph.cli import main
 from newsgraph.store import Store
-from test_resolve_agreements import _articles as agreement_articles
-from test_resolve_events import _articles as event_articles
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from graph_samples import event_articles as _articles
 from newsgraph.cli import main
 from newsgraph.record import Article
 from newsgraph.store import Store
-from test_resolve_events import _articles
 
 
 @pytest.fixture(scope="module")

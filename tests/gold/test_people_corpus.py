@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import gzip
 import json
-from pathlib import Path
 
 import pytest
 
 from newsgraph.store import Store
+from paths import FIXTURES
 
-GRAPH = Path(__file__).parent / "fixtures" / "graph"
+GRAPH = FIXTURES / "graph"
 
 
 @pytest.fixture(scope="module")

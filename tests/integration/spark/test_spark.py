@@ -20,9 +20,10 @@ from newsgraph.run.load import load_results
 from newsgraph.run.spark import SparkOptions, SparkReport, run_spark
 from newsgraph.run.steps import marker_path
 from newsgraph.store import Store
+from paths import FIXTURES
 from warc_builder import page, write_warc
 
-CORPUS = Path(__file__).parent / "fixtures" / "spark" / "corpus-30.jsonl"
+CORPUS = FIXTURES / "spark" / "corpus-30.jsonl"
 SHARD = 8
 
 pytestmark = [

@@ -21,9 +21,10 @@ from newsgraph.record import (
 )
 from newsgraph.run.parquet import RENAMED, SCHEMAS, ShardWriter, read_shard_articles
 from newsgraph.run.shards import plan_shards, read_shard
+from paths import FIXTURES
 from warc_builder import page, write_warc
 
-CORPUS = Path(__file__).parent / "fixtures" / "spark" / "corpus-30.jsonl"
+CORPUS = FIXTURES / "spark" / "corpus-30.jsonl"
 
 
 def _sources(items: object) -> list[str]:

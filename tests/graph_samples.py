@@ -1,11 +1,11 @@
-"""Event clustering and wire-copy detection on hand-built articles (no spaCy)."""
+"""Hand-built articles shared by the resolve, query and export tests (no spaCy)."""
 
 from __future__ import annotations
 
-from graph_fixtures import Ent, Ev, build
-from newsgraph.resolve.dedup import find_copies, similarity, sketch, unpack
-from newsgraph.store import Store
+from graph_fixtures import Ag, Ent, Ev, Qt, build
 
+# A 2+2 ministerial reported seven ways: a wire copy, the day itself, a joint statement,
+# a later meeting, another kind of event and a denial.
 PEOPLE = [Ent("Antony Blinken", affiliation="United States"),
           Ent("Lloyd Austin", affiliation="United States"),
           Ent("S. Jaishankar", affiliation="India"),
@@ -21,7 +21,7 @@ WIRE = ("Secretary Blinken and Secretary Austin will host Indian Minister of Ext
         "India and the United States are major defense partners.")
 
 
-def _articles():  # type: ignore[no-untyped-def]
+def event_articles():  # type: ignore[no-untyped-def]
     return [
         # announced a few days before: planned, dated April 11
         build(WIRE, "2022-04-07", ents=PEOPLE,
@@ -57,51 +57,41 @@ def _articles():  # type: ignore[no-untyped-def]
     ]
 
 
-def _store() -> Store:
-    st = Store()
-    st.write_articles(_articles())
-    st.resolve()
-    return st
+# One agreement under several names, and other frameworks that are not it.
+FEB = ("To advance defense ties further, the leaders announced plans to sign this year a new "
+       "ten-year Framework for the U.S.-India Major Defense Partnership in the 21st Century.")
+SEED_QUOTE = ("we hope we can finalize some big outstanding US defence sales to India, and then "
+              "formally sign a new 10-year Framework for the US-India Major Defence Partnership. "
+              "which we hope to do very shortly.")
+SEED = f'Hegseth went on to say, "{SEED_QUOTE}"'
+LATER = ("Secretary Hegseth and Minister Rajnath Singh signed the Framework for the U.S.-India "
+         "Major Defense Partnership in Kuala Lumpur.")
+US_IN = ["United States", "India"]
 
 
-def test_reports_of_one_meeting_become_one_event() -> None:
-    with _store() as st:
-        events = st.events(category="CONSULT", order="reports")
-        big = events[0]
-        assert big.n_reports == 4 and big.n_articles == 4
-        assert big.n_independent == 3  # the wire copy is not an independent source
-        assert big.date == "2022-04-11" and big.modality == "occurred"
-        names = {a.name for a in big.actors}
-        assert names == {"Antony Blinken", "Lloyd Austin", "S. Jaishankar", "Rajnath Singh"}
-        detail = st.event(big.id)
-        assert detail is not None
-        assert [r.published for r in detail.reports] == ["2022-04-07", "2022-04-08",
-                                                         "2022-04-11", "2022-04-12"]
-        assert sum(1 for r in detail.reports if r.duplicate_of) == 1
-        # the later meeting and the denied one stay separate
-        assert sorted(e.n_reports for e in events) == [1, 1, 4]
-
-
-def test_dyad_counts_events_between_countries() -> None:
-    with _store() as st:
-        d = st.dyad("India", "United States", date_from="2022-04-01")
-        counts = {c.category: c.n_events for c in d.counts}
-        assert counts == {"CONSULT": 2, "AGREE": 1}  # the denied meeting does not count
-        assert st.dyad("India", "United States", date_from="2022-04-20").counts[0].n_events == 1
-        assert st.dyad("India", "China").counts == []
-
-
-def test_wire_copies_are_found() -> None:
-    a, b, c = sketch(WIRE), sketch(WIRE + " Reporting by the newsroom."), sketch(
-        "A completely different release about sanctions on shipping companies in the Gulf.")
-    assert similarity(unpack(a), unpack(b)) >= 0.8
-    assert similarity(unpack(a), unpack(c)) == 0.0
-    copies = find_copies([("x", a), ("y", b), ("z", c)])
-    assert [(k.article_id, k.duplicate_of) for k in copies] == [("y", "x")]
-
-
-def test_event_clusters_are_stable_across_rebuilds() -> None:
-    with _store() as st:
-        first = [(e.id, e.n_reports) for e in st.events(limit=100)]
-        st.resolve()
-        assert [(e.id, e.n_reports) for e in st.events(limit=100)] == first
+def agreement_articles():  # type: ignore[no-untyped-def]
+    return [
+        build(FEB, "2025-02-13", agreements=[Ag(
+            "Framework for the U.S.-India Major Defense Partnership in the 21st Century",
+            parties=US_IN, status="planned")]),
+        build(SEED, "2025-07-02", ents=[Ent("Pete Hegseth", affiliation="United States"),
+                                        Ent("Hegseth", affiliation="United States")],
+              quotes=[Qt(SEED_QUOTE, "Hegseth")],
+              agreements=[Ag("US defence sales to India", kind="arms-sale", parties=US_IN),
+                          Ag("10-year Framework for the US-India Major Defence Partnership",
+                             parties=US_IN, status="proposed")]),
+        build("Other trade news: a Joint Statement on Framework for United States-Indonesia "
+              "Agreement on Reciprocal Trade, and a Framework for a United States-Thailand "
+              "Agreement on Reciprocal Trade.", "2025-07-22",
+              agreements=[Ag("Framework for United States-Indonesia Agreement on Reciprocal "
+                             "Trade", kind="framework", status="agreed"),
+                          Ag("Framework for a United States-Thailand Agreement on Reciprocal "
+                             "Trade", kind="framework", status="agreed")]),
+        build("The U.S.-Mexico Bicentennial Framework for Security, Public Health, and Safe "
+              "Communities was launched.", "2021-10-08",
+              agreements=[Ag("U.S.-Mexico Bicentennial Framework for Security, Public Health, "
+                             "and Safe Communities", status="agreed")]),
+        build("Phase II of the Bicentennial Framework for Security began.", "2023-01-10",
+              agreements=[Ag("Bicentennial Framework for Security", status="implemented",
+                             parties=["Mexico", "United States"])]),
+    ]

@@ -7,8 +7,10 @@ from urllib.parse import quote
 
 import pytest
 
+from paths import FIXTURES
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = FIXTURES
 
 
 def _article_id(path: Path, hint: str | None = None) -> str:

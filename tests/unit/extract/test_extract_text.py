@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -11,8 +10,9 @@ from newsgraph.extract import extract
 from newsgraph.extract.debris import classify
 from newsgraph.extract.mainblock import find_article
 from newsgraph.extract.text import clean_text, paragraphs
+from paths import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = FIXTURES
 
 PROSE = [
     "The two ministers met at the Pentagon on Tuesday to discuss a new framework for defence "

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,8 +16,9 @@ import pytest
 
 from newsgraph.extract import extract
 from newsgraph.record import Article
+from paths import FIXTURES
 
-CORPUS = Path(__file__).parent / "fixtures" / "spark" / "corpus-30.jsonl"
+CORPUS = FIXTURES / "spark" / "corpus-30.jsonl"
 # Contractions, dialect spellings, spaces and expletives: the attribute ruler's rarer rules.
 EDGE = ("I ain't gonna do it, y'all. Let's go!  There is a dog.\n\nWe 'd done it. Nothin' "
         "doin'. C'mon, he gets it and got it. Gotta go. It is what it is; you did, didn't you?")

@@ -20,10 +20,11 @@ from click.testing import CliRunner
 
 from newsgraph.cli import main
 from newsgraph.store import Store
+from paths import FIXTURES
 
 pytestmark = pytest.mark.slow
 
-FIXTURE = Path(__file__).parent / "fixtures" / "graph" / "india-24.jsonl"
+FIXTURE = FIXTURES / "graph" / "india-24.jsonl"
 N_ARTICLES = 24
 
 
@@ -125,7 +126,7 @@ def with_seed(clean: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     db = tmp_path_factory.mktemp("seed") / "seed.db"
     shutil.copy(clean, db)
-    seed = Path(__file__).parent / "fixtures" / "seed" / "hegseth-jaishankar-pentagon.txt"
+    seed = FIXTURES / "seed" / "hegseth-jaishankar-pentagon.txt"
     done = subprocess.run(
         [sys.executable, "-c", "from newsgraph.cli import main; main()", "ingest", str(seed),
          "--db", str(db), "--workers", "0", "--quiet", "--published", "2025-07-02"],

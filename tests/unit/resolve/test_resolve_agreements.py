@@ -4,48 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from graph_fixtures import Ag, Ent, Qt, build
+from graph_fixtures import Ag, build
+from graph_samples import LATER, US_IN
+from graph_samples import agreement_articles as _articles
 from newsgraph.resolve.agreements import normalise
 from newsgraph.resolve.commitments import find_intent
 from newsgraph.store import Store
-
-FEB = ("To advance defense ties further, the leaders announced plans to sign this year a new "
-       "ten-year Framework for the U.S.-India Major Defense Partnership in the 21st Century.")
-SEED_QUOTE = ("we hope we can finalize some big outstanding US defence sales to India, and then "
-              "formally sign a new 10-year Framework for the US-India Major Defence Partnership. "
-              "which we hope to do very shortly.")
-SEED = f'Hegseth went on to say, "{SEED_QUOTE}"'
-LATER = ("Secretary Hegseth and Minister Rajnath Singh signed the Framework for the U.S.-India "
-         "Major Defense Partnership in Kuala Lumpur.")
-US_IN = ["United States", "India"]
-
-
-def _articles():  # type: ignore[no-untyped-def]
-    return [
-        build(FEB, "2025-02-13", agreements=[Ag(
-            "Framework for the U.S.-India Major Defense Partnership in the 21st Century",
-            parties=US_IN, status="planned")]),
-        build(SEED, "2025-07-02", ents=[Ent("Pete Hegseth", affiliation="United States"),
-                                        Ent("Hegseth", affiliation="United States")],
-              quotes=[Qt(SEED_QUOTE, "Hegseth")],
-              agreements=[Ag("US defence sales to India", kind="arms-sale", parties=US_IN),
-                          Ag("10-year Framework for the US-India Major Defence Partnership",
-                             parties=US_IN, status="proposed")]),
-        build("Other trade news: a Joint Statement on Framework for United States-Indonesia "
-              "Agreement on Reciprocal Trade, and a Framework for a United States-Thailand "
-              "Agreement on Reciprocal Trade.", "2025-07-22",
-              agreements=[Ag("Framework for United States-Indonesia Agreement on Reciprocal "
-                             "Trade", kind="framework", status="agreed"),
-                          Ag("Framework for a United States-Thailand Agreement on Reciprocal "
-                             "Trade", kind="framework", status="agreed")]),
-        build("The U.S.-Mexico Bicentennial Framework for Security, Public Health, and Safe "
-              "Communities was launched.", "2021-10-08",
-              agreements=[Ag("U.S.-Mexico Bicentennial Framework for Security, Public Health, "
-                             "and Safe Communities", status="agreed")]),
-        build("Phase II of the Bicentennial Framework for Security began.", "2023-01-10",
-              agreements=[Ag("Bicentennial Framework for Security", status="implemented",
-                             parties=["Mexico", "United States"])]),
-    ]
 
 
 def _store(extra=()) -> Store:  # type: ignore[no-untyped-def]

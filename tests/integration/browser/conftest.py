@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from paths import ROOT
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 
 pytestmark = pytest.mark.browser
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from newsgraph.errors import BadInput
 from newsgraph.extract import extract
+from paths import FIXTURES
 
-AEB = Path(__file__).parent / "fixtures" / "aeb"
+AEB = FIXTURES / "aeb"
 FOX = "51374560f40088e227f0053ff1bb0b8525d10a8d7bfbff1cd6033f42347fd85b"
 WSJ = "7ab16ade32386ece353b8d31fc3bb7e660189efd5bf3c8549aaba101ad3f5ef5"
 

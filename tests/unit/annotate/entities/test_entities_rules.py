@@ -12,6 +12,7 @@ from newsgraph.annotate.coref import cluster
 from newsgraph.annotate.names import NameMention, RoleMention
 from newsgraph.evaluate import entities as ev
 from newsgraph.record import Entity
+from paths import GOLD_DIR
 
 
 @pytest.mark.parametrize("text, canonical", [
@@ -171,7 +172,7 @@ def test_load_gold_names_the_bad_file(tmp_path: Path) -> None:
 
 
 def test_gold_files_are_well_formed() -> None:
-    docs = ev.load_gold(Path(__file__).parent / "gold" / "entities")
+    docs = ev.load_gold(GOLD_DIR / "entities")
     assert len(docs) >= 31
     for d in docs:
         names = [p.name for p in d.people]

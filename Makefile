@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install system-deps demo test lint bench clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH"; exit 1; }
@@ -26,7 +26,12 @@ demo: install
 	@echo "Serving the web UI at http://127.0.0.1:8000 (API docs at /docs); Ctrl-C stops it."
 	$(BIN)/newsgraph serve --db newsgraph.db --host 127.0.0.1 --port 8000
 
-test: install
+# Browser and Spark tests need chromium and a JRE: installed here when missing (as root), or
+# make stops with one line saying how. The tests fail, never skip, when they are absent.
+system-deps:
+	@scripts/system-deps.sh
+
+test: install system-deps
 	$(BIN)/python -m pytest -q
 
 lint: install

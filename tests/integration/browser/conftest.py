@@ -25,16 +25,6 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 pytestmark = pytest.mark.browser
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    if CHROMIUM.exists():
-        return
-    skip = pytest.mark.skip(reason=f"{CHROMIUM} is absent (CI installs Debian's chromium "
-                                   "package; run `apt-get install chromium`)")
-    for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(skip)
-
-
 @pytest.fixture(scope="session")
 def server(serve_db: Path) -> Iterator[str]:
     import uvicorn
@@ -64,6 +54,10 @@ def server(serve_db: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
+    if not CHROMIUM.exists():
+        # A failure, not a skip: a suite that passes without its browser tests hides a gap.
+        pytest.fail(f"{CHROMIUM} is absent: `make test` installs it as root "
+                    "(scripts/system-deps.sh), or run `apt-get install chromium`", pytrace=False)
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b

@@ -13,7 +13,8 @@ The inputs are the seed article (published 2025-07-02, as in `make demo`), the d
 first N corpus articles, for a quick check. The records come from `newsgraph analyze
 --format jsonl` run as a separate process, so the snapshot does not depend on any internal
 API; each record is written with sorted keys and the lines are sorted, so the file is the same
-whatever order the pipeline yields them in.
+whatever order the pipeline yields them in. A record's `source` is written relative to the
+checkout (or `sample.jsonl:N` for the sample), so snapshots of two checkouts compare.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -31,6 +33,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed" / "hegseth-jaishankar-pentagon.txt"
 CORPUS = sorted((ROOT / "data" / "corpus").glob("*/articles.jsonl.gz"))
 AEB = ROOT.parent / "shared" / "eval" / "aeb-dev" / "html"
+
+
+# Where a checkout or a temporary file lies differs from run to run; what was read does not.
+SOURCE_PREFIX = re.compile(r"^.*?/(?=tests/fixtures/|data/corpus/|shared/eval/)")
+SAMPLE_FILE = re.compile(r"^.*/sample\.jsonl(?=:)")
+
+
+def canonical(line: str) -> str:
+    """The record with sorted keys and `source` made independent of where files lie."""
+    rec = json.loads(line)
+    if isinstance(rec.get("source"), str):
+        rec["source"] = SAMPLE_FILE.sub("sample.jsonl", SOURCE_PREFIX.sub("", rec["source"]))
+    return json.dumps(rec, sort_keys=True, ensure_ascii=False)
 
 
 def analyze(paths: list[str], published: str | None = None) -> list[str]:
@@ -44,8 +59,7 @@ def analyze(paths: list[str], published: str | None = None) -> list[str]:
         sys.exit(f"newsgraph analyze failed ({done.returncode}): {done.stderr[-2000:]}")
     for line in done.stderr.splitlines():
         print(f"  {line}", file=sys.stderr)
-    return [json.dumps(json.loads(x), sort_keys=True, ensure_ascii=False)
-            for x in done.stdout.splitlines() if x.strip()]
+    return [canonical(x) for x in done.stdout.splitlines() if x.strip()]
 
 
 def corpus_inputs(sample: int | None, tmp: Path) -> list[str]:
@@ -64,7 +78,7 @@ def corpus_inputs(sample: int | None, tmp: Path) -> list[str]:
 
 def compare(lines: list[str], other: Path) -> int:
     """Records in one snapshot and not the other (counted on both sides)."""
-    before = Counter(other.read_text(encoding="utf-8").splitlines())
+    before = Counter(canonical(x) for x in other.read_text(encoding="utf-8").splitlines())
     after = Counter(lines)
     gone, added = before - after, after - before
     for line in list(gone)[:3]:

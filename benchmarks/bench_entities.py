@@ -25,7 +25,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3, help="entities runs (the best counts)")
     args = ap.parse_args()
 
-    from newsgraph.annotate import entities
+    from newsgraph.annotate.entities import entities
     from newsgraph.annotate.pipeline import _register_extensions, load_model
 
     _register_extensions()

@@ -11,10 +11,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.annotate import agreements as _agreements
-from newsgraph.annotate import entities as _entities
-from newsgraph.annotate import events as _events
-from newsgraph.annotate import quotes as _quotes
+from newsgraph.annotate.agreements import agreements as _agreements
+from newsgraph.annotate.entities import entities as _entities
+from newsgraph.annotate.events import events as _events
+from newsgraph.annotate.quotes import quotes as _quotes
 
 FACTORIES = {
     "newsgraph_entities": "newsgraph_entities_v1",

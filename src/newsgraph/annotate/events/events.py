@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.event_actors import INDEX_KEY as ENTITY_INDEX_KEY
-from newsgraph.annotate.event_actors import actors_of, subject_of
-from newsgraph.annotate.event_args import DATES_KEY, date_of, location_of
-from newsgraph.annotate.event_rules import Candidate, sentence_candidates
-from newsgraph.annotate.event_words import is_personal
+from newsgraph.annotate.events.actors import INDEX_KEY as ENTITY_INDEX_KEY
+from newsgraph.annotate.events.actors import actors_of, subject_of
+from newsgraph.annotate.events.args import DATES_KEY, date_of, location_of
+from newsgraph.annotate.events.rules import Candidate, sentence_candidates
+from newsgraph.annotate.events.words import is_personal
 from newsgraph.annotate.modality import (
     ModalityResult,
     conditional_consequent,

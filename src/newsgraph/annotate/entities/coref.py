@@ -17,8 +17,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsgraph.annotate import roles
-from newsgraph.annotate.names import INITIAL_RE, PARTICLES, SUFFIXES, NameMention, RoleMention
+from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities.names import (
+    INITIAL_RE,
+    PARTICLES,
+    SUFFIXES,
+    NameMention,
+    RoleMention,
+)
 
 # Short forms of first names that appear in official texts ("Joe Biden", "Tony Blinken").
 NICKNAMES = {

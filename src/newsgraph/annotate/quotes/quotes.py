@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate import attribution as at
-from newsgraph.annotate.attribution import text_of
-from newsgraph.annotate.quotemarks import Segment, find_segments, quoted_mask, word_count
-from newsgraph.annotate.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
-from newsgraph.annotate.transcripts import Turn, find_turns
+from newsgraph.annotate.quotes import attribution as at
+from newsgraph.annotate.quotes.attribution import text_of
+from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
+from newsgraph.annotate.quotes.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
+from newsgraph.annotate.quotes.transcripts import Turn, find_turns
 from newsgraph.record import Quote
 
 # A quoted segment that stands alone needs this many words to count as speech (shorter ones

@@ -23,9 +23,9 @@ import re
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from newsgraph.annotate import gazetteer, labels, roles
-from newsgraph.annotate.gazetteer import Hit
-from newsgraph.annotate.names import (
+from newsgraph.annotate import gazetteer
+from newsgraph.annotate.entities import labels, roles
+from newsgraph.annotate.entities.names import (
     NOT_NAMES,
     PARTICLES,
     PORTFOLIO_LINKS,
@@ -40,8 +40,9 @@ from newsgraph.annotate.names import (
     is_name_token,
     valid_name,
 )
-from newsgraph.annotate.roles import Title
-from newsgraph.annotate.titles import country_after, merge_title, title_after, title_before
+from newsgraph.annotate.entities.roles import Title
+from newsgraph.annotate.entities.titles import country_after, merge_title, title_after, title_before
+from newsgraph.annotate.gazetteer import Hit
 
 # "Rakesh Asthana, ..., led the Indian delegation."
 DELEGATION_RE = re.compile(r"^[^.;]*?\b(?:led|leads|headed|heads|leading|heading)\s+(?:the|a|an)\s+"

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.event_groups import is_pair_phrase, pair_members
-from newsgraph.annotate.event_rules import Candidate
-from newsgraph.annotate.event_words import is_personal
+from newsgraph.annotate.events.groups import is_pair_phrase, pair_members
+from newsgraph.annotate.events.rules import Candidate
+from newsgraph.annotate.events.words import is_personal
 from newsgraph.annotate.plover import NOUNS, lemma
 from newsgraph.record import Entity, EventActor
 

@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.annotate import roles
-from newsgraph.annotate.names import POSSESSIVE, STOP_PUNCT, Scan, is_field_word, is_name_token
-from newsgraph.annotate.roles import Title
+from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities.names import (
+    POSSESSIVE,
+    STOP_PUNCT,
+    Scan,
+    is_field_word,
+    is_name_token,
+)
+from newsgraph.annotate.entities.roles import Title
 
 # Words that may stand before the country in a title: "former Japanese Prime Minister".
 LEADING_MODIFIERS = frozenset({"former", "then", "acting", "outgoing", "incoming", "late",

@@ -7,8 +7,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.dates import Direction, resolve_date
-from newsgraph.annotate.entities import entity_at
-from newsgraph.annotate.event_rules import Candidate
+from newsgraph.annotate.entities.entities import entity_at
+from newsgraph.annotate.events.rules import Candidate
 from newsgraph.annotate.plover import lemma
 
 PLACE_PREPS = {"in", "at", "inside", "near"}

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate import roles
+from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities.roles import Title
 from newsgraph.annotate.gazetteer import Hit
-from newsgraph.annotate.roles import Title
 
 PARTICLES = frozenset({"bin", "bint", "binti", "ibn", "al", "el", "von", "van", "der", "den",
                        "de", "da", "dos", "das", "du", "la", "le", "di", "ben", "y", "abu"})

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate import affiliation, coref, gazetteer, names, people, roles
+from newsgraph.annotate import gazetteer
+from newsgraph.annotate.entities import affiliation, coref, names, people, roles
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.record import Entity
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.arms import CLASS_NOUNS, System, find_systems
-from newsgraph.annotate.event_args import ent_span
+from newsgraph.annotate.agreements.arms import CLASS_NOUNS, System, find_systems
+from newsgraph.annotate.events.args import ent_span
 from newsgraph.annotate.modality import fragment_stance, modality_of
 from newsgraph.annotate.plover import lemma
 from newsgraph.record import Agreement

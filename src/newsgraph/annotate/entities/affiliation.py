@@ -36,8 +36,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsgraph.annotate import gazetteer, roles
-from newsgraph.annotate.coref import Person, _full
+from newsgraph.annotate import gazetteer
+from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities.coref import Person, _full
 
 # Offices assumed for a country the table does not list (no vice presidents: few have one).
 ANY_OFFICE = frozenset({"president", "prime_minister", "minister", "monarch", "chancellor"})

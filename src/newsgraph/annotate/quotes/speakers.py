@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.attribution import text_of
-from newsgraph.annotate.entities import entity_at
-from newsgraph.annotate.transcripts import HONORIFICS, ROLES, TITLES
+from newsgraph.annotate.entities.entities import entity_at
+from newsgraph.annotate.quotes.attribution import text_of
+from newsgraph.annotate.quotes.transcripts import HONORIFICS, ROLES, TITLES
 from newsgraph.record import Entity
 
 MALE = frozenset({"he", "him", "his", "himself"})

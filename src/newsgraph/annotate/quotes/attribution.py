@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate import cues
-from newsgraph.annotate.quotemarks import Segment
+from newsgraph.annotate.quotes import cues
+from newsgraph.annotate.quotes.quotemarks import Segment
 
 # Tokens after a closing mark within which "he said" must start.
 POST_REACH = 8

@@ -189,8 +189,7 @@ def test_entity_at_matches_a_plain_scan() -> None:
 
     import spacy
 
-    from newsgraph.annotate import components  # noqa: F401  (registers doc._.ng_entities)
-    from newsgraph.annotate.entities.entities import entity_at
+    from newsgraph.annotate.docindex import entity_at
 
     rng = random.Random(7)
     doc = spacy.blank("en")("x " * 400)

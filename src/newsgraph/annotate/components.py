@@ -9,7 +9,6 @@ Add them to any English pipeline that has a parser and NER:
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from newsgraph.annotate.agreements import agreements as _agreements
 from newsgraph.annotate.entities import entities as _entities
@@ -22,12 +21,6 @@ FACTORIES = {
     "newsgraph_events": "newsgraph_events_v1",
     "newsgraph_agreements": "newsgraph_agreements_v1",
 }
-
-for _name in ("ng_entities", "ng_quotes", "ng_events", "ng_agreements", "ng_published",
-              "ng_title"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
-
 
 @Language.factory("newsgraph_entities_v1", assigns=["doc._.ng_entities"],
                   requires=["doc.ents", "token.dep"])

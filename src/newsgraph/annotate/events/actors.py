@@ -1,6 +1,6 @@
 """The actors of an event, with PLOVER roles.
 
-Actors are the article's canonical entities (`doc._.ng_entities`, found with `entity_at`).
+Actors are the article's canonical entities (`doc._.ng_entities`, found with `docindex.entity_of`).
 A phrase whose head is not a name ("the government of Colombia", "Russian forces", "U.S.
 support") stands for the country or organisation named in it; a government ("the Russian
 Government") is its country; a named agreement or meeting ("the U.S.-Romania Strategic
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import gazetteer
+from newsgraph.annotate.docindex import entity_of
 from newsgraph.annotate.events.groups import is_pair_phrase, pair_members
 from newsgraph.annotate.events.rules import Candidate
 from newsgraph.annotate.events.words import is_personal
@@ -81,36 +82,8 @@ def _countries(text: str) -> list[str]:
     return [c for part in re.split(r"[-\u2013/]", text) if part and (c := _country(part))]
 
 
-INDEX_KEY = "newsgraph.event_entity_index"
-
-
-def _index(doc: Doc) -> dict[int, Entity]:
-    """Token index -> the entity `entity_at` gives for that token, built in one pass over the
-    mentions (the same choice: largest overlap, then a PERSON, then the first entity)."""
-    held = doc.user_data.get(INDEX_KEY)
-    ents = doc._.ng_entities or []
-    if held is not None and held[0] is ents:
-        return held[1]  # type: ignore[no-any-return]
-    best: dict[int, tuple[tuple[int, bool], Entity]] = {}
-    for ent in ents:
-        for s, e in ent.mentions:
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None:
-                continue
-            for tok in span:
-                overlap = min(e, tok.idx + len(tok.text)) - max(s, tok.idx)
-                if overlap <= 0:
-                    continue
-                key = (overlap, ent.type == "PERSON")
-                if tok.i not in best or key > best[tok.i][0]:
-                    best[tok.i] = (key, ent)
-    index = {i: ent for i, (_, ent) in best.items()}
-    doc.user_data[INDEX_KEY] = (ents, index)
-    return index
-
-
 def _entity(doc: Doc, tok: Token) -> Entity | None:
-    ent = _index(doc).get(tok.i)
+    ent = entity_of(tok)
     if ent is None or ent.type not in ACTOR_TYPES:
         return None
     return ent

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.dates import Direction, resolve_date
-from newsgraph.annotate.entities.entities import entity_at
+from newsgraph.annotate.docindex import entity_at, index_of
 from newsgraph.annotate.events.rules import Candidate
 from newsgraph.annotate.plover import lemma
 
@@ -89,19 +89,6 @@ def _place(doc: Doc, tok: Token) -> tuple[str, str | None]:
     return name, country
 
 
-DATES_KEY = "newsgraph.event_dates"
-
-
-def _dates(doc: Doc) -> list[Span]:
-    """The DATE and TIME entities of the document, listed once (doc.ents builds new spans
-    on every access)."""
-    held = doc.user_data.get(DATES_KEY)
-    if held is None:
-        held = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-        doc.user_data[DATES_KEY] = held
-    return held  # type: ignore[no-any-return]
-
-
 CLIMB = {"prep", "pobj", "npadvmod", "appos", "compound", "nmod", "pcomp", "advcl", "conj",
          "dobj", "acl", "relcl", "advmod"}
 
@@ -128,7 +115,7 @@ def date_of(doc: Doc, cand: Candidate, direction: Direction
     clause = [t.i for t in _clause_tokens(cand)]
     sent = cand.anchor.sent
     found: list[tuple[int, int, Span]] = []
-    for ent in _dates(doc):
+    for ent in index_of(doc).dates:
         if sent.start <= ent.start < sent.end:
             level = _attachment(ent.root, clause)
             if level is not None:

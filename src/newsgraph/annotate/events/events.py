@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.events.actors import INDEX_KEY as ENTITY_INDEX_KEY
+from newsgraph.annotate.docindex import release
 from newsgraph.annotate.events.actors import actors_of, subject_of
-from newsgraph.annotate.events.args import DATES_KEY, date_of, location_of
+from newsgraph.annotate.events.args import date_of, location_of
 from newsgraph.annotate.events.rules import Candidate, sentence_candidates
 from newsgraph.annotate.events.words import is_personal
 from newsgraph.annotate.modality import (
@@ -51,9 +51,7 @@ class EventComponent:
         for sent in doc.sents:
             events.extend(sentence_events(doc, sent, start_id=len(events) + 1))
         doc._.ng_events = events
-        # per-document look-up tables: not part of the Doc that travels on
-        doc.user_data.pop(ENTITY_INDEX_KEY, None)
-        doc.user_data.pop(DATES_KEY, None)
+        release(doc)
         return doc
 
 

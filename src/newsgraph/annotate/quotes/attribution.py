@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate.docindex import text_of
 from newsgraph.annotate.quotes import cues
 from newsgraph.annotate.quotes.quotemarks import Segment
 
@@ -45,17 +46,6 @@ class Statement:
     end: int
     sent_start: int
     explicit: bool = True  # the cue has its own subject (not one inherited from its head)
-
-
-def text_of(doc: Doc) -> str:
-    """`doc.text`, computed once: spaCy joins every token each time it is asked."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return str(text)
-
-
-_TEXT_KEY = "newsgraph.quotes.text"
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> Span:

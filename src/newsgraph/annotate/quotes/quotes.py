@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.docindex import release, text_of, token_at
 from newsgraph.annotate.quotes import attribution as at
-from newsgraph.annotate.quotes.attribution import text_of
 from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
 from newsgraph.annotate.quotes.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
 from newsgraph.annotate.quotes.transcripts import Turn, find_turns
@@ -58,6 +58,7 @@ class QuoteComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.ng_quotes = find_quotes(doc)
+        release(doc)
         return doc
 
 
@@ -209,10 +210,10 @@ def _sentence_start(doc: Doc, pos: int, floor: int) -> int:
         k -= 1
     if k < floor or text_of(doc)[k] in _SENT_END:
         return pos
-    span = doc.char_span(k, k + 1, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = token_at(doc, k)
+    if tok is None:
         return floor
-    return max(floor, span[0].sent.start_char)
+    return max(floor, tok.sent.start_char)
 
 
 def _sentence_end(doc: Doc, pos: int, ceiling: int) -> int:
@@ -221,10 +222,10 @@ def _sentence_end(doc: Doc, pos: int, ceiling: int) -> int:
         k += 1
     if k >= ceiling:
         return pos
-    span = doc.char_span(k, k + 1, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = token_at(doc, k)
+    if tok is None:
         return ceiling
-    return min(ceiling, span[-1].sent.end_char)
+    return min(ceiling, tok.sent.end_char)
 
 
 # ---------------------------------------------------------------- speakers
@@ -283,10 +284,10 @@ def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,
         k -= 1
     if k < 0 or newlines > 2:
         return None
-    span = doc.char_span(k, k + 1, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = token_at(doc, k)
+    if tok is None:
         return None
-    root = span[0].sent.root
+    root = tok.sent.root
     subj = at.subject_of(root)
     if subj is None or quoted[subj.idx]:
         return None

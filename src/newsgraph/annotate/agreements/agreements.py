@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.agreements.arms import CLASS_NOUNS, System, find_systems
-from newsgraph.annotate.events.args import ent_span
+from newsgraph.annotate.grammar import ent_span
 from newsgraph.annotate.modality import fragment_stance, modality_of
 from newsgraph.annotate.plover import lemma
 from newsgraph.record import Agreement

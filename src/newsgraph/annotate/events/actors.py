@@ -25,6 +25,8 @@ from newsgraph.annotate.docindex import entity_of
 from newsgraph.annotate.events.groups import is_pair_phrase, pair_members
 from newsgraph.annotate.events.rules import Candidate
 from newsgraph.annotate.events.words import is_personal
+from newsgraph.annotate.grammar import conjuncts as _conjuncts
+from newsgraph.annotate.grammar import subject_of
 from newsgraph.annotate.plover import NOUNS, lemma
 from newsgraph.record import Entity, EventActor
 
@@ -139,17 +141,6 @@ def _title_country(doc: Doc, ent: Entity) -> str | None:
 
 
 # ------------------------------------------------------------------ phrases
-
-def _conjuncts(head: Token) -> list[Token]:
-    """The head and the phrases coordinated or in apposition with it."""
-    out, todo = [head], [head]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ in ("conj", "appos") and c not in out:
-                out.append(c)
-                todo.append(c)
-    return out
-
 
 def phrase_actors(doc: Doc, head: Token, exclude: Token | None = None) -> list[Ref]:
     """The actors a noun phrase stands for (its head, or the names that qualify it).
@@ -303,39 +294,6 @@ def _pronoun(doc: Doc, tok: Token) -> Ref | None:
 
 
 # ------------------------------------------------------------------ clause arguments
-
-def subject_of(tok: Token) -> Token | None:
-    """The subject of the clause `tok` belongs to, climbing through xcomp / conj / pcomp."""
-    cur = tok
-    for _ in range(6):
-        subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
-        if subj:
-            return subj[0]
-        if cur.head == cur:
-            return None
-        if cur.dep_ == "xcomp":
-            ctrl = [c for c in cur.head.children if c.dep_ == "dobj"]
-            if ctrl and cur.head.pos_ == "VERB":
-                return ctrl[0]  # "urged Russia to withdraw", "led America to designate"
-        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-            # "the efforts of the United States to rally": the noun's owner; "announcing
-            # plans to welcome": the subject of the verb the noun depends on
-            noun = cur.head
-            owner = [c for c in noun.children if c.dep_ == "poss"] + [
-                p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
-                for p in c.children if p.dep_ == "pobj"]
-            if owner:
-                return owner[0]
-            if noun.dep_ in ("dobj", "pobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-                cur = noun.head
-                continue
-            return None
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp"):
-            cur = cur.head
-            continue
-        return None
-    return None
-
 
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)

@@ -9,6 +9,7 @@ from newsgraph.annotate import gazetteer
 from newsgraph.annotate.dates import Direction, resolve_date
 from newsgraph.annotate.docindex import entity_at, index_of
 from newsgraph.annotate.events.rules import Candidate
+from newsgraph.annotate.grammar import ent_span
 from newsgraph.annotate.plover import lemma
 
 PLACE_PREPS = {"in", "at", "inside", "near"}
@@ -58,20 +59,6 @@ def location_of(doc: Doc, cand: Candidate) -> tuple[str | None, str | None]:
                 if o.dep_ == "dobj" and o.ent_type_ in PLACE_LABELS:
                     return _place(doc, o)
     return None, None
-
-
-def ent_span(tok: Token) -> Span | None:
-    """The named-entity span a token is part of (from its IOB tags: no scan of doc.ents)."""
-    if not tok.ent_type_:
-        return None
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
 
 
 def _place(doc: Doc, tok: Token) -> tuple[str, str | None]:

@@ -16,10 +16,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.docindex import release
-from newsgraph.annotate.events.actors import actors_of, subject_of
+from newsgraph.annotate.events.actors import actors_of
 from newsgraph.annotate.events.args import date_of, location_of
 from newsgraph.annotate.events.rules import Candidate, sentence_candidates
 from newsgraph.annotate.events.words import is_personal
+from newsgraph.annotate.grammar import subject_of
 from newsgraph.annotate.modality import (
     ModalityResult,
     conditional_consequent,

@@ -288,7 +288,7 @@ def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,
     if tok is None:
         return None
     root = tok.sent.root
-    subj = at.subject_of(root)
+    subj = at.speaker_subject(root)
     if subj is None or quoted[subj.idx]:
         return None
     sp = resolver.from_token(subj)

@@ -244,13 +244,10 @@ def plain(doc: Doc) -> list[Entity]:
     return list(by_name.values())
 
 
-class EntityComponent:
-    """spaCy component: sets `doc._.ng_entities` (a list of record.Entity)."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.ng_entities = extract(doc)
-        except Exception:  # one odd document must not stop a batch
-            log.exception("entities: rule-based pass failed; keeping plain NER entities")
-            doc._.ng_entities = plain(doc)
-        return doc
+def find_entities(doc: Doc) -> list[Entity]:
+    """The article's entities; spaCy's own, grouped, if the rules fail on it."""
+    try:
+        return extract(doc)
+    except Exception:  # one odd document must not stop a batch
+        log.exception("entities: rule-based pass failed; keeping plain NER entities")
+        return plain(doc)

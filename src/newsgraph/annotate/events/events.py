@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.docindex import release
 from newsgraph.annotate.events.actors import actors_of
 from newsgraph.annotate.events.args import date_of, location_of
 from newsgraph.annotate.events.rules import Candidate, sentence_candidates
@@ -44,16 +43,11 @@ YIELD_WORDS = {"cease", "stop", "end", "halt", "de-escalate", "deescalate", "sta
 MEET_WORDS = {"negotiate", "engage", "return", "resume", "dialogue"}
 
 
-class EventComponent:
-    """spaCy component: sets `doc._.ng_events` (list of `record.Event`)."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        events: list[Event] = []
-        for sent in doc.sents:
-            events.extend(sentence_events(doc, sent, start_id=len(events) + 1))
-        doc._.ng_events = events
-        release(doc)
-        return doc
+def find_events(doc: Doc) -> list[Event]:
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(sentence_events(doc, sent, start_id=len(events) + 1))
+    return events
 
 
 CONTENT_PREPS = {"to", "in", "on", "for", "of"}  # "committed to working", "join in condemning"

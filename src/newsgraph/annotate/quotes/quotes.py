@@ -1,4 +1,4 @@
-"""Quotes with resolved speakers: the `newsgraph_quotes_v1` component.
+"""Quotes with resolved speakers: what the `newsgraph_quotes_v1` component finds.
 
 Three sources, merged in text order:
 - transcript turns ("MR PRICE: ...") are direct quotes of the labelled speaker; a
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate.docindex import release, text_of, token_at
+from newsgraph.annotate.docindex import text_of, token_at
 from newsgraph.annotate.quotes import attribution as at
 from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
 from newsgraph.annotate.quotes.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
@@ -51,15 +51,6 @@ class _Item:
     marks: list[int] = field(default_factory=list)  # quote-mark offsets inside a mixed span
     speaker: Speaker | None = None
     prev: _Item | None = None  # the quote this one continues
-
-
-class QuoteComponent:
-    """spaCy component: sets `doc._.ng_quotes` (a list of `record.Quote`)."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_quotes = find_quotes(doc)
-        release(doc)
-        return doc
 
 
 def find_quotes(doc: Doc) -> list[Quote]:

@@ -148,26 +148,35 @@ def pre_cue(doc: Doc, seg: Segment, start: int) -> Cue | None:
         if is_cue(t) and (last in ",:" or t.i == words[-1].i or _only_object_between(t, seg)):
             return Cue(t, speaker_subject(t), cue_text(t), _nearby(window, t))
     if last == ",":
-        # "as President Zelenskyy has soberly attested, "..."": any verb of an as-clause.
-        verb = next((t for t in reversed(words) if t.pos_ == "VERB"), None)
-        if verb is not None and any(c.dep_ == "mark" and c.lower_ == "as"
-                                    for c in verb.children):
-            return Cue(verb, speaker_subject(verb), verb.text, _nearby(window, verb))
+        return _as_clause_cue(window, words)
     if last == ":":
-        # "He also spoke of the summit: "..."": the subject of the introducing clause.
-        root = words[-1].sent.root
-        subj = speaker_subject(root)
-        if subj is not None and start <= subj.idx < seg.open_at:
-            return Cue(None, subj, "")
-        # "Tom Palmer, President and CEO, Newmont Corporation: "..."": a name heading the
-        # paragraph labels the quote.
-        line_start = text_of(doc).rfind("\n", 0, seg.open_at) + 1
-        if start <= line_start and len(words) <= 15:
-            person = next((t for t in words if t.ent_type_ == "PERSON"), None)
-            if person is not None:
-                while person.dep_ == "compound" and person.head.ent_type_ == "PERSON":
-                    person = person.head
-                return Cue(None, person, "")
+        return _colon_cue(doc, seg, start, words)
+    return None
+
+
+def _as_clause_cue(window: Span, words: list[Token]) -> Cue | None:
+    """ "as President Zelenskyy has soberly attested, "..."": any verb of an as-clause."""
+    verb = next((t for t in reversed(words) if t.pos_ == "VERB"), None)
+    if verb is not None and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return Cue(verb, speaker_subject(verb), verb.text, _nearby(window, verb))
+    return None
+
+
+def _colon_cue(doc: Doc, seg: Segment, start: int, words: list[Token]) -> Cue | None:
+    # "He also spoke of the summit: "..."": the subject of the introducing clause.
+    root = words[-1].sent.root
+    subj = speaker_subject(root)
+    if subj is not None and start <= subj.idx < seg.open_at:
+        return Cue(None, subj, "")
+    # "Tom Palmer, President and CEO, Newmont Corporation: "..."": a name heading the
+    # paragraph labels the quote.
+    line_start = text_of(doc).rfind("\n", 0, seg.open_at) + 1
+    if start <= line_start and len(words) <= 15:
+        person = next((t for t in words if t.ent_type_ == "PERSON"), None)
+        if person is not None:
+            while person.dep_ == "compound" and person.head.ent_type_ == "PERSON":
+                person = person.head
+            return Cue(None, person, "")
     return None
 
 

@@ -227,25 +227,9 @@ def _resolve(doc: Doc, items: list[_Item], resolver: SpeakerResolver,
     for item in items:
         pron: str | None = None
         if item.how == "label" and item.turn is not None:
-            t = item.turn
-            item.speaker = (resolver.from_label(t.label, t.name_span)
-                            if not t.is_question else None)
-            if item.speaker is None and t.role is not None:
-                item.speaker = Speaker(t.role)
+            item.speaker = _label_speaker(item.turn, resolver)
         elif item.how == "cue" and item.cue is not None:
-            subjects = [item.cue.subject] if item.cue.subject is not None else []
-            # Names next to the cue stand in for a subject that names no one ("who, as
-            # David Beasley said"), not for a group ("Biden and Ardern recalled").
-            nearby = [] if subjects and is_group(subjects[0]) else item.cue.nearby
-            for subj in subjects + nearby:
-                # "I said, "..."" quotes the speaker of a speech; "I noted that ..." is the
-                # issuing voice of a statement, not a quote.
-                item.speaker = (resolver.first_person(subj)
-                                if subj.lower_ == "i" and item.kind == "direct"
-                                else resolver.from_token(subj))
-                if item.speaker is not None:
-                    pron = subj.lower_ if subj.lower_ in MALE | FEMALE else None
-                    break
+            item.speaker, pron = _cue_speaker(item, item.cue, resolver)
         if item.speaker is None and item.prev is not None:
             item.speaker = item.prev.speaker
             if item.cue is None:
@@ -260,6 +244,32 @@ def _resolve(doc: Doc, items: list[_Item], resolver: SpeakerResolver,
         if item.prev is not None and item.prev.speaker is None and item.speaker is not None:
             item.prev.speaker = item.speaker
             item.prev.cue = item.prev.cue or item.cue
+
+
+def _label_speaker(t: Turn, resolver: SpeakerResolver) -> Speaker | None:
+    speaker = resolver.from_label(t.label, t.name_span) if not t.is_question else None
+    if speaker is None and t.role is not None:
+        speaker = Speaker(t.role)
+    return speaker
+
+
+def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
+                 ) -> tuple[Speaker | None, str | None]:
+    """The speaker a cue names, and the pronoun it was named with (he / she), if any."""
+    speaker: Speaker | None = None
+    subjects = [cue.subject] if cue.subject is not None else []
+    # Names next to the cue stand in for a subject that names no one ("who, as
+    # David Beasley said"), not for a group ("Biden and Ardern recalled").
+    nearby = [] if subjects and is_group(subjects[0]) else cue.nearby
+    for subj in subjects + nearby:
+        # "I said, "..."" quotes the speaker of a speech; "I noted that ..." is the
+        # issuing voice of a statement, not a quote.
+        speaker = (resolver.first_person(subj)
+                   if subj.lower_ == "i" and item.kind == "direct"
+                   else resolver.from_token(subj))
+        if speaker is not None:
+            return speaker, subj.lower_ if subj.lower_ in MALE | FEMALE else None
+    return speaker, None
 
 
 def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,

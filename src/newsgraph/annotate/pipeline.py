@@ -15,7 +15,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.annotate import docindex  # noqa: F401  (registers the doc._.ng_* attributes)
+from newsgraph.annotate.docindex import register_extensions
 from newsgraph.record import Article
 
 MODEL = "en_core_web_sm"
@@ -94,6 +94,7 @@ def is_loaded() -> bool:
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
+    register_extensions()
     doc = nlp.make_doc(article.text)
     # A blank line always ends a sentence. Without this the parser may run a heading or a
     # dateline into the next paragraph ("Office of the Spokesperson / The following

@@ -25,10 +25,11 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3, help="entities runs (the best counts)")
     args = ap.parse_args()
 
-    from newsgraph.annotate import entities
-    from newsgraph.annotate.pipeline import _register_extensions, load_model
+    from newsgraph.annotate.docindex import register_extensions
+    from newsgraph.annotate.entities import entities
+    from newsgraph.annotate.pipeline import load_model
 
-    _register_extensions()
+    register_extensions()
     records = []
     with open(args.corpus, encoding="utf-8") as fh:
         for line in fh:

@@ -23,8 +23,8 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help=".jsonl corpus")
     args = ap.parse_args()
 
-    from newsgraph.annotate.agreements import AgreementComponent
-    from newsgraph.annotate.events import EventComponent
+    from newsgraph.annotate.agreements.component import AgreementComponent
+    from newsgraph.annotate.events.component import EventComponent
     from newsgraph.annotate.pipeline import get_nlp, make_doc
     from newsgraph.record import Article
 

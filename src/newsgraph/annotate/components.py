@@ -1,21 +1,22 @@
 """Registration of newsgraph's spaCy components (versioned factory names).
 
-Add them to any English pipeline that has a parser and NER:
+Importing this module registers the four factories and the `doc._.ng_*` attributes. Add the
+components to any English pipeline that has a parser and NER, in this order:
 
     import newsgraph.annotate.components
     nlp.add_pipe("newsgraph_entities_v1")
+
+Each factory lives in its package's `component.py`, with what it requires and assigns.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from newsgraph.annotate.agreements import component as agreements
+from newsgraph.annotate.entities import component as entities
+from newsgraph.annotate.events import component as events
+from newsgraph.annotate.quotes import component as quotes
 
-from newsgraph.annotate import agreements as _agreements
-from newsgraph.annotate import entities as _entities
-from newsgraph.annotate import events as _events
-from newsgraph.annotate import quotes as _quotes
-
+# Pipe name -> factory name, in pipeline order.
 FACTORIES = {
     "newsgraph_entities": "newsgraph_entities_v1",
     "newsgraph_quotes": "newsgraph_quotes_v1",
@@ -23,31 +24,4 @@ FACTORIES = {
     "newsgraph_agreements": "newsgraph_agreements_v1",
 }
 
-for _name in ("ng_entities", "ng_quotes", "ng_events", "ng_agreements", "ng_published",
-              "ng_title"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
-
-
-@Language.factory("newsgraph_entities_v1", assigns=["doc._.ng_entities"],
-                  requires=["doc.ents", "token.dep"])
-def make_entities(nlp: Language, name: str) -> _entities.EntityComponent:
-    return _entities.EntityComponent()
-
-
-@Language.factory("newsgraph_quotes_v1", assigns=["doc._.ng_quotes"],
-                  requires=["doc._.ng_entities"])
-def make_quotes(nlp: Language, name: str) -> _quotes.QuoteComponent:
-    return _quotes.QuoteComponent()
-
-
-@Language.factory("newsgraph_events_v1", assigns=["doc._.ng_events"],
-                  requires=["doc._.ng_entities"])
-def make_events(nlp: Language, name: str) -> _events.EventComponent:
-    return _events.EventComponent()
-
-
-@Language.factory("newsgraph_agreements_v1", assigns=["doc._.ng_agreements"],
-                  requires=["doc._.ng_entities"])
-def make_agreements(nlp: Language, name: str) -> _agreements.AgreementComponent:
-    return _agreements.AgreementComponent()
+__all__ = ["FACTORIES", "agreements", "entities", "events", "quotes"]

@@ -190,6 +190,16 @@ def resolve_date(text: str, published: str | date | None,
     return out
 
 
+# June 3, 2025 / June 3rd 2025 / June 3 / 3 June 2025 / the 3rd of June: (pattern, the
+# groups of month, day and year)
+_DAY_PATTERNS: list[tuple[str, tuple[int, int, int | None]]] = [
+    (rf"{_MONTH_RE} {_ORD},? {_YEAR}", (1, 2, 3)),
+    (rf"{_ORD} (?:of )?{_MONTH_RE},? {_YEAR}", (2, 1, 3)),
+    (rf"{_MONTH_RE} {_ORD}", (1, 2, None)),
+    (rf"{_ORD} (?:of )?{_MONTH_RE}", (2, 1, None)),
+]
+
+
 def _absolute(t: str, pub: date | None, direction: Direction) -> tuple[str, Precision] | None:
     # ISO: 2025-06-03
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
@@ -201,42 +211,45 @@ def _absolute(t: str, pub: date | None, direction: Direction) -> tuple[str, Prec
     m = re.match(r"(" + "|".join(WEEKDAYS) + r"),? ", t)
     if m and re.search(r"\d", t):
         wd_name, t = m[1], t[m.end():]
-    # June 3, 2025 / June 3rd 2025 / June 3 / 3 June 2025 / the 3rd of June
-    patterns = [
-        (rf"{_MONTH_RE} {_ORD},? {_YEAR}", (1, 2, 3)),
-        (rf"{_ORD} (?:of )?{_MONTH_RE},? {_YEAR}", (2, 1, 3)),
-        (rf"{_MONTH_RE} {_ORD}", (1, 2, None)),
-        (rf"{_ORD} (?:of )?{_MONTH_RE}", (2, 1, None)),
-    ]
-    for pat, (mi, di, yi) in patterns:
+    for pat, groups in _DAY_PATTERNS:
         m = re.fullmatch(pat + _DAYPART, t)
-        if not m:
-            continue
-        month, day = _month_num(m[mi]), int(m[di])
-        year = int(m[yi]) if yi else _month_day_year(pub, month, day, direction)
-        if year is None:
-            return None
-        d = _safe_date(year, month, day)
-        if d is None:
-            return None
-        if wd_name and WEEKDAYS.index(wd_name) != d.weekday():
-            return None  # "Tuesday, June 4" when June 4 is a Wednesday: do not pick one
-        return _day(d)
+        if m:
+            return _month_day(m, groups, pub, direction, wd_name)
     # early/mid/late June 2025, June 2025, June
     m = re.fullmatch(rf"(?:{_PART}[- ])?{_MONTH_RE}(?:,? {_YEAR})?", t)
     if m:
-        month = _month_num(m[1])
-        if m[2]:
-            return _month(int(m[2]), month)
-        if pub is None:
-            return None
-        year = _month_year(pub, month, direction)
-        return _month(year, month) if year else None
+        return _month_only(m, pub, direction)
     # a bare year: 2025, early 2025, the end of 2025
     m = re.fullmatch(r"(?:" + _PART + r"[- ])?(\d{4})", t)
     if m and 1900 <= int(m[1]) <= 2100:
         return _year(int(m[1]))
     return None
+
+
+def _month_day(m: re.Match[str], groups: tuple[int, int, int | None], pub: date | None,
+               direction: Direction, wd_name: str | None) -> tuple[str, Precision] | None:
+    mi, di, yi = groups
+    month, day = _month_num(m[mi]), int(m[di])
+    year = int(m[yi]) if yi else _month_day_year(pub, month, day, direction)
+    if year is None:
+        return None
+    d = _safe_date(year, month, day)
+    if d is None:
+        return None
+    if wd_name and WEEKDAYS.index(wd_name) != d.weekday():
+        return None  # "Tuesday, June 4" when June 4 is a Wednesday: do not pick one
+    return _day(d)
+
+
+def _month_only(m: re.Match[str], pub: date | None, direction: Direction
+                ) -> tuple[str, Precision] | None:
+    month = _month_num(m[1])
+    if m[2]:
+        return _month(int(m[2]), month)
+    if pub is None:
+        return None
+    year = _month_year(pub, month, direction)
+    return _month(year, month) if year else None
 
 
 def _month_year(pub: date, month: int, direction: Direction) -> int | None:
@@ -253,17 +266,9 @@ def _month_year(pub: date, month: int, direction: Direction) -> int | None:
 
 
 def _relative(t: str, pub: date, direction: Direction) -> tuple[str, Precision] | None:
-    if re.fullmatch(r"(?:earlier |later )?(?:today|tonight|this (?:morning|afternoon|evening))",
-                    t):
-        return _day(pub)
-    if re.fullmatch(r"yesterday" + _DAYPART + r"|last night", t):
-        return _day(pub - timedelta(days=1))
-    if re.fullmatch(r"tomorrow" + _DAYPART, t):
-        return _day(pub + timedelta(days=1))
-    if t == "the day before yesterday" or t == "day before yesterday":
-        return _day(pub - timedelta(days=2))
-    if t in ("the day after tomorrow", "day after tomorrow"):
-        return _day(pub + timedelta(days=2))
+    named = _named_day(t, pub)
+    if named is not None:
+        return named
     m = re.fullmatch(r"(last|next|this|past|coming)?\s*(" + "|".join(WEEKDAYS) + r")" + _DAYPART,
                      t)
     if m:
@@ -282,18 +287,39 @@ def _relative(t: str, pub: date, direction: Direction) -> tuple[str, Precision] 
                      r"a couple of) (day|week|month|year)s?'?(?: time)? "
                      r"(ago|earlier|from now|later|hence)", t)
     if m:
-        n = _count(m[1])
-        if n is None:
-            return None
-        sign = -1 if m[3] in ("ago", "earlier") else 1
-        # "two weeks earlier/later" is relative to another event, not to publication
-        if m[3] in ("earlier", "later"):
-            return None
-        return _shift(pub, m[2], sign * n)
+        return _counted(m, pub)
     m = re.fullmatch(r"(?:this|the) (spring|summer|fall|autumn|winter)", t)
     if m and m[1] != "winter":  # winter straddles two years
         return _year(pub.year)
     return None
+
+
+def _named_day(t: str, pub: date) -> tuple[str, Precision] | None:
+    """Today, yesterday, tomorrow and the days either side of them."""
+    if re.fullmatch(r"(?:earlier |later )?(?:today|tonight|this (?:morning|afternoon|evening))",
+                    t):
+        return _day(pub)
+    if re.fullmatch(r"yesterday" + _DAYPART + r"|last night", t):
+        return _day(pub - timedelta(days=1))
+    if re.fullmatch(r"tomorrow" + _DAYPART, t):
+        return _day(pub + timedelta(days=1))
+    if t == "the day before yesterday" or t == "day before yesterday":
+        return _day(pub - timedelta(days=2))
+    if t in ("the day after tomorrow", "day after tomorrow"):
+        return _day(pub + timedelta(days=2))
+    return None
+
+
+def _counted(m: re.Match[str], pub: date) -> tuple[str, Precision] | None:
+    """"two weeks ago", "a month from now"."""
+    n = _count(m[1])
+    if n is None:
+        return None
+    sign = -1 if m[3] in ("ago", "earlier") else 1
+    # "two weeks earlier/later" is relative to another event, not to publication
+    if m[3] in ("earlier", "later"):
+        return None
+    return _shift(pub, m[2], sign * n)
 
 
 def _shift(pub: date, unit: str, k: int) -> tuple[str, Precision]:

@@ -163,11 +163,24 @@ class FastAttributeRuler:
         n = len(doc)
         if not n:
             return doc
-        strings = self.strings
         array = doc.to_array(list(self.columns)).reshape(n, len(self.columns))
         cols = {a: array[:, j].tolist() for j, a in enumerate(self.columns)}
         # Match everything first, set after: rules see the tagger's and parser's output only.
         hits: list[list[int]] = [[] for _ in range(n)]
+        self._anchored(cols, n, hits)
+        for rule in self.unanchored:
+            self._unanchored(rule, cols, n, hits)
+        if len(self.matcher):
+            for match_id, start, end in self.matcher(doc, allow_missing=True):
+                rule_id = int(self.strings[match_id])
+                hits[doc[start:end][self.indices[rule_id]].i].append(rule_id)
+        for i, found in enumerate(hits):
+            if found:
+                set_token_attrs(doc[i], self._merge(tuple(sorted(set(found)))))
+        return doc
+
+    def _anchored(self, cols: dict[str, list[int]], n: int, hits: list[list[int]]) -> None:
+        """Rules found through an anchor value of some token."""
         for attr, table in self.anchors.items():
             for i, value in enumerate(cols[attr]):
                 entry = table.get(value)
@@ -176,30 +189,26 @@ class FastAttributeRuler:
                 if entry.sure:
                     hits[i].extend(entry.sure)
                 for rule, pos, cond in entry.check:
-                    if rule.matches_at(cols, n, i - pos, strings, skip=cond):
+                    if rule.matches_at(cols, n, i - pos, self.strings, skip=cond):
                         hits[rule.target(i - pos)].append(rule.id)
-        for rule in self.unanchored:
-            if len(rule.tokens) == 1:
-                # Test each distinct value once (a regex on every token would cost more
-                # than all the rest).
-                conds = rule.tokens[0]
-                ok = [{v for v in set(cols[c.attr]) if c.test(v, strings)} for c in conds]
-                pairs = list(zip([cols[c.attr] for c in conds], ok, strict=True))
-                for i in range(n):
-                    if all(col[i] in good for col, good in pairs):
-                        hits[rule.target(i)].append(rule.id)
-                continue
+
+    def _unanchored(self, rule: Rule, cols: dict[str, list[int]], n: int,
+                    hits: list[list[int]]) -> None:
+        """A rule with no exact value to look up, tried at every token."""
+        strings = self.strings
+        if len(rule.tokens) == 1:
+            # Test each distinct value once (a regex on every token would cost more than
+            # all the rest).
+            conds = rule.tokens[0]
+            ok = [{v for v in set(cols[c.attr]) if c.test(v, strings)} for c in conds]
+            pairs = list(zip([cols[c.attr] for c in conds], ok, strict=True))
             for i in range(n):
-                if rule.matches_at(cols, n, i, strings):
+                if all(col[i] in good for col, good in pairs):
                     hits[rule.target(i)].append(rule.id)
-        if len(self.matcher):
-            for match_id, start, end in self.matcher(doc, allow_missing=True):
-                rule_id = int(strings[match_id])
-                hits[doc[start:end][self.indices[rule_id]].i].append(rule_id)
-        for i, found in enumerate(hits):
-            if found:
-                set_token_attrs(doc[i], self._merge(tuple(sorted(set(found)))))
-        return doc
+            return
+        for i in range(n):
+            if rule.matches_at(cols, n, i, strings):
+                hits[rule.target(i)].append(rule.id)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:

@@ -15,6 +15,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.docindex import register_extensions
 from newsgraph.record import Article
 
 MODEL = "en_core_web_sm"
@@ -47,15 +48,6 @@ class PipelineOptions:
     batch_chars: int = 100_000
 
 
-def _register_extensions() -> None:
-    for name in ("ng_entities", "ng_quotes", "ng_events", "ng_agreements"):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
-    for name in ("ng_published", "ng_title"):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
-
-
 def load_model() -> Language:
     """The bare statistical pipeline (en_core_web_sm from its package)."""
     import spacy
@@ -77,7 +69,6 @@ def build_nlp() -> Language:
     from newsgraph.annotate import components  # noqa: F401  (registers the factories)
     from newsgraph.annotate.fastattrs import speed_up
 
-    _register_extensions()
     # The model's attribute ruler compiled to lookups: same token attributes, ~7x faster.
     nlp = speed_up(load_model())
     for name in OUR_COMPONENTS:
@@ -103,7 +94,7 @@ def is_loaded() -> bool:
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    _register_extensions()
+    register_extensions()
     doc = nlp.make_doc(article.text)
     # A blank line always ends a sentence. Without this the parser may run a heading or a
     # dateline into the next paragraph ("Office of the Spokesperson / The following

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgraph.annotate.roles import normalize_role
+from newsgraph.annotate.entities.roles import normalize_role
 from newsgraph.record import Article, Entity
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.annotate.arms import is_designator
+from newsgraph.annotate.agreements.arms import is_designator
 from newsgraph.record import Agreement
 
 

@@ -171,7 +171,7 @@ def test_offices_and_title_fragments(nlp) -> None:  # type: ignore[no-untyped-de
 
 
 def test_entity_at_and_stable_ids(nlp) -> None:  # type: ignore[no-untyped-def]
-    from newsgraph.annotate.entities import entity_at
+    from newsgraph.annotate.docindex import entity_at
 
     text = "Prime Minister Narendra Modi met President Joe Biden in Washington."
     doc = run(nlp, text)

@@ -235,7 +235,7 @@ def test_people_the_new_rules_must_keep(nlp, text: str, name: str) -> None:  # t
 
 
 def test_surname_without_arabic_article_joins_the_full_name() -> None:
-    from newsgraph.annotate.coref import _full
+    from newsgraph.annotate.entities.coref import _full
 
     assert _full(["Mohammed", "Shia’a", "Al-Sudani"])[-1] == _full(["Sudani"])[-1]
     assert _full(["Alan"]) == ["alan"] and _full(["Al-Li"]) == ["al-li"]

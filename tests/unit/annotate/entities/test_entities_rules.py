@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.annotate import gazetteer, roles
-from newsgraph.annotate.coref import cluster
-from newsgraph.annotate.names import NameMention, RoleMention
+from newsgraph.annotate import gazetteer
+from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities.coref import cluster
+from newsgraph.annotate.entities.names import NameMention, RoleMention
 from newsgraph.evaluate import entities as ev
 from newsgraph.record import Entity
 from paths import GOLD_DIR
@@ -189,8 +190,7 @@ def test_entity_at_matches_a_plain_scan() -> None:
 
     import spacy
 
-    from newsgraph.annotate import components  # noqa: F401  (registers doc._.ng_entities)
-    from newsgraph.annotate.entities import entity_at
+    from newsgraph.annotate.docindex import entity_at
 
     rng = random.Random(7)
     doc = spacy.blank("en")("x " * 400)

@@ -93,7 +93,7 @@ def test_a_border_is_no_bilateral_pair(nlp) -> None:  # type: ignore[no-untyped-
     text = ("Latvia-Belarus Border\n\nI am here with Edgars Rinkevics, the foreign minister of "
             "Latvia. We discussed the crisis in Ukraine and the war of choice of President "
             "Putin. Ukraine will prevail, and Ukraine has friends.")
-    from newsgraph.annotate.affiliation import pairs
+    from newsgraph.annotate.entities.affiliation import pairs
 
     assert pairs(text) == set()
     assert people(nlp, text)["Putin"].affiliation != "Belarus"

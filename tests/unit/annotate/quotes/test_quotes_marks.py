@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.annotate.quotemarks import find_segments
-from newsgraph.annotate.transcripts import find_turns, is_speaker_label
+from newsgraph.annotate.quotes.quotemarks import find_segments
+from newsgraph.annotate.quotes.transcripts import find_turns, is_speaker_label
 from newsgraph.evaluate.quotes import GoldDoc, GoldQuote, Report, same_speaker, score_doc
 from newsgraph.record import Quote
 

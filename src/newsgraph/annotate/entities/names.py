@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate import roles
+from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities.roles import Title
 from newsgraph.annotate.gazetteer import Hit
-from newsgraph.annotate.roles import Title
 
 PARTICLES = frozenset({"bin", "bint", "binti", "ibn", "al", "el", "von", "van", "der", "den",
                        "de", "da", "dos", "das", "du", "la", "le", "di", "ben", "y", "abu"})
@@ -313,6 +313,20 @@ def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
                                and doc[sent.end - 1].text == "?")):  # "Will Guaidó be ...?"
         start += 1
     # A first name or bracketed name the model left out: "Antony" + "J. Blinken".
+    start = _extend_left(ctx, start, sent)
+    # Particles before a surname the model left out ("Ursula von" + "der Leyen"), or the
+    # last part of a name ("Yoon Suk" + "Yeol").
+    end = _extend_right(ctx, end, sent)
+    # "... Refugees, and Migration Marta Youth": portfolio words at the front go back to the
+    # title; at least two words stay (a given name can be a field word: "Rosa", "Hope").
+    if after_portfolio_link(ctx, start, sent):
+        while end - start > 2 and is_field_word(doc[start].text):
+            start += 1
+    return start, end
+
+
+def _extend_left(ctx: Scan, start: int, sent: Span) -> int:
+    doc = ctx.doc
     while start > sent.start:
         prev = doc[start - 1]
         if prev.text == "]":
@@ -328,8 +342,11 @@ def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
             start -= 1
             continue
         break
-    # Particles before a surname the model left out ("Ursula von" + "der Leyen"), or the
-    # last part of a name ("Yoon Suk" + "Yeol").
+    return start
+
+
+def _extend_right(ctx: Scan, end: int, sent: Span) -> int:
+    doc = ctx.doc
     while end < sent.end:
         j = end
         while j < sent.end and doc[j].lower_ in PARTICLES:
@@ -340,9 +357,4 @@ def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
                                and not nxt.text.isupper() and nxt.i not in ctx.name_tokens):
             break
         end = j + 1
-    # "... Refugees, and Migration Marta Youth": portfolio words at the front go back to the
-    # title; at least two words stay (a given name can be a field word: "Rosa", "Hope").
-    if after_portfolio_link(ctx, start, sent):
-        while end - start > 2 and is_field_word(doc[start].text):
-            start += 1
-    return start, end
+    return end

@@ -7,8 +7,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.dates import Direction, resolve_date
-from newsgraph.annotate.entities import entity_at
-from newsgraph.annotate.event_rules import Candidate
+from newsgraph.annotate.docindex import entity_at, index_of
+from newsgraph.annotate.events.rules import Candidate
+from newsgraph.annotate.grammar import ent_span
 from newsgraph.annotate.plover import lemma
 
 PLACE_PREPS = {"in", "at", "inside", "near"}
@@ -60,20 +61,6 @@ def location_of(doc: Doc, cand: Candidate) -> tuple[str | None, str | None]:
     return None, None
 
 
-def ent_span(tok: Token) -> Span | None:
-    """The named-entity span a token is part of (from its IOB tags: no scan of doc.ents)."""
-    if not tok.ent_type_:
-        return None
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
-
-
 def _place(doc: Doc, tok: Token) -> tuple[str, str | None]:
     span = ent_span(tok)
     name = span.text if span is not None else tok.text
@@ -87,19 +74,6 @@ def _place(doc: Doc, tok: Token) -> tuple[str, str | None]:
         ent = entity_at(doc, tok.idx, tok.idx + len(tok.text))
         country = ent.affiliation if ent is not None else None
     return name, country
-
-
-DATES_KEY = "newsgraph.event_dates"
-
-
-def _dates(doc: Doc) -> list[Span]:
-    """The DATE and TIME entities of the document, listed once (doc.ents builds new spans
-    on every access)."""
-    held = doc.user_data.get(DATES_KEY)
-    if held is None:
-        held = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-        doc.user_data[DATES_KEY] = held
-    return held  # type: ignore[no-any-return]
 
 
 CLIMB = {"prep", "pobj", "npadvmod", "appos", "compound", "nmod", "pcomp", "advcl", "conj",
@@ -128,7 +102,7 @@ def date_of(doc: Doc, cand: Candidate, direction: Direction
     clause = [t.i for t in _clause_tokens(cand)]
     sent = cand.anchor.sent
     found: list[tuple[int, int, Span]] = []
-    for ent in _dates(doc):
+    for ent in index_of(doc).dates:
         if sent.start <= ent.start < sent.end:
             level = _attachment(ent.root, clause)
             if level is not None:

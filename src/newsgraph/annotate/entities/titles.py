@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.annotate import roles
-from newsgraph.annotate.names import POSSESSIVE, STOP_PUNCT, Scan, is_field_word, is_name_token
-from newsgraph.annotate.roles import Title
+from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities.names import (
+    POSSESSIVE,
+    STOP_PUNCT,
+    Scan,
+    is_field_word,
+    is_name_token,
+)
+from newsgraph.annotate.entities.roles import Title
+from newsgraph.annotate.gazetteer import Hit
 
 # Words that may stand before the country in a title: "former Japanese Prime Minister".
 LEADING_MODIFIERS = frozenset({"former", "then", "acting", "outgoing", "incoming", "late",
@@ -38,31 +45,7 @@ def phrase_title(ctx: Scan, toks: list[Token]) -> Title:
             continue
         hit = ctx.hit_starting(tok.i)
         if hit is not None and hit.end <= toks[-1].i + 1:
-            place = hit.place
-            # "... of (the) India" names the holder's country; "Ambassador to the Russian
-            # Federation" and "Special Envoy for the DPRK" name the host and the portfolio.
-            tail = [w.lower() for w in words[-2:]]
-            after_of = tail[-1:] == ["of"] or tail == ["of", "the"]
-            binding = not words or after_of
-            found: str | None
-            if place.kind == "intl":
-                found, fkind = place.name, "org"
-            elif place.kind == "office":
-                found, fkind = place.country, "office"
-            else:
-                found, fkind = place.country, "country"
-            leading = all(w.lower() in LEADING_MODIFIERS for w in words)
-            binding = binding or leading
-            if place.kind == "region" or (place.kind == "office" and words) or not binding \
-                    or (place.kind == "demonym" and words and not leading):
-                # "... of the Ukrainian Armed Forces": the adjective stays in the wording.
-                words.extend(t.text for t in hit.span(ctx.doc))
-            elif after_of and place.kind != "demonym" and words:
-                # "Minister of Foreign Affairs of India": drop the dangling "of (the)".
-                while words and words[-1].lower() in {"of", "the"}:
-                    words.pop()
-            if found and aff is None and (binding or place.kind == "office"):
-                aff, kind = found, fkind
+            aff, kind = _place_in_title(ctx, hit, words, aff, kind)
             i += hit.end - hit.start
             if i < n and toks[i].text in POSSESSIVE:
                 i += 1
@@ -77,6 +60,38 @@ def phrase_title(ctx: Scan, toks: list[Token]) -> Title:
         words.append(tok.text)
         i += 1
     return roles.make_title(words, aff, kind)
+
+
+def _place_in_title(ctx: Scan, hit: Hit, words: list[str], aff: str | None,
+                    kind: str | None) -> tuple[str | None, str | None]:
+    """A table entry inside a title: the words it leaves in the wording go on `words`; the
+    affiliation (and its kind) is returned, the first one found."""
+    place = hit.place
+    # "... of (the) India" names the holder's country; "Ambassador to the Russian
+    # Federation" and "Special Envoy for the DPRK" name the host and the portfolio.
+    tail = [w.lower() for w in words[-2:]]
+    after_of = tail[-1:] == ["of"] or tail == ["of", "the"]
+    binding = not words or after_of
+    found: str | None
+    if place.kind == "intl":
+        found, fkind = place.name, "org"
+    elif place.kind == "office":
+        found, fkind = place.country, "office"
+    else:
+        found, fkind = place.country, "country"
+    leading = all(w.lower() in LEADING_MODIFIERS for w in words)
+    binding = binding or leading
+    if place.kind == "region" or (place.kind == "office" and words) or not binding \
+            or (place.kind == "demonym" and words and not leading):
+        # "... of the Ukrainian Armed Forces": the adjective stays in the wording.
+        words.extend(t.text for t in hit.span(ctx.doc))
+    elif after_of and place.kind != "demonym" and words:
+        # "Minister of Foreign Affairs of India": drop the dangling "of (the)".
+        while words and words[-1].lower() in {"of", "the"}:
+            words.pop()
+    if found and aff is None and (binding or place.kind == "office"):
+        return found, fkind
+    return aff, kind
 
 
 def _list_opening(ctx: Scan, comma: int, start: int, sent: Span) -> int | None:
@@ -103,6 +118,34 @@ def _list_opening(ctx: Scan, comma: int, start: int, sent: Span) -> int | None:
 def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
     """The title phrase that ends right before token `start`, and where it starts."""
     doc = ctx.doc
+    j, inverted = _before_honorifics(ctx, start, sent)
+    end = j + 1
+    j, end, acronym = _scan_back(ctx, j, end, start, sent)
+    first = _opening(ctx, j + 1, end)
+    if inverted and not (first > sent.start and doc[first - 1].lower_ == "the"):
+        return None
+    if not inverted:
+        first = _after_and(ctx, first, end, sent)
+    first = _past_places(ctx, first, end, sent)
+    toks = list(doc[first:end])
+    if acronym is not None and first == j + 1:
+        toks = [acronym, *toks]
+    if not toks or not any(roles.is_head(t.text) for t in toks):
+        return None
+    title = phrase_title(ctx, toks)
+    prev = doc[first - 1] if first > sent.start else None
+    if prev is not None and prev.is_alpha and prev.text[:1].isupper() \
+            and prev.lower_ not in {"the", "a", "an"} \
+            and title.affiliation_kind == "country" and acronym is None:
+        # "Invitation to Visit Italy President Trump": a heading run into the text.
+        title.affiliation = title.affiliation_kind = None
+    return (title, first) if title.roles else None
+
+
+def _before_honorifics(ctx: Scan, start: int, sent: Span) -> tuple[int, bool]:
+    """The last token a title before the name could end on, and whether the title stands
+    before a comma (inverted)."""
+    doc = ctx.doc
     j = start - 1
     while j >= sent.start and doc[j].lower_ in roles.HONORIFICS:
         j -= 1
@@ -110,12 +153,19 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
     # Salman ...": a title, a comma, honorifics, the name.
     # "The President of the United States, Joseph R. Biden Jr.": also without honorifics
     # where the title ends in a title word or a country ("the Chancellor of Germany, Olaf
-    # Scholz"); "the" must open it (checked below), so a list of names is not read so.
+    # Scholz"); "the" must open it (checked by the caller), so a list of names is not read so.
     inverted = j > sent.start and doc[j].text == "," and (
         j < start - 1 or roles.is_title_word(doc[j - 1].text) or (j - 1) in ctx.hit_at)
     if inverted:
         j -= 1
-    end = j + 1
+    return j, inverted
+
+
+def _scan_back(ctx: Scan, j: int, end: int, start: int, sent: Span
+               ) -> tuple[int, int, Token | None]:
+    """Back from token j over the words a title may hold: the token before the title, the
+    title's end, and an organisation's acronym in brackets that opens it."""
+    doc = ctx.doc
     acronym: Token | None = None
     while j >= sent.start:
         tok = doc[j]
@@ -134,32 +184,47 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
             # stands for the organisation named before it.
             acronym = doc[j - 1]
             break
-        low = tok.lower_
-        if low == "and" and j > sent.start and (
-                (doc[j - 1].ent_type_ == "PERSON" and not roles.is_title_word(doc[j - 1].text))
-                or (_name_like(ctx, doc[j - 1])
-                    and any(roles.is_head(t.text) for t in doc[j + 1:start]))):
-            # "Administrator Power and Canadian ... Minister Ahmed Hussen", "... Council
-            # Salvatore Sciacchitano and ICAO Secretary General Juan Carlos Salazar"
+        if _person_before_and(ctx, j, start, sent):
             break
-        if tok.text in POSSESSIVE or low in roles.CONNECTORS or j in ctx.hit_at:
-            j -= 1
-            continue
-        if (tok.text == "-" or (tok.lower_ == "in" and doc[j - 1].text == "-")) \
-                and not tok.whitespace_:
-            j -= 1  # "Commander-in-Chief"
-            continue
-        if tok.text == "," and j < start - 1:
-            opening = _list_opening(ctx, j, start, sent)
-            if opening is not None:
-                j = opening - 1
-                continue
-        if tok.text[:1].isupper() or roles.is_title_word(tok.text):
-            j -= 1
-            continue
-        break
-    first = j + 1
-    # Open on a title word or a country/organisation, never on "Readout of ...".
+        back = _back_one(ctx, j, start, sent)
+        if back is None:
+            break
+        j = back
+    return j, end, acronym
+
+
+def _person_before_and(ctx: Scan, j: int, start: int, sent: Span) -> bool:
+    """ "Administrator Power and Canadian ... Minister Ahmed Hussen", "... Council Salvatore
+    Sciacchitano and ICAO Secretary General Juan Carlos Salazar": the title after "and" is
+    the next person's."""
+    doc = ctx.doc
+    return doc[j].lower_ == "and" and j > sent.start and (
+        (doc[j - 1].ent_type_ == "PERSON" and not roles.is_title_word(doc[j - 1].text))
+        or (_name_like(ctx, doc[j - 1])
+            and any(roles.is_head(t.text) for t in doc[j + 1:start])))
+
+
+def _back_one(ctx: Scan, j: int, start: int, sent: Span) -> int | None:
+    """Where the scan goes on when token j belongs to the title; None when it does not."""
+    doc = ctx.doc
+    tok = doc[j]
+    if tok.text in POSSESSIVE or tok.lower_ in roles.CONNECTORS or j in ctx.hit_at:
+        return j - 1
+    if (tok.text == "-" or (tok.lower_ == "in" and doc[j - 1].text == "-")) \
+            and not tok.whitespace_:
+        return j - 1  # "Commander-in-Chief"
+    if tok.text == "," and j < start - 1:
+        opening = _list_opening(ctx, j, start, sent)
+        if opening is not None:
+            return opening - 1
+    if tok.text[:1].isupper() or roles.is_title_word(tok.text):
+        return j - 1
+    return None
+
+
+def _opening(ctx: Scan, first: int, end: int) -> int:
+    """Open on a title word or a country/organisation, never on "Readout of ..."."""
+    doc = ctx.doc
     while first < end:
         tok = doc[first]
         if (roles.is_title_word(tok.text) and not _plural_head(tok.text)) \
@@ -168,22 +233,31 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
                     and roles.is_title_word(doc[first + 1].text)):
             break  # "ICAO Secretary General": an organisation's acronym stays in the role
         first += 1
-    if inverted and not (first > sent.start and doc[first - 1].lower_ == "the"):
-        return None
-    # A title for each side of an "and": "the Vice President and President Yoon" (the part
-    # before "and" is someone else), "Crown Prince and Prime Minister Salman" (one person).
-    # "the" before the first title: each title after an "and" is someone else's ("The
-    # Secretary and Prime Minister", "the Chinese foreign minister and the senior ...");
-    # a portfolio after "and" ("... Democracy, and Human Rights") holds no title word.
+    return first
+
+
+def _after_and(ctx: Scan, first: int, end: int, sent: Span) -> int:
+    """A title for each side of an "and": "the Vice President and President Yoon" (the part
+    before "and" is someone else), "Crown Prince and Prime Minister Salman" (one person).
+    "the" before the first title: each title after an "and" is someone else's ("The
+    Secretary and Prime Minister", "the Chinese foreign minister and the senior ...");
+    a portfolio after "and" ("... Democracy, and Human Rights") holds no title word."""
+    doc = ctx.doc
     ands = [k for k in range(first, end) if doc[k].lower_ == "and"
             and any(roles.is_head(t.text) for t in doc[first:k])
             and any(roles.is_title_word(t.text) for t in doc[k + 1:end])]
-    if ands and not inverted:
+    if ands:
         last = ands[-1]
         if (first > sent.start and doc[first - 1].lower_ in {"the", "a", "an"}) \
                 or (any(roles.is_head(t.text) for t in doc[last + 1:end])
                     and _one_office(doc[first:last], doc[last + 1:end])):
             first = last + 1
+    return first
+
+
+def _past_places(ctx: Scan, first: int, end: int, sent: Span) -> int:
+    """A country or office at the front that belongs to something before the title."""
+    doc = ctx.doc
     hit = ctx.hit_starting(first)
     if hit is not None and first - 2 >= sent.start and doc[first - 1].lower_ in {"of", "from"} \
             and (first - 2 in ctx.name_tokens or doc[first - 2].ent_type_ == "PERSON"):
@@ -195,19 +269,7 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
     if hit is not None and hit.place.kind == "office" and first > sent.start \
             and doc[first - 1].lower_ in {"the", "to", "at", "in", "from"}:
         first = hit.end  # "welcoming to the White House Prime Minister Scott Morrison"
-    toks = list(doc[first:end])
-    if acronym is not None and first == j + 1:
-        toks = [acronym, *toks]
-    if not toks or not any(roles.is_head(t.text) for t in toks):
-        return None
-    title = phrase_title(ctx, toks)
-    prev = doc[first - 1] if first > sent.start else None
-    if prev is not None and prev.is_alpha and prev.text[:1].isupper() \
-            and prev.lower_ not in {"the", "a", "an"} \
-            and title.affiliation_kind == "country" and acronym is None:
-        # "Invitation to Visit Italy President Trump": a heading run into the text.
-        title.affiliation = title.affiliation_kind = None
-    return (title, first) if title.roles else None
+    return first
 
 
 def _plural_head(word: str) -> bool:
@@ -241,6 +303,27 @@ def title_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
     if j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
         j += 1
     first = j
+    stop = _apposition_end(ctx, first, sent)
+    if stop is None:
+        return None
+    j = stop
+    toks = list(doc[first:j])
+    if not toks or not any(roles.is_head(t.text) for t in toks):
+        return None
+    if not (roles.is_title_word(toks[0].text) or ctx.hit_starting(toks[0].i) is not None):
+        return None
+    if not (roles.is_title_word(toks[-1].text) or toks[-1].i in ctx.hit_at):
+        return None  # ends in a name: "Minister of Defence Oleksii Reznikov" is someone else
+    if _portfolio_goes_on(ctx, j, sent):
+        return None
+    title = phrase_title(ctx, toks)
+    return (title, j) if title.roles else None
+
+
+def _apposition_end(ctx: Scan, j: int, sent: Span) -> int | None:
+    """Where a title that starts at token j ends (at a line break or stop punctuation);
+    None when the words are no title."""
+    doc = ctx.doc
     after_prep = False
     while j < sent.end:
         tok = doc[j]
@@ -256,19 +339,7 @@ def title_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
             j += 1
             continue
         return None  # a clause, not a title: "Blinken, who met ..."
-    toks = list(doc[first:j])
-    if not toks or not any(roles.is_head(t.text) for t in toks):
-        return None
-    if not (roles.is_title_word(toks[0].text) or ctx.hit_starting(toks[0].i) is not None):
-        return None
-    if not (roles.is_title_word(toks[-1].text) or toks[-1].i in ctx.hit_at):
-        return None  # ends in a name: "Minister of Defence Oleksii Reznikov" is someone else
-    if _portfolio_goes_on(ctx, j, sent):
-        return None
-    title = phrase_title(ctx, toks)
-    return (title, j) if title.roles else None
-
-
+    return j
 
 
 def _portfolio_goes_on(ctx: Scan, j: int, sent: Span) -> bool:

@@ -55,6 +55,14 @@ def _kind(text: str, i: int, open_double: bool, open_single: bool) -> str | None
     """'open_d', 'close_d', 'open_s', 'close_s' or None (not a quotation mark here)."""
     ch = text[i]
     prev, nxt = _prev(text, i), _next(text, i)
+    if ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == "\"":
+        return _double_kind(ch, prev, nxt, open_double)
+    if open_double:
+        return None  # single marks inside a double quote are nested or apostrophes
+    return _single_kind(ch, prev, nxt, open_single)
+
+
+def _double_kind(ch: str, prev: str, nxt: str, open_double: bool) -> str | None:
     if ch in DOUBLE_OPEN:
         # A curly opener used as a closer ("word“ ") is a common typo.
         if open_double and prev and not prev.isspace() and (not nxt or not nxt.isalnum()):
@@ -64,20 +72,20 @@ def _kind(text: str, i: int, open_double: bool, open_single: bool) -> str | None
         if not open_double and _is_open_context(prev) and nxt and not nxt.isspace():
             return "open_d"
         return "close_d"
-    if ch == "\"":
-        if open_double:
-            return "close_d" if prev and not prev.isspace() else None
-        return "open_d" if nxt and not nxt.isspace() else None
-    if open_double:
-        return None  # single marks inside a double quote are nested or apostrophes
+    if open_double:  # a straight mark
+        return "close_d" if prev and not prev.isspace() else None
+    return "open_d" if nxt and not nxt.isspace() else None
+
+
+def _single_kind(ch: str, prev: str, nxt: str, open_single: bool) -> str | None:
     if ch == SINGLE_OPEN or (ch == "'" and not open_single):
         if _is_open_context(prev) and nxt.isalnum():
             return "open_s"
         return None
-    if (ch == SINGLE_CLOSE or ch == "'") and open_single:
-        # An apostrophe inside a word (don't, India's) is not a closing mark.
-        if prev and not prev.isspace() and not nxt.isalnum():
-            return "close_s"
+    # An apostrophe inside a word (don't, India's) is not a closing mark.
+    if (ch == SINGLE_CLOSE or ch == "'") and open_single and prev and not prev.isspace() \
+            and not nxt.isalnum():
+        return "close_s"
     return None
 
 

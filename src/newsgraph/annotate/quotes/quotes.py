@@ -1,4 +1,4 @@
-"""Quotes with resolved speakers: the `newsgraph_quotes_v1` component.
+"""Quotes with resolved speakers: what the `newsgraph_quotes_v1` component finds.
 
 Three sources, merged in text order:
 - transcript turns ("MR PRICE: ...") are direct quotes of the labelled speaker; a
@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate import attribution as at
-from newsgraph.annotate.attribution import text_of
-from newsgraph.annotate.quotemarks import Segment, find_segments, quoted_mask, word_count
-from newsgraph.annotate.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
-from newsgraph.annotate.transcripts import Turn, find_turns
+from newsgraph.annotate.docindex import text_of, token_at
+from newsgraph.annotate.quotes import attribution as at
+from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
+from newsgraph.annotate.quotes.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
+from newsgraph.annotate.quotes.transcripts import Turn, find_turns
 from newsgraph.record import Quote
 
 # A quoted segment that stands alone needs this many words to count as speech (shorter ones
@@ -51,14 +51,6 @@ class _Item:
     marks: list[int] = field(default_factory=list)  # quote-mark offsets inside a mixed span
     speaker: Speaker | None = None
     prev: _Item | None = None  # the quote this one continues
-
-
-class QuoteComponent:
-    """spaCy component: sets `doc._.ng_quotes` (a list of `record.Quote`)."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_quotes = find_quotes(doc)
-        return doc
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -209,10 +201,10 @@ def _sentence_start(doc: Doc, pos: int, floor: int) -> int:
         k -= 1
     if k < floor or text_of(doc)[k] in _SENT_END:
         return pos
-    span = doc.char_span(k, k + 1, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = token_at(doc, k)
+    if tok is None:
         return floor
-    return max(floor, span[0].sent.start_char)
+    return max(floor, tok.sent.start_char)
 
 
 def _sentence_end(doc: Doc, pos: int, ceiling: int) -> int:
@@ -221,10 +213,10 @@ def _sentence_end(doc: Doc, pos: int, ceiling: int) -> int:
         k += 1
     if k >= ceiling:
         return pos
-    span = doc.char_span(k, k + 1, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = token_at(doc, k)
+    if tok is None:
         return ceiling
-    return min(ceiling, span[-1].sent.end_char)
+    return min(ceiling, tok.sent.end_char)
 
 
 # ---------------------------------------------------------------- speakers
@@ -235,25 +227,9 @@ def _resolve(doc: Doc, items: list[_Item], resolver: SpeakerResolver,
     for item in items:
         pron: str | None = None
         if item.how == "label" and item.turn is not None:
-            t = item.turn
-            item.speaker = (resolver.from_label(t.label, t.name_span)
-                            if not t.is_question else None)
-            if item.speaker is None and t.role is not None:
-                item.speaker = Speaker(t.role)
+            item.speaker = _label_speaker(item.turn, resolver)
         elif item.how == "cue" and item.cue is not None:
-            subjects = [item.cue.subject] if item.cue.subject is not None else []
-            # Names next to the cue stand in for a subject that names no one ("who, as
-            # David Beasley said"), not for a group ("Biden and Ardern recalled").
-            nearby = [] if subjects and is_group(subjects[0]) else item.cue.nearby
-            for subj in subjects + nearby:
-                # "I said, "..."" quotes the speaker of a speech; "I noted that ..." is the
-                # issuing voice of a statement, not a quote.
-                item.speaker = (resolver.first_person(subj)
-                                if subj.lower_ == "i" and item.kind == "direct"
-                                else resolver.from_token(subj))
-                if item.speaker is not None:
-                    pron = subj.lower_ if subj.lower_ in MALE | FEMALE else None
-                    break
+            item.speaker, pron = _cue_speaker(item, item.cue, resolver)
         if item.speaker is None and item.prev is not None:
             item.speaker = item.prev.speaker
             if item.cue is None:
@@ -270,6 +246,32 @@ def _resolve(doc: Doc, items: list[_Item], resolver: SpeakerResolver,
             item.prev.cue = item.prev.cue or item.cue
 
 
+def _label_speaker(t: Turn, resolver: SpeakerResolver) -> Speaker | None:
+    speaker = resolver.from_label(t.label, t.name_span) if not t.is_question else None
+    if speaker is None and t.role is not None:
+        speaker = Speaker(t.role)
+    return speaker
+
+
+def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
+                 ) -> tuple[Speaker | None, str | None]:
+    """The speaker a cue names, and the pronoun it was named with (he / she), if any."""
+    speaker: Speaker | None = None
+    subjects = [cue.subject] if cue.subject is not None else []
+    # Names next to the cue stand in for a subject that names no one ("who, as
+    # David Beasley said"), not for a group ("Biden and Ardern recalled").
+    nearby = [] if subjects and is_group(subjects[0]) else cue.nearby
+    for subj in subjects + nearby:
+        # "I said, "..."" quotes the speaker of a speech; "I noted that ..." is the
+        # issuing voice of a statement, not a quote.
+        speaker = (resolver.first_person(subj)
+                   if subj.lower_ == "i" and item.kind == "direct"
+                   else resolver.from_token(subj))
+        if speaker is not None:
+            return speaker, subj.lower_ if subj.lower_ in MALE | FEMALE else None
+    return speaker, None
+
+
 def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,
                      quoted: bytearray) -> Speaker | None:
     """A quote with no cue of its own belongs to the subject of the sentence before it
@@ -283,11 +285,11 @@ def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,
         k -= 1
     if k < 0 or newlines > 2:
         return None
-    span = doc.char_span(k, k + 1, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = token_at(doc, k)
+    if tok is None:
         return None
-    root = span[0].sent.root
-    subj = at.subject_of(root)
+    root = tok.sent.root
+    subj = at.speaker_subject(root)
     if subj is None or quoted[subj.idx]:
         return None
     sp = resolver.from_token(subj)

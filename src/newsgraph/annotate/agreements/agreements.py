@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.arms import CLASS_NOUNS, System, find_systems
-from newsgraph.annotate.event_args import ent_span
+from newsgraph.annotate.agreements.arms import CLASS_NOUNS, System, find_systems
+from newsgraph.annotate.grammar import ent_span
 from newsgraph.annotate.modality import fragment_stance, modality_of
 from newsgraph.annotate.plover import lemma
 from newsgraph.record import Agreement
@@ -319,22 +319,19 @@ def _deals(sent: Span) -> list[tuple[Agreement, Token]]:
     return out
 
 
-class AgreementComponent:
-    """spaCy component: sets `doc._.ng_agreements` (list of `record.Agreement`)."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        found: dict[tuple[str, str], _Mention] = {}
-        for sent in doc.sents:
-            for agr, _ in _named(sent) + _deals(sent):
-                key = (agr.kind, agr.name.lower())
-                rank = STATUS_RANK.index(agr.status) if agr.status in STATUS_RANK else 99
-                old = found.get(key)
-                if old is None:
-                    found[key] = _Mention(agr, rank)
-                elif rank < old.rank:  # a stronger signal later in the article
-                    old.agreement.status, old.rank = agr.status, rank
-                    for p in agr.parties:
-                        if p not in old.agreement.parties:
-                            old.agreement.parties.append(p)
-        doc._.ng_agreements = [m.agreement for m in found.values()]
-        return doc
+def find_agreements(doc: Doc) -> list[Agreement]:
+    """One record per agreement or deal, with the strongest status the article gives it."""
+    found: dict[tuple[str, str], _Mention] = {}
+    for sent in doc.sents:
+        for agr, _ in _named(sent) + _deals(sent):
+            key = (agr.kind, agr.name.lower())
+            rank = STATUS_RANK.index(agr.status) if agr.status in STATUS_RANK else 99
+            old = found.get(key)
+            if old is None:
+                found[key] = _Mention(agr, rank)
+            elif rank < old.rank:  # a stronger signal later in the article
+                old.agreement.status, old.rank = agr.status, rank
+                for p in agr.parties:
+                    if p not in old.agreement.parties:
+                        old.agreement.parties.append(p)
+    return [m.agreement for m in found.values()]

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsgraph.annotate import gazetteer, roles
-from newsgraph.annotate.names import (
+from newsgraph.annotate import gazetteer
+from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities.names import (
     INITIAL_RE,
     NOT_NAMES,
     PARTICLES,

@@ -23,9 +23,9 @@ import re
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from newsgraph.annotate import gazetteer, labels, roles
-from newsgraph.annotate.gazetteer import Hit
-from newsgraph.annotate.names import (
+from newsgraph.annotate import gazetteer
+from newsgraph.annotate.entities import labels, roles
+from newsgraph.annotate.entities.names import (
     NOT_NAMES,
     PARTICLES,
     PORTFOLIO_LINKS,
@@ -40,8 +40,9 @@ from newsgraph.annotate.names import (
     is_name_token,
     valid_name,
 )
-from newsgraph.annotate.roles import Title
-from newsgraph.annotate.titles import country_after, merge_title, title_after, title_before
+from newsgraph.annotate.entities.roles import Title
+from newsgraph.annotate.entities.titles import country_after, merge_title, title_after, title_before
+from newsgraph.annotate.gazetteer import Hit
 
 # "Rakesh Asthana, ..., led the Indian delegation."
 DELEGATION_RE = re.compile(r"^[^.;]*?\b(?:led|leads|headed|heads|leading|heading)\s+(?:the|a|an)\s+"
@@ -72,6 +73,21 @@ def _met_in(ctx: Scan, sent: Span, start: int) -> str | None:
     if doc[start].dep_ in ("nsubj", "nsubjpass") or doc[start].head.dep_ in ("nsubj",
                                                                            "nsubjpass"):
         return None
+    lo, hi = _line_of(doc, sent, start)
+    if not any(doc[k].lower_ in MEET_WORDS or (doc[k].lower_ == "on" and doc[k - 1].lower_
+                                                in {"call", "calls", "called"})
+               for k in range(lo, start)):
+        return None  # the host is the one met, named after the meeting word
+    opening = _opening_country(ctx, lo, hi)
+    if opening is not None:
+        return opening
+    if not any(doc[k].lower_ in TRIP_WORDS for k in range(lo, hi)):
+        return None
+    return _only_place(ctx, lo, hi)
+
+
+def _line_of(doc: Doc, sent: Span, start: int) -> tuple[int, int]:
+    """The tokens [lo, hi) of the sentence on the same line as token `start`."""
     lo, hi = sent.start, sent.end
     for k in range(start - 1, sent.start - 1, -1):
         if "\n" in doc[k].text_with_ws:
@@ -81,10 +97,13 @@ def _met_in(ctx: Scan, sent: Span, start: int) -> str | None:
         if "\n" in doc[k].text_with_ws:
             hi = k + 1
             break
-    if not any(doc[k].lower_ in MEET_WORDS or (doc[k].lower_ == "on" and doc[k - 1].lower_
-                                                in {"call", "calls", "called"})
-               for k in range(lo, start)):
-        return None  # the host is the one met, named after the meeting word
+    return lo, hi
+
+
+def _opening_country(ctx: Scan, lo: int, hi: int) -> str | None:
+    """ "In (the) <country>, ...": the country a line opens with (a country entry always
+    names its country)."""
+    doc = ctx.doc
     i = lo
     if doc[i].lower_ == "in":
         i += 2 if i + 1 < hi and doc[i + 1].lower_ == "the" else 1
@@ -92,8 +111,12 @@ def _met_in(ctx: Scan, sent: Span, start: int) -> str | None:
         if hit is not None and hit.place.kind == "country" and hit.end < hi \
                 and doc[hit.end].text == ",":
             return hit.place.country
-    if not any(doc[k].lower_ in TRIP_WORDS for k in range(lo, hi)):
-        return None
+    return None
+
+
+def _only_place(ctx: Scan, lo: int, hi: int) -> str | None:
+    """The one country the tokens [lo, hi) name as a place, if only one."""
+    doc = ctx.doc
     found = set()
     for k in range(lo, hi):
         hit = ctx.hit_starting(k)

@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate import cues
-from newsgraph.annotate.quotemarks import Segment
+from newsgraph.annotate.docindex import text_of
+from newsgraph.annotate.grammar import SPEAKER, own_subject, subject_of
+from newsgraph.annotate.quotes import cues
+from newsgraph.annotate.quotes.quotemarks import Segment
 
 # Tokens after a closing mark within which "he said" must start.
 POST_REACH = 8
 # ... or further, when all the words before the cue are its subject with an apposition
 # ('"...," Ahmed Karimi, a spokesman for the aid group, said').
 POST_REACH_APPOS = 20
-_SUBJ = ("nsubj", "nsubjpass")
 _CLAUSE = ("ccomp", "parataxis", "xcomp")
 
 
@@ -47,48 +48,27 @@ class Statement:
     explicit: bool = True  # the cue has its own subject (not one inherited from its head)
 
 
-def text_of(doc: Doc) -> str:
-    """`doc.text`, computed once: spaCy joins every token each time it is asked."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return str(text)
-
-
-_TEXT_KEY = "newsgraph.quotes.text"
-
-
 def tokens_in(doc: Doc, start: int, end: int) -> Span:
     span = doc.char_span(start, end, alignment_mode="contract")
     return span if span is not None else doc[0:0]
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of `verb`, inherited from the governing verb for "went on to say",
+def speaker_subject(verb: Token) -> Token | None:
+    """The subject of cue `verb`, inherited from the governing verb for "went on to say",
     participles ("..., noting that ...") and "closed the session by highlighting ..."."""
-    tok: Token | None = verb
+    above = _cue_above(verb)
+    return subject_of(above if above is not None else verb, SPEAKER)
+
+
+def _cue_above(verb: Token) -> Token | None:
+    """"X said the talks were useful, adding that ...": the parser hangs the participle in
+    the reported clause, but the one adding is the speaker of the cue above it."""
     if verb.tag_ == "VBG" and verb.dep_ == "advcl":
-        # "X said the talks were useful, adding that ...": the parser hangs the participle in
-        # the reported clause, but the one adding is the speaker of the cue above it.
         up = verb.head
         while up.dep_ in ("ccomp", "parataxis", "conj") and up.head is not up:
             up = up.head
             if is_cue(up):
-                tok = up
-                break
-    for _ in range(5):
-        if tok is None:
-            return None
-        subjects = [c for c in tok.children if c.dep_ in _SUBJ]
-        if subjects:
-            # "General Prosecutor of Ukraine, Iryna Venediktova said": two subjects, the
-            # title and the name; the one next to the verb is the name.
-            at = tok.i
-            return min(subjects, key=lambda c: abs(c.i - at))
-        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and tok.head is not tok:
-            tok = tok.head
-            continue
-        return None
+                return up
     return None
 
 
@@ -134,7 +114,7 @@ def post_cue(doc: Doc, seg: Segment, stop: int) -> Cue | None:
         return None  # a new sentence, not an attribution
     for k, t in enumerate(words[:POST_REACH_APPOS]):
         if is_cue(t):
-            subj = subject_of(t)
+            subj = speaker_subject(t)
             if k >= POST_REACH and not _subject_fills(words[:k], subj):
                 break
             return Cue(t, subj, cue_text(t), _nearby(window, t))
@@ -166,28 +146,37 @@ def pre_cue(doc: Doc, seg: Segment, start: int) -> Cue | None:
         if t.lower_ == "words" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
             return Cue(None, _pobj_head(doc[t.i + 1]), "in the words of")
         if is_cue(t) and (last in ",:" or t.i == words[-1].i or _only_object_between(t, seg)):
-            return Cue(t, subject_of(t), cue_text(t), _nearby(window, t))
+            return Cue(t, speaker_subject(t), cue_text(t), _nearby(window, t))
     if last == ",":
-        # "as President Zelenskyy has soberly attested, "..."": any verb of an as-clause.
-        verb = next((t for t in reversed(words) if t.pos_ == "VERB"), None)
-        if verb is not None and any(c.dep_ == "mark" and c.lower_ == "as"
-                                    for c in verb.children):
-            return Cue(verb, subject_of(verb), verb.text, _nearby(window, verb))
+        return _as_clause_cue(window, words)
     if last == ":":
-        # "He also spoke of the summit: "..."": the subject of the introducing clause.
-        root = words[-1].sent.root
-        subj = subject_of(root)
-        if subj is not None and start <= subj.idx < seg.open_at:
-            return Cue(None, subj, "")
-        # "Tom Palmer, President and CEO, Newmont Corporation: "..."": a name heading the
-        # paragraph labels the quote.
-        line_start = text_of(doc).rfind("\n", 0, seg.open_at) + 1
-        if start <= line_start and len(words) <= 15:
-            person = next((t for t in words if t.ent_type_ == "PERSON"), None)
-            if person is not None:
-                while person.dep_ == "compound" and person.head.ent_type_ == "PERSON":
-                    person = person.head
-                return Cue(None, person, "")
+        return _colon_cue(doc, seg, start, words)
+    return None
+
+
+def _as_clause_cue(window: Span, words: list[Token]) -> Cue | None:
+    """ "as President Zelenskyy has soberly attested, "..."": any verb of an as-clause."""
+    verb = next((t for t in reversed(words) if t.pos_ == "VERB"), None)
+    if verb is not None and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return Cue(verb, speaker_subject(verb), verb.text, _nearby(window, verb))
+    return None
+
+
+def _colon_cue(doc: Doc, seg: Segment, start: int, words: list[Token]) -> Cue | None:
+    # "He also spoke of the summit: "..."": the subject of the introducing clause.
+    root = words[-1].sent.root
+    subj = speaker_subject(root)
+    if subj is not None and start <= subj.idx < seg.open_at:
+        return Cue(None, subj, "")
+    # "Tom Palmer, President and CEO, Newmont Corporation: "..."": a name heading the
+    # paragraph labels the quote.
+    line_start = text_of(doc).rfind("\n", 0, seg.open_at) + 1
+    if start <= line_start and len(words) <= 15:
+        person = next((t for t in words if t.ent_type_ == "PERSON"), None)
+        if person is not None:
+            while person.dep_ == "compound" and person.head.ent_type_ == "PERSON":
+                person = person.head
+            return Cue(None, person, "")
     return None
 
 
@@ -273,11 +262,10 @@ def _reported(verb: Token, sent: Span) -> Statement | None:
         return None
     base = lem.split()[0]
     # "which the Secretary said": two subjects; the one next to the cue is the speaker.
-    subj = min((c for c in verb.children if c.dep_ in _SUBJ), key=lambda c: abs(c.i - verb.i),
-               default=None)
+    subj = own_subject(verb, SPEAKER)
     explicit = subj is not None
     if subj is None and verb.dep_ in ("advcl", "conj", "pcomp"):
-        subj = subject_of(verb)  # "..., noting that ...": the subject of the main verb
+        subj = speaker_subject(verb)  # "..., noting that ...": the subject of the main verb
     if subj is None or subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass"
                                                        for c in verb.children):
         return None  # "was told he would never walk again": the subject heard, not said

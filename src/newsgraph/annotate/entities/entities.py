@@ -5,20 +5,20 @@ used as metonyms, regions and offices; `people` finds names with their titles, `
 the mentions of one person, and `affiliation` fills a person's country from the article when
 the title does not say. Entities are numbered e1, e2, ... in order of first mention.
 
-`entity_at(doc, start, end)` is the lookup other components (quotes, events) use to bind a
-span of text to the canonical entity that has a mention there.
+Other components (quotes, events) bind a span of text to the canonical entity that has a
+mention there with `docindex.entity_at`.
 """
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate import affiliation, coref, gazetteer, names, people, roles
+from newsgraph.annotate import gazetteer
+from newsgraph.annotate.entities import affiliation, coref, names, people, roles
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.record import Entity
 
@@ -33,59 +33,6 @@ COUNTRY_KINDS = ("country", "capital", "demonym", "office")
 # Prepositions of place: "troops into Rafah", "here in Jaipur", "towards Kharkiv".
 PLACE_PREPS = frozenset({"in", "into", "near", "toward", "towards", "outside", "inside",
                          "across", "throughout", "within", "around"})
-
-
-@dataclass
-class _MentionIndex:
-    """All mentions of one entity list, sorted by start, for quick lookups by span."""
-
-    entities: list[Entity]
-    size: int
-    starts: list[int]
-    spans: list[tuple[int, int, int, Entity]]  # start, end, order in the list, entity
-    longest: int
-
-
-_last_index: _MentionIndex | None = None
-
-
-def _index(ents: list[Entity]) -> _MentionIndex:
-    # Callers ask once per token or candidate: index the document's mentions once.
-    global _last_index
-    held = _last_index
-    if held is not None and held.entities is ents and held.size == len(ents):
-        return held
-    spans = sorted((s, e, k, ent) for k, ent in enumerate(ents) for s, e in ent.mentions)
-    held = _MentionIndex(ents, len(ents), [x[0] for x in spans], spans,
-                         max((x[1] - x[0] for x in spans), default=0))
-    _last_index = held
-    return held
-
-
-def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
-    """The entity with a mention overlapping [start_char, end_char), or None.
-
-    When several overlap, the one with the largest overlap wins; ties go to a PERSON, since
-    callers mostly ask "who is this" (a quote speaker, an event actor), then to the entity
-    mentioned first.
-    """
-    ents = doc._.ng_entities or []
-    if not ents:
-        return None
-    idx = _index(ents)
-    best: Entity | None = None
-    best_key = (0, False, 0)
-    i = bisect.bisect_right(idx.starts, end_char) - 1
-    while i >= 0 and idx.starts[i] >= start_char - idx.longest:
-        s, e, order, ent = idx.spans[i]
-        i -= 1
-        overlap = min(e, end_char) - max(s, start_char)
-        if overlap <= 0 and not (s == e == start_char == end_char):
-            continue
-        key = (max(overlap, 0), ent.type == "PERSON", -order)
-        if best is None or key > best_key:
-            best, best_key = ent, key
-    return best
 
 
 @dataclass
@@ -297,13 +244,10 @@ def plain(doc: Doc) -> list[Entity]:
     return list(by_name.values())
 
 
-class EntityComponent:
-    """spaCy component: sets `doc._.ng_entities` (a list of record.Entity)."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.ng_entities = extract(doc)
-        except Exception:  # one odd document must not stop a batch
-            log.exception("entities: rule-based pass failed; keeping plain NER entities")
-            doc._.ng_entities = plain(doc)
-        return doc
+def find_entities(doc: Doc) -> list[Entity]:
+    """The article's entities; spaCy's own, grouped, if the rules fail on it."""
+    try:
+        return extract(doc)
+    except Exception:  # one odd document must not stop a batch
+        log.exception("entities: rule-based pass failed; keeping plain NER entities")
+        return plain(doc)

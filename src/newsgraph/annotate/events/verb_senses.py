@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.event_words import (
+from newsgraph.annotate.events.words import (
     AID_WORDS,
     PEOPLE,
     TROOPS,

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from newsgraph.annotate.event_words import (
+from newsgraph.annotate.events.verb_senses import phrasal, refine_verb
+from newsgraph.annotate.events.words import (
     WEAPONS,
     adjectival_participle,
     aid_mode,
@@ -36,7 +37,6 @@ from newsgraph.annotate.plover import (
     noun_sense,
     verb_sense,
 )
-from newsgraph.annotate.verb_senses import phrasal, refine_verb
 
 
 @dataclass

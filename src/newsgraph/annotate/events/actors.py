@@ -1,6 +1,6 @@
 """The actors of an event, with PLOVER roles.
 
-Actors are the article's canonical entities (`doc._.ng_entities`, found with `entity_at`).
+Actors are the article's canonical entities (`doc._.ng_entities`, found with `docindex.entity_of`).
 A phrase whose head is not a name ("the government of Colombia", "Russian forces", "U.S.
 support") stands for the country or organisation named in it; a government ("the Russian
 Government") is its country; a named agreement or meeting ("the U.S.-Romania Strategic
@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.event_groups import is_pair_phrase, pair_members
-from newsgraph.annotate.event_rules import Candidate
-from newsgraph.annotate.event_words import is_personal
+from newsgraph.annotate.docindex import entity_of
+from newsgraph.annotate.events.groups import is_pair_phrase, pair_members
+from newsgraph.annotate.events.rules import Candidate
+from newsgraph.annotate.events.words import is_personal
+from newsgraph.annotate.grammar import conjuncts as _conjuncts
+from newsgraph.annotate.grammar import subject_of
 from newsgraph.annotate.plover import NOUNS, lemma
 from newsgraph.record import Entity, EventActor
 
@@ -81,36 +84,8 @@ def _countries(text: str) -> list[str]:
     return [c for part in re.split(r"[-\u2013/]", text) if part and (c := _country(part))]
 
 
-INDEX_KEY = "newsgraph.event_entity_index"
-
-
-def _index(doc: Doc) -> dict[int, Entity]:
-    """Token index -> the entity `entity_at` gives for that token, built in one pass over the
-    mentions (the same choice: largest overlap, then a PERSON, then the first entity)."""
-    held = doc.user_data.get(INDEX_KEY)
-    ents = doc._.ng_entities or []
-    if held is not None and held[0] is ents:
-        return held[1]  # type: ignore[no-any-return]
-    best: dict[int, tuple[tuple[int, bool], Entity]] = {}
-    for ent in ents:
-        for s, e in ent.mentions:
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None:
-                continue
-            for tok in span:
-                overlap = min(e, tok.idx + len(tok.text)) - max(s, tok.idx)
-                if overlap <= 0:
-                    continue
-                key = (overlap, ent.type == "PERSON")
-                if tok.i not in best or key > best[tok.i][0]:
-                    best[tok.i] = (key, ent)
-    index = {i: ent for i, (_, ent) in best.items()}
-    doc.user_data[INDEX_KEY] = (ents, index)
-    return index
-
-
 def _entity(doc: Doc, tok: Token) -> Entity | None:
-    ent = _index(doc).get(tok.i)
+    ent = entity_of(tok)
     if ent is None or ent.type not in ACTOR_TYPES:
         return None
     return ent
@@ -166,17 +141,6 @@ def _title_country(doc: Doc, ent: Entity) -> str | None:
 
 
 # ------------------------------------------------------------------ phrases
-
-def _conjuncts(head: Token) -> list[Token]:
-    """The head and the phrases coordinated or in apposition with it."""
-    out, todo = [head], [head]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ in ("conj", "appos") and c not in out:
-                out.append(c)
-                todo.append(c)
-    return out
-
 
 def phrase_actors(doc: Doc, head: Token, exclude: Token | None = None) -> list[Ref]:
     """The actors a noun phrase stands for (its head, or the names that qualify it).
@@ -330,39 +294,6 @@ def _pronoun(doc: Doc, tok: Token) -> Ref | None:
 
 
 # ------------------------------------------------------------------ clause arguments
-
-def subject_of(tok: Token) -> Token | None:
-    """The subject of the clause `tok` belongs to, climbing through xcomp / conj / pcomp."""
-    cur = tok
-    for _ in range(6):
-        subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
-        if subj:
-            return subj[0]
-        if cur.head == cur:
-            return None
-        if cur.dep_ == "xcomp":
-            ctrl = [c for c in cur.head.children if c.dep_ == "dobj"]
-            if ctrl and cur.head.pos_ == "VERB":
-                return ctrl[0]  # "urged Russia to withdraw", "led America to designate"
-        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-            # "the efforts of the United States to rally": the noun's owner; "announcing
-            # plans to welcome": the subject of the verb the noun depends on
-            noun = cur.head
-            owner = [c for c in noun.children if c.dep_ == "poss"] + [
-                p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
-                for p in c.children if p.dep_ == "pobj"]
-            if owner:
-                return owner[0]
-            if noun.dep_ in ("dobj", "pobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-                cur = noun.head
-                continue
-            return None
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp"):
-            cur = cur.head
-            continue
-        return None
-    return None
-
 
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)

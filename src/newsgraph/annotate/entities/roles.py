@@ -243,19 +243,10 @@ def make_title(core_words: list[str], affiliation: str | None, kind: str | None)
     """Roles from the words of a title with its country/organisation parts removed."""
     title = Title(affiliation=affiliation, affiliation_kind=kind if affiliation else None)
     for part in split_roles(core_words):
-        while part and (part[0].lower() in CONNECTORS
-                        or (part[0].lower() == "under" and len(part) > 1
-                            and not part[1].lower().startswith("secretary"))):
-            part = part[1:]  # "Under President Biden's leadership": a preposition
-        while part and part[-1].lower() in CONNECTORS:
-            part = part[:-1]
-        if not part or not any(is_head(w) for w in part):
+        words = _role_words(part)
+        if words is None:
             continue
-        if any(w[:1].isupper() and not is_title_word(w) and prev.lower() in PURE_HEADS
-               and not ROMAN_RE.match(w)  # "Foreign Minister II" (Brunei's second one)
-               for prev, w in zip(part, part[1:], strict=False)):
-            continue  # "Administrator Power and ...": someone else's title and name
-        text = " ".join(part)
+        text = " ".join(words)
         role = normalize_role(text)
         if role and role not in title.roles:
             title.roles.append(role)
@@ -271,6 +262,23 @@ def make_title(core_words: list[str], affiliation: str | None, kind: str | None)
                 title.affiliation, title.affiliation_kind = country, "role"
                 break
     return title
+
+
+def _role_words(part: list[str]) -> list[str] | None:
+    """One role's words without the connectors around them; None when they are no role."""
+    while part and (part[0].lower() in CONNECTORS
+                    or (part[0].lower() == "under" and len(part) > 1
+                        and not part[1].lower().startswith("secretary"))):
+        part = part[1:]  # "Under President Biden's leadership": a preposition
+    while part and part[-1].lower() in CONNECTORS:
+        part = part[:-1]
+    if not part or not any(is_head(w) for w in part):
+        return None
+    if any(w[:1].isupper() and not is_title_word(w) and prev.lower() in PURE_HEADS
+           and not ROMAN_RE.match(w)  # "Foreign Minister II" (Brunei's second one)
+           for prev, w in zip(part, part[1:], strict=False)):
+        return None  # "Administrator Power and ...": someone else's title and name
+    return part
 
 
 LEADER_KINDS = frozenset({"president", "vice_president", "prime_minister", "monarch",

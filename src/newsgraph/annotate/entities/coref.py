@@ -17,8 +17,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsgraph.annotate import roles
-from newsgraph.annotate.names import INITIAL_RE, PARTICLES, SUFFIXES, NameMention, RoleMention
+from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities.names import (
+    INITIAL_RE,
+    PARTICLES,
+    SUFFIXES,
+    NameMention,
+    RoleMention,
+)
 
 # Short forms of first names that appear in official texts ("Joe Biden", "Tony Blinken").
 NICKNAMES = {
@@ -152,11 +158,7 @@ def cluster(names: list[NameMention], role_refs: list[RoleMention]) -> list[Pers
     rest = [n for n in names if n not in multi]
     for n in sorted(multi, key=lambda n: (-len(_full(n.words)), n.start)):
         match = [p for p in people if any(_compatible(n.words, m.words) for m in p.names)]
-        p = _pick(match, n)
-        if p is None:
-            p = Person()
-            people.append(p)
-        p.add(n)
+        _add_to(people, _pick(match, n), n, creates=True)
     # Headline lines last: they may only name someone the body names, unless the name has
     # an apposition ("Antony J. Blinken, Secretary of State" as a byline).
     for n in sorted(rest, key=lambda n: (n.headline, n.start)):
@@ -164,28 +166,7 @@ def cluster(names: list[NameMention], role_refs: list[RoleMention]) -> list[Pers
         if not full:
             continue
         creates = n.source in ("ner", "title", "label") and (not n.headline or n.appositive)
-        match = [p for p in people if set(full) <= p.words()]
-        if not match and n.headline and len(full) >= 2:
-            # "Marta Costanzo Youth, Deputy Assistant Secretary..." as a header line: a
-            # fuller form of a name the body gives ("Marta Youth").
-            match = [p for p in people if any(_compatible(n.words, m.words) for m in p.names)]
-        if not match and n.headline:
-            # "Hegseth Seeks Swift Approval": keep the words the body knows as a name.
-            k = len(n.words)
-            while k > 1 and not match:
-                k -= 1
-                full = _full(n.words[:k])
-                match = [p for p in people if full and set(full) <= p.words()]
-            if match:
-                n.words = n.words[:k]
-                n.end = n.start + len(" ".join(n.words))
-        p = _pick(match, n)
-        if p is None:
-            if not creates:
-                continue
-            p = Person()
-            people.append(p)
-        p.add(n)
+        _add_to(people, _pick(_rest_match(n, full, people), n), n, creates)
     for p in people:
         _merge_titles(p)
     for ref in role_refs:
@@ -194,6 +175,43 @@ def cluster(names: list[NameMention], role_refs: list[RoleMention]) -> list[Pers
             fit[0].role_refs.append(ref)
     people.sort(key=lambda p: p.first)
     return people
+
+
+def _add_to(people: list[Person], p: Person | None, n: NameMention, creates: bool) -> None:
+    """Add the mention to its person, or to a new one when it may start one."""
+    if p is None:
+        if not creates:
+            return
+        p = Person()
+        people.append(p)
+    p.add(n)
+
+
+def _rest_match(n: NameMention, full: list[str], people: list[Person]) -> list[Person]:
+    """The people a one-word name or a headline name may be."""
+    match = [p for p in people if set(full) <= p.words()]
+    if not match and n.headline and len(full) >= 2:
+        # "Marta Costanzo Youth, Deputy Assistant Secretary..." as a header line: a
+        # fuller form of a name the body gives ("Marta Youth").
+        match = [p for p in people if any(_compatible(n.words, m.words) for m in p.names)]
+    if not match and n.headline:
+        match = _known_part(n, people)
+    return match
+
+
+def _known_part(n: NameMention, people: list[Person]) -> list[Person]:
+    """"Hegseth Seeks Swift Approval": keep the words the body knows as a name (the mention
+    is cut to them)."""
+    match: list[Person] = []
+    k = len(n.words)
+    while k > 1 and not match:
+        k -= 1
+        full = _full(n.words[:k])
+        match = [p for p in people if full and set(full) <= p.words()]
+    if match:
+        n.words = n.words[:k]
+        n.end = n.start + len(" ".join(n.words))
+    return match
 
 
 def _merge_titles(p: Person) -> None:

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.event_actors import INDEX_KEY as ENTITY_INDEX_KEY
-from newsgraph.annotate.event_actors import actors_of, subject_of
-from newsgraph.annotate.event_args import DATES_KEY, date_of, location_of
-from newsgraph.annotate.event_rules import Candidate, sentence_candidates
-from newsgraph.annotate.event_words import is_personal
+from newsgraph.annotate.events.actors import actors_of
+from newsgraph.annotate.events.args import date_of, location_of
+from newsgraph.annotate.events.rules import Candidate, sentence_candidates
+from newsgraph.annotate.events.words import is_personal
+from newsgraph.annotate.grammar import subject_of
 from newsgraph.annotate.modality import (
     ModalityResult,
     conditional_consequent,
@@ -43,18 +43,11 @@ YIELD_WORDS = {"cease", "stop", "end", "halt", "de-escalate", "deescalate", "sta
 MEET_WORDS = {"negotiate", "engage", "return", "resume", "dialogue"}
 
 
-class EventComponent:
-    """spaCy component: sets `doc._.ng_events` (list of `record.Event`)."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        events: list[Event] = []
-        for sent in doc.sents:
-            events.extend(sentence_events(doc, sent, start_id=len(events) + 1))
-        doc._.ng_events = events
-        # per-document look-up tables: not part of the Doc that travels on
-        doc.user_data.pop(ENTITY_INDEX_KEY, None)
-        doc.user_data.pop(DATES_KEY, None)
-        return doc
+def find_events(doc: Doc) -> list[Event]:
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(sentence_events(doc, sent, start_id=len(events) + 1))
+    return events
 
 
 CONTENT_PREPS = {"to", "in", "on", "for", "of"}  # "committed to working", "join in condemning"

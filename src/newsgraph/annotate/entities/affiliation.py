@@ -36,8 +36,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsgraph.annotate import gazetteer, roles
-from newsgraph.annotate.coref import Person, _full
+from newsgraph.annotate import gazetteer
+from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities.coref import Person, _full
 
 # Offices assumed for a country the table does not list (no vice presidents: few have one).
 ANY_OFFICE = frozenset({"president", "prime_minister", "minister", "monarch", "chancellor"})
@@ -173,19 +174,32 @@ def _main_pair(doc_countries: Counter[str], bilateral: set[frozenset[str]]
     return pair
 
 
+@dataclass
+class _Article:
+    """What the article as a whole says about where its people are from."""
+
+    people: list[Person]
+    doc_countries: Counter[str]
+    countries: list[str]  # most named first
+    explicit: dict[int, str | None]  # id(person) -> the country the text states for them
+    travel_from: int | None  # where a trip is first named
+    home: str | None
+    partner: str | None
+    main_pair: frozenset[str] | None
+
+
 def resolve(people: list[Person], doc_countries: Counter[str],
             bilateral: set[frozenset[str]] | None = None) -> None:
     """Fill `affiliation` of people the text did not tie to a country, where unambiguous."""
-    countries = [c for c, _ in doc_countries.most_common()]
-    explicit = {id(p): p.affiliation for p in people if p.affiliation_kind in STATED}
     # In a trip report the hosts go unlabelled too ("met President Milei and Chief of
     # Cabinet Posse"): no home country there.
     trips = [n.start for p in people for n in p.names if n.visited]
-    travel_from = min(trips) if trips else None
-    home = _home(people)
     labelled = {p.affiliation for p in people if p.affiliation_kind == "country"}
-    partner = _partner(labelled, bilateral or set())
-    main_pair = _main_pair(doc_countries, bilateral or set())
+    art = _Article(
+        people, doc_countries, [c for c, _ in doc_countries.most_common()],
+        {id(p): p.affiliation for p in people if p.affiliation_kind in STATED},
+        min(trips) if trips else None, _home(people),
+        _partner(labelled, bilateral or set()), _main_pair(doc_countries, bilateral or set()))
     for p in people:
         if p.affiliation is not None or not p.roles:
             continue
@@ -195,49 +209,82 @@ def resolve(people: list[Person], doc_countries: Counter[str],
             # Foreign Minister Mutua"); a country named once is a venue, not the host.
             p.affiliation, p.affiliation_kind = met.pop(), "context"
             continue
-        kinds = {k for k in (roles.role_kind(r) for r in p.roles) if k}
-        cands = _candidates(kinds, countries) if kinds else list(countries)
-        leader = bool(kinds & (roles.LEADER_KINDS | {"vice_president"}))
-        if leader and len(cands) == len(countries):
-            # The form of government told nothing apart: the one country an article names
-            # ("President Biden" in a readout on Ukraine) is often not the leader's.
-            cands = cands if len(cands) > 1 else []
-        elif leader and len(cands) == 1 and doc_countries[cands[0]] < 2 \
-                and doc_countries.most_common(1)[0][1] >= 3:
-            # The only country led that way, named once in passing in an article about
-            # another ("Russia's war" in remarks at a summit in Japan: President Biden's
-            # country is not named at all).
-            cands = []
-        others = {explicit[id(q)] for q in people if q is not p and id(q) in explicit
-                  and set(q.roles) & set(p.roles)} | p.visited()
-        cands = [c for c in cands if c not in p.visited()]
-        if not kinds:
-            # A role that exists everywhere ("National Security Advisor") needs a
-            # counterpart to go on.
-            rest = [c for c in cands if c not in others]
-            cands = rest if others and len(rest) == 1 else []
-        elif len(cands) > 1 or others:
-            cands = [c for c in cands if c not in others]
-        if len(cands) > 1 and main_pair is not None:
-            cands = [c for c in cands if c in main_pair] or cands
-        if len(cands) > 1 and not leader:
-            # Not for heads of state or government: the country an article is about
-            # ("President Putin" in a call about Ukraine) is often not the leader's.
-            top = [doc_countries[c] for c in cands]
-            best = max(top)
-            if best >= 2 and sorted(top)[-2] * 2 <= best:
-                cands = [cands[top.index(best)]]
-        # Hosts in a trip report go unlabelled too ("met President Milei and Chief of
-        # Cabinet Posse"): after the trip is named, only leaders take these two rules.
-        hosts = travel_from is not None and p.first > travel_from
-        if len(cands) != 1 and partner is not None and partner not in others \
-                and all(k in _government(partner).offices for k in kinds) \
-                and (leader or not hosts):
-            cands = [partner]
-        former = any(r.startswith("Former ") for r in p.roles)
-        if len(cands) != 1 and home is not None and home not in others and not former \
-                and not leader and not hosts \
-                and all(k in _government(home).offices for k in kinds):
-            cands = [home]
-        if len(cands) == 1:
-            p.affiliation, p.affiliation_kind = cands[0], "context"
+        country = _by_role(p, art)
+        if country is not None:
+            p.affiliation, p.affiliation_kind = country, "context"
+
+
+def _by_role(p: Person, art: _Article) -> str | None:
+    """The one country whose government has the person's office, after the rules above."""
+    kinds = {k for k in (roles.role_kind(r) for r in p.roles) if k}
+    leader = bool(kinds & (roles.LEADER_KINDS | {"vice_president"}))
+    cands = _led_that_way(kinds, leader, art)
+    others = {art.explicit[id(q)] for q in art.people if q is not p and id(q) in art.explicit
+              and set(q.roles) & set(p.roles)} | p.visited()
+    cands = _without_counterparts(cands, kinds, others, p)
+    cands = _salient(cands, leader, art)
+    cands = _partner_or_home(cands, kinds, leader, others, p, art)
+    return cands[0] if len(cands) == 1 else None
+
+
+def _led_that_way(kinds: set[str], leader: bool, art: _Article) -> list[str]:
+    """The countries named whose government has these offices."""
+    countries = art.countries
+    cands = _candidates(kinds, countries) if kinds else list(countries)
+    if leader and len(cands) == len(countries):
+        # The form of government told nothing apart: the one country an article names
+        # ("President Biden" in a readout on Ukraine) is often not the leader's.
+        cands = cands if len(cands) > 1 else []
+    elif leader and len(cands) == 1 and art.doc_countries[cands[0]] < 2 \
+            and art.doc_countries.most_common(1)[0][1] >= 3:
+        # The only country led that way, named once in passing in an article about
+        # another ("Russia's war" in remarks at a summit in Japan: President Biden's
+        # country is not named at all).
+        cands = []
+    return cands
+
+
+def _without_counterparts(cands: list[str], kinds: set[str], others: set[str | None],
+                          p: Person) -> list[str]:
+    """Not a country visited, nor the country of someone with the same title."""
+    cands = [c for c in cands if c not in p.visited()]
+    if not kinds:
+        # A role that exists everywhere ("National Security Advisor") needs a
+        # counterpart to go on.
+        rest = [c for c in cands if c not in others]
+        return rest if others and len(rest) == 1 else []
+    if len(cands) > 1 or others:
+        cands = [c for c in cands if c not in others]
+    return cands
+
+
+def _salient(cands: list[str], leader: bool, art: _Article) -> list[str]:
+    """The article's main pair first; then a country named twice as often as any other."""
+    if len(cands) > 1 and art.main_pair is not None:
+        cands = [c for c in cands if c in art.main_pair] or cands
+    if len(cands) > 1 and not leader:
+        # Not for heads of state or government: the country an article is about
+        # ("President Putin" in a call about Ukraine) is often not the leader's.
+        top = [art.doc_countries[c] for c in cands]
+        best = max(top)
+        if best >= 2 and sorted(top)[-2] * 2 <= best:
+            cands = [cands[top.index(best)]]
+    return cands
+
+
+def _partner_or_home(cands: list[str], kinds: set[str], leader: bool,
+                     others: set[str | None], p: Person, art: _Article) -> list[str]:
+    # Hosts in a trip report go unlabelled too ("met President Milei and Chief of
+    # Cabinet Posse"): after the trip is named, only leaders take these two rules.
+    hosts = art.travel_from is not None and p.first > art.travel_from
+    partner, home = art.partner, art.home
+    if len(cands) != 1 and partner is not None and partner not in others \
+            and all(k in _government(partner).offices for k in kinds) \
+            and (leader or not hosts):
+        cands = [partner]
+    former = any(r.startswith("Former ") for r in p.roles)
+    if len(cands) != 1 and home is not None and home not in others and not former \
+            and not leader and not hosts \
+            and all(k in _government(home).offices for k in kinds):
+        cands = [home]
+    return cands

@@ -1,7 +1,7 @@
 """Speaker resolution: from the subject of a cue (a name, a title, a pronoun) or a transcript
 label to the canonical entity of the article.
 
-Names go through `entities.entity_at`, so a speaker is always the article's canonical entity.
+Names go through `docindex.entity_at`, so a speaker is always the article's canonical entity.
 What the entity step may leave open is done here, where the quote context is known:
 - pronouns ("he said"): the most recent person mentioned outside quotes, sentence by sentence
   backwards, compatible in gender (from Mr/Ms and from earlier resolutions), preferring the
@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.attribution import text_of
-from newsgraph.annotate.entities import entity_at
-from newsgraph.annotate.transcripts import HONORIFICS, ROLES, TITLES
+from newsgraph.annotate.docindex import entity_at, text_of, token_at
+from newsgraph.annotate.quotes.transcripts import HONORIFICS, ROLES, TITLES
 from newsgraph.record import Entity
 
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -78,7 +77,7 @@ class SpeakerResolver:
                     continue
                 if text[s:e].lower() in MALE | FEMALE:
                     continue
-                tok = self._token_at(e - 1)
+                tok = token_at(self.doc, e - 1)
                 if tok is None or _modifies_noun(tok):
                     continue
                 self.mentions.append(_Mention(
@@ -88,10 +87,6 @@ class SpeakerResolver:
         self.mentions.sort(key=lambda m: m.start)
 
     # ------------------------------------------------------------------ lookups
-
-    def _token_at(self, char: int) -> Token | None:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None
 
     def _gender_from_honorific(self, ent: Entity, start: int) -> None:
         before = text_of(self.doc)[max(0, start - 12):start]
@@ -107,7 +102,7 @@ class SpeakerResolver:
                 self.gender.setdefault(speaker.entity.id, "m")
             elif pronoun in FEMALE:
                 self.gender.setdefault(speaker.entity.id, "f")
-        tok = self._token_at(at)
+        tok = token_at(self.doc, at)
         sent_start = tok.sent.start_char if tok is not None else at
         m = _Mention(at, at + 1, speaker, True, sent_start, was_speaker=True)
         bisect.insort(self.mentions, m, key=lambda x: x.start)
@@ -197,7 +192,7 @@ class SpeakerResolver:
     def _pronoun_subject(self, sent_start: int, pronoun: str) -> bool:
         """Whether the sentence at `sent_start` has the same kind of pronoun (he/she) as the
         subject of its main verb."""
-        tok = self._token_at(sent_start)
+        tok = token_at(self.doc, sent_start)
         if tok is None:
             return False
         same = MALE if pronoun in MALE else FEMALE if pronoun in FEMALE else frozenset()

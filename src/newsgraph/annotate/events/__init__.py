@@ -1,0 +1,1 @@
+"""PLOVER events (`newsgraph_events_v1`, see component.py)."""

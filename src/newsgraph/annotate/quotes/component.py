@@ -1,0 +1,30 @@
+"""The `newsgraph_quotes_v1` component: direct, mixed and indirect quotes with speakers."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.annotate import docindex
+from newsgraph.annotate.quotes.quotes import find_quotes
+
+REQUIRES = ["doc.sents", "token.dep", "token.head", "token.pos", "token.tag",
+            "token.ent_type", "token.ent_iob",
+            "doc._.ng_entities",  # a speaker is one of the article's entities
+            "doc._.ng_title"]  # "X: ..." in the headline names the speaker
+ASSIGNS = ["doc._.ng_quotes"]
+
+
+class QuoteComponent:
+    """Sets `doc._.ng_quotes` (a list of `record.Quote`)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ng_quotes = find_quotes(doc)
+        docindex.release(doc)
+        return doc
+
+
+@Language.factory("newsgraph_quotes_v1", default_config={}, requires=REQUIRES,
+                  assigns=ASSIGNS)
+def make_quotes(nlp: Language, name: str) -> QuoteComponent:
+    return QuoteComponent()

@@ -331,10 +331,11 @@ def main() -> None:
     try:
         path = write_jsonl(sample, tmp / "bench.jsonl")
         from newsgraph.read import iter_inputs
-        from newsgraph.run.steps import extract_items
+        from newsgraph.record import Article
+        from newsgraph.run.process import ProcessOptions, process
 
-        failed: list[Any] = []
-        texts = [a.text for a in extract_items(iter_inputs([str(path)]), failed)]
+        done = process(iter_inputs([str(path)]), ProcessOptions(annotate=False))
+        texts = [a.text for a in done if isinstance(a, Article)]
         chars = sum(map(len, texts))
         print(f"{len(texts)} articles from {', '.join(p.parent.name for p in DEFAULT_INPUTS)}; "
               f"{chars:,} characters of clean text; {mp.cpu_count()} CPUs\n")

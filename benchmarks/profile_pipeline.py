@@ -28,14 +28,16 @@ from corpus import DEFAULT_INPUTS, read_records, write_jsonl  # noqa: E402
 
 def stage_times(path: Path) -> None:
     from newsgraph.annotate import pipeline
-    from newsgraph.read import iter_inputs
-    from newsgraph.run.steps import extract_items
+    from newsgraph.read import InputError, iter_inputs
+    from newsgraph.record import Article
+    from newsgraph.run.process import ProcessOptions, process
     from newsgraph.store import Store
 
     nlp = pipeline.get_nlp()
-    failed: list[object] = []
     t = time.process_time()
-    articles = list(extract_items(iter_inputs([str(path)]), failed))  # type: ignore[arg-type]
+    out = list(process(iter_inputs([str(path)]), ProcessOptions(annotate=False)))
+    articles = [a for a in out if isinstance(a, Article)]
+    failed = [e for e in out if isinstance(e, InputError)]
     rows = [("read + extract", time.process_time() - t)]
     t = time.process_time()
     docs = [pipeline.make_doc(nlp, a) for a in articles]
@@ -65,12 +67,12 @@ def stage_times(path: Path) -> None:
 def profile(path: Path, top: int, prof_out: str | None) -> None:
     from newsgraph.read import iter_inputs
     from newsgraph.record import Article
-    from newsgraph.run.steps import process_items
+    from newsgraph.run.process import process
     from newsgraph.store import Store
 
     prof = cProfile.Profile()
     prof.enable()
-    out = list(process_items(iter_inputs([str(path)])))
+    out = list(process(iter_inputs([str(path)])))
     with Store(":memory:") as st:
         st.write_articles([a for a in out if isinstance(a, Article)])
     prof.disable()

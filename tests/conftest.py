@@ -50,15 +50,21 @@ def seed_article(seed_text: str):  # type: ignore[no-untyped-def]
 def serve_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store for the serve tests, built once: the seed, the 40-article corpus sample and a
     hostile article (markup and SQL in its title and text), ingested and resolved."""
+    import datetime as dt
+
     from newsgraph.annotate import annotate
-    from newsgraph.cli.common import Tally, extracted
+    from newsgraph.cli.common import Tally, articles
     from newsgraph.extract import extract
+    from newsgraph.run.process import ProcessOptions
     from newsgraph.store import Store
 
     db = tmp_path_factory.mktemp("serve") / "serve.db"
     tally = Tally()
-    arts = list(extracted([str(SEED)], tally, published="2025-07-02"))
-    arts += list(extracted([str(FIXTURES / "serve" / "corpus-sample.jsonl")], tally))
+    extract_only = ProcessOptions(annotate=False)
+    arts = list(articles([str(SEED)], tally,
+                         ProcessOptions(published=dt.date(2025, 7, 2), annotate=False)))
+    arts += list(articles([str(FIXTURES / "serve" / "corpus-sample.jsonl")], tally,
+                          extract_only))
     hostile = (FIXTURES / "serve" / "hostile.txt").read_text(encoding="utf-8")
     arts.append(extract(hostile, published="2025-07-03", hint="text"))
     assert not tally.failed, tally.failed

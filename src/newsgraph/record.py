@@ -7,8 +7,10 @@ record"). Offsets are character offsets into `Article.text`.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -19,6 +21,32 @@ Span = list[int]  # [start, end) character offsets into Article.text
 QuoteKind = Literal["direct", "mixed", "indirect"]
 ActorRole = Literal["source", "target", "participant"]
 Modality = Literal["occurred", "ongoing", "planned", "intended", "hypothetical", "negated"]
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_day(value: str | dt.date | None) -> dt.date | None:
+    """The calendar day of `YYYY-MM-DD` (or of a longer ISO timestamp, whose first ten
+    characters it is); None when the value names no valid day. Publication dates are parsed
+    here once, where they enter (a feed, a page, a command-line option, a stored record)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    m = _DAY.match(value.strip())
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def day_text(value: dt.date | str | None) -> str | None:
+    """A day as the record prints it: `YYYY-MM-DD`, or None."""
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 @dataclass
@@ -104,7 +132,9 @@ class Article:
     id: str
     text: str
     title: str | None = None
-    published: str | None = None
+    # The publication day; printed as `YYYY-MM-DD` (a string in that form is accepted here
+    # and parsed, as `from_dict` reads it).
+    published: dt.date | None = None
     authors: list[str] = field(default_factory=list)
     url: str | None = None
     site: str | None = None
@@ -115,6 +145,10 @@ class Article:
     agreements: list[Agreement] = field(default_factory=list)
     # Where the input came from (path, jsonl line, url); not part of the identity.
     source: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.published, dt.date):
+            self.published = parse_day(self.published)
 
     @staticmethod
     def make_id(text: str) -> str:
@@ -127,6 +161,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
+        d["published"] = day_text(self.published)
         order = ["id", "title", "published", "authors", "url", "site", "text", "removed",
                  "entities", "quotes", "events", "agreements", "source"]
         return {k: d[k] for k in order}
@@ -165,37 +200,51 @@ def _build(tp: Any, value: Any) -> Any:
 # ---------------------------------------------------------------- JSON Schema
 
 
+# JSON types of the leaf values; a day is the `YYYY-MM-DD` string the record prints.
+_SIMPLE: dict[Any, str] = {str: "string", int: "integer", float: "number", bool: "boolean",
+                           type(None): "null", dt.date: "string"}
+
+
 def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if tp is typing.Any:
         return {}
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        name = tp.__name__
-        if name not in defs:
-            defs[name] = {}  # placeholder against recursion
-            hints = get_type_hints(tp)
-            props: dict[str, Any] = {}
-            required: list[str] = []
-            for f in dataclasses.fields(tp):
-                props[f.name] = _schema_for(hints[f.name], defs)
-                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                    required.append(f.name)
-            defs[name] = {"type": "object", "properties": props, "required": required,
-                          "additionalProperties": False}
-            if tp.__doc__ and not tp.__doc__.startswith(name + "("):
-                defs[name]["description"] = tp.__doc__.strip().splitlines()[0]
-        return {"$ref": f"#/$defs/{name}"}
-    origin = get_origin(tp)
+        return _dataclass_schema(tp, defs)
+    if get_origin(tp) is not None:
+        return _generic_schema(tp, defs)
+    if tp in _SIMPLE:
+        return {"type": _SIMPLE[tp]}
+    raise TypeError(f"no JSON Schema for {tp!r}")
+
+
+def _dataclass_schema(tp: type, defs: dict[str, Any]) -> dict[str, Any]:
+    """A `$ref` to the class, defined in `defs` on first use."""
+    name = tp.__name__
+    if name not in defs:
+        defs[name] = {}  # placeholder against recursion
+        hints = get_type_hints(tp)
+        props: dict[str, Any] = {}
+        required: list[str] = []
+        for f in dataclasses.fields(tp):
+            props[f.name] = _schema_for(hints[f.name], defs)
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                required.append(f.name)
+        defs[name] = {"type": "object", "properties": props, "required": required,
+                      "additionalProperties": False}
+        if tp.__doc__ and not tp.__doc__.startswith(name + "("):
+            defs[name]["description"] = tp.__doc__.strip().splitlines()[0]
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _generic_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    """list[...], Literal[...] and unions."""
+    origin, args = get_origin(tp), get_args(tp)
     if origin is list:
-        args = get_args(tp)
         return {"type": "array", "items": _schema_for(args[0], defs) if args else {}}
     if origin is Literal:
-        return {"enum": list(get_args(tp))}
+        return {"enum": list(args)}
     if origin in (Union, types.UnionType):
-        return {"anyOf": [_schema_for(a, defs) for a in get_args(tp)]}
-    simple = {str: "string", int: "integer", float: "number", bool: "boolean",
-              type(None): "null"}
-    if tp in simple:
-        return {"type": simple[tp]}
+        return {"anyOf": [_schema_for(a, defs) for a in args]}
     raise TypeError(f"no JSON Schema for {tp!r}")
 
 

@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import click
 
-from newsgraph.cli.common import Tally, exit_code, extracted, validate_date
+from newsgraph.cli.common import Tally, articles, check_dates, date_options, exit_code
+from newsgraph.run.process import ProcessOptions
 
 
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", default=None, callback=validate_date,
-              help="Publication date YYYY-MM-DD, used to resolve 'on Tuesday', 'last week'.")
+@date_options
 @click.option("--url", default=None, help="URL of the page, when the input does not say.")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "pretty"]), default=None,
               help="json: one object (default for one input); jsonl: one per line (default "
                    "for several); pretty: readable terminal view.")
-def command(paths: tuple[str, ...], published: str | None, url: str | None,
-            fmt: str | None) -> None:
+def command(paths: tuple[str, ...], published: dt.date | None,
+            force_published: dt.date | None, url: str | None, fmt: str | None) -> None:
     """Analyse PATHS: clean text, people with titles and countries, quotes with speakers,
     PLOVER events, agreements. Prints the Article record (JSON) per input."""
-    from newsgraph.annotate import annotate
     from newsgraph.serve.pretty import render
 
+    check_dates(published, force_published)
     tally = Tally()
     single = len(paths) == 1
-    arts = annotate(extracted(paths, tally, url=url, published=published))
+    opts = ProcessOptions(url=url, published=published, force_published=force_published)
     first = True
     buffered = []
-    for a in arts:
+    for a in articles(paths, tally, opts):
         tally.ok += 1
         buffered.append(a)
         if fmt == "jsonl" or (fmt is None and (not single or len(buffered) > 1)):

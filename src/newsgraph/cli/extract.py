@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import click
 
-from newsgraph.cli.common import Tally, exit_code, extracted
+from newsgraph.cli.common import Tally, articles, check_dates, date_options, exit_code
+from newsgraph.run.process import ProcessOptions
 
 
 @click.command("extract")
@@ -13,11 +17,16 @@ from newsgraph.cli.common import Tally, exit_code, extracted
               help="json: one object (default for one input); jsonl: one per line (default for "
                    "several); text: the clean body only.")
 @click.option("--url", default=None, help="URL of the page, when the input does not say.")
-def command(paths: tuple[str, ...], fmt: str | None, url: str | None) -> None:
+@date_options
+def command(paths: tuple[str, ...], fmt: str | None, url: str | None,
+            published: dt.date | None, force_published: dt.date | None) -> None:
     """Extract the article text, title, date and authors from PATHS (files, folders, .jsonl,
     .warc; '-' for stdin), removing scraper debris. No NLP."""
+    check_dates(published, force_published)
     tally = Tally()
-    arts = list(extracted(paths, tally, url=url))
+    opts = ProcessOptions(url=url, published=published, force_published=force_published,
+                          annotate=False)
+    arts = list(articles(paths, tally, opts))
     tally.ok = len(arts)
     fmt = fmt or ("json" if len(arts) == 1 and len(paths) == 1 else "jsonl")
     for a in arts:
@@ -29,7 +38,5 @@ def command(paths: tuple[str, ...], fmt: str | None, url: str | None) -> None:
                 click.echo(a.title + "\n")
             click.echo(a.text + "\n")
         else:
-            import json
-
             click.echo(json.dumps(d, ensure_ascii=False, indent=2 if fmt == "json" else None))
     exit_code(tally)

@@ -3,42 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import gzip
+import datetime as dt
 import json
 import sys
-from pathlib import Path
 
 import click
 
-from newsgraph.cli.common import validate_date
-from newsgraph.read.sources import SKIP_NAMES
+from newsgraph.cli.common import check_dates, date_options
 from newsgraph.run.ingest import IngestOptions, IngestReport, default_workers, ingest
-
-
-def estimate_total(paths: tuple[str, ...]) -> int | None:
-    """How many inputs there are, when it is cheap to tell (None for WARC and stdin)."""
-    total = 0
-    for p in paths:
-        path = Path(p)
-        if p == "-" or not path.exists():
-            return None
-        files = ([f for f in sorted(path.rglob("*")) if f.is_file() and f.name not in SKIP_NAMES
-                  and not any(x.startswith(".") for x in f.relative_to(path).parts)]
-                 if path.is_dir() else [path])
-        for f in files:
-            name = f.name.lower()
-            if name.endswith((".warc", ".warc.gz", ".arc.gz")):
-                return None
-            if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
-                opener = gzip.open if name.endswith(".gz") else open
-                try:
-                    with opener(f, "rb") as fh:  # type: ignore[operator]
-                        total += sum(1 for line in fh if line.strip())
-                except OSError:
-                    total += 1
-            else:
-                total += 1
-    return total
 
 
 @click.command("ingest")
@@ -53,14 +25,13 @@ def estimate_total(paths: tuple[str, ...]) -> int | None:
 @click.option("--no-resolve", is_flag=True,
               help="Store articles only; skip cross-article resolution (run it later with "
                    "another ingest).")
-@click.option("--published", default=None, callback=validate_date,
-              help="Publication date YYYY-MM-DD for inputs that do not carry one.")
+@date_options
 @click.option("--url", default=None, help="URL for inputs that do not carry one.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def command(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int,
-            no_resolve: bool, published: str | None, url: str | None, as_json: bool,
-            quiet: bool) -> None:
+            no_resolve: bool, published: dt.date | None, force_published: dt.date | None,
+            url: str | None, as_json: bool, quiet: bool) -> None:
     """Ingest PATHS (files, folders, .jsonl, .warc/.warc.gz) into the knowledge graph in DB.
 
     Each article is extracted, annotated and stored once, however often it is ingested (its
@@ -70,9 +41,10 @@ def command(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: in
     """
     from newsgraph.store import StoreError
 
+    check_dates(published, force_published)
     opts = IngestOptions(workers=default_workers() if workers is None else workers,
                          chunk_size=chunk_size, resolve=not no_resolve, published=published,
-                         url=url)
+                         force_published=force_published, url=url)
     try:
         if quiet:
             report = ingest(paths, db, opts)
@@ -107,7 +79,9 @@ def _with_progress(paths: tuple[str, ...], db: str, opts: IngestOptions) -> Inge
         TimeRemainingColumn,
     )
 
-    total = estimate_total(paths)
+    from newsgraph.read import count_inputs
+
+    total = count_inputs(paths)
     columns = [SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(),
                TimeRemainingColumn()]

@@ -26,6 +26,20 @@ def _common(f: F) -> F:
     return f
 
 
+def _subject(what: str) -> Callable[[F], F]:
+    """What a searching subcommand looks for, given as the argument SUBJECT or as --q."""
+    def add(f: F) -> F:
+        f = click.option("--q", default=None, help=f"{what} (the same as SUBJECT).")(f)
+        return click.argument("subject", required=False)(f)
+    return add
+
+
+def _one(subject: str | None, q: str | None) -> str | None:
+    if subject is not None and q is not None and subject != q:
+        raise click.UsageError("give the subject once: as SUBJECT or as --q")
+    return subject if subject is not None else q
+
+
 def _open(db: str):  # type: ignore[no-untyped-def]
     from newsgraph.store import Store, StoreError
 
@@ -112,25 +126,30 @@ def summary(db: str, fmt: str, limit: int, offset: int) -> None:
 
 
 @command.command("search")
-@click.argument("text")
+@_subject("Words that must all appear in the article")
 @_common
-def search(text: str, db: str, fmt: str, limit: int, offset: int) -> None:
-    """Full-text search of article titles and bodies (every word must appear)."""
+def search(subject: str | None, q: str | None, db: str, fmt: str, limit: int,
+           offset: int) -> None:
+    """Full-text search of article titles and bodies (every word of SUBJECT must appear)."""
+    text = _one(subject, q)
+    if not text:
+        raise click.UsageError("give the words to search for, as SUBJECT or --q")
     with _open(db) as st:
         _emit(st.search(text, limit=limit, offset=offset), fmt,
               ["published", "title", "snippet", "id"])
 
 
 @command.command("entities")
-@click.option("--q", default=None, help="Part of a name or of any variant of it.")
+@_subject("Part of a name or of any variant of it")
 @click.option("--type", "etype", default=None, help="PERSON, ORG, GPE, NORP, ...")
 @click.option("--affiliation", default=None, help="Country, e.g. India.")
 @_common
-def entities(q: str | None, etype: str | None, affiliation: str | None, db: str, fmt: str,
-             limit: int, offset: int) -> None:
-    """People, organisations and places, most reported first."""
+def entities(subject: str | None, q: str | None, etype: str | None, affiliation: str | None,
+             db: str, fmt: str, limit: int, offset: int) -> None:
+    """People, organisations and places, most reported first; with SUBJECT, those whose name
+    or a variant of it contains SUBJECT."""
     with _open(db) as st:
-        rows = st.entities(q=q, type=etype, affiliation=affiliation, limit=limit,
+        rows = st.entities(q=_one(subject, q), type=etype, affiliation=affiliation, limit=limit,
                            offset=offset)
         _emit(rows, fmt, ["name", "type", "affiliation", "n_articles", "first_date",
                           "last_date", "id"])
@@ -157,17 +176,19 @@ def entity(name: str, db: str, fmt: str, limit: int, offset: int) -> None:
 
 
 @command.command("quotes")
+@_subject("Words the quote must contain")
 @click.option("--speaker", default=None, help="Part of the speaker's name or of a variant.")
-@click.option("--q", default=None, help="Words the quote must contain.")
 @click.option("--from", "date_from", default=None, callback=validate_date, help="YYYY-MM-DD.")
 @click.option("--to", "date_to", default=None, callback=validate_date, help="YYYY-MM-DD.")
 @click.option("--questions", is_flag=True, help="Include journalists' questions.")
 @_common
-def quotes(speaker: str | None, q: str | None, date_from: str | None, date_to: str | None,
-           questions: bool, db: str, fmt: str, limit: int, offset: int) -> None:
-    """Quotes with their speakers, newest first."""
+def quotes(subject: str | None, q: str | None, speaker: str | None, date_from: str | None,
+           date_to: str | None, questions: bool, db: str, fmt: str, limit: int,
+           offset: int) -> None:
+    """Quotes with their speakers, newest first; with SUBJECT, those containing its words
+    (--speaker for who said them)."""
     with _open(db) as st:
-        rows = st.quotes(speaker=speaker, q=q, date_from=date_from, date_to=date_to,
+        rows = st.quotes(speaker=speaker, q=_one(subject, q), date_from=date_from, date_to=date_to,
                          questions=questions, limit=limit, offset=offset)
         _emit(rows, fmt, ["date", "speaker", "text", "kind", "article_id"])
 
@@ -212,15 +233,16 @@ def event(event_id: str, db: str, fmt: str, limit: int, offset: int) -> None:
 
 
 @command.command("agreements")
-@click.argument("name", required=False)
+@_subject("The agreement's name or part of it")
 @click.option("--kind", default=None, help="framework, treaty, mou, arms-sale, ...")
 @click.option("--status", default=None, help="Latest status, e.g. signed.")
 @click.option("--party", default=None, help="A country party to the agreement.")
 @_common
-def agreements(name: str | None, kind: str | None, status: str | None, party: str | None,
-               db: str, fmt: str, limit: int, offset: int) -> None:
-    """Agreements, most reported first. With NAME (or part of it) matching one agreement,
-    its status timeline and the commitments about it."""
+def agreements(subject: str | None, q: str | None, kind: str | None, status: str | None,
+               party: str | None, db: str, fmt: str, limit: int, offset: int) -> None:
+    """Agreements, most reported first. With SUBJECT (a name or part of it) matching one
+    agreement, its status timeline and the commitments about it."""
+    name = _one(subject, q)
     with _open(db) as st:
         rows = st.agreements(q=name, kind=kind, status=status, party=party, limit=limit,
                              offset=offset)

@@ -45,11 +45,11 @@ def command(inputs: tuple[str, ...], output: str, master: str, shard_size: int,
     Python worker. A rerun skips the shards already finished. Load the result into SQLite
     with `newsgraph load OUTPUT --db FILE`. Needs the extra: pip install 'newsgraph[spark]'.
     """
+    from newsgraph.run.process import ProcessOptions
     from newsgraph.run.spark import SparkOptions, run_spark
-    from newsgraph.run.steps import StepOptions
 
     opts = SparkOptions(master=master, shard_size=shard_size, conf=conf,
-                        steps=StepOptions(batch_size=batch_size))
+                        steps=ProcessOptions(batch_size=batch_size))
     try:
         report = run_spark(inputs, Path(output), opts)
     except NewsgraphError as e:

@@ -14,6 +14,7 @@ which in a clean article may be real (a transcript's "6:04 P.M. EST").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _AD = re.compile(
@@ -139,29 +140,53 @@ def classify(par: str, page: bool = False) -> Verdict | None:
     if not s:
         return None
     n = words(s)
-    if n <= 8 and _AD.match(s):
-        return Verdict("advertisement")
-    if n <= 30 and _RELATED.match(s):
-        return Verdict("related-link")
-    if n <= 8 and _RELATED_ALONE.match(s):
-        return Verdict("related-link")
-    if n <= 30 and _TAGGED_TEASER.search(s):
-        return Verdict("related-link")
-    if n <= 30 and _CREDIT.match(s) and not s.startswith(("“", '"')):
-        return Verdict("image-credit")
-    if n <= 40 and _CREDIT_END.search(s) and not s.startswith(("“", '"')):
-        return Verdict("image-credit")
-    if _is_cta(s, n):
-        return Verdict("share-subscribe")
-    if n <= 12 and _SHARE_LABELS.match(s) and not s.isdigit():
-        return Verdict("share-subscribe")
-    if (n <= 40 and _LEGAL.search(s) or n <= 8 and _LEGAL_LINK.match(s)) and not _quoted(s):
-        return Verdict("legal-notice")
-    if n <= 12 and len(_NAV_SEP.findall(s)) >= 2 and not SENTENCE_END.search(s):
-        return Verdict("navigation")
+    for reason, rule in _RULES:
+        if rule(s, n):
+            return Verdict(reason)
     if page:
         return _page_furniture(s, n)
     return None
+
+
+# Each rule sees the stripped paragraph and its word count; the first that holds names it.
+
+
+def _advertisement(s: str, n: int) -> bool:
+    return n <= 8 and bool(_AD.match(s))
+
+
+def _related_link(s: str, n: int) -> bool:
+    return (n <= 30 and bool(_RELATED.match(s)) or n <= 8 and bool(_RELATED_ALONE.match(s))
+            or n <= 30 and bool(_TAGGED_TEASER.search(s)))
+
+
+def _image_credit(s: str, n: int) -> bool:
+    if s.startswith(("“", '"')):
+        return False
+    return n <= 30 and bool(_CREDIT.match(s)) or n <= 40 and bool(_CREDIT_END.search(s))
+
+
+def _share_subscribe(s: str, n: int) -> bool:
+    return _is_cta(s, n) or n <= 12 and bool(_SHARE_LABELS.match(s)) and not s.isdigit()
+
+
+def _legal_notice(s: str, n: int) -> bool:
+    return bool(n <= 40 and _LEGAL.search(s) or n <= 8 and _LEGAL_LINK.match(s)) \
+        and not _quoted(s)
+
+
+def _navigation(s: str, n: int) -> bool:
+    return n <= 12 and len(_NAV_SEP.findall(s)) >= 2 and not SENTENCE_END.search(s)
+
+
+_RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
+    ("advertisement", _advertisement),
+    ("related-link", _related_link),
+    ("image-credit", _image_credit),
+    ("share-subscribe", _share_subscribe),
+    ("legal-notice", _legal_notice),
+    ("navigation", _navigation),
+)
 
 
 def _is_cta(s: str, n: int) -> bool:

@@ -65,6 +65,17 @@ def decode(data: bytes) -> str:
             return data.decode(enc, errors="replace")
     if looks_binary(data):
         raise BadInput("binary data, not text or HTML")
+    text = _as_declared(data)
+    if text is None:
+        text = _as_utf8(data)
+    if text is None:
+        text = _as_western(data)
+    return text if text is not None else _detected(data)
+
+
+def _as_declared(data: bytes) -> str | None:
+    """The text in the charset the page declares (UTF-8 strictly); None without a usable
+    declaration."""
     declared = _declared(data)
     if declared == "utf-8":
         try:
@@ -76,6 +87,10 @@ def decode(data: bytes) -> str:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
+    return None
+
+
+def _as_utf8(data: bytes) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -83,15 +98,22 @@ def decode(data: bytes) -> str:
             # Valid multi-byte sequences do not happen by chance in a legacy 8-bit encoding:
             # this is UTF-8 with broken bytes, and guessing another charset would garble it.
             raise BadInput(f"invalid UTF-8 at byte {e.start}") from None
-    high = _high_bytes(data)
-    if high < 0.05 * len(data):
-        # Mostly ASCII with a few accented letters: Western European text, where short
-        # inputs give statistical detection too little to go on. windows-1252 is what
-        # browsers assume for "latin-1" pages too.
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
+    return None
+
+
+def _as_western(data: bytes) -> str | None:
+    """Mostly ASCII with a few accented letters: Western European text, where short inputs
+    give statistical detection too little to go on. windows-1252 is what browsers assume for
+    "latin-1" pages too."""
+    if _high_bytes(data) >= 0.05 * len(data):
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def _detected(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()

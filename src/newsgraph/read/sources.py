@@ -10,7 +10,7 @@ import gzip
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # One document larger than this is refused, not read: news pages are well under 5 MiB, and
@@ -18,6 +18,8 @@ from pathlib import Path
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ".json"}
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 
 
@@ -39,6 +41,8 @@ class RawInput:
 class InputError:
     source: str
     reason: str
+    # The exception behind an internal error, for a traceback (never sent between processes).
+    cause: BaseException | None = field(default=None, repr=False, compare=False)
 
     def line(self) -> str:
         return f"{self.source}: {self.reason}"
@@ -50,33 +54,98 @@ Item = RawInput | InputError
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
     """Yield every document under `paths` in a stable order."""
     for p in paths:
-        path = Path(p)
         if str(p) == "-":
             import sys
 
             yield RawInput(source="<stdin>", data=sys.stdin.buffer.read())
-        elif not path.exists():
-            yield InputError(str(p), "no such file or directory")
-        elif path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.name not in SKIP_NAMES
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
-            if not files:
-                yield InputError(str(p), "folder holds no files")
-            for f in files:
-                yield from _iter_file(f)
+            continue
+        for found in discover(p):
+            if isinstance(found, InputError):
+                yield found
+            else:
+                yield from _iter_file(found)
+
+
+def iter_sources(sources: Iterable[object], documents: set[str] | None = None
+                 ) -> Iterator[Item]:
+    """Items for the Python API, in order. A str or bytes is one document (HTML or text); a
+    `(document, url)` pair is a document and its URL; an `os.PathLike` (`pathlib.Path`) is a
+    file, folder, .jsonl or WARC, read as the command line reads it. A document is named
+    `<input N>` by its position in `sources`; the names are added to `documents`."""
+    for i, src in enumerate(sources):
+        if isinstance(src, os.PathLike):
+            yield from iter_inputs([src])
+            continue
+        name = f"<input {i}>"
+        url = None
+        if isinstance(src, tuple) and len(src) == 2 and isinstance(src[1], str | None):
+            src, url = src
+        if documents is not None:
+            documents.add(name)
+        if isinstance(src, str | bytes):
+            yield RawInput(source=name, data=src, url=url)
         else:
-            yield from _iter_file(path)
+            yield InputError(name, f"expected text, bytes, a (text, url) pair or a path, not "
+                             f"{type(src).__name__}")
+
+
+def discover(path: str | os.PathLike[str]) -> Iterator[Path | InputError]:
+    """The files one input path stands for, in a stable order: the path itself, or every file
+    under a folder except hidden ones and system litter; an InputError for a missing path or
+    an empty folder. Standard input (`-`) is the caller's to handle."""
+    p = Path(path)
+    if not p.exists():
+        yield InputError(str(path), "no such file or directory")
+    elif not p.is_dir():
+        yield p
+    else:
+        files = sorted(f for f in p.rglob("*") if f.is_file() and f.name not in SKIP_NAMES
+                       and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        if not files:
+            yield InputError(str(path), "folder holds no files")
+        yield from files
+
+
+def count_inputs(paths: Iterable[str | os.PathLike[str]]) -> int | None:
+    """How many documents `iter_inputs(paths)` yields, when it is cheap to tell: None for
+    standard input, a missing path or a WARC file (which would have to be read through)."""
+    total = 0
+    for p in paths:
+        if str(p) == "-" or not Path(p).exists():
+            return None
+        for found in discover(p):
+            if isinstance(found, InputError):
+                continue
+            n = _count_file(found)
+            if n is None:
+                return None
+            total += n
+    return total
+
+
+def _count_file(path: Path) -> int | None:
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return None
+    if not name.endswith(JSONL_SUFFIXES):
+        return 1
+    opener = gzip.open if name.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as fh:  # type: ignore[operator]
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return 1
 
 
 def _iter_file(path: Path) -> Iterator[Item]:
     name = path.name.lower()
     try:
-        if name.endswith((".warc", ".warc.gz", ".arc.gz")):
+        if name.endswith(WARC_SUFFIXES):
             from newsgraph.read.warc import iter_warc
 
             yield from iter_warc(path)
             return
-        if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+        if name.endswith(JSONL_SUFFIXES):
             yield from iter_jsonl(path)
             return
         size = path.stat().st_size

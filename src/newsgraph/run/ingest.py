@@ -9,14 +9,16 @@ Idempotent and safe to kill at any moment:
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newsgraph.read import Item, RawInput, iter_inputs
+from newsgraph.read import iter_inputs
 from newsgraph.run.pool import ChunkResult, PoolOptions, run
+from newsgraph.run.process import ProcessOptions
 from newsgraph.store import Store
 from newsgraph.store.migrations import ARTICLE_TABLES
 from newsgraph.store.write import add_source, write_article
@@ -28,9 +30,11 @@ class IngestOptions:
     chunk_size: int = 16
     batch_size: int = 32
     resolve: bool = True
-    # Defaults for inputs that do not carry their own (a plain text file has no date).
-    published: str | None = None
+    # For inputs that do not carry their own (a plain text file has no date).
+    published: dt.date | None = None
     url: str | None = None
+    # For every input, whatever date it carries.
+    force_published: dt.date | None = None
 
 
 @dataclass
@@ -66,10 +70,12 @@ def ingest(paths: Iterable[str], db: str, options: IngestOptions | None = None,
     start = time.perf_counter()
     with Store(db) as store:
         before = _article_rows(store)
+        steps = ProcessOptions(url=opts.url, published=opts.published,
+                               force_published=opts.force_published,
+                               batch_size=opts.batch_size)
         pool = PoolOptions(workers=opts.workers, chunk_size=opts.chunk_size,
-                           batch_size=opts.batch_size,
-                           known_db=None if db == ":memory:" else db)
-        for result in run(_with_defaults(iter_inputs(paths), opts), pool):
+                           known_db=None if db == ":memory:" else db, process=steps)
+        for result in run(iter_inputs(paths), pool):
             _write(store, result, report)
             report.inputs += result.done + len(result.errors)
             if progress is not None:
@@ -80,14 +86,6 @@ def ingest(paths: Iterable[str], db: str, options: IngestOptions | None = None,
         report.rows = store.stats().tables
         report.rows_added = sum(report.rows[t] for t in ARTICLE_TABLES) - before
     return report
-
-
-def _with_defaults(items: Iterable[Item], opts: IngestOptions) -> Iterator[Item]:
-    for it in items:
-        if isinstance(it, RawInput):
-            it.published = it.published or opts.published
-            it.url = it.url or opts.url
-        yield it
 
 
 def _article_rows(store: Store) -> int:

@@ -21,7 +21,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsgraph.record import Agreement, Article, Entity, Event, Quote
+from newsgraph.record import Agreement, Article, Entity, Event, Quote, day_text
 
 SCHEMA_VERSION = 1
 TABLES = ("articles", "entities", "quotes", "events", "agreements")
@@ -102,7 +102,7 @@ def article_rows(article: Article, shard: str, seq: int) -> dict[str, list[dict[
     return {
         "articles": [{
             **key, "source": article.source, "title": article.title,
-            "published": article.published, "authors": list(article.authors),
+            "published": day_text(article.published), "authors": list(article.authors),
             "url": article.url, "site": article.site, "text": article.text,
             "removed": [{"reason": r.reason, "text": r.text} for r in article.removed],
         }],

@@ -1,7 +1,7 @@
 """The local executor: a process pool that extracts and annotates, results back in order.
 
 Each worker loads the spaCy pipeline once (`annotate.get_nlp()` in the initializer) and runs
-the engine-free steps of `newsgraph.run.steps` on chunks of inputs. Workers never write: they
+the one route of `newsgraph.run.process` on chunks of inputs. Workers never write: they
 may open the database read-only to skip articles already stored (same clean text, same id),
 which makes a rerun cheap; every write happens in the parent, the store's one writer.
 
@@ -11,6 +11,7 @@ At most `2 * workers` chunks are queued or running, and at most `8 * workers` ar
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import sqlite3
 from collections import deque
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from newsgraph.read import InputError, Item, RawInput
 from newsgraph.record import Article
-from newsgraph.run.steps import StepOptions, annotate_chunk, extract_items
+from newsgraph.run.process import Outcome, ProcessOptions, process
 
 
 @dataclass
@@ -30,11 +31,10 @@ class PoolOptions:
     workers: int = 2
     # Inputs per task sent to a worker.
     chunk_size: int = 16
-    # Documents per `nlp.pipe` batch inside a worker.
-    batch_size: int = 32
     # Database to consult (read-only) for articles already stored; None: annotate all.
     known_db: str | None = None
-    step: StepOptions = field(default_factory=StepOptions)
+    # What the workers do with each input (dates, URL, nlp.pipe batch size, time limit).
+    process: ProcessOptions = field(default_factory=ProcessOptions)
 
 
 @dataclass
@@ -51,6 +51,9 @@ class ChunkResult:
     articles: list[Article] = field(default_factory=list)   # newly annotated
     known: list[Known] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)          # one line per failed input
+    # Every input's outcome in input order, for a caller that wants them so (`process_parallel`
+    # fills this instead of the three lists above).
+    outcomes: list[Outcome] = field(default_factory=list)
 
     @property
     def done(self) -> int:
@@ -97,19 +100,38 @@ def process_chunk(items: list[Item]) -> ChunkResult:
     """Extract, skip what is stored, annotate the rest (runs inside a worker)."""
     opts = _Worker.options or PoolOptions()
     out = ChunkResult()
-    failed: list[InputError] = []
-    todo: list[Article] = []
-    for art in extract_items(items, failed, opts.step.time_limit_s):
-        if _is_stored(_Worker.db, art.id):
-            out.known.append(Known(art.id, art.source, art.url))
+
+    def stored(art: Article) -> bool:
+        if not _is_stored(_Worker.db, art.id):
+            return False
+        out.known.append(Known(art.id, art.source, art.url))
+        return True
+
+    # The whole chunk is annotated in one go, whatever its size.
+    step = dataclasses.replace(opts.process, chunk_size=max(1, len(items)))
+    for o in process(items, step, skip=stored):
+        if isinstance(o, InputError):
+            out.errors.append(o.line())
         else:
-            todo.append(art)
-    step = StepOptions(batch_size=opts.batch_size, chunk_size=opts.chunk_size,
-                       time_limit_s=opts.step.time_limit_s)
-    if todo:
-        out.articles = annotate_chunk(todo, step, failed)
-    out.errors = [f.line() for f in failed]
+            out.articles.append(o)
     return out
+
+
+def outcomes_chunk(items: list[Item]) -> ChunkResult:
+    """Every input's outcome, in order (runs inside a worker)."""
+    opts = _Worker.options or PoolOptions()
+    step = dataclasses.replace(opts.process, chunk_size=max(1, len(items)))
+    # The cause of an internal error stays here: not every exception survives pickling.
+    return ChunkResult(outcomes=[InputError(o.source, o.reason) if isinstance(o, InputError)
+                                 else o for o in process(items, step)])
+
+
+def process_parallel(items: Iterable[Item], options: ProcessOptions, workers: int,
+                     chunk_size: int = 16) -> Iterator[Outcome]:
+    """`process` on `workers` processes: the same outcomes, in the same order."""
+    pool = PoolOptions(workers=workers, chunk_size=chunk_size, process=options)
+    for result in _results(outcomes_chunk, items, pool):
+        yield from result.outcomes
 
 
 def chunked(items: Iterable[Item], size: int, workers: int = 1) -> Iterator[list[Item]]:
@@ -157,12 +179,17 @@ def run(items: Iterable[Item], options: PoolOptions) -> Iterator[ChunkResult]:
         for chunk in chunked(items, options.chunk_size):
             yield process_chunk(chunk)
         return
+    yield from _results(process_chunk, items, options)
+
+
+def _results(work: Callable[[list[Item]], ChunkResult], items: Iterable[Item],
+             options: PoolOptions) -> Iterator[ChunkResult]:
     # spawn, not fork: the parent runs a progress thread and holds a database connection,
     # neither of which survives a fork safely.
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=options.workers, mp_context=ctx, initializer=_init,
                              initargs=(options,)) as pool:
-        yield from in_order(lambda chunk: pool.submit(process_chunk, chunk),
+        yield from in_order(lambda chunk: pool.submit(work, chunk),
                             chunked(items, options.chunk_size, options.workers), options.workers)
 
 
@@ -205,4 +232,5 @@ def _result(sources: list[str], future: Future[ChunkResult]) -> ChunkResult:
         return future.result()
     except Exception as e:  # noqa: BLE001 - one broken chunk never stops a batch
         reason = f"worker failed ({e.__class__.__name__}: {e})"[:300]
-        return ChunkResult(errors=[f"{s}: {reason}" for s in sources])
+        return ChunkResult(errors=[f"{s}: {reason}" for s in sources],
+                           outcomes=[InputError(s, reason) for s in sources])

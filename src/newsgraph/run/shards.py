@@ -17,13 +17,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from newsgraph.read import InputError, Item, iter_inputs
-from newsgraph.read.sources import SKIP_NAMES, iter_jsonl
+from newsgraph.read import InputError, Item, discover, iter_inputs
+from newsgraph.read.sources import JSONL_SUFFIXES, WARC_SUFFIXES, iter_jsonl
 
 ShardKind = Literal["jsonl", "warc", "files"]
-
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 
 
 @dataclass(frozen=True)
@@ -71,21 +68,17 @@ def plan_shards(paths: Iterable[str], shard_size: int) -> Plan:
         raise ValueError("shard size must be at least 1")
     plan = Plan()
     for p in paths:
-        path = Path(p)
         if p == "-":
             plan.errors.append(InputError("<stdin>", "standard input cannot be sharded; "
                                           "write it to a file first"))
-        elif not path.exists():
-            plan.errors.append(InputError(str(p), "no such file or directory"))
-        elif path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.name not in SKIP_NAMES
-                           and not any(part.startswith(".")
-                                       for part in f.relative_to(path).parts))
-            if not files:
-                plan.errors.append(InputError(str(p), "folder holds no files"))
-            _plan_files(files, shard_size, plan)
-        else:
-            _plan_files([path], shard_size, plan)
+            continue
+        files: list[Path] = []
+        for found in discover(p):
+            if isinstance(found, InputError):
+                plan.errors.append(found)
+            else:
+                files.append(found)
+        _plan_files(files, shard_size, plan)
     return plan
 
 

@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.run.parquet import SCHEMA_VERSION, TABLES
+from newsgraph.run.process import ProcessOptions
 from newsgraph.run.shards import Shard, plan_shards
-from newsgraph.run.steps import ShardResult, StepOptions, is_done, process_shard
+from newsgraph.run.steps import ShardResult, is_done, process_shard
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,7 +40,7 @@ INSTALL_HINT = "pip install 'newsgraph[spark]'"
 class SparkOptions:
     master: str = "local[2]"
     shard_size: int = 200
-    steps: StepOptions = field(default_factory=StepOptions)
+    steps: ProcessOptions = field(default_factory=lambda: ProcessOptions(batch_size=64))
     # Extra Spark settings (key -> value), e.g. spark.executor.memory on a cluster.
     conf: dict[str, str] = field(default_factory=dict)
     app_name: str = "newsgraph"
@@ -122,7 +123,7 @@ def _map_shards(batches: Iterator[pd.DataFrame], out_dir: str, steps: dict[str, 
     result (JSON) per row out."""
     import pandas as pd
 
-    opts = StepOptions(**steps)
+    opts = ProcessOptions(**steps)
     out = Path(out_dir)
     for batch in batches:
         rows = []
@@ -137,7 +138,7 @@ def _map_shards(batches: Iterator[pd.DataFrame], out_dir: str, steps: dict[str, 
 
 
 def run_shards(spark: SparkSession, shards: list[Shard], out_dir: Path,
-               steps: StepOptions) -> list[ShardResult]:
+               steps: ProcessOptions) -> list[ShardResult]:
     """Run shards as one Spark job, one shard per task."""
     if not shards:
         return []

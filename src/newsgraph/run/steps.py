@@ -1,7 +1,8 @@
-"""Engine-free steps: inputs -> Article records, and one shard -> Parquet files + marker.
+"""The engine-free shard step: one shard -> Parquet files + marker.
 
-Executors (the local process pool, Spark) call these unchanged; only the executors know about
-parallelism. One bad input never stops a batch: it comes out as an `InputError` naming it.
+Spark calls it unchanged; only the executor knows about parallelism. Inside a shard the inputs
+take the one route of `newsgraph.run.process`: one bad input never stops a batch, it comes out
+as an `InputError` naming it.
 """
 
 from __future__ import annotations
@@ -9,91 +10,15 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from newsgraph.errors import BadInput
-from newsgraph.extract import TIME_LIMIT_S, extract_raw
-from newsgraph.read import InputError, Item
-from newsgraph.record import Article
+from newsgraph.read import InputError
 from newsgraph.run.parquet import ShardWriter
+from newsgraph.run.process import ProcessOptions, internal_error, process
 from newsgraph.run.shards import Shard, read_shard
 
 DONE_DIR = "_done"
-
-
-@dataclass
-class StepOptions:
-    # Documents per `nlp.pipe` batch; bounded so a worker's memory does not depend on the
-    # shard size.
-    batch_size: int = 64
-    # Articles annotated per call (one spaCy memory zone each) and per Parquet row group.
-    chunk_size: int = 256
-    time_limit_s: float | None = TIME_LIMIT_S
-
-
-def extract_items(items: Iterable[Item], failed: list[InputError],
-                  time_limit_s: float | None = TIME_LIMIT_S) -> Iterator[Article]:
-    """Extract every input; bad ones are appended to `failed` and skipped."""
-    for item in items:
-        if isinstance(item, InputError):
-            failed.append(item)
-            continue
-        try:
-            yield extract_raw(item, time_limit_s=time_limit_s)
-        except BadInput as e:
-            failed.append(InputError(item.source, e.reason))
-        except Exception as e:  # noqa: BLE001 - one bad input never stops a batch
-            failed.append(InputError(item.source, _internal(e)))
-
-
-def _internal(e: Exception) -> str:
-    return f"internal error ({e.__class__.__name__}: {e})"[:300]
-
-
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for a in articles:
-        chunk.append(a)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def annotate_chunk(chunk: list[Article], options: StepOptions,
-                   failed: list[InputError]) -> list[Article]:
-    """Annotate a chunk in one `nlp.pipe` run; when it fails, redo it one article at a time so
-    only the article that breaks a component is lost (and reported)."""
-    from newsgraph.annotate import PipelineOptions, annotate
-
-    opts = PipelineOptions(batch_size=options.batch_size)
-    try:
-        return list(annotate(chunk, opts))
-    except Exception:  # noqa: BLE001 - isolate the bad article below
-        pass
-    done: list[Article] = []
-    for a in chunk:
-        try:
-            done.extend(annotate([a], opts))
-        except Exception as e:  # noqa: BLE001 - one bad input never stops a batch
-            failed.append(InputError(a.source or a.id, "annotation failed: " + _internal(e)))
-    return done
-
-
-def process_items(items: Iterable[Item], options: StepOptions | None = None
-                  ) -> Iterator[Article | InputError]:
-    """Extract and annotate; yields annotated Articles (in input order) and InputErrors."""
-    opts = options or StepOptions()
-    failed: list[InputError] = []
-    for chunk in _chunks(extract_items(items, failed, opts.time_limit_s), opts.chunk_size):
-        done = annotate_chunk(chunk, opts, failed)
-        yield from failed
-        failed.clear()
-        yield from done
-    yield from failed
 
 
 @dataclass
@@ -125,7 +50,7 @@ def is_done(out_dir: Path, shard_id: str) -> bool:
     return marker_path(out_dir, shard_id).is_file()
 
 
-def process_shard(shard: Shard, out_dir: Path, options: StepOptions | None = None
+def process_shard(shard: Shard, out_dir: Path, options: ProcessOptions | None = None
                   ) -> ShardResult:
     """Run one shard: read, extract, annotate, write its Parquet files, then mark it done.
 
@@ -133,12 +58,12 @@ def process_shard(shard: Shard, out_dir: Path, options: StepOptions | None = Non
     """
     from newsgraph.annotate import pipeline
 
-    opts = options or StepOptions()
+    opts = options or ProcessOptions()
     start = time.perf_counter()
     result = ShardResult(shard=shard.id, pid=os.getpid(), loaded_model=not pipeline.is_loaded())
     writer = ShardWriter(out_dir, shard.id, flush_rows=opts.chunk_size)
     try:
-        for out in process_items(read_shard(shard), opts):
+        for out in process(read_shard(shard), opts):
             if isinstance(out, InputError):
                 result.errors.append(out.line())
             else:
@@ -146,7 +71,7 @@ def process_shard(shard: Shard, out_dir: Path, options: StepOptions | None = Non
         writer.commit()
     except Exception as e:  # noqa: BLE001 - reported per shard; the other shards go on
         writer.abort()
-        result.failure = _internal(e)
+        result.failure = internal_error(e)
         result.seconds = time.perf_counter() - start
         return result
     result.articles = writer.articles

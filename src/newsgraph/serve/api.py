@@ -78,7 +78,8 @@ class ArticleIn(BaseModel):
     html: str | None = Field(None, description="an HTML page")
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
-    published: dt.date | None = Field(None, description="publication date, YYYY-MM-DD")
+    published: dt.date | None = Field(None, description="publication date, YYYY-MM-DD, for "
+                                      "an article that does not carry its own")
 
 
 class IngestResult(BaseModel):
@@ -204,10 +205,11 @@ def _analyze(body: ArticleIn) -> Article:
 
     source = _source(body)
     try:
-        art = extract(source, url=body.url, title=body.title, published=iso(body.published),
+        art = extract(source, url=body.url, title=body.title,
                       hint="html" if body.html is not None else "text")
     except BadInput as e:
         raise HTTPException(422, f"not an article: {e}") from None
+    art.published = art.published or body.published  # as --published: for an undated page
     with _nlp_lock:
         return next(annotate([art]))
 

@@ -14,7 +14,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from newsgraph.record import Article
+from newsgraph.record import Article, day_text
 from newsgraph.resolve.dedup import sketch
 
 
@@ -55,7 +55,7 @@ def write_article(conn: sqlite3.Connection, art: Article) -> WriteResult:
         "INSERT INTO articles(id, content_hash, title, published, url, site, authors, text, "
         "removed, sketch, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (art.id, hashlib.sha256(art.text.encode("utf-8")).hexdigest(), art.title,
-         art.published, art.url, art.site, _js(art.authors), art.text,
+         day_text(art.published), art.url, art.site, _js(art.authors), art.text,
          _js([{"reason": r.reason, "text": r.text} for r in art.removed]), sketch(art.text), now))
     add_source(conn, art.id, art.source, art.url)
     for ent in art.entities:

@@ -103,3 +103,34 @@ def test_summary(db: str) -> None:
     assert s["people"][0]["name"] in {"S. Jaishankar", "Antony Blinken", "Rajnath Singh"}
     text = _run("summary", "--db", db)
     assert "country pairs by events" in text and "commitments: 2 open" in text
+
+
+@pytest.mark.parametrize("command,subject,extra", [
+    ("entities", "Jaishankar", ["--type", "PERSON"]),
+    ("quotes", "very shortly", ["--speaker", "Hegseth"]),
+    ("agreements", "Major Defense Partnership", []),
+    ("search", "reciprocal trade", []),
+])
+def test_every_search_takes_its_subject_as_argument_or_q(db: str, command: str, subject: str,
+                                                         extra: list[str]) -> None:
+    positional = _json(command, subject, "--db", db, *extra)
+    assert positional, f"query {command} {subject!r} found nothing"
+    assert _json(command, "--q", subject, "--db", db, *extra) == positional
+    assert _json(command, subject, "--q", subject, "--db", db, *extra) == positional
+
+
+def test_entities_subject_filters_like_q(db: str) -> None:
+    rows = _json("entities", "Jaishankar", "--db", db)
+    assert rows and all("Jaishankar" in r["name"] for r in rows)
+    assert len(rows) < len(_json("entities", "--db", db, "--limit", "1000"))
+
+
+@pytest.mark.parametrize("command", ["entities", "quotes", "agreements", "search"])
+def test_two_different_subjects_are_refused(db: str, command: str) -> None:
+    result = CliRunner().invoke(main, ["query", command, "India", "--q", "Quad", "--db", db])
+    assert result.exit_code == 2 and "SUBJECT or as --q" in result.output
+
+
+def test_search_needs_a_subject(db: str) -> None:
+    result = CliRunner().invoke(main, ["query", "search", "--db", db])
+    assert result.exit_code == 2 and "words to search for" in result.output

@@ -7,6 +7,7 @@ paragraphs (14 real paragraphs with the headline), the lead printed twice, eight
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -104,5 +105,5 @@ def test_cli_extract_prints_the_same_record(seed_path: Path, seed: Article) -> N
 def test_analyze_keeps_the_extraction(seed_article: Article, seed: Article) -> None:
     assert seed_article.title == HEADLINE
     assert seed_article.text == seed.text
-    assert seed_article.published == "2025-07-02"
+    assert seed_article.published == dt.date(2025, 7, 2)
     assert [r.reason for r in seed_article.removed] == [r.reason for r in seed.removed]

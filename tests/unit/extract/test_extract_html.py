@@ -3,6 +3,7 @@ paragraphs."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import re
@@ -44,7 +45,7 @@ def _html(body: str, title: str = "Ministers agree to expand naval drills") -> s
 def test_metadata_from_a_real_page() -> None:
     art = extract(_page(FOX))
     assert art.title == "Home Depot sales miss, shares plunge"
-    assert art.published == "2019-11-19"
+    assert art.published == dt.date(2019, 11, 19)
     assert art.authors == ["Jonathan Garber"]
     assert art.site == "Fox Business"
     assert art.url == "https://www.foxbusiness.com/markets/home-depot-sales-earnings-retail"
@@ -89,7 +90,7 @@ def test_what_trafilatura_leaves_is_removed_and_recorded() -> None:
         ["title", "advertisement", "related-link", "duplicate-paragraph"]
     assert art.title == "Ministers agree to expand naval drills"
     assert art.authors == ["Jane Doe"]
-    assert art.published == "2024-03-05"
+    assert art.published == dt.date(2024, 3, 5)
     assert art.site == "Example Times"
     assert art.url == "https://example.org/naval-drills"
 

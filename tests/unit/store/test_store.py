@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import types
 import typing
 from pathlib import Path
@@ -84,6 +85,8 @@ def _filled(tp: Any, name: str = "x") -> Any:
         if args and args[0] is int:  # a span
             return [1, 5]
         return [_filled(args[0], name)] if args else []
+    if tp is dt.date:
+        return dt.date(2025, 7, 1)
     if tp is bool:
         return True
     if tp is int:

@@ -29,7 +29,7 @@ from newsgraph.store.models import Stats
 from newsgraph.store.read import ReadAPI
 
 if TYPE_CHECKING:
-    from newsgraph.resolve import ResolveReport
+    from newsgraph.store.resolved import ResolveReport
 
 
 class StoreError(NewsgraphError):
@@ -117,7 +117,7 @@ class Store(ReadAPI):
 
     def resolve(self) -> ResolveReport:
         """Recompute every cross-article table from the stored articles (one transaction)."""
-        from newsgraph.resolve import resolve_all
+        from newsgraph.store.resolved import resolve_all
 
         with self.transaction() as conn:
             return resolve_all(conn)

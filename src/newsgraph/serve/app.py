@@ -26,8 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import newsgraph
 from newsgraph.serve.cache import CacheMiddleware, ResponseCache
-from newsgraph.serve.pool import ReadPool, Writer
 from newsgraph.store.db import Store
+from newsgraph.store.pool import ReadPool, Writer
 
 HERE = Path(__file__).parent
 Scope = MutableMapping[str, Any]

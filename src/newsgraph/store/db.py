@@ -19,24 +19,21 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.record import Article
 from newsgraph.store import write as _write
 from newsgraph.store.migrations import ARTICLE_TABLES, RESOLVED_TABLES, migrate
 from newsgraph.store.models import Stats
-from newsgraph.store.read import ReadAPI
-
-if TYPE_CHECKING:
-    from newsgraph.store.resolved import ResolveReport
+from newsgraph.store.read import Reader
+from newsgraph.store.resolved import ResolveReport, resolve_all
 
 
 class StoreError(NewsgraphError):
     """A database that cannot be opened or used."""
 
 
-class Store(ReadAPI):
+class Store(Reader):
     def __init__(self, path: str | Path = ":memory:", *, readonly: bool = False) -> None:
         self.path = str(path)
         self.readonly = readonly
@@ -117,8 +114,6 @@ class Store(ReadAPI):
 
     def resolve(self) -> ResolveReport:
         """Recompute every cross-article table from the stored articles (one transaction)."""
-        from newsgraph.store.resolved import resolve_all
-
         with self.transaction() as conn:
             return resolve_all(conn)
 

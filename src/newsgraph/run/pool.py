@@ -12,16 +12,15 @@ At most `2 * workers` chunks are queued or running, and at most `8 * workers` ar
 from __future__ import annotations
 
 import multiprocessing
-import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from newsgraph.read import InputError, Item, RawInput
 from newsgraph.record import Article
 from newsgraph.run.steps import StepOptions, annotate_chunk, extract_items
+from newsgraph.store.known import KnownArticles
 
 
 @dataclass
@@ -60,7 +59,7 @@ class ChunkResult:
 class _Worker:
     """Per-process state: the pipeline and the read-only connection, made once."""
 
-    db: sqlite3.Connection | None = None
+    known: KnownArticles | None = None
     options: PoolOptions | None = None
 
 
@@ -69,28 +68,7 @@ def _init(options: PoolOptions) -> None:
 
     get_nlp()
     _Worker.options = options
-    _Worker.db = _open_readonly(options.known_db)
-
-
-def _open_readonly(path: str | None) -> sqlite3.Connection | None:
-    if not path or not Path(path).exists():
-        return None
-    try:
-        conn = sqlite3.connect(f"file:{Path(path).absolute()}?mode=ro", uri=True)
-        conn.execute("SELECT 1 FROM articles LIMIT 1")
-        return conn
-    except sqlite3.Error:
-        return None
-
-
-def _is_stored(conn: sqlite3.Connection | None, article_id: str) -> bool:
-    if conn is None:
-        return False
-    try:
-        return conn.execute("SELECT 1 FROM articles WHERE id = ?",
-                            (article_id,)).fetchone() is not None
-    except sqlite3.Error:
-        return False
+    _Worker.known = KnownArticles(options.known_db)
 
 
 def process_chunk(items: list[Item]) -> ChunkResult:
@@ -100,7 +78,7 @@ def process_chunk(items: list[Item]) -> ChunkResult:
     failed: list[InputError] = []
     todo: list[Article] = []
     for art in extract_items(items, failed, opts.step.time_limit_s):
-        if _is_stored(_Worker.db, art.id):
+        if _Worker.known is not None and art.id in _Worker.known:
             out.known.append(Known(art.id, art.source, art.url))
         else:
             todo.append(art)

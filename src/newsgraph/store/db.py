@@ -112,6 +112,23 @@ class Store(Reader):
         with self.transaction() as conn:
             return _write.add_source(conn, article_id, source, url)
 
+    def write_batch(self, articles: Iterable[Article], sources: Iterable[_write.Source] = ()
+                    ) -> list[_write.WriteResult]:
+        """Store `articles` and record new `sources` of stored ones, all in one transaction.
+
+        A source gives a result that is never `added`. Raises StoreError, with SQLite's
+        message, when any row is refused: then nothing of the batch is stored.
+        """
+        try:
+            with self.transaction() as conn:
+                out = [_write.write_article(conn, a) for a in articles]
+                for s in sources:
+                    new = _write.add_source(conn, s.article_id, s.source, s.url)
+                    out.append(_write.WriteResult(s.article_id, False, new))
+                return out
+        except sqlite3.Error as e:
+            raise StoreError(str(e)) from e
+
     def resolve(self) -> ResolveReport:
         """Recompute every cross-article table from the stored articles (one transaction)."""
         with self.transaction() as conn:

@@ -11,9 +11,7 @@ different countries ("U.S.-Thailand" / "U.S.-Indonesia Agreement on Reciprocal T
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -164,20 +162,62 @@ def _arms_key(m: Mention) -> str | None:
     return "arms sale " + normalise(recipient) + " " + normalise(m.system)
 
 
-def _load(conn: sqlite3.Connection) -> list[Mention]:
+def keyed(mentions: list[Mention]) -> list[Mention]:
+    """The mentions that name an agreement, each with its `key` (the normalised name)."""
     out = []
-    for r in conn.execute(
-            "SELECT m.pk, m.article_id, m.name, m.kind, m.parties, m.status, m.start, m.end, "
-            "a.published, m.system, m.recipient FROM agreement_mentions m "
-            "JOIN articles a ON a.id = m.article_id ORDER BY a.published, m.article_id, m.ord"):
-        m = Mention(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], r[8], r[9],
-                    r[10])
+    for m in mentions:
         key = _arms_key(m) or normalise(m.name)
         words = content_words(key)
         if len(words) < 2 or all(w in GENERIC for w in words):
             continue  # "the agreement": nothing to tell it from any other
         m.key = key
         out.append(m)
+    return out
+
+
+class _Merge:
+    """Union-find over name keys; the smallest key of a group is its root."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, k: str) -> str:
+        parent = self.parent
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _candidate_pairs(keys: list[str]) -> list[tuple[str, str]]:
+    """Pairs of keys that share a specific word; a word shared by very many names is no
+    evidence."""
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        for w in set(content_words(k)):
+            if specific(w):
+                by_word[w].append(k)
+    return sorted({(a, b) for ks in by_word.values() if len(ks) <= 200
+                   for i, a in enumerate(ks) for b in ks[i + 1:]})
+
+
+def _attach_unnamed(merged: dict[str, Group]) -> list[Group]:
+    """Groups whose names name countries, with each group that names none joined to the one
+    of them it fits (kept apart when it fits several)."""
+    named = [g for g in merged.values() if g.countries]
+    out = list(named)
+    for g in (g for g in merged.values() if not g.countries):
+        fits = [c for c in named if parties_agree(g, c) and any(
+            names_match(Group(k, [m]), g) for k, m in {m.key: m for m in c.mentions}.items())]
+        if len(fits) == 1:
+            fits[0].mentions.extend(g.mentions)
+        else:
+            out.append(g)
     return out
 
 
@@ -189,43 +229,15 @@ def cluster(mentions: list[Mention]) -> list[Group]:
     for m in mentions:
         groups.setdefault(m.key, Group(m.key)).mentions.append(m)
     keys = sorted(groups)
-    parent = {k: k for k in keys}
-
-    def find(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    # Candidates share a specific word; a word shared by very many names is no evidence.
-    by_word: dict[str, list[str]] = defaultdict(list)
-    for k in keys:
-        for w in set(content_words(k)):
-            if specific(w):
-                by_word[w].append(k)
-    pairs = {(a, b) for ks in by_word.values() if len(ks) <= 200
-             for i, a in enumerate(ks) for b in ks[i + 1:]}
-    for a, b in sorted(pairs):
+    merge = _Merge(keys)
+    for a, b in _candidate_pairs(keys):
         if same_agreement(groups[a], groups[b]):
-            union(a, b)
+            merge.union(a, b)
     merged: dict[str, Group] = {}
     for k in keys:
-        merged.setdefault(find(k), Group(find(k))).mentions.extend(groups[k].mentions)
-    named = [g for g in merged.values() if g.countries]
-    out = list(named)
-    for g in (g for g in merged.values() if not g.countries):
-        fits = [c for c in named if parties_agree(g, c) and any(
-            names_match(Group(k, [m]), g) for k, m in {m.key: m for m in c.mentions}.items())]
-        if len(fits) == 1:
-            fits[0].mentions.extend(g.mentions)
-        else:
-            out.append(g)
-    return out
+        root = merge.find(k)
+        merged.setdefault(root, Group(root)).mentions.extend(groups[k].mentions)
+    return _attach_unnamed(merged)
 
 
 def _sentence(text: str, start: int | None, end: int | None) -> str:
@@ -246,45 +258,67 @@ def _rank(status: str) -> int:
     return STATUS_RANK.index(status) if status in STATUS_RANK else -1
 
 
-def resolve_agreements(conn: sqlite3.Connection) -> int:
-    groups = cluster(_load(conn))
-    texts: dict[str, str] = {}
-    for g in groups:
-        _store(conn, g, texts)
-    return len(groups)
+@dataclass
+class StatusEvidence:
+    """A status an article gives an agreement, with the sentence that says so."""
+
+    article_id: str
+    status: str
+    date: str | None
+    evidence: str
 
 
-def _store(conn: sqlite3.Connection, g: Group, texts: dict[str, str]) -> None:
+@dataclass
+class ResolvedAgreement:
+    id: str
+    name: str
+    kind: str
+    parties: list[str]
+    status: str
+    first_date: str | None
+    last_date: str | None
+    n_mentions: int
+    n_articles: int
+    aliases: dict[str, int] = field(default_factory=dict)  # name as written -> mentions
+    mention_pks: list[int] = field(default_factory=list)
+    timeline: list[StatusEvidence] = field(default_factory=list)
+
+
+def resolve_agreements(mentions: list[Mention], texts: dict[str, str]
+                       ) -> list[ResolvedAgreement]:
+    """One agreement per group of mentions. `mentions` are all stored agreement mentions in
+    publication order; `texts` the texts of their articles (for the status evidence)."""
+    used: set[str] = set()
+    return [_agreement(g, texts, used) for g in cluster(keyed(mentions))]
+
+
+def _signals(g: Group, texts: dict[str, str]) -> dict[tuple[str, str], tuple[str | None, str]]:
+    """(article, status) -> (date, sentence): the first mention of each."""
+    signals: dict[tuple[str, str], tuple[str | None, str]] = {}
+    for m in g.mentions:
+        if (m.article_id, m.status) not in signals:
+            signals[(m.article_id, m.status)] = (
+                m.date, _sentence(texts[m.article_id], m.start, m.end))
+    return signals
+
+
+def _agreement(g: Group, texts: dict[str, str], used: set[str]) -> ResolvedAgreement:
     names = Counter(" ".join(m.name.split()) for m in g.mentions)
     # a clean name (no line break, brackets that close) before a frequent one
     name = min(names, key=lambda n: (not _clean(n), -names[n], -len(n), n))
     ident = "ag-" + hashlib.sha1(normalise(name).encode()).hexdigest()[:12]
-    if conn.execute("SELECT 1 FROM agreements WHERE id = ?", (ident,)).fetchone():
+    if ident in used:
         ident = "ag-" + hashlib.sha1(g.key.encode()).hexdigest()[:12]
+    used.add(ident)
     parties = Counter(canonical_country(p) or p for m in g.mentions for p in m.parties)
     dates = sorted(m.date for m in g.mentions if m.date)
-    signals: dict[tuple[str, str], tuple[str | None, str]] = {}
-    for m in g.mentions:
-        if (m.article_id, m.status) in signals:
-            continue
-        if m.article_id not in texts:
-            row = conn.execute("SELECT text FROM articles WHERE id = ?", (m.article_id,))
-            texts[m.article_id] = row.fetchone()[0]
-        signals[(m.article_id, m.status)] = (m.date, _sentence(texts[m.article_id], m.start,
-                                                              m.end))
+    signals = _signals(g, texts)
     # The current status is the latest real signal; "mentioned" only when there is no other.
     latest = max(signals.items(), key=lambda kv: (kv[0][1] != "mentioned", kv[1][0] or "",
                                                   _rank(kv[0][1])))
-    conn.execute(
-        "INSERT INTO agreements(id, name, kind, parties, status, first_date, last_date, "
-        "n_mentions, n_articles) VALUES (?,?,?,?,?,?,?,?,?)",
-        (ident, name, g.kind(), json.dumps(sorted(parties, key=lambda p: (-parties[p], p))),
-         latest[0][1], dates[0] if dates else None, dates[-1] if dates else None,
-         len(g.mentions), len({m.article_id for m in g.mentions})))
-    conn.executemany("INSERT INTO agreement_aliases(agreement_id, alias, n_mentions) "
-                     "VALUES (?,?,?)", [(ident, n, c) for n, c in sorted(names.items())])
-    conn.executemany("INSERT INTO agreement_links(mention_pk, agreement_id) VALUES (?,?)",
-                     [(m.pk, ident) for m in g.mentions])
-    conn.executemany("INSERT INTO agreement_status(agreement_id, article_id, status, date, "
-                     "evidence) VALUES (?,?,?,?,?)",
-                     [(ident, a, s, d, ev) for (a, s), (d, ev) in sorted(signals.items())])
+    return ResolvedAgreement(
+        ident, name, g.kind(), sorted(parties, key=lambda p: (-parties[p], p)), latest[0][1],
+        dates[0] if dates else None, dates[-1] if dates else None, len(g.mentions),
+        len({m.article_id for m in g.mentions}), dict(sorted(names.items())),
+        [m.pk for m in g.mentions],
+        [StatusEvidence(a, s, d, ev) for (a, s), (d, ev) in sorted(signals.items())])

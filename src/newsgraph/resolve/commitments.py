@@ -15,8 +15,7 @@ import calendar
 import datetime as dt
 import hashlib
 import re
-import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsgraph.resolve.agreements import content_words, normalise
 
@@ -117,6 +116,70 @@ def find_intent(text: str, said: str | None, about: int | None = None) -> Intent
 
 
 @dataclass
+class QuoteRow:
+    """One stored quote with a speaker, its article's date and the speaker's corpus entity
+    (None where the speaker was not resolved)."""
+
+    pk: int
+    article_id: str
+    local_id: str
+    published: str | None
+    speaker: str | None          # the entity's name, else the speaker as written
+    entity_id: str | None
+    text: str
+    start: int | None
+    end: int | None
+    entity_type: str | None
+
+
+@dataclass
+class AgreementPlace:
+    """Where an article mentions an agreement."""
+
+    agreement_id: str
+    start: int | None
+    end: int | None
+
+
+@dataclass
+class StatusRow:
+    status: str
+    article_id: str
+    date: str | None
+    evidence: str
+
+
+@dataclass
+class CommitmentInputs:
+    quotes: list[QuoteRow] = field(default_factory=list)         # by date, article, quote
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (agreement id, alias)
+    places: dict[str, list[AgreementPlace]] = field(default_factory=dict)  # by article
+    # by agreement, in order of date, article and status
+    statuses: dict[str, list[StatusRow]] = field(default_factory=dict)
+    latest: str | None = None    # the latest publication date stored
+
+
+@dataclass
+class Commitment:
+    id: str
+    quote_pk: int
+    article_id: str
+    date: str | None
+    speaker: str | None
+    speaker_entity_id: str | None
+    text: str
+    cue: str
+    action: str
+    deadline_text: str | None
+    deadline_date: str | None
+    agreement_id: str | None
+    outcome: str
+    outcome_article_id: str | None
+    outcome_date: str | None
+    outcome_evidence: str | None
+
+
+@dataclass
 class Said:
     key: str              # stable id source
     quote_pk: int
@@ -129,18 +192,12 @@ class Said:
     end: int | None
 
 
-def _quotes(conn: sqlite3.Connection) -> list[Said]:
-    rows = conn.execute(
-        "SELECT q.pk, q.article_id, q.local_id, a.published, COALESCE(e.name, q.speaker), "
-        "e.id, q.text, q.start, q.end, e.type FROM quotes q "
-        "JOIN articles a ON a.id = q.article_id "
-        "LEFT JOIN entity_links l ON l.article_id = q.article_id AND l.local_id = "
-        "q.speaker_local_id LEFT JOIN entities e ON e.id = l.entity_id "
-        "WHERE q.is_question = 0 AND q.speaker IS NOT NULL "
-        "ORDER BY a.published, q.article_id, q.local_id").fetchall()
+def _quotes(rows: list[QuoteRow]) -> list[Said]:
     # Only people make commitments here; "the ministry said" is not a named official.
-    return [Said(f"{r[1]}|{r[2]}", r[0], r[1], r[3], r[4], r[5], r[6], r[7], r[8])
-            for r in rows if r[9] == "PERSON" or (r[9] is None and _looks_personal(r[4]))]
+    return [Said(f"{r.article_id}|{r.local_id}", r.pk, r.article_id, r.published, r.speaker,
+                 r.entity_id, r.text, r.start, r.end)
+            for r in rows if r.entity_type == "PERSON"
+            or (r.entity_type is None and _looks_personal(r.speaker))]
 
 
 def _looks_personal(name: str | None) -> bool:
@@ -150,17 +207,16 @@ def _looks_personal(name: str | None) -> bool:
     return 2 <= len(words) <= 6 and not any(w.lower() in org for w in words)
 
 
-def _agreements_in(conn: sqlite3.Connection, s: Said, known: list[tuple[str, str]]
+def _agreements_in(places: list[AgreementPlace], s: Said, known: list[tuple[str, str]]
                    ) -> list[tuple[str, int]]:
     """The agreements the quote names, with where (offset into the quote): agreement mentions
     inside it, else known agreement names found in its words."""
     found: dict[str, int] = {}
     if s.start is not None and s.end is not None:
-        for agreement_id, start in conn.execute(
-                "SELECT l.agreement_id, m.start FROM agreement_mentions m JOIN agreement_links l "
-                "ON l.mention_pk = m.pk WHERE m.article_id = ? AND m.start >= ? AND m.end <= ? "
-                "ORDER BY m.start", (s.article_id, s.start, s.end)):
-            found.setdefault(agreement_id, start - s.start)
+        for p in places:
+            if (p.start is not None and p.end is not None and p.start >= s.start
+                    and p.end <= s.end):
+                found.setdefault(p.agreement_id, p.start - s.start)
     if not found:
         text = " " + normalise(s.text) + " "
         for key, agreement_id in known:
@@ -170,18 +226,26 @@ def _agreements_in(conn: sqlite3.Connection, s: Said, known: list[tuple[str, str
     return sorted(found.items(), key=lambda kv: (kv[1], kv[0]))
 
 
-def _outcome(conn: sqlite3.Connection, agreement_id: str | None, said: str | None
-             ) -> tuple[str, str | None, str | None, str | None]:
+@dataclass
+class _Outcome:
+    outcome: str = "open"
+    article_id: str | None = None
+    date: str | None = None
+    evidence: str | None = None
+
+
+def _outcome(statuses: dict[str, list[StatusRow]], agreement_id: str | None,
+             said: str | None) -> _Outcome:
     if agreement_id is None or said is None:
-        return "open", None, None, None
-    for status, article_id, date, evidence in conn.execute(
-            "SELECT status, article_id, date, evidence FROM agreement_status "
-            "WHERE agreement_id = ? AND date > ? ORDER BY date, article_id", (agreement_id, said)):
-        if status in FULFILLED:
-            return "fulfilled", article_id, date, evidence
-        if status in CONTRADICTED:
-            return "contradicted", article_id, date, evidence
-    return "open", None, None, None
+        return _Outcome()
+    for st in statuses.get(agreement_id, []):
+        if st.date is None or not st.date > said:
+            continue
+        if st.status in FULFILLED:
+            return _Outcome("fulfilled", st.article_id, st.date, st.evidence)
+        if st.status in CONTRADICTED:
+            return _Outcome("contradicted", st.article_id, st.date, st.evidence)
+    return _Outcome()
 
 
 def _excerpt(text: str, start: int, about: int | None) -> str:
@@ -193,44 +257,45 @@ def _excerpt(text: str, start: int, about: int | None) -> str:
     return " ".join(text[left:right].split())[:800]
 
 
-def resolve_commitments(conn: sqlite3.Connection) -> int:
-    # Agreement names long enough to be recognised inside a quote's own words.
-    known = sorted(((normalise(alias), agreement_id) for agreement_id, alias in conn.execute(
-        "SELECT agreement_id, alias FROM agreement_aliases")
-        if len(content_words(normalise(alias))) >= 3), key=lambda t: (-len(t[0]), t))
-    latest = conn.execute("SELECT max(published) FROM articles").fetchone()[0]
-    n = 0
-    for s in _quotes(conn):
-        if find_intent(s.text, s.date) is None:
-            continue
+def _known_names(aliases: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Agreement names long enough to be recognised inside a quote's own words, longest
+    first: (normalised name, agreement id)."""
+    return sorted(((normalise(alias), agreement_id) for agreement_id, alias in aliases
+                   if len(content_words(normalise(alias))) >= 3),
+                  key=lambda t: (-len(t[0]), t))
+
+
+def resolve_commitments(inputs: CommitmentInputs) -> list[Commitment]:
+    known = _known_names(inputs.aliases)
+    out: list[Commitment] = []
+    for s in _quotes(inputs.quotes):
         first = find_intent(s.text, s.date)
-        assert first is not None
+        if first is None:
+            continue
         # a transcript turn can be long: only an agreement in the sentence of the intent is
         # its object ("... and then formally sign a new 10-year Framework ...")
         named: list[tuple[str | None, int | None]] = [
-            (a, at) for a, at in _agreements_in(conn, s, known)
+            (a, at) for a, at in _agreements_in(inputs.places.get(s.article_id, []), s, known)
             if at >= len(s.text) or not _SENTENCE_BREAK.search(
                 s.text, min(at, first.at), max(at, first.at))]
         # one commitment per agreement the statement names, or one for the statement
-        for agreement_id, at in named or [(None, None)]:
-            intent = find_intent(s.text, s.date, at if at is not None and at < len(s.text)
-                                 else None)
-            assert intent is not None
-            outcome, o_article, o_date, o_evidence = _outcome(conn, agreement_id, s.date)
-            # Lapsed only where the outcome could have been seen: an agreement we follow.
-            if (outcome == "open" and agreement_id and intent.deadline_date and latest
-                    and latest > intent.deadline_date):
-                outcome = "lapsed"
-            key = s.key if agreement_id is None else f"{s.key}|{agreement_id}"
-            conn.execute(
-                "INSERT INTO commitments(id, quote_pk, article_id, date, speaker, "
-                "speaker_entity_id, text, cue, action, deadline_text, deadline_date, "
-                "agreement_id, outcome, outcome_article_id, outcome_date, outcome_evidence) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                ("cm-" + hashlib.sha1(key.encode()).hexdigest()[:12], s.quote_pk, s.article_id,
-                 s.date, s.speaker, s.speaker_entity_id, _excerpt(s.text, intent.at, at),
-                 intent.cue, intent.action,
-                 intent.deadline_text, intent.deadline_date, agreement_id, outcome, o_article,
-                 o_date, o_evidence))
-            n += 1
-    return n
+        out += [_commitment(s, agreement_id, at, inputs)
+                for agreement_id, at in named or [(None, None)]]
+    return out
+
+
+def _commitment(s: Said, agreement_id: str | None, at: int | None,
+                inputs: CommitmentInputs) -> Commitment:
+    intent = find_intent(s.text, s.date, at if at is not None and at < len(s.text) else None)
+    assert intent is not None
+    o = _outcome(inputs.statuses, agreement_id, s.date)
+    # Lapsed only where the outcome could have been seen: an agreement we follow.
+    if (o.outcome == "open" and agreement_id and intent.deadline_date and inputs.latest
+            and inputs.latest > intent.deadline_date):
+        o.outcome = "lapsed"
+    key = s.key if agreement_id is None else f"{s.key}|{agreement_id}"
+    return Commitment("cm-" + hashlib.sha1(key.encode()).hexdigest()[:12], s.quote_pk,
+                      s.article_id, s.date, s.speaker, s.speaker_entity_id,
+                      _excerpt(s.text, intent.at, at), intent.cue, intent.action,
+                      intent.deadline_text, intent.deadline_date, agreement_id, o.outcome,
+                      o.article_id, o.date, o.evidence)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import heapq
 import re
-import sqlite3
 import struct
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -61,6 +60,48 @@ class Copy:
     similarity: float
 
 
+class _Groups:
+    """Union-find over article positions; the earlier article stays the root."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _postings(sketches: list[tuple[str, tuple[int, ...]]]) -> dict[int, list[int]]:
+    """Sketch value -> positions of the articles whose sketch holds it, in order."""
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, (_, sk) in enumerate(sketches):
+        for h in sk:
+            postings[h].append(i)
+    return postings
+
+
+def _earlier_candidates(i: int, sk: tuple[int, ...], postings: dict[int, list[int]],
+                        threshold: float) -> list[int]:
+    """Earlier articles sharing enough sketch values with article `i` to be worth comparing
+    (values shared by very many articles, boilerplate, are no evidence)."""
+    shared: Counter[int] = Counter()
+    for h in sk:
+        post = postings[h]
+        if len(post) > MAX_POSTING:
+            continue
+        shared.update(j for j in post if j < i)
+    need = max(1, int(threshold * min(len(sk), K) * 0.5))
+    return [j for j, n in shared.items() if n >= need]
+
+
 def find_copies(items: Iterable[tuple[str, bytes | None]], threshold: float = THRESHOLD
                 ) -> list[Copy]:
     """Group near-identical articles; each copy points at the first article of its group.
@@ -70,51 +111,19 @@ def find_copies(items: Iterable[tuple[str, bytes | None]], threshold: float = TH
     order articles were ingested in.
     """
     sketches: list[tuple[str, tuple[int, ...]]] = [(a, unpack(s)) for a, s in items]
-    postings: dict[int, list[int]] = defaultdict(list)
-    for i, (_, sk) in enumerate(sketches):
-        for h in sk:
-            postings[h].append(i)
-    parent = list(range(len(sketches)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    postings = _postings(sketches)
+    groups = _Groups(len(sketches))
     best: dict[int, float] = {}
     for i, (_, sk) in enumerate(sketches):
-        shared: Counter[int] = Counter()
-        for h in sk:
-            post = postings[h]
-            if len(post) > MAX_POSTING:
-                continue
-            shared.update(j for j in post if j < i)
-        need = max(1, int(threshold * min(len(sk), K) * 0.5))
-        for j, n in shared.items():
-            if n < need:
-                continue
+        for j in _earlier_candidates(i, sk, postings, threshold):
             sim = similarity(sk, sketches[j][1])
             if sim >= threshold:
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    # the earlier article stays the root
-                    parent[max(ri, rj)] = min(ri, rj)
+                groups.union(i, j)
                 best[i] = max(best.get(i, 0.0), sim)
                 best[j] = max(best.get(j, 0.0), sim)
     out = []
     for i, (aid, _) in enumerate(sketches):
-        root = find(i)
+        root = groups.find(i)
         if root != i:
             out.append(Copy(aid, sketches[root][0], round(best.get(i, threshold), 3)))
     return out
-
-
-def store_duplicates(conn: sqlite3.Connection) -> int:
-    """Recompute the `duplicates` table from the stored sketches."""
-    rows = conn.execute("SELECT id, sketch FROM articles ORDER BY published, id").fetchall()
-    copies = find_copies((r[0], r[1]) for r in rows)
-    conn.executemany("INSERT INTO duplicates(article_id, duplicate_of, similarity) "
-                     "VALUES (?,?,?)", [(c.article_id, c.duplicate_of, c.similarity)
-                                        for c in copies])
-    return len(copies)

@@ -3,27 +3,21 @@
 People are clustered by `resolve.people` (names, initials, surnames, first names, titles,
 countries). Other entities merge by normalised name; countries by their pycountry name, so
 "U.S." and "United States of America" are one entity whatever type the tagger gave them.
+
+`resolve_entities(rows)` takes every stored per-article entity (`people.Row`, in publication
+order) and returns the corpus entities in the order they are stored.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-import sqlite3
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from newsgraph.resolve.countries import canonical_country
 from newsgraph.resolve.names import HONORIFICS, PersonName, fold
 from newsgraph.resolve.people import Cluster, Row, cluster_people
-
-
-def _load(conn: sqlite3.Connection) -> list[Row]:
-    rows = conn.execute(
-        "SELECT e.article_id, e.local_id, e.name, e.type, e.affiliation, e.roles, e.n_mentions, "
-        "a.published FROM article_entities e JOIN articles a ON a.id = e.article_id "
-        "ORDER BY a.published, e.article_id, e.local_id").fetchall()
-    return [Row(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7]) for r in rows]
 
 
 def _norm(name: str) -> str:
@@ -41,7 +35,44 @@ def _group_key(row: Row) -> tuple[str, str]:
     return typ, _norm(row.name)
 
 
-# ----------------------------------------------------------------- storing
+@dataclass(frozen=True)
+class LocalRef:
+    """One entity of one article."""
+
+    article_id: str
+    local_id: str
+
+
+@dataclass
+class EntityAlias:
+    alias: str
+    n_articles: int
+
+
+@dataclass
+class EntityRole:
+    title: str
+    first_date: str | None
+    last_date: str | None
+    n_articles: int
+
+
+@dataclass
+class ResolvedEntity:
+    id: str
+    name: str
+    type: str
+    affiliation: str | None
+    n_articles: int
+    n_mentions: int
+    first_date: str | None
+    last_date: str | None
+    links: list[LocalRef] = field(default_factory=list)
+    aliases: list[EntityAlias] = field(default_factory=list)
+    roles: list[EntityRole] = field(default_factory=list)
+
+
+# ------------------------------------------------------------ the results
 
 
 def _canonical(c: Cluster) -> tuple[str, str]:
@@ -60,8 +91,7 @@ def _canonical(c: Cluster) -> tuple[str, str]:
     return best, _norm(best)
 
 
-def resolve_entities(conn: sqlite3.Connection) -> int:
-    rows = _load(conn)
+def resolve_entities(rows: list[Row]) -> list[ResolvedEntity]:
     people = [r for r in rows if r.type == "PERSON" and not canonical_country(r.name)]
     others: dict[tuple[str, str], Cluster] = {}
     for r in rows:
@@ -71,13 +101,12 @@ def resolve_entities(conn: sqlite3.Connection) -> int:
         others.setdefault((typ, key), Cluster(typ)).rows.append(r)
     clusters = cluster_people(people) + list(others.values())
     used: set[str] = set()
-    for c in sorted(clusters, key=lambda c: (c.type, min((r.date or "", r.article_id, r.local_id)
-                                                          for r in c.rows))):
-        _store(conn, c, used)
-    return len(used)
+    return [_entity(c, used) for c in sorted(
+        clusters, key=lambda c: (c.type, min((r.date or "", r.article_id, r.local_id)
+                                             for r in c.rows)))]
 
 
-def _store(conn: sqlite3.Connection, c: Cluster, used: set[str]) -> None:
+def _entity(c: Cluster, used: set[str]) -> ResolvedEntity:
     name, key = _canonical(c)
     ident = "ent-" + hashlib.sha1(f"{c.type}|{key}".encode()).hexdigest()[:12]
     if ident in used:  # the same name for two clusters kept apart: tell them apart stably
@@ -85,13 +114,14 @@ def _store(conn: sqlite3.Connection, c: Cluster, used: set[str]) -> None:
         ident = "ent-" + hashlib.sha1(f"{c.type}|{key}|{first}".encode()).hexdigest()[:12]
     used.add(ident)
     dates = sorted(r.date for r in c.rows if r.date)
-    conn.execute("INSERT INTO entities(id, name, type, affiliation, n_articles, n_mentions, "
-                 "first_date, last_date) VALUES (?,?,?,?,?,?,?,?)",
-                 (ident, name, c.type, c.affiliation(), len(c.articles()),
-                  sum(r.n_mentions for r in c.rows), dates[0] if dates else None,
-                  dates[-1] if dates else None))
-    conn.executemany("INSERT INTO entity_links(article_id, local_id, entity_id) "
-                     "VALUES (?,?,?)", [(r.article_id, r.local_id, ident) for r in c.rows])
+    return ResolvedEntity(ident, name, c.type, c.affiliation(), len(c.articles()),
+                          sum(r.n_mentions for r in c.rows), dates[0] if dates else None,
+                          dates[-1] if dates else None,
+                          [LocalRef(r.article_id, r.local_id) for r in c.rows],
+                          _aliases(c), _roles(c))
+
+
+def _aliases(c: Cluster) -> list[EntityAlias]:
     aliases: dict[str, set[str]] = defaultdict(set)
     for r in c.rows:
         aliases[r.name.strip()].add(r.article_id)
@@ -100,9 +130,7 @@ def _store(conn: sqlite3.Connection, c: Cluster, used: set[str]) -> None:
         surname = _written_surname(r.parse) if c.type == "PERSON" else None
         if surname:
             aliases[surname].add(r.article_id)
-    conn.executemany("INSERT INTO entity_aliases(entity_id, alias, n_articles) VALUES (?,?,?)",
-                     [(ident, a, len(s)) for a, s in sorted(aliases.items()) if a])
-    _store_roles(conn, ident, c)
+    return [EntityAlias(a, len(s)) for a, s in sorted(aliases.items()) if a]
 
 
 def _written_surname(parse: PersonName | None) -> str | None:
@@ -118,7 +146,7 @@ def _written_surname(parse: PersonName | None) -> str | None:
     return tail if fold(tail) == parse.surname else None
 
 
-def _store_roles(conn: sqlite3.Connection, ident: str, c: Cluster) -> None:
+def _roles(c: Cluster) -> list[EntityRole]:
     spans: dict[str, list[str]] = defaultdict(list)   # folded title -> dates
     arts: dict[str, set[str]] = defaultdict(set)
     spelling: dict[str, Counter[str]] = defaultdict(Counter)
@@ -135,9 +163,9 @@ def _store_roles(conn: sqlite3.Connection, ident: str, c: Cluster) -> None:
             arts[k].add(r.article_id)
             if r.date:
                 spans[k].append(r.date)
+    out = []
     for k, seen in arts.items():
         dates = sorted(spans[k])
-        conn.execute("INSERT INTO entity_roles(entity_id, title, first_date, last_date, "
-                     "n_articles) VALUES (?,?,?,?,?)",
-                     (ident, spelling[k].most_common(1)[0][0], dates[0] if dates else None,
-                      dates[-1] if dates else None, len(seen)))
+        out.append(EntityRole(spelling[k].most_common(1)[0][0], dates[0] if dates else None,
+                              dates[-1] if dates else None, len(seen)))
+    return out

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -102,46 +101,103 @@ class Cluster:
             self.anchor = r.day
 
 
-def _load(conn: sqlite3.Connection) -> list[Report]:
-    reports: dict[int, Report] = {}
-    for r in conn.execute(
-            "SELECT r.pk, r.article_id, r.local_id, r.category, r.mode, r.location, "
-            "r.location_country, r.date, r.modality, r.sentence, a.published FROM event_reports r "
-            "JOIN articles a ON a.id = r.article_id"):
-        reports[r[0]] = Report(r[0], r[1], r[2], r[3].upper(), r[4], r[5],
-                               canonical_country(r[6]) or r[6], r[7], r[8], r[9] or "", r[10],
-                               terms=terms(f"{r[9] or ''} {r[5] or ''}"))
-    links = {(a, lid): e for a, lid, e in conn.execute(
-        "SELECT article_id, local_id, entity_id FROM entity_links")}
-    ents = {i: (n, t, aff) for i, n, t, aff in conn.execute(
-        "SELECT id, name, type, affiliation FROM entities")}
-    by_alias: dict[str, set[str]] = defaultdict(set)
-    for eid, alias in conn.execute("SELECT entity_id, alias FROM entity_aliases"):
-        by_alias[fold(alias)].add(eid)
-    local_names = {(a, fold(n)): lid for a, lid, n in conn.execute(
-        "SELECT article_id, local_id, name FROM article_entities")}
-    for pk, lid, name, role, aff in conn.execute(
-            "SELECT report_pk, local_entity_id, name, role, affiliation FROM event_report_actors "
-            "ORDER BY report_pk, ord"):
-        rep = reports.get(pk)
-        if rep is None:
-            continue
-        eid = links.get((rep.article_id, lid)) if lid else None
+@dataclass
+class ReportRow:
+    """One stored event report, with its article's publication date."""
+
+    pk: int
+    article_id: str
+    local_id: str
+    category: str
+    mode: str | None
+    location: str | None
+    location_country: str | None
+    date: str | None
+    modality: str
+    sentence: str | None
+    published: str | None
+
+
+@dataclass
+class ActorRow:
+    """One actor of one report, as the article named it."""
+
+    report_pk: int
+    local_entity_id: str | None
+    name: str
+    role: str
+    affiliation: str | None
+
+
+@dataclass
+class EntityInfo:
+    name: str
+    type: str
+    affiliation: str | None
+
+
+@dataclass
+class EventInputs:
+    """What event resolution reads: the reports and their actors, and the corpus entities
+    (resolved before) that tell which entity an actor is."""
+
+    reports: list[ReportRow] = field(default_factory=list)
+    actors: list[ActorRow] = field(default_factory=list)   # by report, in the article's order
+    links: dict[tuple[str, str], str] = field(default_factory=dict)  # (article, local) -> id
+    entities: dict[str, EntityInfo] = field(default_factory=dict)
+    aliases: list[tuple[str, str]] = field(default_factory=list)      # (entity id, alias)
+    local_names: list[tuple[str, str, str]] = field(default_factory=list)  # article, local, name
+
+
+class _ActorIndex:
+    """Which corpus entity an actor is: by its local entity, by the article's entity of that
+    name, else by an alias only one entity has."""
+
+    def __init__(self, inputs: EventInputs) -> None:
+        self.links = inputs.links
+        self.entities = inputs.entities
+        self.by_alias: dict[str, set[str]] = defaultdict(set)
+        for eid, alias in inputs.aliases:
+            self.by_alias[fold(alias)].add(eid)
+        self.local_names = {(a, fold(n)): lid for a, lid, n in inputs.local_names}
+
+    def entity_id(self, article_id: str, a: ActorRow) -> str | None:
+        eid = self.links.get((article_id, a.local_entity_id)) if a.local_entity_id else None
         if eid is None:
-            local = local_names.get((rep.article_id, fold(name)))
-            eid = links.get((rep.article_id, local)) if local else None
+            local = self.local_names.get((article_id, fold(a.name)))
+            eid = self.links.get((article_id, local)) if local else None
         if eid is None:
-            found = by_alias.get(fold(name), set())
+            found = self.by_alias.get(fold(a.name), set())
             eid = next(iter(found)) if len(found) == 1 else None
-        info = ents.get(eid) if eid else None
+        return eid
+
+    def actor(self, article_id: str, a: ActorRow) -> Actor:
+        eid = self.entity_id(article_id, a)
+        info = self.entities.get(eid) if eid else None
         if eid is None:
-            eid = "name:" + fold(name)
-        etype = info[1] if info else None
-        country = canonical_country(aff) or (info[2] if info else None)
+            eid = "name:" + fold(a.name)
+        etype = info.type if info else None
+        country = canonical_country(a.affiliation) or (info.affiliation if info else None)
         if country is None and etype == "GPE":
-            country = canonical_country(info[0]) if info else None
-        rep.actors.append(Actor(eid, info[0] if info else name, role, country,
-                                etype == "PERSON"))
+            country = canonical_country(info.name) if info else None
+        return Actor(eid, info.name if info else a.name, a.role, country, etype == "PERSON")
+
+
+def build_reports(inputs: EventInputs) -> list[Report]:
+    """The reports with their actors resolved to corpus entities, in the order clustering
+    visits them (by date, then article and local id)."""
+    reports: dict[int, Report] = {}
+    for r in inputs.reports:
+        sentence = r.sentence or ""
+        reports[r.pk] = Report(r.pk, r.article_id, r.local_id, r.category.upper(), r.mode,
+                               r.location, canonical_country(r.location_country)
+                               or r.location_country, r.date, r.modality, sentence,
+                               r.published, terms=terms(f"{sentence} {r.location or ''}"))
+    index = _ActorIndex(inputs)
+    for a in inputs.actors:
+        rep = reports.get(a.report_pk)
+        if rep is not None:
+            rep.actors.append(index.actor(rep.article_id, a))
     return sorted(reports.values(), key=lambda r: (r.day or dt.date.min, r.published or "",
                                                     r.article_id, r.local_id))
 
@@ -167,25 +223,31 @@ def _parse_day(text: str | None) -> dt.date | None:
         return None
 
 
-def _fits(c: Cluster, r: Report, idf: Idf, actor_idf: Idf) -> float:
-    """How well report `r` fits cluster `c`: 0 not at all, higher is better."""
+def _compatible(c: Cluster, r: Report) -> bool:
+    """Report `r` can be of the event of cluster `c` at all: same category, kind of
+    modality, a date that fits, no other country, no person only one of them names."""
     first = c.reports[0]
     if first.category != r.category:
-        return 0.0
+        return False
     if MODALITY_GROUP.get(first.modality, "real") != MODALITY_GROUP.get(r.modality, "real"):
-        return 0.0
+        return False
     if c.anchor is None or r.day is None:
-        return 0.0
+        return False
     window = WINDOW_DATED if (c.anchor_dated and r.date) else WINDOW_UNDATED
     if abs((r.day - c.anchor).days) > window:
-        return 0.0
+        return False
     lo, hi = _bounds(r)
     if max(lo, c.lo) > min(hi, c.hi):
-        return 0.0  # no date fits both
+        return False  # no date fits both
     if r.country and c.countries and r.country not in c.countries:
-        return 0.0
-    if (r.people - c.people) and (c.people - r.people):
-        # each names someone the other does not: Blinken with Ebrard, Blinken with Deuba
+        return False
+    # each names someone the other does not: Blinken with Ebrard, Blinken with Deuba
+    return not ((r.people - c.people) and (c.people - r.people))
+
+
+def _fits(c: Cluster, r: Report, idf: Idf, actor_idf: Idf) -> float:
+    """How well report `r` fits cluster `c`: 0 not at all, higher is better."""
+    if not _compatible(c, r):
         return 0.0
     shared = r.ids & c.actors
     evidence = sum(actor_idf.weight(a) for a in shared)
@@ -231,12 +293,37 @@ def cluster_reports(reports: list[Report], idf: Idf | None = None) -> list[Clust
     return clusters
 
 
-def resolve_events(conn: sqlite3.Connection) -> int:
-    originals = dict(conn.execute("SELECT article_id, duplicate_of FROM duplicates"))
-    clusters = cluster_reports(_load(conn))
-    for c in clusters:
-        _store(conn, c, originals)
-    return len(clusters)
+@dataclass
+class EventActorResult:
+    entity_id: str
+    name: str
+    role: str
+    affiliation: str | None
+    n_reports: int
+
+
+@dataclass
+class ResolvedEvent:
+    id: str
+    category: str
+    mode: str | None
+    date: str | None
+    first_date: str | None
+    last_date: str | None
+    location: str | None
+    location_country: str | None
+    modality: str
+    n_reports: int
+    n_articles: int
+    n_independent: int
+    sentence: str
+    report_pks: list[int] = field(default_factory=list)
+    actors: list[EventActorResult] = field(default_factory=list)
+
+
+def resolve_events(inputs: EventInputs, originals: dict[str, str]) -> list[ResolvedEvent]:
+    """One event per cluster of reports; `originals` maps a wire copy to its original."""
+    return [_event(c, originals) for c in cluster_reports(build_reports(inputs))]
 
 
 def _most(values: list[str | None]) -> str | None:
@@ -244,7 +331,7 @@ def _most(values: list[str | None]) -> str | None:
     return min(c, key=lambda v: (-c[v], v)) if c else None
 
 
-def _store(conn: sqlite3.Connection, c: Cluster, originals: dict[str, str]) -> None:
+def _event(c: Cluster, originals: dict[str, str]) -> ResolvedEvent:
     first = c.reports[0]
     # Named after its first report, not a rowid: the same on every rebuild.
     key = f"{first.article_id}|{first.local_id}"
@@ -257,22 +344,19 @@ def _store(conn: sqlite3.Connection, c: Cluster, originals: dict[str, str]) -> N
                    key=lambda m: MODALITY_RANK.index(m) if m in MODALITY_RANK else 99)
     # the report naming most actors, in the fewest words, describes the event best
     best = max(c.reports, key=lambda r: (len(r.actors), bool(r.sentence), -len(r.sentence)))
-    conn.execute(
-        "INSERT INTO events(id, category, mode, date, first_date, last_date, location, "
-        "location_country, modality, n_reports, n_articles, n_independent, sentence) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (ident, first.category, _most([r.mode for r in c.reports]), date,
-         days[0] if days else None, days[-1] if days else None,
-         _most([r.location for r in c.reports]), _most([r.country for r in c.reports]),
-         modality, len(c.reports), len(articles), len(independent), best.sentence))
-    conn.executemany("INSERT INTO event_links(report_pk, event_id) VALUES (?,?)",
-                     [(r.pk, ident) for r in c.reports])
+    return ResolvedEvent(
+        ident, first.category, _most([r.mode for r in c.reports]), date,
+        days[0] if days else None, days[-1] if days else None,
+        _most([r.location for r in c.reports]), _most([r.country for r in c.reports]),
+        modality, len(c.reports), len(articles), len(independent), best.sentence,
+        [r.pk for r in c.reports], _event_actors(c))
+
+
+def _event_actors(c: Cluster) -> list[EventActorResult]:
     actors: dict[tuple[str, str], list[Actor]] = defaultdict(list)
     for r in c.reports:
         for a in r.actors:
             actors[(a.entity_id, a.role)].append(a)
-    conn.executemany(
-        "INSERT INTO event_actors(event_id, entity_id, name, role, affiliation, n_reports) "
-        "VALUES (?,?,?,?,?,?)",
-        [(ident, eid, group[0].name, role, _most([a.affiliation for a in group]), len(group))
-         for (eid, role), group in sorted(actors.items())])
+    return [EventActorResult(eid, group[0].name, role, _most([a.affiliation for a in group]),
+                             len(group))
+            for (eid, role), group in sorted(actors.items())]

@@ -115,16 +115,9 @@ def _parse(r: Row) -> PersonName:
     return r.parse
 
 
-def _full_names(groups: dict[str, list[Row]]) -> list[Cluster]:
-    full_keys = sorted(k for k, g in groups.items() if _parse(g[0]).tier == "full")
-    parent = {k: k for k in full_keys}
-
-    def find(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+def _blocks(groups: dict[str, list[Row]], full_keys: list[str]) -> dict[str, list[str]]:
+    """Full-name keys that may name one person, by what they share: the surname, the first
+    word, the same words in another order."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for k in full_keys:
         p = _parse(groups[k][0])
@@ -133,21 +126,38 @@ def _full_names(groups: dict[str, list[Row]]) -> list[Cluster]:
             blocks["first:" + p.given[0]].append(k)
         # the same words in another order: "Kishida Fumio" / "Fumio Kishida"
         blocks["words:" + " ".join(sorted(words(p)))].append(k)
-    for keys in blocks.values():
+    return blocks
+
+
+def _merge_blocks(groups: dict[str, list[Row]], full_keys: list[str]) -> dict[str, str]:
+    """Full-name key -> the smallest key of the names it merges with (union-find)."""
+    parent = {k: k for k in full_keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for keys in _blocks(groups, full_keys).values():
         keys = sorted(set(keys))
         for i, a in enumerate(keys):
             pa, aff_a = _parse(groups[a][0]), majority(groups[a])
             for b in keys[i + 1:]:
                 pb, aff_b = _parse(groups[b][0]), majority(groups[b])
-                if not compatible_affiliation(aff_a, aff_b):
-                    continue
-                if compatible(pa, pb):
+                if compatible_affiliation(aff_a, aff_b) and compatible(pa, pb):
                     ra, rb = find(a), find(b)
                     if ra != rb:
                         parent[max(ra, rb)] = min(ra, rb)
+    return {k: find(k) for k in full_keys}
+
+
+def _full_names(groups: dict[str, list[Row]]) -> list[Cluster]:
+    full_keys = sorted(k for k, g in groups.items() if _parse(g[0]).tier == "full")
+    roots = _merge_blocks(groups, full_keys)
     by_root: dict[str, Cluster] = {}
     for k in full_keys:
-        c = by_root.setdefault(find(k), Cluster("PERSON"))
+        c = by_root.setdefault(roots[k], Cluster("PERSON"))
         c.rows.extend(groups[k])
         c.full.append(_parse(groups[k][0]))
     return _join_family_first(list(by_root.values()))

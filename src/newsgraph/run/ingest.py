@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,9 +18,9 @@ from dataclasses import dataclass, field
 from newsgraph.read import iter_inputs
 from newsgraph.run.pool import ChunkResult, PoolOptions, run
 from newsgraph.run.process import ProcessOptions
-from newsgraph.store import Store
+from newsgraph.store import Store, StoreError
 from newsgraph.store.migrations import ARTICLE_TABLES
-from newsgraph.store.write import add_source, write_article
+from newsgraph.store.write import Source, WriteResult
 
 
 @dataclass
@@ -95,38 +94,23 @@ def _article_rows(store: Store) -> int:
 def _write(store: Store, result: ChunkResult, report: IngestReport) -> None:
     """One transaction per chunk; if it fails, retry article by article so that only the
     record that breaks a constraint is lost (and reported)."""
+    sources = [Source(k.article_id, k.source, k.url) for k in result.known]
     try:
-        with store.transaction() as conn:
-            counts = _write_all(conn, result)
-    except sqlite3.Error:
-        counts = [0, 0, 0]
+        written = store.write_batch(result.articles, sources)
+    except StoreError:
+        written = []
         for art in result.articles:
             try:
-                with store.transaction() as conn:
-                    w = write_article(conn, art)
-                counts[0] += int(w.added)
-                counts[1] += int(not w.added)
-                counts[2] += int(w.new_source)
-            except sqlite3.Error as e:
+                written += store.write_batch([art])
+            except StoreError as e:
                 report.errors.append(f"{art.source or art.id}: cannot store ({e})"[:300])
-        with store.transaction() as conn:
-            for k in result.known:
-                counts[2] += int(add_source(conn, k.article_id, k.source, k.url))
-        counts[1] += len(result.known)
-    report.added += counts[0]
-    report.already_stored += counts[1]
-    report.new_sources += counts[2]
+        written += store.write_batch([], sources)
+    _count(written, report)
     report.errors.extend(result.errors)
 
 
-def _write_all(conn: sqlite3.Connection, result: ChunkResult) -> list[int]:
-    added = known = sources = 0
-    for art in result.articles:
-        w = write_article(conn, art)
-        added += int(w.added)
-        known += int(not w.added)
-        sources += int(w.new_source)
-    for k in result.known:
-        sources += int(add_source(conn, k.article_id, k.source, k.url))
-        known += 1
-    return [added, known, sources]
+def _count(written: list[WriteResult], report: IngestReport) -> None:
+    for w in written:
+        report.added += int(w.added)
+        report.already_stored += int(not w.added)
+        report.new_sources += int(w.new_source)

@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
-import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from newsgraph.read import InputError, Item, RawInput
 from newsgraph.record import Article
 from newsgraph.run.process import Outcome, ProcessOptions, process
+from newsgraph.store.known import KnownArticles
 
 
 @dataclass
@@ -63,7 +62,7 @@ class ChunkResult:
 class _Worker:
     """Per-process state: the pipeline and the read-only connection, made once."""
 
-    db: sqlite3.Connection | None = None
+    known: KnownArticles | None = None
     options: PoolOptions | None = None
 
 
@@ -72,28 +71,7 @@ def _init(options: PoolOptions) -> None:
 
     get_nlp()
     _Worker.options = options
-    _Worker.db = _open_readonly(options.known_db)
-
-
-def _open_readonly(path: str | None) -> sqlite3.Connection | None:
-    if not path or not Path(path).exists():
-        return None
-    try:
-        conn = sqlite3.connect(f"file:{Path(path).absolute()}?mode=ro", uri=True)
-        conn.execute("SELECT 1 FROM articles LIMIT 1")
-        return conn
-    except sqlite3.Error:
-        return None
-
-
-def _is_stored(conn: sqlite3.Connection | None, article_id: str) -> bool:
-    if conn is None:
-        return False
-    try:
-        return conn.execute("SELECT 1 FROM articles WHERE id = ?",
-                            (article_id,)).fetchone() is not None
-    except sqlite3.Error:
-        return False
+    _Worker.known = KnownArticles(options.known_db)
 
 
 def process_chunk(items: list[Item]) -> ChunkResult:
@@ -102,7 +80,7 @@ def process_chunk(items: list[Item]) -> ChunkResult:
     out = ChunkResult()
 
     def stored(art: Article) -> bool:
-        if not _is_stored(_Worker.db, art.id):
+        if _Worker.known is None or art.id not in _Worker.known:
             return False
         out.known.append(Known(art.id, art.source, art.url))
         return True

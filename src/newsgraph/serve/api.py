@@ -22,8 +22,9 @@ from pydantic import BaseModel, Field
 from newsgraph.errors import BadInput
 from newsgraph.record import Article
 from newsgraph.serve.charts import CATEGORIES, MODALITIES
-from newsgraph.serve.queries import CoActor, DyadFilters, DyadSummary, Queries
+from newsgraph.serve.queries import Queries
 from newsgraph.store import models as m
+from newsgraph.store.models import CoActor, DyadFilters, DyadSummary
 
 MAX_LIMIT = 200
 MAX_OFFSET = 1_000_000

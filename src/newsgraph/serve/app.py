@@ -26,8 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import newsgraph
 from newsgraph.serve.cache import CacheMiddleware, ResponseCache
-from newsgraph.serve.pool import ReadPool, Writer
 from newsgraph.store.db import Store
+from newsgraph.store.pool import ReadPool, Writer
 
 HERE = Path(__file__).parent
 Scope = MutableMapping[str, Any]
@@ -52,6 +52,15 @@ class ServeOptions:
     cache: bool = True
 
 
+@dataclass
+class _Body:
+    """A request body read up to the limit."""
+
+    data: bytes = b""
+    too_big: bool = False
+    gone: bool = False   # the client went away before the end
+
+
 class BodyLimit:
     """Refuse request bodies over `limit` bytes with 413, by header or by counting.
 
@@ -68,40 +77,49 @@ class BodyLimit:
         if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
-        headers = dict(scope.get("headers") or [])
-        declared = headers.get(b"content-length")
-        if declared is not None:
-            try:
-                too_big = int(declared) > self.limit
-            except ValueError:
-                too_big = True
-            if too_big:
-                await self._refuse(send)
-                return
-        chunks: list[bytes] = []
-        seen = 0
-        while True:
-            msg = await receive()
-            if msg["type"] != "http.request":
-                return  # the client went away
-            chunk = msg.get("body", b"")
-            seen += len(chunk)
-            if seen > self.limit:
-                await self._refuse(send)
-                return
-            chunks.append(chunk)
-            if not msg.get("more_body", False):
-                break
+        if self._declared_too_big(scope):
+            await self._refuse(send)
+            return
+        body = await self._read(receive)
+        if body.gone:
+            return
+        if body.too_big:
+            await self._refuse(send)
+            return
         replayed = False
 
         async def replay() -> Message:
             nonlocal replayed
             if not replayed:
                 replayed = True
-                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+                return {"type": "http.request", "body": body.data, "more_body": False}
             return await receive()
 
         await self.app(scope, replay, send)
+
+    def _declared_too_big(self, scope: Scope) -> bool:
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is None:
+            return False
+        try:
+            return int(declared) > self.limit
+        except ValueError:
+            return True
+
+    async def _read(self, receive: Receive) -> _Body:
+        chunks: list[bytes] = []
+        seen = 0
+        while True:
+            msg = await receive()
+            if msg["type"] != "http.request":
+                return _Body(gone=True)
+            chunk = msg.get("body", b"")
+            seen += len(chunk)
+            if seen > self.limit:
+                return _Body(too_big=True)
+            chunks.append(chunk)
+            if not msg.get("more_body", False):
+                return _Body(b"".join(chunks))
 
     async def _refuse(self, send: Send) -> None:
         body = json.dumps({"detail": f"request body larger than {self.limit} bytes"}).encode()
@@ -125,27 +143,38 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith(("/api", "/openapi", "/static"))
 
 
+class _Stores:
+    """The app's stores: per-thread readers, and one writer thread with its own store."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self.pool = ReadPool(db)
+        self.writer = Writer()
+        self._write_store: list[Store] = []
+
+    def write_store(self) -> Store:
+        # Opened on first use, on the writer thread, and only ever used there.
+        if not self._write_store:
+            self._write_store.append(Store(self.db))
+        return self._write_store[0]
+
+    def close(self) -> None:
+        self.writer.close()
+        while self._write_store:
+            self._write_store.pop().close()
+        self.pool.close()
+
+
 def create_app(options: ServeOptions) -> FastAPI:
     from newsgraph.serve import api, web
     from newsgraph.serve.queries import Queries
 
-    pool = ReadPool(options.db)
-    writer = Writer()
-    write_store: list[Store] = []
-
-    def get_write_store() -> Store:
-        # Opened on first use, on the writer thread, and only ever used there.
-        if not write_store:
-            write_store.append(Store(options.db))
-        return write_store[0]
+    stores = _Stores(options.db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        writer.close()
-        while write_store:
-            write_store.pop().close()
-        pool.close()
+        stores.close()
 
     app = FastAPI(
         title="newsgraph",
@@ -156,10 +185,10 @@ def create_app(options: ServeOptions) -> FastAPI:
         docs_url=None, redoc_url=None, lifespan=lifespan,
     )
     app.state.options = options
-    app.state.pool = pool
-    app.state.writer = writer
-    app.state.write_store = get_write_store
-    app.state.queries = Queries(pool)
+    app.state.pool = stores.pool
+    app.state.writer = stores.writer
+    app.state.write_store = stores.write_store
+    app.state.queries = Queries(stores.pool)
     app.state.response_cache = ResponseCache()
     # Fail at start-up, not on the first request, when the file is not a store.
     app.state.queries.check()
@@ -173,14 +202,26 @@ def create_app(options: ServeOptions) -> FastAPI:
         return web.render(request, "docs.html", {"spec": app.openapi(),
                                                  "title": "API reference"})
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        if response.headers.get("content-type", "").startswith("text/html"):
-            response.headers.setdefault("Content-Security-Policy", CSP)
-            response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    app.middleware("http")(_security_headers)
+    _add_error_pages(app)
+    if options.cache:
+        app.add_middleware(CacheMiddleware, cache=app.state.response_cache)  # type: ignore[arg-type]
+    app.add_middleware(BodyLimit, limit=options.max_body_bytes)  # type: ignore[arg-type]
+    return app
+
+
+async def _security_headers(request: Request, call_next: Any) -> Any:
+    response = await call_next(request)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if response.headers.get("content-type", "").startswith("text/html"):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+    return response
+
+
+def _add_error_pages(app: FastAPI) -> None:
+    """Errors as JSON under /api (FastAPI's own), as a web page everywhere else."""
+    from newsgraph.serve import web
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -195,8 +236,3 @@ def create_app(options: ServeOptions) -> FastAPI:
         msgs = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}"
                          for e in exc.errors())
         return web.error_page(request, 400, msgs or "bad request")
-
-    if options.cache:
-        app.add_middleware(CacheMiddleware, cache=app.state.response_cache)  # type: ignore[arg-type]
-    app.add_middleware(BodyLimit, limit=options.max_body_bytes)  # type: ignore[arg-type]
-    return app

@@ -10,6 +10,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from newsgraph.store.models import TimelinePoint
+
 # PLOVER's quad classes. REQUEST is verbal cooperation in PLOVER's own grouping.
 PLOVER_CLASS: dict[str, str] = {
     "AGREE": "coop-verbal", "CONSULT": "coop-verbal", "SUPPORT": "coop-verbal",
@@ -37,15 +39,6 @@ def is_cooperation(category: str) -> bool:
 
 
 # ------------------------------------------------------------------ timeline
-
-
-@dataclass
-class TimelinePoint:
-    id: str
-    category: str
-    date: str | None
-    modality: str
-    title: str
 
 
 @dataclass

@@ -22,7 +22,8 @@ from markupsafe import Markup, escape
 import newsgraph
 from newsgraph.serve import charts
 from newsgraph.serve.highlight import highlight
-from newsgraph.serve.queries import HIT_CLOSE, HIT_OPEN, DyadFilters, Queries
+from newsgraph.serve.queries import HIT_CLOSE, HIT_OPEN, Queries
+from newsgraph.store.models import DyadFilters
 
 HERE = FsPath(__file__).parent
 MAX_OFFSET = 1_000_000

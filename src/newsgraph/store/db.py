@@ -19,24 +19,21 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.record import Article
 from newsgraph.store import write as _write
 from newsgraph.store.migrations import ARTICLE_TABLES, RESOLVED_TABLES, migrate
 from newsgraph.store.models import Stats
-from newsgraph.store.read import ReadAPI
-
-if TYPE_CHECKING:
-    from newsgraph.resolve import ResolveReport
+from newsgraph.store.read import Reader
+from newsgraph.store.resolved import ResolveReport, resolve_all
 
 
 class StoreError(NewsgraphError):
     """A database that cannot be opened or used."""
 
 
-class Store(ReadAPI):
+class Store(Reader):
     def __init__(self, path: str | Path = ":memory:", *, readonly: bool = False) -> None:
         self.path = str(path)
         self.readonly = readonly
@@ -115,10 +112,25 @@ class Store(ReadAPI):
         with self.transaction() as conn:
             return _write.add_source(conn, article_id, source, url)
 
+    def write_batch(self, articles: Iterable[Article], sources: Iterable[_write.Source] = ()
+                    ) -> list[_write.WriteResult]:
+        """Store `articles` and record new `sources` of stored ones, all in one transaction.
+
+        A source gives a result that is never `added`. Raises StoreError, with SQLite's
+        message, when any row is refused: then nothing of the batch is stored.
+        """
+        try:
+            with self.transaction() as conn:
+                out = [_write.write_article(conn, a) for a in articles]
+                for s in sources:
+                    new = _write.add_source(conn, s.article_id, s.source, s.url)
+                    out.append(_write.WriteResult(s.article_id, False, new))
+                return out
+        except sqlite3.Error as e:
+            raise StoreError(str(e)) from e
+
     def resolve(self) -> ResolveReport:
         """Recompute every cross-article table from the stored articles (one transaction)."""
-        from newsgraph.resolve import resolve_all
-
         with self.transaction() as conn:
             return resolve_all(conn)
 

@@ -192,3 +192,59 @@ class ArticleView(Row):
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article.to_dict(), "entity_links": self.entity_links,
                 "duplicate_of": self.duplicate_of, "sources": self.sources}
+
+
+# ------------------------------------------------------- the server's views
+
+
+@dataclass
+class CoActor:
+    id: str
+    name: str
+    type: str
+    n_events: int
+    last_date: str | None
+
+
+@dataclass
+class CoActors:
+    actors: list[CoActor] = field(default_factory=list)
+    # How often two of the actors took part in the same event with the entity.
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+@dataclass
+class DyadSummary:
+    a: str
+    b: str
+    n_events: int
+    n_coop: int
+    n_conflict: int
+    last_date: str | None
+
+
+@dataclass
+class DyadFilters:
+    categories: list[str] = field(default_factory=list)
+    modalities: list[str] = field(default_factory=list)
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+@dataclass
+class TimelinePoint:
+    id: str
+    category: str
+    date: str | None
+    modality: str
+    title: str
+
+
+@dataclass
+class DyadView:
+    a: str
+    b: str
+    total: int
+    counts: list[DyadCount]
+    events: list[EventSummary]
+    points: list[TimelinePoint]

@@ -19,6 +19,15 @@ from newsgraph.resolve.dedup import sketch
 
 
 @dataclass
+class Source:
+    """Where an already stored article was read (again)."""
+
+    article_id: str
+    source: str | None
+    url: str | None
+
+
+@dataclass
 class WriteResult:
     article_id: str
     added: bool          # False: the article was already stored

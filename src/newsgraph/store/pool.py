@@ -1,9 +1,10 @@
-"""SQLite access for the server: per-thread read-only connections, and one writer thread.
+"""Stores shared by threads: per-thread read-only connections, and one writer thread.
 
-FastAPI runs plain `def` endpoints on its worker thread pool; each worker thread opens its own
-read-only store the first time it needs one (a sqlite3 connection must not be shared
-between threads). Every write (ingest over HTTP) is a job on a queue drained by one thread
-that owns the only writable connection, so writers never contend for SQLite's lock.
+A server (FastAPI runs plain `def` endpoints on its worker thread pool) has each worker
+thread open its own read-only store the first time it needs one (a sqlite3 connection must
+not be shared between threads). Every write (ingest over HTTP) is a job on a queue drained
+by one thread that owns the only writable connection, so writers never contend for SQLite's
+lock.
 """
 
 from __future__ import annotations

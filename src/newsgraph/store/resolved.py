@@ -1,0 +1,209 @@
+"""The resolved tables: rows loaded for `newsgraph.resolve`, and its results saved.
+
+`resolve_all(conn)` rebuilds every resolved table (entities, duplicates, events, agreements,
+commitments) inside the caller's transaction. Each step reads what the steps before it saved
+(events read the entities, commitments the agreements). Rows are read in a fixed order
+(publication date, then id), so the result depends only on which articles are stored, not on
+the order or the number of runs that stored them.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from newsgraph.resolve import agreements, commitments, dedup, entities, events
+from newsgraph.resolve.people import Row as EntityRow
+from newsgraph.store.migrations import RESOLVED_TABLES
+
+
+@dataclass
+class ResolveReport:
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def resolve_all(conn: sqlite3.Connection) -> ResolveReport:
+    for table in RESOLVED_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    report = ResolveReport()
+    found = entities.resolve_entities(load_entity_rows(conn))
+    save_entities(conn, found)
+    report.counts["entities"] = len(found)
+    copies = dedup.find_copies(load_sketches(conn))
+    save_duplicates(conn, copies)
+    report.counts["duplicates"] = len(copies)
+    evs = events.resolve_events(load_event_inputs(conn), load_originals(conn))
+    save_events(conn, evs)
+    report.counts["events"] = len(evs)
+    ags = agreements.resolve_agreements(*load_agreement_mentions(conn))
+    save_agreements(conn, ags)
+    report.counts["agreements"] = len(ags)
+    cms = commitments.resolve_commitments(load_commitment_inputs(conn))
+    save_commitments(conn, cms)
+    report.counts["commitments"] = len(cms)
+    return report
+
+
+# ---------------------------------------------------------------- entities
+
+
+def load_entity_rows(conn: sqlite3.Connection) -> list[EntityRow]:
+    rows = conn.execute(
+        "SELECT e.article_id, e.local_id, e.name, e.type, e.affiliation, e.roles, e.n_mentions, "
+        "a.published FROM article_entities e JOIN articles a ON a.id = e.article_id "
+        "ORDER BY a.published, e.article_id, e.local_id").fetchall()
+    return [EntityRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7]) for r in rows]
+
+
+def save_entities(conn: sqlite3.Connection, found: list[entities.ResolvedEntity]) -> None:
+    for e in found:
+        conn.execute("INSERT INTO entities(id, name, type, affiliation, n_articles, n_mentions, "
+                     "first_date, last_date) VALUES (?,?,?,?,?,?,?,?)",
+                     (e.id, e.name, e.type, e.affiliation, e.n_articles, e.n_mentions,
+                      e.first_date, e.last_date))
+        conn.executemany("INSERT INTO entity_links(article_id, local_id, entity_id) "
+                         "VALUES (?,?,?)", [(r.article_id, r.local_id, e.id) for r in e.links])
+        conn.executemany("INSERT INTO entity_aliases(entity_id, alias, n_articles) "
+                         "VALUES (?,?,?)", [(e.id, a.alias, a.n_articles) for a in e.aliases])
+        conn.executemany("INSERT INTO entity_roles(entity_id, title, first_date, last_date, "
+                         "n_articles) VALUES (?,?,?,?,?)",
+                         [(e.id, r.title, r.first_date, r.last_date, r.n_articles)
+                          for r in e.roles])
+
+
+# -------------------------------------------------------------- duplicates
+
+
+def load_sketches(conn: sqlite3.Connection) -> list[tuple[str, bytes | None]]:
+    """(article id, sketch) in the order that decides which copy is the original."""
+    return [(r[0], r[1]) for r in
+            conn.execute("SELECT id, sketch FROM articles ORDER BY published, id")]
+
+
+def save_duplicates(conn: sqlite3.Connection, copies: list[dedup.Copy]) -> None:
+    conn.executemany("INSERT INTO duplicates(article_id, duplicate_of, similarity) "
+                     "VALUES (?,?,?)", [(c.article_id, c.duplicate_of, c.similarity)
+                                        for c in copies])
+
+
+def load_originals(conn: sqlite3.Connection) -> dict[str, str]:
+    """Wire copy -> the article it copies."""
+    return dict(conn.execute("SELECT article_id, duplicate_of FROM duplicates"))
+
+
+# ------------------------------------------------------------------ events
+
+
+def load_event_inputs(conn: sqlite3.Connection) -> events.EventInputs:
+    return events.EventInputs(
+        reports=[events.ReportRow(*r) for r in conn.execute(
+            "SELECT r.pk, r.article_id, r.local_id, r.category, r.mode, r.location, "
+            "r.location_country, r.date, r.modality, r.sentence, a.published "
+            "FROM event_reports r JOIN articles a ON a.id = r.article_id")],
+        actors=[events.ActorRow(*r) for r in conn.execute(
+            "SELECT report_pk, local_entity_id, name, role, affiliation "
+            "FROM event_report_actors ORDER BY report_pk, ord")],
+        links={(a, lid): e for a, lid, e in conn.execute(
+            "SELECT article_id, local_id, entity_id FROM entity_links")},
+        entities={i: events.EntityInfo(n, t, aff) for i, n, t, aff in conn.execute(
+            "SELECT id, name, type, affiliation FROM entities")},
+        aliases=[(e, a) for e, a in conn.execute(
+            "SELECT entity_id, alias FROM entity_aliases")],
+        local_names=[(a, lid, n) for a, lid, n in conn.execute(
+            "SELECT article_id, local_id, name FROM article_entities")])
+
+
+def save_events(conn: sqlite3.Connection, found: list[events.ResolvedEvent]) -> None:
+    for ev in found:
+        conn.execute(
+            "INSERT INTO events(id, category, mode, date, first_date, last_date, location, "
+            "location_country, modality, n_reports, n_articles, n_independent, sentence) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (ev.id, ev.category, ev.mode, ev.date, ev.first_date, ev.last_date, ev.location,
+             ev.location_country, ev.modality, ev.n_reports, ev.n_articles, ev.n_independent,
+             ev.sentence))
+        conn.executemany("INSERT INTO event_links(report_pk, event_id) VALUES (?,?)",
+                         [(pk, ev.id) for pk in ev.report_pks])
+        conn.executemany(
+            "INSERT INTO event_actors(event_id, entity_id, name, role, affiliation, n_reports) "
+            "VALUES (?,?,?,?,?,?)",
+            [(ev.id, a.entity_id, a.name, a.role, a.affiliation, a.n_reports)
+             for a in ev.actors])
+
+
+# -------------------------------------------------------------- agreements
+
+
+def load_agreement_mentions(conn: sqlite3.Connection
+                            ) -> tuple[list[agreements.Mention], dict[str, str]]:
+    """Every agreement mention in publication order, and the texts of their articles."""
+    mentions = [agreements.Mention(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7],
+                                   r[8], r[9], r[10])
+                for r in conn.execute(
+        "SELECT m.pk, m.article_id, m.name, m.kind, m.parties, m.status, m.start, m.end, "
+        "a.published, m.system, m.recipient FROM agreement_mentions m "
+        "JOIN articles a ON a.id = m.article_id ORDER BY a.published, m.article_id, m.ord")]
+    texts = dict(conn.execute("SELECT id, text FROM articles WHERE id IN "
+                              "(SELECT article_id FROM agreement_mentions)"))
+    return mentions, texts
+
+
+def save_agreements(conn: sqlite3.Connection, found: list[agreements.ResolvedAgreement]
+                    ) -> None:
+    for g in found:
+        conn.execute(
+            "INSERT INTO agreements(id, name, kind, parties, status, first_date, last_date, "
+            "n_mentions, n_articles) VALUES (?,?,?,?,?,?,?,?,?)",
+            (g.id, g.name, g.kind, json.dumps(g.parties), g.status, g.first_date, g.last_date,
+             g.n_mentions, g.n_articles))
+        conn.executemany("INSERT INTO agreement_aliases(agreement_id, alias, n_mentions) "
+                         "VALUES (?,?,?)", [(g.id, n, c) for n, c in g.aliases.items()])
+        conn.executemany("INSERT INTO agreement_links(mention_pk, agreement_id) VALUES (?,?)",
+                         [(pk, g.id) for pk in g.mention_pks])
+        conn.executemany("INSERT INTO agreement_status(agreement_id, article_id, status, date, "
+                         "evidence) VALUES (?,?,?,?,?)",
+                         [(g.id, s.article_id, s.status, s.date, s.evidence)
+                          for s in g.timeline])
+
+
+# ------------------------------------------------------------- commitments
+
+
+def load_commitment_inputs(conn: sqlite3.Connection) -> commitments.CommitmentInputs:
+    quotes = [commitments.QuoteRow(*r) for r in conn.execute(
+        "SELECT q.pk, q.article_id, q.local_id, a.published, COALESCE(e.name, q.speaker), "
+        "e.id, q.text, q.start, q.end, e.type FROM quotes q "
+        "JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN entity_links l ON l.article_id = q.article_id AND l.local_id = "
+        "q.speaker_local_id LEFT JOIN entities e ON e.id = l.entity_id "
+        "WHERE q.is_question = 0 AND q.speaker IS NOT NULL "
+        "ORDER BY a.published, q.article_id, q.local_id")]
+    places: dict[str, list[commitments.AgreementPlace]] = defaultdict(list)
+    for article_id, agreement_id, start, end in conn.execute(
+            "SELECT m.article_id, l.agreement_id, m.start, m.end FROM agreement_mentions m "
+            "JOIN agreement_links l ON l.mention_pk = m.pk ORDER BY m.article_id, m.start"):
+        places[article_id].append(commitments.AgreementPlace(agreement_id, start, end))
+    statuses: dict[str, list[commitments.StatusRow]] = defaultdict(list)
+    for agreement_id, *rest in conn.execute(
+            "SELECT agreement_id, status, article_id, date, evidence FROM agreement_status "
+            "ORDER BY agreement_id, date, article_id, status"):
+        statuses[agreement_id].append(commitments.StatusRow(*rest))
+    return commitments.CommitmentInputs(
+        quotes=quotes,
+        aliases=[(a, n) for a, n in conn.execute(
+            "SELECT agreement_id, alias FROM agreement_aliases")],
+        places=dict(places), statuses=dict(statuses),
+        latest=conn.execute("SELECT max(published) FROM articles").fetchone()[0])
+
+
+def save_commitments(conn: sqlite3.Connection, found: list[commitments.Commitment]) -> None:
+    conn.executemany(
+        "INSERT INTO commitments(id, quote_pk, article_id, date, speaker, speaker_entity_id, "
+        "text, cue, action, deadline_text, deadline_date, agreement_id, outcome, "
+        "outcome_article_id, outcome_date, outcome_evidence) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(c.id, c.quote_pk, c.article_id, c.date, c.speaker, c.speaker_entity_id, c.text,
+          c.cue, c.action, c.deadline_text, c.deadline_date, c.agreement_id, c.outcome,
+          c.outcome_article_id, c.outcome_date, c.outcome_evidence) for c in found])

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.event_groups import is_pair_phrase, pair_members
 from newsgraph.annotate.event_rules import Candidate
@@ -259,10 +260,8 @@ def _unfound_name(h: Token) -> bool:
         not _countries(h.text)
 
 
-TITLE_WORDS = set("president secretary minister ministers chancellor premier king queen "
-                  "prince ambassador envoy governor senator representative spokesperson "
-                  "spokesman director chairman chair commissioner leader leaders "
-                  "administrator advisor adviser deputy general admiral".split())
+# Titles before a name in an actor phrase (data/titles.tsv, use "actor").
+TITLE_WORDS = lexicon.titles().words("actor")
 
 
 def _qualifiers(doc: Doc, h: Token, own: Entity | None, add: Callable[[Ref], None],

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph import lexicon
 from newsgraph.annotate.attribution import text_of
 from newsgraph.annotate.entities import entity_at
 from newsgraph.annotate.transcripts import HONORIFICS, ROLES, TITLES
@@ -26,8 +27,16 @@ from newsgraph.record import Entity
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
-_MALE_HON = re.compile(r"\b(?:Mr|Mister|Sir|King|Prince|Lord|Sheikh|MR)\.?\s+$")
-_FEMALE_HON = re.compile(r"\b(?:Ms|Mrs|Miss|Madam|Madame|Dame|Queen|Princess|Lady|MS|MRS)\.?\s+$")
+
+
+def _honorific_before(gender: str) -> re.Pattern[str]:
+    """A word that tells `gender` right before a name ("Mr. ", "Queen "; data/titles.tsv)."""
+    forms = "|".join(map(re.escape, lexicon.titles().gendered(gender)))
+    return re.compile(rf"\b(?:{forms})\.?\s+$")
+
+
+_MALE_HON = _honorific_before("m")
+_FEMALE_HON = _honorific_before("f")
 # Capitalised title words right before a name ("Secretary of State Antony Blinken").
 _TITLE_BEFORE = re.compile(r"((?:(?:[A-Z][\w.'\u2019-]*|of|for)[ \t]+)+)$")
 # How far back (characters) a pronoun may look for its person.

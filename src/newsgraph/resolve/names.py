@@ -13,30 +13,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-# Words that make up titles and offices in front of a name. Lower case, no dots.
-TITLE_WORDS = frozenset("""
-president vice prime minister ministers secretary secretaries deputy under assistant acting
-foreign external affairs defense defence state home finance commerce trade treasury interior
-general gen lt lieutenant col colonel maj major adm admiral rear commander cmdr captain capt
-chief chairman chair chairwoman chairperson director ambassador amb envoy special senior
-national security advisor adviser spokesperson spokesman spokeswoman press senator sen
-representative rep congressman congresswoman governor gov mayor king queen prince princess
-crown sheikh emir sultan pope chancellor premier excellency his her honorable hon dr mr mrs
-ms miss sir dame lord lady madam eam nsa cds coas uscg marshal air army navy naval staff
-joint chiefs of the for and to on at high commissioner counselor counsellor officer head
-leader speaker administrator attorney justice supreme court house senate majority minority
-first lady gentleman chargé charge d'affaires consul consul-general mission permanent
-representative un principal spokesperson secretary-general undersecretary under-secretary
-commandant superintendent inspector federal union cabinet parliamentary
-bureau office department ministry services elect designate baroness baron
-human rights democracy labor labour civilian economic political public diplomacy
-international arms control nonproliferation counterterrorism energy environment growth
-management resources population refugees consular passport intelligence research narcotics
-law enforcement cyberspace digital policy planning legislative protocol global women issues
-official officials
-""".split())
-# Pure forms of address: not a role worth keeping.
-HONORIFICS = frozenset("dr mr mrs ms miss sir dame madam his her excellency hon honorable".split())
+from newsgraph import lexicon
+
+# Words that make up titles and offices in front of a name, lower case, no dots, and the
+# pure forms of address among them that are not a role worth keeping (data/titles.tsv, uses
+# "name" and "name_honorific").
+TITLE_WORDS = lexicon.titles().words("name")
+HONORIFICS = lexicon.titles().words("name_honorific")
 SUFFIXES = frozenset("jr sr ii iii iv phd md".split())
 PARTICLES = frozenset("von van der den de da del della di du le la al el bin ibn ben".split())
 

@@ -1,0 +1,103 @@
+"""Word lists and rule tables from `newsgraph/data/`, read once per process.
+
+The files are plain text meant to be edited by hand (`data/README.md` lists them). In a TSV
+file a line starting with `#` is a comment and runs of tabs separate the columns, so columns
+may be lined up; "-" stands for an empty field. Every loader takes the file name, defaulting
+to the shipped file, and is cached per name: the rules that read a table hold it in a
+module constant, and a test or a component may load another file by name.
+
+The module sits at the top of the package, not under `annotate/`, because `resolve/` and
+`serve/` read the same tables (title words, nicknames, the PLOVER categories) without
+importing spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+_COLUMNS = re.compile(r"\t+")
+
+
+def data_text(name: str) -> str:
+    """The text of a shipped data file."""
+    return resources.files("newsgraph").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def tsv_rows(name: str) -> list[list[str]]:
+    """The rows of a TSV data file, comments and blank lines left out, fields stripped."""
+    rows = []
+    for line in data_text(name).splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            rows.append([f.strip() for f in _COLUMNS.split(line.strip())])
+    return rows
+
+
+def _words(field_text: str) -> list[str]:
+    return [] if field_text == "-" else field_text.split()
+
+
+@dataclass(frozen=True)
+class TaggedWords:
+    """A table of words, each with the uses (tags) it is listed for and extra columns."""
+
+    tags: dict[str, frozenset[str]] = field(default_factory=dict)
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def tagged(self, *tags: str) -> frozenset[str]:
+        """The words listed for any of `tags`."""
+        return frozenset().union(*(self.tags.get(t, frozenset()) for t in tags))
+
+    def column(self, name: str) -> dict[str, str]:
+        """word -> value of column `name`, for the words that have one."""
+        return self.columns.get(name, {})
+
+
+def _tagged_table(name: str, extra: tuple[str, ...], tags_last: bool) -> TaggedWords:
+    """Rows `word<TAB>extra...<TAB>tags` (or `word<TAB>tags<TAB>extra...`)."""
+    tags: dict[str, set[str]] = {}
+    columns: dict[str, dict[str, str]] = {c: {} for c in extra}
+    for row in tsv_rows(name):
+        word, rest = row[0], row[1:]
+        if len(rest) != len(extra) + 1:
+            raise ValueError(f"{name}: {word!r} has {len(rest) + 1} columns, "
+                             f"expected {len(extra) + 2}")
+        tag_field, values = (rest[-1], rest[:-1]) if tags_last else (rest[0], rest[1:])
+        for t in _words(tag_field):
+            tags.setdefault(t, set()).add(word)
+        for c, v in zip(extra, values, strict=True):
+            if v != "-":
+                columns[c][word] = v
+    return TaggedWords({t: frozenset(w) for t, w in tags.items()}, columns)
+
+
+# ------------------------------------------------------------------ titles and honorifics
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    """`titles.tsv`: title words and honorifics by use, and the gender some of them tell."""
+
+    table: TaggedWords
+
+    def words(self, use: str) -> frozenset[str]:
+        return self.table.tagged(use)
+
+    def gendered(self, gender: str) -> list[str]:
+        """The written forms that tell `gender` ("m"/"f") before a name: capitalised, and in
+        capitals where the row says `gender_caps`."""
+        caps = self.table.tagged("gender_caps")
+        out = []
+        for word, g in sorted(self.table.column("gender").items()):
+            if g == gender:
+                out.append(word.capitalize())
+                if word in caps:
+                    out.append(word.upper())
+        return out
+
+
+@cache
+def titles(name: str = "titles.tsv") -> TitleWords:
+    return TitleWords(_tagged_table(name, ("gender",), tags_last=True))

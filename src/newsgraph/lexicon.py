@@ -101,3 +101,12 @@ class TitleWords:
 @cache
 def titles(name: str = "titles.tsv") -> TitleWords:
     return TitleWords(_tagged_table(name, ("gender",), tags_last=True))
+
+
+# ------------------------------------------------------------------ speech cues
+
+
+@cache
+def cue_verbs(name: str = "cue_verbs.tsv") -> TaggedWords:
+    """`cue_verbs.tsv`: cue lemmas by use, with columns particles, irregular, before_quote."""
+    return _tagged_table(name, ("particles", "irregular", "before_quote"), tags_last=True)

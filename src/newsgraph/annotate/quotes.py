@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsgraph.annotate import attribution as at
+from newsgraph.annotate import cues
 from newsgraph.annotate.attribution import text_of
 from newsgraph.annotate.quotemarks import Segment, find_segments, quoted_mask, word_count
 from newsgraph.annotate.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
@@ -192,8 +193,7 @@ def _is_fragment(text: str, seg: Segment) -> bool:
 
 def _cue_right_before(before: str) -> bool:
     # 'He told reporters "..."': no comma, but the words before end in a speech act.
-    return bool(re.search(r"\b(?:said|says|told \w+|added|asked|wrote|declared|stated)$",
-                          before))
+    return bool(cues.BEFORE_QUOTE.search(before))
 
 
 def _is_clause(doc: Doc, seg: Segment) -> bool:

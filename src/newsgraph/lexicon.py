@@ -110,3 +110,12 @@ def titles(name: str = "titles.tsv") -> TitleWords:
 def cue_verbs(name: str = "cue_verbs.tsv") -> TaggedWords:
     """`cue_verbs.tsv`: cue lemmas by use, with columns particles, irregular, before_quote."""
     return _tagged_table(name, ("particles", "irregular", "before_quote"), tags_last=True)
+
+
+# ------------------------------------------------------------------ group words
+
+
+@cache
+def groups(name: str = "groups.tsv") -> TaggedWords:
+    """`groups.tsv`: words that speak of several people or sides, by use."""
+    return _tagged_table(name, (), tags_last=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph import lexicon
 from newsgraph.annotate.plover import LIGHT_VERBS, lemma
 
 PEOPLE = set("people civilian person citizen national hostage prisoner detainee journalist "
@@ -131,8 +132,8 @@ def subjects_of(v: Token) -> list[Token]:
     return []
 
 
-QUANTIFIERS = {"all", "some", "many", "most", "several", "dozens", "hundreds", "thousands",
-               "millions", "both", "each", "none", "few", "scores", "one", "two", "three"}
+# Numbers of a group ("three of those citizens"; data/groups.tsv, use "quantifier").
+QUANTIFIERS = lexicon.groups().tagged("quantifier")
 
 
 def is_personal(tok: Token) -> bool:

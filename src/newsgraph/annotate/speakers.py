@@ -338,9 +338,8 @@ _HEADLINE_STOPS = frozenset("at on to in and & with before after during for from
                             "about as".split())
 _NON_SPEAKERS = frozenset({"i", "we", "they", "you", "it", "one", "who", "which", "that",
                            "this", "these", "those"})
-_GROUPS = frozenset({"leaders", "sides", "parties", "ministers", "officials", "delegations",
-                     "participants", "countries", "governments", "nations", "members",
-                     "partners", "both", "all", "each"})
+# Subjects naming several speakers (data/groups.tsv, use "speaker_group").
+_GROUPS = lexicon.groups().tagged("speaker_group")
 
 
 def _is_title_word(tok: Token) -> bool:

@@ -119,3 +119,28 @@ def cue_verbs(name: str = "cue_verbs.tsv") -> TaggedWords:
 def groups(name: str = "groups.tsv") -> TaggedWords:
     """`groups.tsv`: words that speak of several people or sides, by use."""
     return _tagged_table(name, (), tags_last=True)
+
+
+# ------------------------------------------------------------------ nicknames
+
+
+@dataclass(frozen=True)
+class Nicknames:
+    """`nicknames.tsv`: groups of forms of one given name (resolve/names) and the short forms
+    coref rewrites to their given name (annotate/coref)."""
+
+    groups: list[frozenset[str]]
+    coref: dict[str, str]
+
+
+@cache
+def nicknames(name: str = "nicknames.tsv") -> Nicknames:
+    groups: list[frozenset[str]] = []
+    coref: dict[str, str] = {}
+    for given, forms, short in tsv_rows(name):
+        if _words(forms):
+            groups.append(frozenset([given, *_words(forms)]))
+        for s in _words(short):
+            if coref.setdefault(s, given) != given:
+                raise ValueError(f"{name}: coref form {s!r} names two given names")
+    return Nicknames(groups, coref)

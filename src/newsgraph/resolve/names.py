@@ -23,20 +23,9 @@ HONORIFICS = lexicon.titles().words("name_honorific")
 SUFFIXES = frozenset("jr sr ii iii iv phd md".split())
 PARTICLES = frozenset("von van der den de da del della di du le la al el bin ibn ben".split())
 
-# Short forms of given names that name the same person.
+# Short forms of given names that name the same person (data/nicknames.tsv).
 NICKNAMES: dict[str, set[str]] = {}
-for _group in ("joseph joe", "antony anthony tony", "william bill will", "robert bob rob bobby",
-               "michael mike", "james jim jimmy", "peter pete", "thomas tom", "richard dick rick",
-               "christopher chris", "alexander alex", "benjamin ben", "daniel dan danny",
-               "jacob jake", "edward ed ned", "benjamin bibi", "philip phil",
-               "charles charlie chuck", "nicholas nick",
-               "matthew matt", "andrew andy", "stephen steve steven", "samuel sam",
-               "jonathan jon", "john jack jon", "elizabeth liz beth", "catherine kate cathy",
-               "katherine kate kathy", "kathleen kathy", "margaret maggie", "patricia pat",
-               "victoria vicky", "gregory greg", "timothy tim", "donald don", "ronald ron",
-               "lawrence larry", "gerald gerry", "frederick fred", "vladimir volodymyr",
-               "subrahmanyam subramanyam"):
-    _names = set(_group.split())
+for _names in lexicon.nicknames().groups:
     for _n in _names:
         NICKNAMES.setdefault(_n, set()).update(_names)
 

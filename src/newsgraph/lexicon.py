@@ -13,6 +13,7 @@ importing spaCy.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -144,3 +145,37 @@ def nicknames(name: str = "nicknames.tsv") -> Nicknames:
             if coref.setdefault(s, given) != given:
                 raise ValueError(f"{name}: coref form {s!r} names two given names")
     return Nicknames(groups, coref)
+
+
+# ------------------------------------------------------------------ PLOVER categories
+
+
+@dataclass(frozen=True)
+class PloverScheme:
+    """`plover_scheme.json`: categories, their quad classes and modes, and the modalities."""
+
+    categories: tuple[str, ...]  # in the codebook's order
+    classes: tuple[str, ...]  # quad classes, cooperation to conflict
+    class_label: dict[str, str]
+    class_of: dict[str, str]
+    modes: dict[str, tuple[str, ...]]
+    intent_is_agree: frozenset[str]
+    modalities: tuple[str, ...]
+
+    def by_class(self) -> tuple[str, ...]:
+        """The categories class by class (in the order of `classes`), codebook order within."""
+        return tuple(c for k in self.classes for c in self.categories if self.class_of[c] == k)
+
+
+@cache
+def plover_scheme(name: str = "plover_scheme.json") -> PloverScheme:
+    doc = json.loads(data_text(name))
+    cats = doc["categories"]
+    return PloverScheme(
+        categories=tuple(c["name"] for c in cats),
+        classes=tuple(k["name"] for k in doc["classes"]),
+        class_label={k["name"]: k["label"] for k in doc["classes"]},
+        class_of={c["name"]: c["class"] for c in cats},
+        modes={c["name"]: tuple(c["modes"]) for c in cats},
+        intent_is_agree=frozenset(c["name"] for c in cats if c["intent_is_agree"]),
+        modalities=tuple(doc["modalities"]))

@@ -17,13 +17,13 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-              "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-              "COERCE", "ASSAULT")
+from newsgraph import lexicon
 
-# Cooperative categories: an intended (hoped, planned-to) act of these is coded AGREE, as the
-# codebook codes "express intent to cooperate / meet / provide aid".
-COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+# The categories, in the codebook's order, and the cooperative ones: an intended (hoped,
+# planned-to) act of these is coded AGREE, as the codebook codes "express intent to cooperate
+# / meet / provide aid" (data/plover_scheme.json).
+CATEGORIES = lexicon.plover_scheme().categories
+COOPERATIVE = lexicon.plover_scheme().intent_is_agree
 
 
 @dataclass(frozen=True)

@@ -179,3 +179,51 @@ def plover_scheme(name: str = "plover_scheme.json") -> PloverScheme:
         modes={c["name"]: tuple(c["modes"]) for c in cats},
         intent_is_agree=frozenset(c["name"] for c in cats if c["intent_is_agree"]),
         modalities=tuple(doc["modalities"]))
+
+
+# ------------------------------------------------------------------ PLOVER lexicon
+
+Sense = tuple[str, str | None]  # category, mode
+
+
+@dataclass(frozen=True)
+class PloverLexicon:
+    """`plover_lexicon.json`: the default sense of trigger verbs and nouns, the named word
+    lists of the event rules, phrasal senses and irregular forms."""
+
+    verbs: dict[str, Sense]
+    nouns: dict[str, Sense]  # in the order of the file: the first lemma claims a shared form
+    lists: dict[str, frozenset[str]]
+    phrasal: dict[tuple[str, str], Sense]
+    irregular_verbs: dict[str, str]
+    irregular_nouns: dict[str, str]
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lists[name]
+
+
+def _joined(words: str | list[str]) -> list[str]:
+    """A word list written as one string or as lines of one."""
+    return (words if isinstance(words, str) else " ".join(words)).split()
+
+
+def _senses(name: str, part: str, entries: list[dict[str, object]]) -> dict[str, Sense]:
+    out: dict[str, Sense] = {}
+    for e in entries:
+        for w in _joined(e["words"]):  # type: ignore[arg-type]
+            if w in out:
+                raise ValueError(f"{name}: {part} {w!r} is in two entries")
+            out[w] = (str(e["category"]), e["mode"])  # type: ignore[assignment]
+    return out
+
+
+@cache
+def plover_lexicon(name: str = "plover_lexicon.json") -> PloverLexicon:
+    doc = json.loads(data_text(name))
+    return PloverLexicon(
+        verbs=_senses(name, "verb", doc["verbs"]),
+        nouns=_senses(name, "noun", doc["nouns"]),
+        lists={k: frozenset(_joined(v["words"])) for k, v in doc["lists"].items()},
+        phrasal={(p["verb"], p["particle"]): (p["category"], p["mode"]) for p in doc["phrasal"]},
+        irregular_verbs=dict(doc["irregular_verbs"]),
+        irregular_nouns=dict(doc["irregular_nouns"]))

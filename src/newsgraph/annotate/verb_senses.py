@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph import lexicon
 from newsgraph.annotate.event_words import (
     AID_WORDS,
     PEOPLE,
@@ -29,19 +30,14 @@ from newsgraph.annotate.event_words import (
 )
 from newsgraph.annotate.plover import Sense, lemma, noun_sense
 
-COOPERATION = {"cooperation", "collaboration", "coordination", "partnership", "tie", "ties",
-               "relation", "relations", "engagement", "exchange", "trade", "coproduction",
-               "co-production", "co-development", "interoperability"}
-GROW_VERBS = {"deepen", "expand", "strengthen", "enhance", "accelerate", "advance", "boost",
-              "intensify", "increase", "broaden", "elevate", "bolster", "scale", "step"}
-
-
+# Word lists of the rules below (data/plover_lexicon.json, "lists").
+_LISTS = lexicon.plover_lexicon()
+COOPERATION = _LISTS.words("cooperation")
+GROW_VERBS = _LISTS.words("grow_verbs")
 # Nouns that make "provide X" a briefing rather than aid.
-REPORT_NOUNS = {"update", "briefing", "overview", "readout", "information", "detail",
-                "assessment", "account", "summary", "analysis", "report", "preview"}
+REPORT_NOUNS = _LISTS.words("report_nouns")
 # What a government allows that eases restrictions on political freedoms (CONCEDE, 0811).
-FREEDOM_ACTS = {"participate", "vote", "run", "assemble", "protest", "speak", "organize",
-                "organise", "campaign", "express"}
+FREEDOM_ACTS = _LISTS.words("freedom_acts")
 
 
 def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rule per word
@@ -345,19 +341,9 @@ def refine_verb(v: Token, sense: Sense) -> Sense | None:  # noqa: C901 - one rul
     return sense
 
 
-PHRASAL = {  # verb lemma, particle or preposition -> sense
-    ("vote", "against"): Sense("REJECT"),
-    ("vote", "for"): Sense("SUPPORT"),
-    ("get", "together"): Sense("CONSULT"),
-    ("sit", "down"): Sense("CONSULT"),
-    ("back", "down"): Sense("CONCEDE"),
-    ("step", "down"): Sense("RETREAT", "resign"),
-    ("crack", "down"): Sense("COERCE", "restrict"),
-    ("shut", "down"): Sense("COERCE", "censor"),
-    ("shoot", "down"): Sense("ASSAULT"),
-    ("set", "fire"): Sense("ASSAULT", "destroy"),
-}
-TIES = {"tie", "ties", "relation", "relations"}
+# verb lemma, particle or preposition -> sense (data/plover_lexicon.json, "phrasal")
+PHRASAL = {key: Sense(c, m) for key, (c, m) in _LISTS.phrasal.items()}
+TIES = _LISTS.words("ties")
 
 
 def phrasal(v: Token) -> Sense | None:

@@ -3,8 +3,9 @@
 The files are plain text meant to be edited by hand (`data/README.md` lists them). In a TSV
 file a line starting with `#` is a comment and runs of tabs separate the columns, so columns
 may be lined up; "-" stands for an empty field. Every loader takes the file name, defaulting
-to the shipped file, and is cached per name: the rules that read a table hold it in a
-module constant, and a test or a component may load another file by name.
+to the shipped file (an absolute path names another file in the same format), and is
+cached per name: the rules that read a table hold it in a module constant, and a test or a
+component may load another table by name.
 
 The module sits at the top of the package, not under `annotate/`, because `resolve/` and
 `serve/` read the same tables (title words, nicknames, the PLOVER categories) without
@@ -14,26 +15,37 @@ importing spaCy.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 _COLUMNS = re.compile(r"\t+")
 
 
 def data_text(name: str) -> str:
-    """The text of a shipped data file."""
+    """The text of a shipped data file, or of the file at `name` if it is an absolute path
+    (another table in the same format)."""
+    if os.path.isabs(name):
+        return Path(name).read_text(encoding="utf-8")
     return resources.files("newsgraph").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def tsv_lines(name: str) -> list[tuple[int, list[str]]]:
+    """The rows of a TSV data file with their line numbers, comments and blank lines left
+    out, fields stripped."""
+    rows = []
+    for number, line in enumerate(data_text(name).splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            rows.append((number, [f.strip() for f in _COLUMNS.split(line.strip())]))
+    return rows
 
 
 def tsv_rows(name: str) -> list[list[str]]:
     """The rows of a TSV data file, comments and blank lines left out, fields stripped."""
-    rows = []
-    for line in data_text(name).splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            rows.append([f.strip() for f in _COLUMNS.split(line.strip())])
-    return rows
+    return [row for _, row in tsv_lines(name)]
 
 
 def _words(field_text: str) -> list[str]:

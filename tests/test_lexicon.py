@@ -44,11 +44,12 @@ def test_each_rule_reads_its_own_column_of_the_title_table() -> None:
 
 
 def test_cue_verbs() -> None:
-    from newsgraph.annotate import cues
+    from newsgraph.annotate import cues, modality
 
     table = lexicon.cue_verbs()
-    assert set(table.tags) == {"speech", "statement", "needs_clause", "doubled"}
+    assert set(table.tags) == {"speech", "statement", "needs_clause", "doubled", "reports_plan"}
     assert cues.STATEMENT <= cues.SPEECH and cues.NEEDS_CLAUSE <= cues.SPEECH
+    assert "inform" in modality.REPORTING and "inform" not in cues.SPEECH
     assert cues.PHRASAL["point"] == {"out", "to"} and "go" not in cues.SPEECH
     assert cues._FORM_TO_LEMMA["said"] == "say" and cues._FORM_TO_LEMMA["labelled"] == "label"
     assert cues.BEFORE_QUOTE.search("He told reporters") and cues.BEFORE_QUOTE.search("she said")

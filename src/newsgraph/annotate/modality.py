@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph import lexicon
 from newsgraph.annotate.dates import Direction
 from newsgraph.annotate.plover import INTEND_VERBS, PLAN_VERBS, lemma
 from newsgraph.record import Modality
@@ -33,8 +34,8 @@ READY_ADJ = set("ready willing eager prepared keen determined excited".split())
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "can", "must"}
 FUTURE_MODALS = {"will", "shall"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should", "lest"}
-REPORTING = set("say announce inform note state tell add confirm report indicate "
-                "explain signal".split())
+# Reporting verbs: "announced that X would" reports a plan (data/cue_verbs.tsv).
+REPORTING = lexicon.cue_verbs().tagged("reports_plan")
 # Verbs whose that-clause, as a to-infinitive, is an aim ("the first thing is to see that
 # Russia withdraws its forces").
 AIM_VERBS = {"see", "ensure"}

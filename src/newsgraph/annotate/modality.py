@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph import lexicon
 from newsgraph.annotate.dates import Direction
 from newsgraph.annotate.plover import INTEND_VERBS, PLAN_VERBS, lemma
 from newsgraph.record import Modality
@@ -33,8 +34,8 @@ READY_ADJ = set("ready willing eager prepared keen determined excited".split())
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "can", "must"}
 FUTURE_MODALS = {"will", "shall"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should", "lest"}
-REPORTING = set("say announce inform note state tell add confirm report indicate "
-                "explain signal".split())
+# Reporting verbs: "announced that X would" reports a plan (data/cue_verbs.tsv).
+REPORTING = lexicon.cue_verbs().tagged("reports_plan")
 # Verbs whose that-clause, as a to-infinitive, is an aim ("the first thing is to see that
 # Russia withdraws its forces").
 AIM_VERBS = {"see", "ensure"}
@@ -56,40 +57,42 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _lends_stance(tok: Token) -> bool:
+    """Whether `tok` takes its stance or tense from its head, so the chain goes on up."""
+    dep, head = tok.dep_, tok.head
+    if dep == "xcomp" or dep == "pcomp":
+        return True
+    if dep == "prep" and tok.pos_ == "ADP":
+        return True
+    if dep == "ccomp" and lemma(head) in ATTITUDE:
+        return True
+    if dep == "conj" and tok.tag_ in ("VB", "VBG", "VBN") and not _children(
+            tok, {"aux", "auxpass", "nsubj"}) and (tok.tag_ in ("VB", "VBG", head.tag_)
+                                                   or head.pos_ != "VERB"):
+        return True  # "will travel to X and meet Y": "meet" shares "will"; a past form
+        # joined to a bare verb is a clause of its own ("continue to reject ...,
+        # condemned hate speech")
+    if dep == "advcl" and _children(tok, {"aux"}) and any(
+            c.lower_ == "to" for c in _children(tok, {"aux"})):
+        return True  # purpose clause: "met ... to discuss"
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return True  # "the decision to withdraw", "ongoing efforts to rally"
+    if dep == "acomp" and (lemma(tok) in READY_ADJ or tok.lower_ in ("able", "unable",
+                                                                     "about")):
+        return True  # "we'll be able to discuss", "is about to impose"
+    # an event noun takes the stance of the verb it hangs from
+    return tok.pos_ in ("NOUN", "PROPN") and dep in ("pobj", "dobj", "nsubj", "nsubjpass",
+                                                      "attr", "appos", "conj")
+
+
 def _chain(anchor: Token) -> list[Token]:
     """The anchor and the governing words that lend it their stance or tense."""
     chain = [anchor]
     tok = anchor
     for _ in range(8):
-        dep, head = tok.dep_, tok.head
-        if head == tok:
+        if tok.head == tok or not _lends_stance(tok):
             break
-        if dep == "xcomp" or dep == "pcomp":
-            pass
-        elif dep == "prep" and tok.pos_ == "ADP":
-            pass
-        elif dep == "ccomp" and lemma(head) in ATTITUDE:
-            pass
-        elif dep == "conj" and tok.tag_ in ("VB", "VBG", "VBN") and not _children(
-                tok, {"aux", "auxpass", "nsubj"}) and (tok.tag_ in ("VB", "VBG", head.tag_)
-                                                       or head.pos_ != "VERB"):
-            pass  # "will travel to X and meet Y": "meet" shares "will"; a past form
-            # joined to a bare verb is a clause of its own ("continue to reject ...,
-            # condemned hate speech")
-        elif dep == "advcl" and _children(tok, {"aux"}) and any(
-                c.lower_ == "to" for c in _children(tok, {"aux"})):
-            pass  # purpose clause: "met ... to discuss"
-        elif dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            pass  # "the decision to withdraw", "ongoing efforts to rally"
-        elif dep == "acomp" and (lemma(tok) in READY_ADJ or tok.lower_ in ("able", "unable",
-                                                                           "about")):
-            pass  # "we'll be able to discuss", "is about to impose"
-        elif tok.pos_ in ("NOUN", "PROPN") and dep in ("pobj", "dobj", "nsubj", "nsubjpass",
-                                                        "attr", "appos", "conj"):
-            pass  # an event noun takes the stance of the verb it hangs from
-        else:
-            break
-        tok = head
+        tok = tok.head
         chain.append(tok)
     return chain
 
@@ -182,43 +185,58 @@ def _ahead_of(noun: Token) -> bool:
     return frame in ("ahead", "eve") or (frame == "advance" and head.head.head.lower_ == "in")
 
 
-def modality_of(anchor: Token, noun_markers: bool = True) -> ModalityResult:
-    """The modality of the event carried by `anchor` (a verb, or an event noun).
-
-    `noun_markers=False` ignores the noun's own modifiers: in "reiterated their ongoing
-    commitment" the act is the reiteration, which happened."""
-    if anchor.pos_ in ("NOUN", "PROPN") and noun_markers and _ahead_of(anchor):
+def _own_noun_stance(noun: Token) -> ModalityResult | None:
+    """An event noun's own words: "ahead of the summit", "the upcoming summit"."""
+    if _ahead_of(noun):
         return ModalityResult("planned", "future", "ahead of")
-    if anchor.pos_ in ("NOUN", "PROPN") and noun_markers:
-        found = _noun_markers(anchor)
-        if found is not None:
-            if found.modality != "occurred" and any(_is_negated(t) for t in _chain(anchor)):
-                return ModalityResult("negated", found.direction, "not")
-            return found
-    chain = _chain(anchor)
-    # negation of the act itself or of the verb that carries it
-    for t in chain:
-        if _is_negated(t):
-            future = any(a.lower_ in FUTURE_MODALS for x in chain for a in _aux(x))
-            return ModalityResult("negated", "future" if future else "past", "not")
+    found = _noun_markers(noun)
+    if found is None:
+        return None
+    if found.modality != "occurred" and any(_is_negated(t) for t in _chain(noun)):
+        return ModalityResult("negated", found.direction, "not")
+    return found
+
+
+def _negated(anchor: Token, chain: list[Token]) -> ModalityResult | None:
+    """Negation of the act itself or of the verb that carries it."""
+    if not any(_is_negated(t) for t in chain):
+        return None
+    future = any(a.lower_ in FUTURE_MODALS for x in chain for a in _aux(x))
+    return ModalityResult("negated", "future" if future else "past", "not")
+
+
+def _question(anchor: Token, chain: list[Token]) -> ModalityResult | None:
     if _yes_no_question(chain[-1]):
         return ModalityResult("hypothetical", "future", "?")
-    for t in chain:
-        lem = lemma(t)
-        if t.dep_ == "ccomp" and lemma(t.head) in AIM_VERBS and any(
-                a.lower_ == "to" for a in _aux(t.head)):
-            return ModalityResult("intended", "future", t.head.text)  # "to see that X"
-        if lem in INTEND_VERBS and t != anchor:
-            if lem == "look" and not any(c.lower_ == "forward" for c in t.children):
-                continue
-            return ModalityResult("intended", "future", t.text)
-        if t.dep_ == "acl" and lemma(t.head) in INTEND_NOUNS:
-            return ModalityResult("intended", "future", t.head.text)
-        if t.dep_ in ("xcomp",) and lemma(t.head) in READY_ADJ:
-            return ModalityResult("intended", "future", t.head.text)
-        if any(a.lower_ == "would" for a in _aux(t)) and any(
-                c.lower_ == "like" for c in [t]):
-            return ModalityResult("intended", "future", "would like")
+    return None
+
+
+def _intended_at(anchor: Token, t: Token) -> ModalityResult | None:
+    lem = lemma(t)
+    if t.dep_ == "ccomp" and lemma(t.head) in AIM_VERBS and any(
+            a.lower_ == "to" for a in _aux(t.head)):
+        return ModalityResult("intended", "future", t.head.text)  # "to see that X"
+    if lem in INTEND_VERBS and t != anchor:
+        if lem == "look" and not any(c.lower_ == "forward" for c in t.children):
+            return None
+        return ModalityResult("intended", "future", t.text)
+    if t.dep_ == "acl" and lemma(t.head) in INTEND_NOUNS:
+        return ModalityResult("intended", "future", t.head.text)
+    if t.dep_ in ("xcomp",) and lemma(t.head) in READY_ADJ:
+        return ModalityResult("intended", "future", t.head.text)
+    if any(a.lower_ == "would" for a in _aux(t)) and any(c.lower_ == "like" for c in [t]):
+        return ModalityResult("intended", "future", "would like")
+    return None
+
+
+def _intended(anchor: Token, chain: list[Token]) -> ModalityResult | None:
+    """"hope to", "intend to", "look forward to", "the intention to", "ready to"."""
+    return next((r for t in chain if (r := _intended_at(anchor, t)) is not None), None)
+
+
+def _hypothetical(anchor: Token, chain: list[Token]) -> ModalityResult | None:
+    """An if-clause or a modal ("would", "could", "may"); "announced that X would" is a
+    report of a plan."""
     for t in chain:
         if _conditional(t):
             return ModalityResult("hypothetical", "future", "if")
@@ -227,48 +245,96 @@ def modality_of(anchor: Token, noun_markers: bool = True) -> ModalityResult:
                 if lemma(a) == "would" and _future_in_past(chain):
                     return ModalityResult("planned", "future", a.text)
                 return ModalityResult("hypothetical", "future", a.text)
-    for t in chain:
-        for a in _aux(t):
-            if lemma(a) in FUTURE_MODALS:
-                return ModalityResult("planned", "future", a.text)
-        lem = lemma(t)
-        if lem in PLAN_VERBS and t != anchor:
-            return ModalityResult("planned", "future", t.text)
-        if t.dep_ == "acl" and lemma(t.head) in PLAN_NOUNS:
-            return ModalityResult("planned", "future", t.head.text)
-        if lem == "go" and t.tag_ == "VBG" and any(lemma(a) == "be" for a in _aux(t)):
-            return ModalityResult("planned", "future", "going to")
-        if lem == "be" and t != anchor and t.tag_ in ("VBZ", "VBP") and \
-                any(c.dep_ == "xcomp" for c in t.children):
-            return ModalityResult("planned", "future", "is to")
-        if t.pos_ in ("NOUN", "PROPN") and t != anchor:
-            found = _noun_markers(t)
-            if found is not None and found.modality in ("planned", "hypothetical", "ongoing"):
-                return found
-        if t.lower_ == "about" and any(c.dep_ == "xcomp" for c in t.children):
-            return ModalityResult("planned", "future", "about to")
-    for t in chain:
-        lem = lemma(t)
-        if lem == "continue" and t.tag_ in ("VBZ", "VBP", "VBG"):
-            return ModalityResult("ongoing", "unknown", t.text)
-        if t.tag_ == "VBG" and any(lemma(a) == "be" and a.tag_ in ("VBZ", "VBP")
-                                   for a in _aux(t)):
-            return ModalityResult("ongoing", "unknown", t.text)
-        if t.tag_ == "VBG" and any(a.lower_ == "been" for a in _aux(t)) and any(
-                a.tag_ in ("VBZ", "VBP") for a in _aux(t)):
-            return ModalityResult("ongoing", "unknown", t.text)
-        if any(c.lower_ in ("currently", "underway", "still") for c in t.children) and \
-                t.tag_ in ("VBZ", "VBP", "VBG"):
-            return ModalityResult("ongoing", "unknown", "currently")
-        if t.tag_ in ("VBZ", "VBP") and t.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in ("as", "while") for c in t.children):
-            return ModalityResult("ongoing", "unknown", "as")  # "even as we withdraw"
-        pas = [a for a in _aux(t) if a.dep_ == "auxpass"]
-        if pas and t.tag_ == "VBN" and (
-                any(a.lower_ == "being" for a in pas) and any(
-                    a.tag_ in ("VBZ", "VBP") for a in _aux(t))
-                or lemma(t) in DURATIVE and any(a.tag_ in ("VBZ", "VBP") for a in pas)):
-            return ModalityResult("ongoing", "unknown", t.text)
+    return None
+
+
+def _planned_verb_at(anchor: Token, t: Token) -> ModalityResult | None:
+    lem = lemma(t)
+    if lem in PLAN_VERBS and t != anchor:
+        return ModalityResult("planned", "future", t.text)
+    if t.dep_ == "acl" and lemma(t.head) in PLAN_NOUNS:
+        return ModalityResult("planned", "future", t.head.text)
+    if lem == "go" and t.tag_ == "VBG" and any(lemma(a) == "be" for a in _aux(t)):
+        return ModalityResult("planned", "future", "going to")
+    if lem == "be" and t != anchor and t.tag_ in ("VBZ", "VBP") and \
+            any(c.dep_ == "xcomp" for c in t.children):
+        return ModalityResult("planned", "future", "is to")
+    return None
+
+
+def _planned_at(anchor: Token, t: Token) -> ModalityResult | None:
+    for a in _aux(t):
+        if lemma(a) in FUTURE_MODALS:
+            return ModalityResult("planned", "future", a.text)
+    found = _planned_verb_at(anchor, t)
+    if found is not None:
+        return found
+    if t.pos_ in ("NOUN", "PROPN") and t != anchor:
+        found = _noun_markers(t)
+        if found is not None and found.modality in ("planned", "hypothetical", "ongoing"):
+            return found
+    if t.lower_ == "about" and any(c.dep_ == "xcomp" for c in t.children):
+        return ModalityResult("planned", "future", "about to")
+    return None
+
+
+def _planned(anchor: Token, chain: list[Token]) -> ModalityResult | None:
+    """"will", "plan to", "the decision to", "going to", "is to", "the upcoming ...",
+    "about to"."""
+    return next((r for t in chain if (r := _planned_at(anchor, t)) is not None), None)
+
+
+def _ongoing_passive(t: Token) -> bool:
+    """"is being held", or a lasting state in the present passive ("is detained")."""
+    pas = [a for a in _aux(t) if a.dep_ == "auxpass"]
+    return bool(pas) and t.tag_ == "VBN" and (
+        any(a.lower_ == "being" for a in pas) and any(a.tag_ in ("VBZ", "VBP") for a in _aux(t))
+        or lemma(t) in DURATIVE and any(a.tag_ in ("VBZ", "VBP") for a in pas))
+
+
+def _ongoing_at(t: Token) -> ModalityResult | None:
+    if lemma(t) == "continue" and t.tag_ in ("VBZ", "VBP", "VBG"):
+        return ModalityResult("ongoing", "unknown", t.text)
+    if t.tag_ == "VBG" and any(lemma(a) == "be" and a.tag_ in ("VBZ", "VBP")
+                               for a in _aux(t)):
+        return ModalityResult("ongoing", "unknown", t.text)
+    if t.tag_ == "VBG" and any(a.lower_ == "been" for a in _aux(t)) and any(
+            a.tag_ in ("VBZ", "VBP") for a in _aux(t)):
+        return ModalityResult("ongoing", "unknown", t.text)
+    if any(c.lower_ in ("currently", "underway", "still") for c in t.children) and \
+            t.tag_ in ("VBZ", "VBP", "VBG"):
+        return ModalityResult("ongoing", "unknown", "currently")
+    if t.tag_ in ("VBZ", "VBP") and t.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("as", "while") for c in t.children):
+        return ModalityResult("ongoing", "unknown", "as")  # "even as we withdraw"
+    if _ongoing_passive(t):
+        return ModalityResult("ongoing", "unknown", t.text)
+    return None
+
+
+def _ongoing(anchor: Token, chain: list[Token]) -> ModalityResult | None:
+    """"continues to", "is meeting", "has been meeting", "currently", "is being held"."""
+    return next((r for t in chain if (r := _ongoing_at(t)) is not None), None)
+
+
+# The stances in the order they are looked for: the first that the chain shows decides.
+_STANCES = (_negated, _question, _intended, _hypothetical, _planned, _ongoing)
+
+
+def modality_of(anchor: Token, noun_markers: bool = True) -> ModalityResult:
+    """The modality of the event carried by `anchor` (a verb, or an event noun).
+
+    `noun_markers=False` ignores the noun's own modifiers: in "reiterated their ongoing
+    commitment" the act is the reiteration, which happened."""
+    if anchor.pos_ in ("NOUN", "PROPN") and noun_markers:
+        found = _own_noun_stance(anchor)
+        if found is not None:
+            return found
+    chain = _chain(anchor)
+    for stance in _STANCES:
+        found = stance(anchor, chain)
+        if found is not None:
+            return found
     return ModalityResult("occurred", "past", None)
 
 

@@ -17,13 +17,13 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-              "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-              "COERCE", "ASSAULT")
+from newsgraph import lexicon
 
-# Cooperative categories: an intended (hoped, planned-to) act of these is coded AGREE, as the
-# codebook codes "express intent to cooperate / meet / provide aid".
-COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+# The categories, in the codebook's order, and the cooperative ones: an intended (hoped,
+# planned-to) act of these is coded AGREE, as the codebook codes "express intent to cooperate
+# / meet / provide aid" (data/plover_scheme.json).
+CATEGORIES = lexicon.plover_scheme().categories
+COOPERATIVE = lexicon.plover_scheme().intent_is_agree
 
 
 @dataclass(frozen=True)
@@ -34,159 +34,28 @@ class Sense:
     mode: str | None = None
 
 
-def _senses(category: str, words: str, mode: str | None = None) -> dict[str, Sense]:
-    return {w: Sense(category, mode) for w in words.split()}
+# ------------------------------------------------------------------ the lexicon
 
+# Default senses of verbs (lemmas) and nouns (singular), the verb lists and the irregular
+# forms are listed in data/plover_lexicon.json.
+_LEXICON = lexicon.plover_lexicon()
+VERBS: dict[str, Sense] = {w: Sense(c, m) for w, (c, m) in _LEXICON.verbs.items()}
+NOUNS: dict[str, Sense] = {w: Sense(c, m) for w, (c, m) in _LEXICON.nouns.items()}
 
-# ------------------------------------------------------------------ verbs (lemmas)
+# Communication verbs with no event of their own, whose object noun carries the event
+# ("expressed support", "reaffirmed commitment", "voiced concern").
+CARRIERS = _LEXICON.words("carriers")
 
-VERBS: dict[str, Sense] = {
-    **_senses("AGREE", "agree pledge promise commit vow undertake offer concur consent "
-                       "recommit accept"),
-    **_senses("CONSULT", "meet discuss talk speak consult confer negotiate attend convene "
-                         "engage"),
-    **_senses("CONSULT", "visit travel", "visit"),
-    **_senses("CONSULT", "host receive welcome"),  # welcome: SUPPORT unless a guest arrives
-    **_senses("CONSULT", "phone telephone call", "phone"),
-    **_senses("SUPPORT", "commend praise applaud congratulate thank hail salute celebrate laud "
-                         "endorse back support appreciate recognize recognise sign ratify "
-                         "honor honour approve rally"),
-    **_senses("COOPERATE", "cooperate collaborate coordinate partner team co-develop "
-                           "codevelop co-produce coproduce extradite share launch establish "
-                           "work deepen expand strengthen enhance accelerate advance boost "
-                           "intensify increase broaden elevate bolster"),
-    **_senses("AID", "provide give send deliver donate supply grant fund finance contribute "
-                     "invest allocate sell transfer"),
-    **_senses("RETREAT", "withdraw release free return", "release"),
-    **_senses("RETREAT", "resign", "resign"),
-    **_senses("RETREAT", "disarm demobilize demobilise", "disarm"),
-    **_senses("RETREAT", "allow", "access"),
-    **_senses("RETREAT", "lift ease relax", "ease"),
-    **_senses("CONCEDE", "apologize apologise pardon commute concede compromise relent"),
-    **_senses("REQUEST", "urge ask request demand appeal press encourage implore exhort "
-                         "order"),
-    **_senses("ACCUSE", "condemn denounce criticize criticise deplore decry slam rebuke "
-                        "censure fault", "disapprove"),
-    **_senses("ACCUSE", "accuse allege blame charge indict sue", "allege"),
-    **_senses("ACCUSE", "investigate probe", "investigate"),
-    **_senses("REJECT", "reject refuse decline veto oppose rebuff dismiss deny defy spurn "
-                        "block"),
-    **_senses("THREATEN", "threaten warn"),
-    **_senses("PROTEST", "protest demonstrate march", "demo"),
-    **_senses("PROTEST", "riot", "riot"),
-    **_senses("PROTEST", "boycott", "boycott"),
-    **_senses("SANCTION", "sanction embargo blacklist designate impose penalize penalise fine "
-                          "restrict inflict"),
-    **_senses("SANCTION", "suspend sever cut halt terminate downgrade", "sever"),
-    **_senses("SANCTION", "freeze"),
-    **_senses("SANCTION", "cancel postpone", "cancel"),
-    **_senses("SANCTION", "expel recall", "expel"),
-    **_senses("SANCTION", "convict", "convict"),
-    **_senses("MOBILIZE", "mobilize mobilise deploy mass amass station advance", "troops"),
-    **_senses("MOBILIZE", "test", "weapons"),
-    **_senses("COERCE", "arrest detain imprison jail sentence", "arrest"),
-    **_senses("COERCE", "deport", "deport"),
-    **_senses("COERCE", "ban", "ban"),
-    **_senses("COERCE", "censor silence", "censor"),
-    **_senses("COERCE", "confiscate seize annex occupy", "confiscate"),
-    **_senses("COERCE", "suppress repress blockade disperse close", "restrict"),
-    **_senses("ASSAULT", "attack strike invade raid storm ambush target bombard", None),
-    **_senses("ASSAULT", "kill wound injure massacre murder"),
-    **_senses("ASSAULT", "bomb", "explosives"),
-    **_senses("ASSAULT", "shell", "heavy-weapons"),
-    **_senses("ASSAULT", "torch clash"),
-    **_senses("ASSAULT", "shoot", "firearms"),
-    **_senses("ASSAULT", "assassinate", "assassinate"),
-    **_senses("ASSAULT", "abduct kidnap hijack", "abduct"),
-    **_senses("ASSAULT", "torture", "torture"),
-    **_senses("ASSAULT", "execute", "execute"),
-    **_senses("ASSAULT", "beat", "beat"),
-    **_senses("ASSAULT", "rape", "sexual"),
-    **_senses("ASSAULT", "destroy", "destroy"),
-}
-
-# ------------------------------------------------------------------ nouns (singular)
-
-NOUNS: dict[str, Sense] = {
-    **_senses("CONSULT", "meeting talk visit trip travel summit dialogue ministerial "
-                         "conference consultation negotiation discussion bilateral forum "
-                         "2+2 gathering session conversation"),
-    **_senses("CONSULT", "call phone-call", "phone"),
-    **_senses("AGREE", "pledge commitment agreement deal promise"),
-    **_senses("SUPPORT", "ratification signing endorsement condolence congratulation "
-                         "support solidarity gratitude appreciation thanks sympathy"),
-    **_senses("COOPERATE", "exercise drill co-development coproduction co-production "
-                           "cooperation collaboration"),
-    **_senses("AID", "assistance aid donation sale grant loan"),
-    **_senses("RETREAT", "release withdrawal", "release"),
-    **_senses("RETREAT", "ceasefire truce pause", "ceasefire"),  # pause: only humanitarian
-    **_senses("RETREAT", "resignation", "resign"),
-    **_senses("REQUEST", "appeal demand request"),
-    **_senses("ACCUSE", "condemnation criticism concern accusation allegation", "disapprove"),
-    **_senses("ACCUSE", "investigation probe", "investigate"),
-    **_senses("REJECT", "refusal rejection veto"),
-    **_senses("CONCEDE", "concession"),
-    **_senses("THREATEN", "threat ultimatum warning"),
-    **_senses("PROTEST", "protest demonstration rally march", "demo"),
-    **_senses("PROTEST", "riot", "riot"),
-    **_senses("PROTEST", "strike", "strike-gen"),
-    **_senses("SANCTION", "sanction embargo designation penalty tariff"),
-    **_senses("SANCTION", "expulsion", "expel"),
-    **_senses("MOBILIZE", "buildup build-up deployment mobilization mobilisation", "troops"),
-    **_senses("MOBILIZE", "launch test", "weapons"),
-    **_senses("COERCE", "arrest detention imprisonment crackdown", "arrest"),
-    **_senses("COERCE", "annexation occupation seizure", "confiscate"),
-    **_senses("COERCE", "blockade", "restrict"),
-    **_senses("ASSAULT", "attack invasion assault raid offensive airstrike air-strike war "
-                         "fighting hostilities"),
-    **_senses("ASSAULT", "bombing", "explosives"),
-    **_senses("ASSAULT", "shelling bombardment", "heavy-weapons"),
-    **_senses("ASSAULT", "assassination", "assassinate"),
-    **_senses("ASSAULT", "killing massacre"),
-}
-
-# Words that turn a noun into the thing a verb or carrier is about ("expressed support",
-# "reaffirmed commitment", "voiced concern"): communication verbs with no event of their
-# own, whose object noun carries the event.
-CARRIERS = set("express reaffirm reiterate affirm underscore emphasize emphasise stress "
-               "highlight extend voice convey renew restate register share raise offer "
-               "reconfirm underline".split())
-
-# Verbs that lend their tense to an event noun ("held talks", "imposed sanctions",
-# "announced assistance", "reached an agreement").
-LIGHT_VERBS = set("hold have conduct host attend participate join convene chair co-chair "
-                  "launch stage carry impose provide make reach announce begin start open "
-                  "resume continue complete conclude finalize finalise lead sign implement "
-                  "extend observe declare undertake pursue wage mount order engage".split())
+# Verbs that lend their tense to an event noun ("held talks", "imposed sanctions").
+LIGHT_VERBS = _LEXICON.words("light_verbs")
 
 # Verbs that state an attitude towards an act rather than an act: the act they govern is
 # intended (and they are not events themselves).
-INTEND_VERBS = set("hope intend aim seek want wish desire strive aspire look endeavor "
-                   "endeavour".split())
-PLAN_VERBS = set("plan schedule expect prepare".split())
+INTEND_VERBS = _LEXICON.words("intend_verbs")
+PLAN_VERBS = _LEXICON.words("plan_verbs")
 
 # Irregular forms of lexicon entries and of the verbs the rules look at.
-IRREGULAR = {
-    "met": "meet", "spoke": "speak", "spoken": "speak", "held": "hold", "sent": "send",
-    "gave": "give", "given": "give", "sold": "sell", "took": "take", "taken": "take",
-    "made": "make", "sought": "seek", "fought": "fight", "struck": "strike",
-    "stricken": "strike", "shot": "shoot", "withdrew": "withdraw", "withdrawn": "withdraw",
-    "led": "lead", "brought": "bring", "bought": "buy", "undertook": "undertake",
-    "undertaken": "undertake", "froze": "freeze", "frozen": "freeze", "beaten": "beat",
-    "broke": "break", "broken": "break", "stood": "stand", "did": "do", "done": "do",
-    "has": "have", "had": "have", "was": "be", "were": "be", "is": "be", "are": "be",
-    "am": "be", "been": "be", "'s": "be", "'re": "be", "'m": "be", "began": "begin",
-    "begun": "begin", "went": "go", "gone": "go", "came": "come", "kept": "keep",
-    "lent": "lend", "paid": "pay", "saw": "see", "seen": "see", "told": "tell",
-    "forgave": "forgive", "forgiven": "forgive", "cut": "cut", "set": "set", "put": "put",
-    "shut": "shut", "ran": "run", "woke": "wake", "won": "win", "rose": "rise",
-    "risen": "rise", "wrote": "write", "written": "write", "drove": "drive",
-    "driven": "drive", "chose": "choose", "chosen": "choose", "felt": "feel", "left": "leave",
-    "lost": "lose", "meant": "mean", "heard": "hear", "thought": "think", "said": "say",
-    "ca": "can", "wo": "will", "'ll": "will", "'d": "would", "n't": "not",
-    "talks": "talk", "mass": "mass", "press": "press", "crisis": "crisis",
-    "hostilities": "hostilities", "thanks": "thanks", "sanctions": "sanction",
-}
+IRREGULAR = _LEXICON.irregular_verbs
 
 
 def _verb_forms(lemma: str) -> set[str]:
@@ -213,10 +82,7 @@ def _noun_forms(lemma: str) -> set[str]:
 
 
 _EXTRA_VERBS = (LIGHT_VERBS | INTEND_VERBS | PLAN_VERBS | CARRIERS
-                | set("say state note add announce continue remain fail refrain take seem "
-                      "decide want try keep stop end bring lead get vote sit step crack shut "
-                      "fire look cease set restore resume normalize normalise upgrade kick "
-                      "come happen occur mark include involve proceed".split()))
+                | _LEXICON.words("other_verbs"))
 
 
 @lru_cache(maxsize=1)
@@ -235,9 +101,7 @@ def _noun_table() -> dict[str, str]:
     for lemma in NOUNS:
         for f in _noun_forms(lemma):
             table.setdefault(f, lemma)
-    table.update({"talks": "talk", "consultations": "consultation", "sanctions": "sanction",
-                  "thanks": "thanks", "hostilities": "hostilities", "air strikes": "airstrike",
-                  "airstrikes": "airstrike"})
+    table.update(_LEXICON.irregular_nouns)
     return table
 
 

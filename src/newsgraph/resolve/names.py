@@ -13,47 +13,19 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-# Words that make up titles and offices in front of a name. Lower case, no dots.
-TITLE_WORDS = frozenset("""
-president vice prime minister ministers secretary secretaries deputy under assistant acting
-foreign external affairs defense defence state home finance commerce trade treasury interior
-general gen lt lieutenant col colonel maj major adm admiral rear commander cmdr captain capt
-chief chairman chair chairwoman chairperson director ambassador amb envoy special senior
-national security advisor adviser spokesperson spokesman spokeswoman press senator sen
-representative rep congressman congresswoman governor gov mayor king queen prince princess
-crown sheikh emir sultan pope chancellor premier excellency his her honorable hon dr mr mrs
-ms miss sir dame lord lady madam eam nsa cds coas uscg marshal air army navy naval staff
-joint chiefs of the for and to on at high commissioner counselor counsellor officer head
-leader speaker administrator attorney justice supreme court house senate majority minority
-first lady gentleman chargé charge d'affaires consul consul-general mission permanent
-representative un principal spokesperson secretary-general undersecretary under-secretary
-commandant superintendent inspector federal union cabinet parliamentary
-bureau office department ministry services elect designate baroness baron
-human rights democracy labor labour civilian economic political public diplomacy
-international arms control nonproliferation counterterrorism energy environment growth
-management resources population refugees consular passport intelligence research narcotics
-law enforcement cyberspace digital policy planning legislative protocol global women issues
-official officials
-""".split())
-# Pure forms of address: not a role worth keeping.
-HONORIFICS = frozenset("dr mr mrs ms miss sir dame madam his her excellency hon honorable".split())
+from newsgraph import lexicon
+
+# Words that make up titles and offices in front of a name, lower case, no dots, and the
+# pure forms of address among them that are not a role worth keeping (data/titles.tsv, uses
+# "name" and "name_honorific").
+TITLE_WORDS = lexicon.titles().words("name")
+HONORIFICS = lexicon.titles().words("name_honorific")
 SUFFIXES = frozenset("jr sr ii iii iv phd md".split())
 PARTICLES = frozenset("von van der den de da del della di du le la al el bin ibn ben".split())
 
-# Short forms of given names that name the same person.
+# Short forms of given names that name the same person (data/nicknames.tsv).
 NICKNAMES: dict[str, set[str]] = {}
-for _group in ("joseph joe", "antony anthony tony", "william bill will", "robert bob rob bobby",
-               "michael mike", "james jim jimmy", "peter pete", "thomas tom", "richard dick rick",
-               "christopher chris", "alexander alex", "benjamin ben", "daniel dan danny",
-               "jacob jake", "edward ed ned", "benjamin bibi", "philip phil",
-               "charles charlie chuck", "nicholas nick",
-               "matthew matt", "andrew andy", "stephen steve steven", "samuel sam",
-               "jonathan jon", "john jack jon", "elizabeth liz beth", "catherine kate cathy",
-               "katherine kate kathy", "kathleen kathy", "margaret maggie", "patricia pat",
-               "victoria vicky", "gregory greg", "timothy tim", "donald don", "ronald ron",
-               "lawrence larry", "gerald gerry", "frederick fred", "vladimir volodymyr",
-               "subrahmanyam subramanyam"):
-    _names = set(_group.split())
+for _names in lexicon.nicknames().groups:
     for _n in _names:
         NICKNAMES.setdefault(_n, set()).update(_names)
 

@@ -10,22 +10,17 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from newsgraph import lexicon
 from newsgraph.store.models import TimelinePoint
 
-# PLOVER's quad classes. REQUEST is verbal cooperation in PLOVER's own grouping.
-PLOVER_CLASS: dict[str, str] = {
-    "AGREE": "coop-verbal", "CONSULT": "coop-verbal", "SUPPORT": "coop-verbal",
-    "CONCEDE": "coop-verbal", "REQUEST": "coop-verbal",
-    "COOPERATE": "coop-material", "AID": "coop-material", "RETREAT": "coop-material",
-    "ACCUSE": "conf-verbal", "REJECT": "conf-verbal", "THREATEN": "conf-verbal",
-    "PROTEST": "conf-verbal",
-    "SANCTION": "conf-material", "MOBILIZE": "conf-material", "COERCE": "conf-material",
-    "ASSAULT": "conf-material",
-}
-CLASS_LABEL = {"coop-verbal": "verbal cooperation", "coop-material": "material cooperation",
-               "conf-verbal": "verbal conflict", "conf-material": "material conflict"}
+# PLOVER's quad classes, and the categories class by class, cooperation to conflict
+# (data/plover_scheme.json; REQUEST is verbal cooperation in PLOVER's own grouping).
+_SCHEME = lexicon.plover_scheme()
+PLOVER_CLASS: dict[str, str] = {c: _SCHEME.class_of[c] for c in _SCHEME.by_class()}
+CLASS_LABEL = dict(_SCHEME.class_label)
+
 CATEGORIES: tuple[str, ...] = tuple(PLOVER_CLASS)
-MODALITIES = ("occurred", "ongoing", "planned", "intended", "hypothetical", "negated")
+MODALITIES = _SCHEME.modalities
 # Drawn solid: things reported as having happened or happening.
 SOLID = {"occurred", "ongoing"}
 

@@ -112,6 +112,21 @@ def _countries_in(tokens: list[Token]) -> list[str]:
     return out
 
 
+def _verb_status(verb: Token) -> str | None:
+    """The status a verb gives its agreement ("signed", "approved"), in the light of its
+    modality: a planned signing is a proposal, a signing denied is a negotiation."""
+    st = STATUS_VERBS.get(lemma(verb))
+    if st is None:
+        return None
+    mod = (fragment_stance(verb) or modality_of(verb)).modality
+    if mod in ("planned", "intended", "hypothetical") and st in ("signed", "delivered",
+                                                                 "approved"):
+        return "proposed"
+    if mod == "negated" and st == "signed":
+        return "negotiating"
+    return st
+
+
 def _status(head: Token) -> str:
     """The status a mention's context signals (see module docstring): the verb it hangs
     from first ("approved a possible sale" is approved), then its own modifiers."""
@@ -123,15 +138,9 @@ def _status(head: Token) -> str:
             break
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX") or cur.tag_.startswith("VB"):
-            st = STATUS_VERBS.get(lemma(cur))
+            st = _verb_status(cur)
             if st is None:
                 continue
-            mod = (fragment_stance(cur) or modality_of(cur)).modality
-            if mod in ("planned", "intended", "hypothetical") and st in ("signed", "delivered",
-                                                                         "approved"):
-                return "proposed"
-            if mod == "negated" and st == "signed":
-                return "negotiating"
             return st
         if cur.lower_ in STATUS_NOUNS:
             return STATUS_NOUNS[cur.lower_]
@@ -243,6 +252,35 @@ def _system_of(head: Token, systems: list[System]) -> System | None:
     return None
 
 
+@dataclass
+class _Parties:
+    """Supplier and recipient of a sale; the first country found for each stays."""
+
+    supplier: str | None = None
+    recipient: str | None = None
+
+    def supplied_by(self, country: str | None) -> None:
+        self.supplier = self.supplier or country
+
+    def received_by(self, country: str | None) -> None:
+        self.recipient = self.recipient or country
+
+
+def _prep_sides(a: Token, parties: _Parties) -> None:
+    """"sale to India", "purchase from the United States", "helicopters from X"."""
+    for p in a.children:
+        if p.dep_ not in ("prep", "dative"):
+            continue
+        country = next((x for o in p.subtree if (x := _country_at(o))), None)
+        if country and p.lower_ in ("to", "for"):
+            parties.received_by(country)
+        elif country and p.lower_ in ("from", "by"):
+            parties.supplied_by(country)
+    for o in a.subtree:  # "helicopters from the United States" hangs from the object
+        if o.dep_ == "prep" and o.lower_ == "from" and o.head.i != a.i:
+            parties.supplied_by(next((x for t in o.subtree if (x := _country_at(t))), None))
+
+
 def _sides(head: Token) -> tuple[str | None, str | None]:
     """Supplier and recipient of a sale, from the words around its noun or verb."""
     acts = [head] + [c for c in head.children if c.dep_ in ("acl", "relcl")
@@ -252,39 +290,24 @@ def _sides(head: Token) -> tuple[str | None, str | None]:
                 for a in acts)
     seller = any(lemma(a) in ("sell", "export", "supply", "transfer") or a.lower_ in (
         "sale", "sales", "export", "exports") for a in acts)
-    supplier = recipient = None
+    parties = _Parties()
     for c in head.children:  # "US defence sales", "India's purchase"
         if c.dep_ in ("compound", "amod", "nmod", "poss") and (cc := _country_at(c)):
             if buyer and not seller:
-                recipient = recipient or cc
+                parties.received_by(cc)
             else:
-                supplier = supplier or cc
-    places = list(acts)
+                parties.supplied_by(cc)
     verb = head.head if head.dep_ in ("dobj", "nsubjpass") else None
-    if verb is not None:
-        places.append(verb)
-    for a in places:
-        for p in a.children:
-            if p.dep_ not in ("prep", "dative"):
-                continue
-            country = next((x for o in p.subtree if (x := _country_at(o))), None)
-            if country and p.lower_ in ("to", "for"):
-                recipient = recipient or country
-            elif country and p.lower_ in ("from", "by"):
-                supplier = supplier or country
-        for o in a.subtree:  # "helicopters from the United States" hangs from the object
-            if o.dep_ == "prep" and o.lower_ == "from" and o.head.i != a.i:
-                supplier = supplier or next(
-                    (x for t in o.subtree if (x := _country_at(t))), None)
+    for a in acts + ([verb] if verb is not None else []):
+        _prep_sides(a, parties)
     subj_verb = verb if verb is not None else (head if head.pos_ == "VERB" else None)
-    if subj_verb is not None:
-        for c in subj_verb.children:
-            if c.dep_ == "nsubj" and (cc := _country_at(c)):
-                if buyer:
-                    recipient = recipient or cc
-                elif seller:
-                    supplier = supplier or cc
-    return supplier, recipient
+    for c in subj_verb.children if subj_verb is not None else ():
+        if c.dep_ == "nsubj" and (cc := _country_at(c)):
+            if buyer:
+                parties.received_by(cc)
+            elif seller:
+                parties.supplied_by(cc)
+    return parties.supplier, parties.recipient
 
 
 def _deals(sent: Span) -> list[tuple[Agreement, Token]]:

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newsgraph import lexicon
 from newsgraph.annotate.entities import roles
 from newsgraph.annotate.entities.names import (
     INITIAL_RE,
@@ -26,14 +27,9 @@ from newsgraph.annotate.entities.names import (
     RoleMention,
 )
 
-# Short forms of first names that appear in official texts ("Joe Biden", "Tony Blinken").
-NICKNAMES = {
-    "joe": "joseph", "tony": "antony", "jake": "jacob", "bill": "william", "bob": "robert",
-    "mike": "michael", "liz": "elizabeth", "jim": "james", "tom": "thomas", "dick": "richard",
-    "bibi": "benjamin", "chris": "christopher", "dan": "daniel", "dave": "david",
-    "ben": "benjamin", "ted": "edward", "andy": "andrew", "steve": "stephen", "matt": "matthew",
-    "nick": "nicholas", "pete": "peter", "sam": "samuel", "alex": "alexander",
-}
+# Short forms of first names that appear in official texts ("Joe Biden", "Tony Blinken"),
+# each rewritten to its given name (data/nicknames.tsv, column "coref").
+NICKNAMES = lexicon.nicknames().coref
 
 
 # Sources that name a person in full (see NameMention.source): they create people and give

@@ -18,39 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Words that end a title: a phrase is a title only if it contains one.
-HEADS = frozenset("""
-president minister secretary premier chancellor king queen prince princess emir amir sultan
-ambassador envoy representative spokesperson spokesman spokeswoman advisor adviser director
-administrator chair chairman chairwoman chairperson commissioner coordinator counselor
-counsellor governor senator congressman congresswoman speaker leader mayor general admiral
-commander chief lady pope councilor councillor chargé charge d’affaires d'affaires negotiator
-attorney justice judge lieutenant colonel captain sergeant corporal brigadier marshal
-gen. adm. lt. col. capt. sgt. cpl. rep. sen. gov. amb. sec. president-elect head officer
-gentleman official counsel prosecutor taoiseach
-""".split())
+from newsgraph import lexicon
 
-# Words that may open a title or stand inside one before the head.
-MODIFIERS = frozenset("""
-deputy vice acting assistant under principal senior special presidential chief first prime
-crown foreign defence defense external affairs home interior finance treasury trade commerce
-economy economic energy environment health education agriculture labor labour transport
-transportation justice homeland security national cyber climate industry science technology
-information communications press permanent high international public diplomacy political
-military state union cabinet parliamentary executive managing majority minority ranking
-army navy naval air force joint supreme rear former associate department regional global
-strategic intelligence development cooperation women's women’s emerging critical
-technologies counterterrorism arms control nonproliferation consular legal staff
-parliament assembly congress elect economics policy planning operations management
-resources relations domestic second
-""".split())
-
-# Courtesy titles: stripped from names, never roles.
-HONORIFICS = frozenset("""
-mr mr. mrs mrs. ms ms. dr dr. prof prof. professor h.e. his her excellency sheikh shaikh sir
-dame lord hon. hon honorable honourable rev. shri smt. mister madam royal highness majesty
-reverend baroness baron dato datuk datin
-""".split())
+# Title words and honorifics are listed in data/titles.tsv (uses "head", "modifier",
+# "honorific"): heads end a title, a phrase is a title only if it contains one; modifiers may
+# open a title or stand inside one before the head; honorifics are courtesy titles, stripped
+# from names and never roles.
+HEADS = lexicon.titles().words("head")
+MODIFIERS = lexicon.titles().words("modifier")
+HONORIFICS = lexicon.titles().words("honorific")
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "&"})
 

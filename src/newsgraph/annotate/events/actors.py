@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Token
 
+from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.docindex import entity_of
 from newsgraph.annotate.events.groups import is_pair_phrase, pair_members
@@ -52,6 +54,7 @@ NOT_ACTORS = set("partnership agreement framework initiative dialogue summit con
                  "roadmap charter alliance ministerial session games olympics".split())
 GOVERNMENT = re.compile(r"\b(government|regime|administration|authorities|cabinet)\b", re.I)
 SYMMETRIC = {"CONSULT", "COOPERATE"}
+T = TypeVar("T")
 # Nouns whose prepositional objects are the other side ("export controls on X").
 EVENT_NOUNS = set(NOUNS) | set("control restriction measure cost penalty tariff duty pressure "
                                "consequence effort work".split())
@@ -155,49 +158,66 @@ def phrase_actors(doc: Doc, head: Token, exclude: Token | None = None) -> list[R
         if r.key and all(r.key != o.key for o in out):
             out.append(r)
 
-    def names_in(tokens: list[Token]) -> None:
-        for t in tokens:
-            for c in _countries(t.text):
-                add(Ref(None, c))
-
     for h in _conjuncts(head):
-        if h.lower_ in RELATIVE and h.head.dep_ == "relcl":
-            h = h.head.head
-        if h.dep_ == "appos" and h != head and _entity(doc, h.head) is not None and \
-                doc[h.left_edge.i - 1].text == "(" if h.left_edge.i > 0 else False:
-            continue  # a name restated in brackets: "Golos Ameriki (VOA Russian)" is one
-        if is_pair_phrase(h):  # "the two leaders": the pair named just before, if plain
-            members = pair_members(doc, h, lambda t: _entity(doc, t))
-            for e in members.entities:
-                add(_ref(e))
-            for country in members.countries:
-                add(Ref(None, country))
-            continue
-        if h.pos_ == "PRON":
-            ref = _pronoun(doc, h)
-            if ref is not None:
-                add(ref)
-            continue
-        if h.tag_ == "VBG":  # "support for Sweden joining NATO"
-            h = next((c for c in h.children if c.dep_ == "nsubj"), h)
-        ent = _entity(doc, h)
-        if ent is None and _unfound_name(h):
-            add(Ref(None, None, _name_words(h)))
-            continue
-        if ent is not None and (ent is own or _is_thing(ent)):
-            names_in([t for t in h.subtree if t.i <= h.i])
-            continue
-        if ent is not None:
-            add(_ref(ent))
-            if ent.type in ("GPE", "NORP"):  # "India-US": both sides
-                for c in h.children:
-                    if c.dep_ in ("compound", "nmod") and (e2 := _entity(doc, c)) is not None \
-                            and e2.type in ("GPE", "NORP"):
-                        add(_ref(e2))
-            continue
-        if h.dep_ != "appos":  # "Cherelle Griner, the wife of Brittney Griner": one person
-            _qualifiers(doc, h, own, add, depth=2)
+        _head_actors(doc, head, h, own, add)
     return out
+
+
+def _restated(doc: Doc, head: Token, h: Token) -> bool:
+    """A name restated in brackets: "Golos Ameriki (VOA Russian)" is one."""
+    return h.dep_ == "appos" and h != head and _entity(doc, h.head) is not None and \
+        doc[h.left_edge.i - 1].text == "(" if h.left_edge.i > 0 else False
+
+
+def _head_actors(doc: Doc, head: Token, h: Token, own: Entity | None,
+                 add: Callable[[Ref], None]) -> None:
+    """The actors that `h`, the head of `head`'s phrase or a conjunct of it, stands for."""
+    if h.lower_ in RELATIVE and h.head.dep_ == "relcl":
+        h = h.head.head
+    if _restated(doc, head, h):
+        return
+    if is_pair_phrase(h):  # "the two leaders": the pair named just before, if plain
+        _pair_actors(doc, h, add)
+        return
+    if h.pos_ == "PRON":
+        ref = _pronoun(doc, h)
+        if ref is not None:
+            add(ref)
+        return
+    if h.tag_ == "VBG":  # "support for Sweden joining NATO"
+        h = next((c for c in h.children if c.dep_ == "nsubj"), h)
+    ent = _entity(doc, h)
+    if ent is None and _unfound_name(h):
+        add(Ref(None, None, _name_words(h)))
+    elif ent is not None:
+        _entity_actors(doc, h, ent, own, add)
+    elif h.dep_ != "appos":  # "Cherelle Griner, the wife of Brittney Griner": one person
+        _qualifiers(doc, h, own, add, depth=2)
+
+
+def _pair_actors(doc: Doc, h: Token, add: Callable[[Ref], None]) -> None:
+    members = pair_members(doc, h, lambda t: _entity(doc, t))
+    for e in members.entities:
+        add(_ref(e))
+    for country in members.countries:
+        add(Ref(None, country))
+
+
+def _entity_actors(doc: Doc, h: Token, ent: Entity, own: Entity | None,
+                   add: Callable[[Ref], None]) -> None:
+    """The entity `h` names; for the event itself or a thing, the countries named in it."""
+    if ent is own or _is_thing(ent):
+        for t in h.subtree:
+            if t.i <= h.i:
+                for country in _countries(t.text):
+                    add(Ref(None, country))
+        return
+    add(_ref(ent))
+    if ent.type in ("GPE", "NORP"):  # "India-US": both sides
+        for c in h.children:
+            if c.dep_ in ("compound", "nmod") and (e2 := _entity(doc, c)) is not None \
+                    and e2.type in ("GPE", "NORP"):
+                add(_ref(e2))
 
 
 def _name_words(h: Token) -> str:
@@ -223,41 +243,53 @@ def _unfound_name(h: Token) -> bool:
         not _countries(h.text)
 
 
-TITLE_WORDS = set("president secretary minister ministers chancellor premier king queen "
-                  "prince ambassador envoy governor senator representative spokesperson "
-                  "spokesman director chairman chair commissioner leader leaders "
-                  "administrator advisor adviser deputy general admiral".split())
+# Titles before a name in an actor phrase (data/titles.tsv, use "actor").
+TITLE_WORDS = lexicon.titles().words("actor")
+
+
+def _qualifier_preps(h: Token) -> set[str]:
+    preps = {"of", "from", "by"}
+    if is_personal(h):
+        preps.add("including")  # "individuals, including U.S. citizens"
+    if lemma(h) in EVENT_NOUNS or lemma(h).rstrip("s") in EVENT_NOUNS:
+        preps |= {"on", "against", "to", "for"}  # "sanctions on Russia"
+    return preps
+
+
+def _qualifier_parts(c: Token, preps: set[str]) -> list[Token]:
+    """The phrases that child `c` of a noun qualifies it with."""
+    if c.dep_ in ("poss", "compound", "amod", "nmod"):
+        return [c]
+    if c.dep_ == "prep" and c.lower_ in preps:
+        return [p for p in c.children if p.dep_ == "pobj"]
+    return []
 
 
 def _qualifiers(doc: Doc, h: Token, own: Entity | None, add: Callable[[Ref], None],
                 depth: int) -> None:
     """The countries / organisations that qualify a noun that is not a name ("Mongolia's
     work", "the development of Mongolia's framework", "sanctions on Russia")."""
-    preps = {"of", "from", "by"}
-    if is_personal(h):
-        preps.add("including")  # "individuals, including U.S. citizens"
-    if lemma(h) in EVENT_NOUNS or lemma(h).rstrip("s") in EVENT_NOUNS:
-        preps |= {"on", "against", "to", "for"}  # "sanctions on Russia"
+    preps = _qualifier_preps(h)
     for c in h.children:
-        if c.dep_ in ("poss", "compound", "amod", "nmod"):
-            parts = [c]
-        elif c.dep_ == "prep" and c.lower_ in preps:
-            parts = [p for p in c.children if p.dep_ == "pobj"]
-        else:
-            continue
-        for t in parts:
+        for t in _qualifier_parts(c, preps):
             for x in _conjuncts(t):
-                e = _entity(doc, x)
-                if e is not None and e is not own and not _is_thing(e):
-                    add(_ref(e))
-                elif e is None and (xcs := _countries(x.text)):
-                    for xc in xcs:
-                        add(Ref(None, xc))
-                elif e is not None and _is_thing(e):
-                    for xc in (c for w in x.subtree for c in _countries(w.text)):
-                        add(Ref(None, xc))
-                elif e is None and depth > 1 and c.dep_ == "prep":
-                    _qualifiers(doc, x, own, add, depth - 1)
+                _qualifier(doc, c, x, own, add, depth)
+
+
+def _qualifier(doc: Doc, c: Token, x: Token, own: Entity | None, add: Callable[[Ref], None],
+               depth: int) -> None:
+    """The actors of one qualifying phrase `x` (under child `c` of the noun)."""
+    e = _entity(doc, x)
+    if e is not None and e is not own and not _is_thing(e):
+        add(_ref(e))
+    elif e is None and (xcs := _countries(x.text)):
+        for xc in xcs:
+            add(Ref(None, xc))
+    elif e is not None and _is_thing(e):
+        for xc in (c for w in x.subtree for c in _countries(w.text)):
+            add(Ref(None, xc))
+    elif e is None and depth > 1 and c.dep_ == "prep":
+        _qualifiers(doc, x, own, add, depth - 1)
 
 
 FIRST_SINGULAR = {"i", "me", "my"}
@@ -349,56 +381,89 @@ def _noun_args(noun: Token, category: str) -> tuple[list[Token], list[Token]]:
     return src, tgt
 
 
-def actors_of(doc: Doc, cand: Candidate, location_country: str | None = None
-              ) -> list[EventActor]:
+@dataclass
+class _Sides(Generic[T]):
+    """Who acts and who is acted on, as phrases or as actors."""
+
+    sources: list[T]
+    targets: list[T]
+
+
+def _passive_anchor(anchor: Token) -> bool:
+    """A passive, or a past participle joined to one ("were detained and tortured")."""
+    return _passive(anchor) or (anchor.dep_ == "conj" and anchor.tag_ == "VBN" and _passive(
+        anchor.head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children))
+
+
+def _arg_phrases(cand: Candidate) -> _Sides[Token]:
+    """The source and target phrases of a candidate, read from its anchor and governor."""
     anchor, gov, cat = cand.anchor, cand.governor, cand.sense.category
-    src_phr: list[Token] = []
-    tgt_phr: list[Token] = []
     if anchor.pos_ in ("NOUN", "PROPN"):
         src_phr, tgt_phr = _noun_args(anchor, cat)
         if anchor != gov:
             subj = subject_of(gov)
             src_phr = ([subj] if subj is not None else []) + src_phr
             tgt_phr += [o for o in _targets(gov, cat) if o != anchor]
-    elif _passive(anchor) or (anchor.dep_ == "conj" and anchor.tag_ == "VBN" and _passive(
-            anchor.head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)):
-        src_phr = _agent(anchor)
+        return _Sides(src_phr, tgt_phr)
+    if _passive_anchor(anchor):
         tgt_phr = [c for c in _passive_subjects(anchor)] + _targets(anchor, cat)
         if anchor.dep_ in ("relcl", "acl") and not any(
                 c.dep_ == "nsubjpass" and c.lower_ not in RELATIVE for c in anchor.children):
             tgt_phr.append(anchor.head)  # "Griner, who is detained", "ICBMs launched"
-    else:
-        subj = subject_of(anchor)
-        src_phr = [subj] if subj is not None else []
-        if anchor.dep_ == "relcl" and (subj is None or subj.lower_ in RELATIVE):
-            src_phr = [anchor.head]
-        tgt_phr = _targets(anchor, cat)
-    sources = [r for p in src_phr for r in phrase_actors(doc, p, anchor)]
+        return _Sides(_agent(anchor), tgt_phr)
+    subj = subject_of(anchor)
+    src_phr = [subj] if subj is not None else []
+    if anchor.dep_ == "relcl" and (subj is None or subj.lower_ in RELATIVE):
+        src_phr = [anchor.head]
+    return _Sides(src_phr, _targets(anchor, cat))
+
+
+def _arg_refs(doc: Doc, cand: Candidate, phrases: _Sides[Token]) -> _Sides[Ref]:
+    """The actors of the phrases; a target is never a source too, and the acts that are
+    the content of this one add their targets ("committed to provide assistance to X")."""
+    anchor = cand.anchor
+    sources = [r for p in phrases.sources for r in phrase_actors(doc, p, anchor)]
     keys = {r.key for r in sources}
-    targets = [r for p in tgt_phr for r in phrase_actors(doc, p, anchor) if r.key not in keys]
+    targets = [r for p in phrases.targets for r in phrase_actors(doc, p, anchor)
+               if r.key not in keys]
     for content in cand.content:  # "committed to provide assistance to Ukraine"
         keys |= {r.key for r in targets}
         targets += [r for p in _targets(content.anchor, content.sense.category)
                     for r in phrase_actors(doc, p, anchor) if r.key not in keys]
     if cand.reversed_roles:
         sources, targets = targets, sources
+    return _Sides(sources, targets)
+
+
+def _signing_parts(cand: Candidate, refs: _Sides[Ref]) -> list[Ref]:
+    """The sides of a signed agreement are named in it: "the US-India Framework"."""
+    anchor, gov = cand.anchor, cand.governor
     parts: list[Ref] = []
     if lemma(anchor) in SIGNING or lemma(gov) in SIGNING:
-        # the sides of an agreement are named in it: "the US-India Framework"
-        seen = {r.key for r in sources + targets}
-        for o in _targets(gov if anchor.pos_ == "VERB" else anchor, cat) + [anchor]:
+        seen = {r.key for r in refs.sources + refs.targets}
+        for o in _targets(gov if anchor.pos_ == "VERB" else anchor, cand.sense.category) + [
+                anchor]:
             for w in o.subtree:
                 if (wc := _country(w.text)) and wc not in seen:
                     seen.add(wc)
                     parts.append(Ref(None, wc))
+    return parts
+
+
+def actors_of(doc: Doc, cand: Candidate, location_country: str | None = None
+              ) -> list[EventActor]:
+    cat = cand.sense.category
+    refs = _arg_refs(doc, cand, _arg_phrases(cand))
+    parts = _signing_parts(cand, refs)
+    sources, targets = refs.sources, refs.targets
     if cat == "COERCE" and not sources and location_country:
         sources = [Ref(None, location_country)]  # "detained in Russia": by Russia
     if cat in SYMMETRIC and not targets and len(sources) > 1:
         sources, parts = [], sources + parts
     out: list[EventActor] = []
     seen_keys: set[str] = set()
-    for refs, role in ((sources, "source"), (targets, "target"), (parts, "participant")):
-        for r in refs:
+    for refs_, role in ((sources, "source"), (targets, "target"), (parts, "participant")):
+        for r in refs_:
             a = _actor(doc, r, role)
             key = a.id or a.name
             if key not in seen_keys:

@@ -40,25 +40,46 @@ def location_of(doc: Doc, cand: Candidate) -> tuple[str | None, str | None]:
     # "hosted Prime Minister Modi in Nairobi": the place may hang from the guest
     toks += [o for o in cand.anchor.children if o.dep_ == "dobj"]
     for tok in toks:
-        for p in tok.children:
-            if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS | {"to"}:
-                continue
-            if p.lower_ == "to" and lemma(cand.anchor) not in ("travel", "visit", "trip") and \
-                    cand.sense.category != "MOBILIZE":
-                continue  # "advanced its forces to Amhara" is a place, "talked to X" is not
-            for o in p.children:
-                if o.dep_ == "pobj" and o.ent_type_ in PLACE_LABELS:
-                    return _place(doc, o)
-                for q in o.children:  # "at a market in Kabul"
-                    if q.dep_ == "prep" and q.lower_ in PLACE_PREPS:
-                        for o2 in q.children:
-                            if o2.dep_ == "pobj" and o2.ent_type_ in PLACE_LABELS:
-                                return _place(doc, o2)
-        if lemma(tok) == "visit":
-            for o in tok.children:
-                if o.dep_ == "dobj" and o.ent_type_ in PLACE_LABELS:
-                    return _place(doc, o)
+        place = _prep_place(cand, tok)
+        if place is None:
+            place = _visited_place(tok)
+        if place is not None:
+            return _place(doc, place)
     return None, None
+
+
+def _place_prep(cand: Candidate, p: Token) -> bool:
+    """Whether preposition `p` can introduce the event's place."""
+    if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS | {"to"}:
+        return False
+    # "advanced its forces to Amhara" is a place, "talked to X" is not
+    return p.lower_ != "to" or lemma(cand.anchor) in ("travel", "visit", "trip") or \
+        cand.sense.category == "MOBILIZE"
+
+
+def _prep_place(cand: Candidate, tok: Token) -> Token | None:
+    """The place named by a preposition of `tok` ("in New Delhi", "at a market in Kabul")."""
+    for p in tok.children:
+        if not _place_prep(cand, p):
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj" and o.ent_type_ in PLACE_LABELS:
+                return o
+            for q in o.children:  # "at a market in Kabul"
+                if q.dep_ == "prep" and q.lower_ in PLACE_PREPS:
+                    for o2 in q.children:
+                        if o2.dep_ == "pobj" and o2.ent_type_ in PLACE_LABELS:
+                            return o2
+    return None
+
+
+def _visited_place(tok: Token) -> Token | None:
+    """The place visited: "visited New Delhi"."""
+    if lemma(tok) == "visit":
+        for o in tok.children:
+            if o.dep_ == "dobj" and o.ent_type_ in PLACE_LABELS:
+                return o
+    return None
 
 
 def _place(doc: Doc, tok: Token) -> tuple[str, str | None]:

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph import lexicon
 from newsgraph.record import Entity
 
-GROUP_PEOPLE = {"leader", "minister", "president", "counterpart", "official", "secretary",
-                "diplomat", "envoy", "head", "premier", "chancellor"}
-GROUP_SIDES = {"side", "country", "government", "nation", "party", "state", "capital"}
-PAIR_WORDS = {"two", "both"}
+# Heads of pair phrases standing for two people or two countries, and the words that make
+# the pair (data/groups.tsv).
+GROUP_PEOPLE = lexicon.groups().tagged("pair_people")
+GROUP_SIDES = lexicon.groups().tagged("pair_sides")
+PAIR_WORDS = lexicon.groups().tagged("pair_word")
 
 
 @dataclass

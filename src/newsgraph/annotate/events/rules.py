@@ -237,8 +237,8 @@ def _scheduled(n: Token) -> bool:
                for c in n.children if c.dep_ in ("amod", "compound", "nmod"))
 
 
-def noun_candidate(n: Token, claimed: set[int]) -> Candidate | None:
-    """An event noun standing on its own as a particular event."""
+def _standalone_sense(n: Token, claimed: set[int]) -> Sense | None:
+    """The sense of event noun `n` if it may be an event of its own, not only a topic."""
     if n.pos_ not in ("NOUN", "PROPN") or n.ent_type_ in NOT_EVENTS:
         return None
     if n.i in claimed and not (noun_sense(n) and noun_sense(n).category == "CONSULT"  # type: ignore[union-attr]
@@ -258,35 +258,50 @@ def noun_candidate(n: Token, claimed: set[int]) -> Candidate | None:
         # assistance" is a particular one)
     if n.lower_ == "demonstration" and prep_objs(n, "of"):
         return None
-    head = n.head
-    eventive = False
+    return s
+
+
+def _eventive_modifier(n: Token) -> bool:
+    """A word of the noun that makes it a particular event ("the upcoming summit",
+    "today's meeting", "talks to be held")."""
     for c in n.children:
         if c.dep_ in ("amod", "advmod", "nmod", "compound") and c.lower_ in (
                 "upcoming", "forthcoming", "planned", "scheduled", "next", "recent",
                 "ongoing", "first", "inaugural", "annual", "today", "tomorrow", "proposed",
                 "virtual", "continuing", "latest", "last", "future"):
-            eventive = True
+            return True
         if c.dep_ == "poss" and c.lower_ in ("today", "tomorrow", "today's", "tomorrow's"):
-            eventive = True
+            return True
         if c.dep_ in ("acl", "relcl") and lemma(c) in ("hold", "take", "schedule", "plan",
                                                         "convene"):
-            eventive = True
+            return True
+    return False
+
+
+def _eventive_place(n: Token) -> bool:
+    """Where the noun stands makes it a particular event ("at the summit", "on the
+    occasion of the Dialogue", "the talks took place", "there was a protest")."""
+    head = n.head
     if n.dep_ == "pobj" and head.lower_ in EVENT_PREPS and (
             head.lower_ != "for" or head.head.pos_ not in ("NOUN", "PROPN")):
-        eventive = True  # "travelled to Tokyo for the summit"; not "Advisor for the Summit"
+        return True  # "travelled to Tokyo for the summit"; not "Advisor for the Summit"
     if n.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in FRAME_NOUNS:
-        eventive = True
+        return True
     if n.dep_ in ("nsubj", "nsubjpass") and lemma(head) in HAPPEN_VERBS and not \
             lemma(head) == "be":
-        eventive = True
+        return True
     if _existential(n):  # "there was a huge protest", "if there were an attack"
-        eventive = True
-    if n.dep_ == "ROOT" or (n.dep_ in ("nsubj", "nsubjpass") and prep_objs(n, "between")):
-        eventive = True  # the sentence's own predication; "the meeting between X and Y is"
-    if not eventive:
+        return True
+    # the sentence's own predication; "the meeting between X and Y is"
+    return n.dep_ == "ROOT" or (n.dep_ in ("nsubj", "nsubjpass") and bool(prep_objs(n, "between")))
+
+
+def noun_candidate(n: Token, claimed: set[int]) -> Candidate | None:
+    """An event noun standing on its own as a particular event."""
+    s = _standalone_sense(n, claimed)
+    if s is None or not (_eventive_modifier(n) or _eventive_place(n)):
         return None
-    gov = n
-    return Candidate(n, s, gov, [n])
+    return Candidate(n, s, n, [n])
 
 
 def _owned(n: Token) -> bool:

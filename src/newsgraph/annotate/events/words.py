@@ -9,35 +9,19 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph import lexicon
 from newsgraph.annotate.plover import LIGHT_VERBS, lemma
 
-PEOPLE = set("people civilian person citizen national hostage prisoner detainee journalist "
-             "protester protestor activist official leader minister president diplomat student "
-             "child woman man family member soldier worker refugee migrant dissident "
-             "individual counterpart delegation team representative envoy ambassador "
-             "participant group community mariner american volunteer opposition chancellor "
-             "secretary premier king queen prince crew staff employee parliamentarian "
-             "lawmaker senator governor mayor commander general admiral officer partner ally "
-             "country nation government authority administration regime agency organization "
-             "organisation institution council side junta militia rebel insurgent army "
-             "military force police troop navy guard party movement faction cartel gang "
-             "terrorist militant demonstrator crowd rioter supporter villager resident "
-             "worker".split())
-AID_WORDS = set("assistance aid support funding fund funds money dollar million billion dose "
-                "vaccine weapon arm equipment ammunition food loan grant relief supply system "
-                "aircraft missile training vehicle hospital ventilator shelter medicine "
-                "package contribution financing investment".split())
-MILITARY = set("military security defense defence weapon arm ammunition missile aircraft "
-               "javelin stinger tank artillery drone howitzer helicopter ship vessel "
-               "training vehicle equipment".split())
-HUMANITARIAN = set("humanitarian food vaccine dose medical relief disaster refugee shelter "
-                   "health hospital ventilator covid-19 emergency".split())
-ECONOMIC = set("economic financial funding loan investment grant budget development "
-               "million billion fund infrastructure".split())
-TROOPS = set("troop force soldier personnel army military reservist battalion brigade unit "
-             "marine".split())
-WEAPONS = set("warship ship carrier aircraft jet bomber missile system asset submarine "
-              "weapon drone rocket icbm battery".split())
+# Word lists of the event rules (data/plover_lexicon.json, "lists"): nouns for a who, what
+# aid is given as and the words that set its mode, armed forces, weapons.
+_LISTS = lexicon.plover_lexicon()
+PEOPLE = _LISTS.words("people")
+AID_WORDS = _LISTS.words("aid_words")
+MILITARY = _LISTS.words("military")
+HUMANITARIAN = _LISTS.words("humanitarian")
+ECONOMIC = _LISTS.words("economic")
+TROOPS = _LISTS.words("troops")
+WEAPONS = _LISTS.words("weapons")
 PERSONS_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
 
 
@@ -79,12 +63,12 @@ def objects(verb: Token) -> list[Token]:
     return objs
 
 
-# Verbs that take a gerund as their complement ("started imposing sanctions").
-ASPECTUAL = {"start", "begin", "continue", "keep", "stop", "finish", "resume", "avoid",
-             "consider", "end", "quit", "cease", "recommend", "suggest", "discuss"}
+# Verbs that take a gerund as their complement ("started imposing sanctions"), and verbs
+# that need a noun object.
+ASPECTUAL = _LISTS.words("aspectual")
 
 
-NOUN_TAKING = (LIGHT_VERBS | {"impose", "levy", "lift", "ease", "expand", "tighten"}) - ASPECTUAL
+NOUN_TAKING = (LIGHT_VERBS | _LISTS.words("noun_taking")) - ASPECTUAL
 
 
 def adjectival_participle(v: Token) -> bool:
@@ -131,8 +115,8 @@ def subjects_of(v: Token) -> list[Token]:
     return []
 
 
-QUANTIFIERS = {"all", "some", "many", "most", "several", "dozens", "hundreds", "thousands",
-               "millions", "both", "each", "none", "few", "scores", "one", "two", "three"}
+# Numbers of a group ("three of those citizens"; data/groups.tsv, use "quantifier").
+QUANTIFIERS = lexicon.groups().tagged("quantifier")
 
 
 def is_personal(tok: Token) -> bool:

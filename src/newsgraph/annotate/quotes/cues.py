@@ -10,37 +10,38 @@ Two tiers, because news and readouts use them differently:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
+from newsgraph import lexicon
+
+# The cue verbs and their uses are listed in data/cue_verbs.tsv (its header says why each
+# use is there).
+_CUES = lexicon.cue_verbs()
 # Lemmas that introduce direct or reported speech.
-SPEECH = frozenset("""
-say state tell add note emphasize emphasise underscore stress reiterate reaffirm highlight
-affirm assert declare explain observe term describe argue insist warn acknowledge confirm
-claim mention remark conclude comment recall predict suggest caution write ask answer reply
-respond announce continue quip concede admit maintain contend estimate proclaim vow pledge
-promise point label call attest testify
-""".split())
-
+SPEECH = _CUES.tagged("speech")
 # Of those, the ones whose plain object is itself the statement (no that-clause needed).
-STATEMENT = frozenset("""
-emphasize emphasise underscore stress reiterate reaffirm highlight note term describe
-acknowledge mention label observe affirm
-""".split())
-
+STATEMENT = _CUES.tagged("statement")
 # Verbs that only count as cues with a particle or a following phrase.
-PHRASAL = {"go": {"on"}, "point": {"out", "to"}, "sum": {"up"}, "spell": {"out"},
-           "make": {"clear"}, "put": {"it"}}
-
-# Verbs that need a clausal complement or a quote to be speech: "called for sanctions" is a
-# request and "announced $5 million" an action, but "announced that ..." is a statement.
-NEEDS_CLAUSE = frozenset("announce call continue ask answer reply respond confirm pledge "
-                         "promise vow point".split())
-
+PHRASAL = {lem: set(parts.split()) for lem, parts in _CUES.column("particles").items()}
+# Verbs that need a clausal complement or a quote to be speech.
+NEEDS_CLAUSE = _CUES.tagged("needs_clause")
 # Irregular forms; regular ones are generated below. (The lemmatizer is excluded from our
 # pipeline for speed, so cues are matched on surface forms.)
-_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write",
-              "written": "write", "went": "go", "goes": "go", "gone": "go", "spoke": "speak",
-              "made": "make"}
+_IRREGULAR = {form: lem for lem, forms in _CUES.column("irregular").items()
+              for form in forms.split()}
+
+
+def _before_quote() -> re.Pattern[str]:
+    """Forms that make a cue right before a quotation, with no comma ('He told reporters
+    "..."'); a trailing "*" in the table stands for one more word."""
+    forms = [re.escape(f[:-1]) + r" \w+" if f.endswith("*") else re.escape(f)
+             for written in _CUES.column("before_quote").values() for f in written.split()]
+    return re.compile(r"\b(?:" + "|".join(forms) + ")$")
+
+
+BEFORE_QUOTE = _before_quote()
 
 
 def _forms(lem: str) -> set[str]:
@@ -59,7 +60,7 @@ def _forms(lem: str) -> set[str]:
     return forms
 
 
-_DOUBLED = {"label", "sum", "quip", "admit", "omit"}
+_DOUBLED = _CUES.tagged("doubled")
 _FORM_TO_LEMMA: dict[str, str] = {}
 for _lem in SPEECH | set(PHRASAL):
     for _f in _forms(_lem):

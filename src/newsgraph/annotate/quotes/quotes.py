@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.docindex import text_of, token_at
 from newsgraph.annotate.quotes import attribution as at
+from newsgraph.annotate.quotes import cues
 from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
 from newsgraph.annotate.quotes.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
 from newsgraph.annotate.quotes.transcripts import Turn, find_turns
@@ -184,8 +185,7 @@ def _is_fragment(text: str, seg: Segment) -> bool:
 
 def _cue_right_before(before: str) -> bool:
     # 'He told reporters "..."': no comma, but the words before end in a speech act.
-    return bool(re.search(r"\b(?:said|says|told \w+|added|asked|wrote|declared|stated)$",
-                          before))
+    return bool(cues.BEFORE_QUOTE.search(before))
 
 
 def _is_clause(doc: Doc, seg: Segment) -> bool:

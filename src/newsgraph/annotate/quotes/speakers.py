@@ -19,14 +19,23 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph import lexicon
 from newsgraph.annotate.docindex import entity_at, text_of, token_at
 from newsgraph.annotate.quotes.transcripts import HONORIFICS, ROLES, TITLES
 from newsgraph.record import Entity
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
-_MALE_HON = re.compile(r"\b(?:Mr|Mister|Sir|King|Prince|Lord|Sheikh|MR)\.?\s+$")
-_FEMALE_HON = re.compile(r"\b(?:Ms|Mrs|Miss|Madam|Madame|Dame|Queen|Princess|Lady|MS|MRS)\.?\s+$")
+
+
+def _honorific_before(gender: str) -> re.Pattern[str]:
+    """A word that tells `gender` right before a name ("Mr. ", "Queen "; data/titles.tsv)."""
+    forms = "|".join(map(re.escape, lexicon.titles().gendered(gender)))
+    return re.compile(rf"\b(?:{forms})\.?\s+$")
+
+
+_MALE_HON = _honorific_before("m")
+_FEMALE_HON = _honorific_before("f")
 # Capitalised title words right before a name ("Secretary of State Antony Blinken").
 _TITLE_BEFORE = re.compile(r"((?:(?:[A-Z][\w.'\u2019-]*|of|for)[ \t]+)+)$")
 # How far back (characters) a pronoun may look for its person.
@@ -324,9 +333,8 @@ _HEADLINE_STOPS = frozenset("at on to in and & with before after during for from
                             "about as".split())
 _NON_SPEAKERS = frozenset({"i", "we", "they", "you", "it", "one", "who", "which", "that",
                            "this", "these", "those"})
-_GROUPS = frozenset({"leaders", "sides", "parties", "ministers", "officials", "delegations",
-                     "participants", "countries", "governments", "nations", "members",
-                     "partners", "both", "all", "each"})
+# Subjects naming several speakers (data/groups.tsv, use "speaker_group").
+_GROUPS = lexicon.groups().tagged("speaker_group")
 
 
 def _is_title_word(tok: Token) -> bool:

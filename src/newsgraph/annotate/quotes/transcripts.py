@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph import lexicon
+
 _LABEL = re.compile(
     r"^[ \t]*(?:(?P<label>(?:[A-Z][A-Z.'\u2019-]*[ \t]){0,6}[A-Z][A-Z.'\u2019-]*(?:[ \t](?:ONE"
     r"|TWO|THREE|FOUR|1|2|3|4))?)[ \t]*:"
@@ -19,17 +21,10 @@ _LABEL = re.compile(
 # A turn that is only a stage direction ("(Nods.)") says nothing.
 _STAGE_ONLY = re.compile(r"^\s*(?:\([^()]*\)\s*)+$")
 
-HONORIFICS = frozenset("MR MR. MRS MRS. MS MS. MISS DR DR. SIR DAME MADAM".split())
-TITLES = frozenset("""
-SECRETARY PRESIDENT VICE PRIME MINISTER AMBASSADOR GENERAL ADMIRAL SENATOR GOVERNOR SPEAKER
-CHANCELLOR KING QUEEN CROWN PRINCE PRINCESS SHEIKH EMIR SULTAN DIRECTOR ADMINISTRATOR
-COMMISSIONER REPRESENTATIVE ENVOY SPOKESPERSON SPOKESMAN SPOKESWOMAN OFFICIAL ADVISOR ADVISER
-DEPUTY ASSISTANT UNDER COORDINATOR CHAIRMAN CHAIRWOMAN CHAIR MAYOR PROFESSOR COLONEL CAPTAIN
-LIEUTENANT MAJOR SECRETARY-GENERAL HIGH FIRST LADY GENTLEMAN CONGRESSMAN CONGRESSWOMAN
-PRESIDENT-ELECT MINISTER-PRESIDENT COUNSELOR COUNSELLOR ATTORNEY JUSTICE CHIEF COMMANDER
-ADMINISTRATION STATE DEPARTMENT DEFENSE FOREIGN EXTERNAL AFFAIRS SENIOR CABINET PREMIER
-TAOISEACH EXCELLENCY MAJESTY HIGHNESS DOCTOR
-""".split())
+# Words that make a label name a person (data/titles.tsv, uses "label_honorific" and
+# "label"), in capitals as labels write them.
+HONORIFICS = frozenset(w.upper() for w in lexicon.titles().words("label_honorific"))
+TITLES = frozenset(w.upper() for w in lexicon.titles().words("label"))
 # Words a label may carry that name nobody by themselves ("THE PRESIDENT", "HIS MAJESTY").
 FILLERS = frozenset({"THE", "HIS", "HER"})
 # Labels that are a role in the conversation, not a named person.

@@ -1,0 +1,241 @@
+"""Word lists and rule tables from `newsgraph/data/`, read once per process.
+
+The files are plain text meant to be edited by hand (`data/README.md` lists them). In a TSV
+file a line starting with `#` is a comment and runs of tabs separate the columns, so columns
+may be lined up; "-" stands for an empty field. Every loader takes the file name, defaulting
+to the shipped file (an absolute path names another file in the same format), and is
+cached per name: the rules that read a table hold it in a module constant, and a test or a
+component may load another table by name.
+
+The module sits at the top of the package, not under `annotate/`, because `resolve/` and
+`serve/` read the same tables (title words, nicknames, the PLOVER categories) without
+importing spaCy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+_COLUMNS = re.compile(r"\t+")
+
+
+def data_text(name: str) -> str:
+    """The text of a shipped data file, or of the file at `name` if it is an absolute path
+    (another table in the same format)."""
+    if os.path.isabs(name):
+        return Path(name).read_text(encoding="utf-8")
+    return resources.files("newsgraph").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def tsv_lines(name: str) -> list[tuple[int, list[str]]]:
+    """The rows of a TSV data file with their line numbers, comments and blank lines left
+    out, fields stripped."""
+    rows = []
+    for number, line in enumerate(data_text(name).splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            rows.append((number, [f.strip() for f in _COLUMNS.split(line.strip())]))
+    return rows
+
+
+def tsv_rows(name: str) -> list[list[str]]:
+    """The rows of a TSV data file, comments and blank lines left out, fields stripped."""
+    return [row for _, row in tsv_lines(name)]
+
+
+def _words(field_text: str) -> list[str]:
+    return [] if field_text == "-" else field_text.split()
+
+
+@dataclass(frozen=True)
+class TaggedWords:
+    """A table of words, each with the uses (tags) it is listed for and extra columns."""
+
+    tags: dict[str, frozenset[str]] = field(default_factory=dict)
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def tagged(self, *tags: str) -> frozenset[str]:
+        """The words listed for any of `tags`."""
+        return frozenset().union(*(self.tags.get(t, frozenset()) for t in tags))
+
+    def column(self, name: str) -> dict[str, str]:
+        """word -> value of column `name`, for the words that have one."""
+        return self.columns.get(name, {})
+
+
+def _tagged_table(name: str, extra: tuple[str, ...], tags_last: bool) -> TaggedWords:
+    """Rows `word<TAB>extra...<TAB>tags` (or `word<TAB>tags<TAB>extra...`)."""
+    tags: dict[str, set[str]] = {}
+    columns: dict[str, dict[str, str]] = {c: {} for c in extra}
+    for row in tsv_rows(name):
+        word, rest = row[0], row[1:]
+        if len(rest) != len(extra) + 1:
+            raise ValueError(f"{name}: {word!r} has {len(rest) + 1} columns, "
+                             f"expected {len(extra) + 2}")
+        tag_field, values = (rest[-1], rest[:-1]) if tags_last else (rest[0], rest[1:])
+        for t in _words(tag_field):
+            tags.setdefault(t, set()).add(word)
+        for c, v in zip(extra, values, strict=True):
+            if v != "-":
+                columns[c][word] = v
+    return TaggedWords({t: frozenset(w) for t, w in tags.items()}, columns)
+
+
+# ------------------------------------------------------------------ titles and honorifics
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    """`titles.tsv`: title words and honorifics by use, and the gender some of them tell."""
+
+    table: TaggedWords
+
+    def words(self, use: str) -> frozenset[str]:
+        return self.table.tagged(use)
+
+    def gendered(self, gender: str) -> list[str]:
+        """The written forms that tell `gender` ("m"/"f") before a name: capitalised, and in
+        capitals where the row says `gender_caps`."""
+        caps = self.table.tagged("gender_caps")
+        out = []
+        for word, g in sorted(self.table.column("gender").items()):
+            if g == gender:
+                out.append(word.capitalize())
+                if word in caps:
+                    out.append(word.upper())
+        return out
+
+
+@cache
+def titles(name: str = "titles.tsv") -> TitleWords:
+    return TitleWords(_tagged_table(name, ("gender",), tags_last=True))
+
+
+# ------------------------------------------------------------------ speech cues
+
+
+@cache
+def cue_verbs(name: str = "cue_verbs.tsv") -> TaggedWords:
+    """`cue_verbs.tsv`: cue lemmas by use, with columns particles, irregular, before_quote."""
+    return _tagged_table(name, ("particles", "irregular", "before_quote"), tags_last=True)
+
+
+# ------------------------------------------------------------------ group words
+
+
+@cache
+def groups(name: str = "groups.tsv") -> TaggedWords:
+    """`groups.tsv`: words that speak of several people or sides, by use."""
+    return _tagged_table(name, (), tags_last=True)
+
+
+# ------------------------------------------------------------------ nicknames
+
+
+@dataclass(frozen=True)
+class Nicknames:
+    """`nicknames.tsv`: groups of forms of one given name (resolve/names) and the short forms
+    coref rewrites to their given name (annotate/coref)."""
+
+    groups: list[frozenset[str]]
+    coref: dict[str, str]
+
+
+@cache
+def nicknames(name: str = "nicknames.tsv") -> Nicknames:
+    groups: list[frozenset[str]] = []
+    coref: dict[str, str] = {}
+    for given, forms, short in tsv_rows(name):
+        if _words(forms):
+            groups.append(frozenset([given, *_words(forms)]))
+        for s in _words(short):
+            if coref.setdefault(s, given) != given:
+                raise ValueError(f"{name}: coref form {s!r} names two given names")
+    return Nicknames(groups, coref)
+
+
+# ------------------------------------------------------------------ PLOVER categories
+
+
+@dataclass(frozen=True)
+class PloverScheme:
+    """`plover_scheme.json`: categories, their quad classes and modes, and the modalities."""
+
+    categories: tuple[str, ...]  # in the codebook's order
+    classes: tuple[str, ...]  # quad classes, cooperation to conflict
+    class_label: dict[str, str]
+    class_of: dict[str, str]
+    modes: dict[str, tuple[str, ...]]
+    intent_is_agree: frozenset[str]
+    modalities: tuple[str, ...]
+
+    def by_class(self) -> tuple[str, ...]:
+        """The categories class by class (in the order of `classes`), codebook order within."""
+        return tuple(c for k in self.classes for c in self.categories if self.class_of[c] == k)
+
+
+@cache
+def plover_scheme(name: str = "plover_scheme.json") -> PloverScheme:
+    doc = json.loads(data_text(name))
+    cats = doc["categories"]
+    return PloverScheme(
+        categories=tuple(c["name"] for c in cats),
+        classes=tuple(k["name"] for k in doc["classes"]),
+        class_label={k["name"]: k["label"] for k in doc["classes"]},
+        class_of={c["name"]: c["class"] for c in cats},
+        modes={c["name"]: tuple(c["modes"]) for c in cats},
+        intent_is_agree=frozenset(c["name"] for c in cats if c["intent_is_agree"]),
+        modalities=tuple(doc["modalities"]))
+
+
+# ------------------------------------------------------------------ PLOVER lexicon
+
+Sense = tuple[str, str | None]  # category, mode
+
+
+@dataclass(frozen=True)
+class PloverLexicon:
+    """`plover_lexicon.json`: the default sense of trigger verbs and nouns, the named word
+    lists of the event rules, phrasal senses and irregular forms."""
+
+    verbs: dict[str, Sense]
+    nouns: dict[str, Sense]  # in the order of the file: the first lemma claims a shared form
+    lists: dict[str, frozenset[str]]
+    phrasal: dict[tuple[str, str], Sense]
+    irregular_verbs: dict[str, str]
+    irregular_nouns: dict[str, str]
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lists[name]
+
+
+def _joined(words: str | list[str]) -> list[str]:
+    """A word list written as one string or as lines of one."""
+    return (words if isinstance(words, str) else " ".join(words)).split()
+
+
+def _senses(name: str, part: str, entries: list[dict[str, object]]) -> dict[str, Sense]:
+    out: dict[str, Sense] = {}
+    for e in entries:
+        for w in _joined(e["words"]):  # type: ignore[arg-type]
+            if w in out:
+                raise ValueError(f"{name}: {part} {w!r} is in two entries")
+            out[w] = (str(e["category"]), e["mode"])  # type: ignore[assignment]
+    return out
+
+
+@cache
+def plover_lexicon(name: str = "plover_lexicon.json") -> PloverLexicon:
+    doc = json.loads(data_text(name))
+    return PloverLexicon(
+        verbs=_senses(name, "verb", doc["verbs"]),
+        nouns=_senses(name, "noun", doc["nouns"]),
+        lists={k: frozenset(_joined(v["words"])) for k, v in doc["lists"].items()},
+        phrasal={(p["verb"], p["particle"]): (p["category"], p["mode"]) for p in doc["phrasal"]},
+        irregular_verbs=dict(doc["irregular_verbs"]),
+        irregular_nouns=dict(doc["irregular_nouns"]))

@@ -46,7 +46,10 @@ def make_events(nlp: Language, name: str, verb_rules: str) -> EventComponent:
     the named word lists, held as constants by `annotate/plover.py`, `events/words.py` and
     `events/verb_senses.py` and used by most of the event helpers), the group words
     (`groups.tsv`, in `events/words.py` and `events/groups.py`), the actor title words
-    (`titles.tsv`, in `events/actors.py`) and the reporting verbs of `modality`
-    (`cue_verbs.tsv`). A row of the verb rules names its @lists from the shipped lexicon.
+    (`titles.tsv`, in `events/actors.py`), the reporting verbs of `modality`
+    (`cue_verbs.tsv`) and the gazetteer's places. A configured table could not reach those
+    constants without threading it through each helper; the verb rules are applied in one
+    place (`verb_senses.refine_verb`). A row of the verb rules names its @lists from the
+    shipped lexicon.
     """
     return EventComponent(load_verb_rules(verb_rules))

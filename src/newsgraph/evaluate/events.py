@@ -22,9 +22,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsgraph.annotate.plover import CATEGORIES
 from newsgraph.record import Article, Event
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass
@@ -122,12 +126,24 @@ def load_gold(path: str | Path) -> list[GoldSentence]:
     return out
 
 
-def predict(sentences: list[GoldSentence]) -> list[list[Event]]:
-    """Run the full pipeline on each gold sentence (one document each)."""
+def predict(sentences: list[GoldSentence], nlp: Language | None = None
+            ) -> list[list[Event]]:
+    """Run the full pipeline on each gold sentence (one document each): `nlp`, or the
+    process-wide pipeline when None."""
     from newsgraph.annotate import annotate
 
     arts = (Article.new(s.text, published=s.published) for s in sentences)
-    return [a.events for a in annotate(arts)]
+    return [a.events for a in annotate(arts, nlp=nlp)]
+
+
+def predictor_with(verb_rules: str) -> Callable[[list[GoldSentence]], list[list[Event]]]:
+    """A `predict` through a pipeline whose events component reads the verb rules of file
+    `verb_rules` (a changed copy of data/verb_rules.tsv); the table is read here, so a
+    missing or malformed file fails before any sentence is run."""
+    from newsgraph.annotate import build_nlp
+
+    nlp = build_nlp({"newsgraph_events": {"verb_rules": verb_rules}})
+    return lambda sentences: predict(sentences, nlp=nlp)
 
 
 # ------------------------------------------------------------------ matching

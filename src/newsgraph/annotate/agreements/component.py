@@ -25,4 +25,9 @@ class AgreementComponent:
 @Language.factory("newsgraph_agreements_v1", default_config={}, requires=REQUIRES,
                   assigns=ASSIGNS)
 def make_agreements(nlp: Language, name: str) -> AgreementComponent:
+    """The agreements component. It takes no config: it reads no table of its own (its
+    words are constants of `agreements/agreements.py` and `agreements/arms.py`); it shares
+    the gazetteer, the PLOVER lexicon (`annotate/plover`) and `annotate/modality` with the
+    other components, read at import.
+    """
     return AgreementComponent()

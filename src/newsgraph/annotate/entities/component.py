@@ -26,4 +26,16 @@ class EntityComponent:
 @Language.factory("newsgraph_entities_v1", default_config={}, requires=REQUIRES,
                   assigns=ASSIGNS)
 def make_entities(nlp: Language, name: str) -> EntityComponent:
+    """The entities component. It takes no config: its tables are read from
+    `newsgraph.lexicon` and the gazetteer at import, into module constants that many helpers
+    share, so a configured table could not reach all of them without threading it through
+    each:
+    - `titles.tsv` (title heads, modifiers, honorifics): `entities/roles.py`, used by
+      `names`, `labels`, `people` (its matcher patterns), `titles` and `affiliation`;
+    - `nicknames.tsv` (column coref): `entities/coref.py`, through `_full`, which `Person`,
+      `affiliation` and `entities` call;
+    - the place and institution files (`capitals.tsv`, `country_aliases.tsv`, `demonyms.tsv`,
+      `governments.tsv`, `intl_orgs.tsv`, `offices.tsv`, `regions.txt`): `annotate/gazetteer`
+      and `entities/affiliation`, shared with the other components.
+    """
     return EntityComponent()

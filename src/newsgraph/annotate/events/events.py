@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.annotate.events.actors import actors_of
 from newsgraph.annotate.events.args import date_of, location_of
 from newsgraph.annotate.events.rules import Candidate, sentence_candidates
+from newsgraph.annotate.events.verb_rules import VerbRules
 from newsgraph.annotate.events.words import is_personal
 from newsgraph.annotate.grammar import subject_of
 from newsgraph.annotate.modality import (
@@ -43,10 +44,11 @@ YIELD_WORDS = {"cease", "stop", "end", "halt", "de-escalate", "deescalate", "sta
 MEET_WORDS = {"negotiate", "engage", "return", "resume", "dialogue"}
 
 
-def find_events(doc: Doc) -> list[Event]:
+def find_events(doc: Doc, rules: VerbRules) -> list[Event]:
+    """The events of `doc`, trigger verbs given their sense by the verb `rules`."""
     events: list[Event] = []
     for sent in doc.sents:
-        events.extend(sentence_events(doc, sent, start_id=len(events) + 1))
+        events.extend(sentence_events(doc, sent, rules, start_id=len(events) + 1))
     return events
 
 
@@ -243,8 +245,9 @@ def _mode_for(sense: Sense, cand: Candidate, actors: list[EventActor]) -> str | 
     return None
 
 
-def sentence_events(doc: Doc, sent: Span, start_id: int = 1) -> list[Event]:
-    cands = _absorb(sentence_candidates(sent))
+def sentence_events(doc: Doc, sent: Span, rules: VerbRules, start_id: int = 1
+                    ) -> list[Event]:
+    cands = _absorb(sentence_candidates(sent, rules))
     out: list[Event] = []
     for cand in cands:
         cand.sense = _request_mode(cand)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from newsgraph.annotate.events.verb_rules import VerbRules
 from newsgraph.annotate.events.verb_senses import phrasal, refine_verb
 from newsgraph.annotate.events.words import (
     WEAPONS,
@@ -55,7 +56,8 @@ class Candidate:
 ADJECTIVAL = {"commit", "oppose"}  # "we are committed to", "are opposed to"
 
 
-def verb_candidate(v: Token) -> Candidate | None:
+def verb_candidate(v: Token, rules: VerbRules) -> Candidate | None:
+    """The event verb `v` states, its sense checked by the verb `rules`."""
     if v.tag_ in ("JJ", "VBN") and v.dep_ in ("acomp", "ROOT", "conj") and \
             lemma(v) in ADJECTIVAL:
         sense = verb_sense(v)
@@ -79,7 +81,7 @@ def verb_candidate(v: Token) -> Candidate | None:
     sense = verb_sense(v)
     if sense is None:
         return None
-    refined = refine_verb(v, sense)
+    refined = refine_verb(v, sense, rules)
     if refined is None:
         return None
     return Candidate(v, refined, v, [v], reversed_roles=lemma(v) in ("host", "receive") or (
@@ -330,8 +332,9 @@ def _existential(n: Token) -> bool:
     return any(c.dep_ == "expl" for b in bes for c in b.children)
 
 
-def sentence_candidates(sent: Span) -> list[Candidate]:
-    """Every event candidate of the sentence, at most one per anchor token."""
+def sentence_candidates(sent: Span, rules: VerbRules) -> list[Candidate]:
+    """Every event candidate of the sentence, at most one per anchor token; the verb `rules`
+    give trigger verbs their sense."""
     found: dict[int, Candidate] = {}
     light_governors: set[int] = set()
     for t in sent:
@@ -344,7 +347,7 @@ def sentence_candidates(sent: Span) -> list[Candidate]:
     for t in sent:
         if t.i in found or t.i in light_governors:
             continue
-        vc = verb_candidate(t)
+        vc = verb_candidate(t, rules)
         if vc is not None:
             found[t.i] = vc
     claimed = set(found) | _topic_nouns(sent, found)

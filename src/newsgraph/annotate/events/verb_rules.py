@@ -193,9 +193,14 @@ def _rule(name: str, line: int, verbs: str, when: str, then: str) -> Rule:
     return replace(base, fn=reg.fn, fn_groups=groups)
 
 
-@cache
 def rules(name: str = "verb_rules.tsv") -> VerbRules:
-    """The verb rules of data file `name`."""
+    """The verb rules of data file `name` (a shipped name or an absolute path), read once:
+    `rules()` and `rules("verb_rules.tsv")` are the same table."""
+    return _read_rules(name)
+
+
+@cache
+def _read_rules(name: str) -> VerbRules:
     out = []
     for line, row in lexicon.tsv_lines(name):
         if len(row) != 3:

@@ -12,15 +12,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph import lexicon
-from newsgraph.annotate.events import verb_rules
+from newsgraph.annotate.events.verb_rules import VerbRules
 from newsgraph.annotate.events.words import kids, objects, prep_objs
 from newsgraph.annotate.plover import Sense, lemma
 
 
-def refine_verb(v: Token, sense: Sense) -> Sense | None:
+def refine_verb(v: Token, sense: Sense, rules: VerbRules) -> Sense | None:
     """The sense of trigger verb `v` given its arguments, or None when it is no event: the
-    first row of data/verb_rules.tsv that applies to it (see `verb_rules`)."""
-    return verb_rules.refine(v, sense)
+    first row of the verb rules (data/verb_rules.tsv, or the table the events component is
+    configured with) that applies to it (see `verb_rules`)."""
+    return rules.refine(v, sense)
 
 
 _LISTS = lexicon.plover_lexicon()

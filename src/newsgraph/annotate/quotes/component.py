@@ -27,4 +27,14 @@ class QuoteComponent:
 @Language.factory("newsgraph_quotes_v1", default_config={}, requires=REQUIRES,
                   assigns=ASSIGNS)
 def make_quotes(nlp: Language, name: str) -> QuoteComponent:
+    """The quotes component. It takes no config: its tables are read from `newsgraph.lexicon`
+    at import, into module constants that many helpers share, so a configured table could
+    not reach all of them without threading it through each:
+    - `cue_verbs.tsv`: `quotes/cues.py` (SPEECH, STATEMENT, NEEDS_CLAUSE, the cue forms and
+      BEFORE_QUOTE), used by most of `attribution` and by `quotes`; the same table gives
+      `annotate/modality` its reporting verbs, which the events component reads too;
+    - `titles.tsv` (transcript labels, honorifics, gendered forms): `quotes/transcripts.py`
+      and `quotes/speakers.py`;
+    - `groups.tsv` (speaker groups): `quotes/speakers.py`.
+    """
     return QuoteComponent()

@@ -140,7 +140,7 @@ def groups(name: str = "groups.tsv") -> TaggedWords:
 @dataclass(frozen=True)
 class Nicknames:
     """`nicknames.tsv`: groups of forms of one given name (resolve/names) and the short forms
-    coref rewrites to their given name (annotate/coref)."""
+    coref rewrites to their given name (annotate/entities/coref)."""
 
     groups: list[frozenset[str]]
     coref: dict[str, str]

@@ -27,6 +27,7 @@ from newsgraph.annotate.events.words import (
     lems,
     objects,
     prep_objs,
+    singular,
     subjects_of,
 )
 from newsgraph.annotate.plover import Sense, lemma, noun_sense
@@ -264,8 +265,9 @@ def _subject_in(a: VerbArgs, words: frozenset[str]) -> bool:
 
 @condition("nsubj_head_in", groups=1)
 def _nsubj_head_in(a: VerbArgs, words: frozenset[str]) -> bool:
-    """The verb's own subject has its head lemma in `words` ("troops mobilized")."""
-    return any(lemma(s) in words for s in kids(a.verb, "nsubj"))
+    """The verb's own subject has its head lemma in `words` ("troops mobilized", "the army
+    mobilized"); a plural head counts by its singular, as object words do."""
+    return any(lemma(s) in words or singular(lemma(s)) in words for s in kids(a.verb, "nsubj"))
 
 
 @condition("several_subjects")

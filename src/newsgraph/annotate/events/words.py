@@ -38,8 +38,13 @@ def lems(tok: Token) -> set[str]:
             out.add(lemma(c))
         if c.dep_ == "prep":
             out.update(lemma(p) for p in kids(c, "pobj"))
-    return {w.rstrip("s") if w.endswith("s") and w not in ("arms", "aids") else w
-            for w in out} | out
+    return {singular(w) for w in out} | out
+
+
+def singular(word: str) -> str:
+    """A plural lemma without its -s ("troops" -> "troop"): the model's lemmatizer is off, so
+    word lists are matched on both forms. "arms" and "aids" are words of their own."""
+    return word.rstrip("s") if word.endswith("s") and word not in ("arms", "aids") else word
 
 
 def objects(verb: Token) -> list[Token]:

@@ -204,3 +204,18 @@ def test_more_ways_to_say_it(text: str, category: str) -> None:
 def test_intended_cooperation_is_agree() -> None:
     ev = only("The leaders intend to accelerate cooperation on critical minerals.")
     assert (ev.category, ev.modality) == ("AGREE", "intended")
+
+
+@pytest.mark.parametrize("text", [
+    "The troops mobilized near the border on Monday.",
+    "Russian soldiers mobilized near the border on Monday.",
+    "The army mobilized near the border on Monday.",
+])
+def test_forces_that_mobilize_without_an_object(text: str) -> None:
+    """A plural subject ("troops", "soldiers") names armed forces as its singular does."""
+    ev = only(text)
+    assert (ev.category, ev.mode, ev.modality) == ("MOBILIZE", "troops", "occurred")
+
+
+def test_a_crowd_that_mobilizes_is_no_troop_movement() -> None:
+    assert not events("Thousands of protesters mobilized in the capital on Monday.")

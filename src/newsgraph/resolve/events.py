@@ -250,7 +250,7 @@ def _fits(c: Cluster, r: Report, idf: Idf, actor_idf: Idf) -> float:
     if not _compatible(c, r):
         return 0.0
     shared = r.ids & c.actors
-    evidence = sum(actor_idf.weight(a) for a in shared)
+    evidence = math.fsum(actor_idf.weight(a) for a in shared)  # order-free, as Idf.total
     if evidence >= ACTOR_EVIDENCE or len(shared & c.people) >= 2:
         return 10.0 + evidence
     if r.people and c.people and not shared:

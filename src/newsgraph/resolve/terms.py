@@ -55,7 +55,9 @@ class Idf:
         return math.log((self.n_docs + 1) / (df + 1))
 
     def total(self, words: frozenset[str]) -> float:
-        return sum(self.weight(t) for t in words)
+        # fsum is exactly rounded, so the total does not depend on the order a set of
+        # strings iterates in, which changes with each process's hash seed.
+        return math.fsum(self.weight(t) for t in words)
 
     def overlap(self, a: frozenset[str], b: frozenset[str], total_a: float | None = None,
                 total_b: float | None = None) -> float:
@@ -68,4 +70,4 @@ class Idf:
             return 0.0
         smaller = min(self.total(a) if total_a is None else total_a,
                       self.total(b) if total_b is None else total_b)
-        return sum(self.weight(t) for t in shared) / smaller if smaller > 0 else 0.0
+        return math.fsum(self.weight(t) for t in shared) / smaller if smaller > 0 else 0.0

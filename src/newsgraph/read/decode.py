@@ -1,4 +1,4 @@
-"""Bytes to text: declared charset, BOM, then detection. Binary is refused."""
+"""Bytes to text: BOM, valid UTF-8, declared charset, then detection. Binary is refused."""
 
 from __future__ import annotations
 
@@ -65,12 +65,27 @@ def decode(data: bytes) -> str:
             return data.decode(enc, errors="replace")
     if looks_binary(data):
         raise BadInput("binary data, not text or HTML")
-    text = _as_declared(data)
+    text = _as_valid_utf8(data)
+    if text is None:
+        text = _as_declared(data)
     if text is None:
         text = _as_utf8(data)
     if text is None:
         text = _as_western(data)
     return text if text is not None else _detected(data)
+
+
+def _as_valid_utf8(data: bytes) -> str | None:
+    """The text as UTF-8 when it has non-ASCII bytes and all of them form valid UTF-8, whatever
+    the page declares: legacy 8-bit text with accented letters is almost never valid UTF-8 by
+    chance, while pages that are UTF-8 but declare iso-8859-1 or windows-1252 are common, and
+    trusting their declaration gives mojibake ("fÃ¼r")."""
+    if not _high_bytes(data):
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _as_declared(data: bytes) -> str | None:

@@ -137,6 +137,27 @@ def test_decode(data: bytes, expected: str) -> None:
     assert decode(data) == expected
 
 
+_DE = "<meta charset=\"{}\"><p>Ein Gesetz für Bürger, größer als geplant.</p>"
+_ES = ("<meta http-equiv=\"Content-Type\" content=\"text/html; charset={}\">"
+       "<p>La sanción más dura.</p>")
+
+
+@pytest.mark.parametrize("data, expected", [
+    # UTF-8 bytes under a Latin-1 / windows-1252 declaration: the bytes win
+    (_DE.format("iso-8859-1").encode(), _DE.format("iso-8859-1")),
+    (_ES.format("windows-1252").encode(), _ES.format("windows-1252")),
+    (_ES.format("iso-8859-15").encode(), _ES.format("iso-8859-15")),
+    # a real Latin-1 page is not valid UTF-8 and keeps its declaration
+    (_DE.format("iso-8859-1").encode("latin-1"), _DE.format("iso-8859-1")),
+    (_ES.format("windows-1252").encode("cp1252"), _ES.format("windows-1252")),
+    # pure ASCII: nothing to choose between
+    (b'<meta charset="iso-8859-1"><p>Plain.</p>', '<meta charset="iso-8859-1"><p>Plain.</p>'),
+])
+def test_decode_valid_utf8_over_declaration(data: bytes, expected: str) -> None:
+    assert decode(data) == expected
+    assert "Ã" not in decode(data)
+
+
 @pytest.mark.parametrize("data, reason", [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     ("naïve — “quoted”".encode() + b"\xff text", "invalid UTF-8"),

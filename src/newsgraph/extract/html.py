@@ -89,9 +89,30 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
                       url=doc.url or url, removed=removed)
 
 
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar): there
+# a word count says nothing and characters are counted instead.
+_SPACELESS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+                        r"\u4e00-\u9fff\uf900-\ufaff]")
+# 。！？ end sentences in Chinese and Japanese, often inside closing quotes or brackets.
+_FULLWIDTH_SENTENCE_END = re.compile(r"[。！？][」』）】\"'”’)]*\s*$")
+_SPACELESS_BLOCK = 40  # characters: one or two sentences of Chinese or Japanese
+_SPACELESS_SENTENCE = 15
+
+
 def _has_text(blocks: list[Block]) -> bool:
-    """Some sentence, or a dozen words: a menu that trafilatura kept ("About", "Contact") is
-    not an article."""
+    """Some sentence, or a dozen words (a block of text, in scripts without spaces): a menu
+    that trafilatura kept ("About", "Contact") is not an article."""
     n = sum(len(b.text.split()) for b in blocks)
-    return n >= 12 or any(SENTENCE_END.search(b.text) and len(b.text.split()) >= 3
+    return n >= 12 or any(_is_sentence(b.text) or _spaceless_chars(b.text) >= _SPACELESS_BLOCK
                           for b in blocks)
+
+
+def _is_sentence(text: str) -> bool:
+    if SENTENCE_END.search(text) and len(text.split()) >= 3:
+        return True
+    return bool(_FULLWIDTH_SENTENCE_END.search(text)) and \
+        _spaceless_chars(text) >= _SPACELESS_SENTENCE
+
+
+def _spaceless_chars(text: str) -> int:
+    return len(_SPACELESS.findall(text))

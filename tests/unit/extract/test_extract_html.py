@@ -110,6 +110,35 @@ def test_html_without_an_article_is_bad_input(html: str) -> None:
         extract(html)
 
 
+JA_PARAS = [
+    "政府は五日、来年度の予算案を閣議決定した。防衛費は過去最大となり、社会保障費も増える見通しだ。",
+    "野党は「国会での説明が足りない」と批判しており、来週から予算委員会で審議が始まる。",
+]
+ZH_PARAS = [
+    "两国国防部长星期一在首都会晤，同意在明年扩大联合海军演习，官员表示。",
+    "反对派议员批评这项协议，认为部长们签署之前没有征求议会的意见，并要求下周进行辩论！",
+]
+
+
+@pytest.mark.parametrize("paras, title", [
+    (JA_PARAS, "来年度予算案を閣議決定"),
+    (ZH_PARAS, "两国同意扩大海军演习"),
+])
+def test_pages_in_scripts_without_spaces_are_extracted(paras: list[str], title: str) -> None:
+    art = extract(_html("".join(f"<p>{p}</p>" for p in paras), title=title))
+    assert art.text.split("\n\n") == paras
+
+
+@pytest.mark.parametrize("html", [
+    "<html><body><article><p>ホーム</p><p>ニュース</p><p>お問い合わせ</p></article></body></html>",
+    "<html><body><article><p>首页</p><p>新闻</p><p>关于我们。</p></article></body></html>",
+    "<html><body><article><p>Home</p><p>World news</p><p>Contact us</p></article></body></html>",
+])
+def test_a_few_navigation_words_are_still_refused(html: str) -> None:
+    with pytest.raises(BadInput, match="no article"):
+        extract(html)
+
+
 def test_benchmark_pages_keep_their_gold_text() -> None:
     """Every gold paragraph of more than 30 words that trafilatura finds survives our rules."""
     gold = json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))

@@ -145,6 +145,10 @@ class Article:
     agreements: list[Agreement] = field(default_factory=list)
     # Where the input came from (path, jsonl line, url); not part of the identity.
     source: str | None = None
+    # The language of `text` (ISO 639-1) and the detector's probability for it (0..1);
+    # None when the text has no letters to tell by.
+    language: str | None = None
+    language_confidence: float | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.published, dt.date):
@@ -163,7 +167,8 @@ class Article:
         d = dataclasses.asdict(self)
         d["published"] = day_text(self.published)
         order = ["id", "title", "published", "authors", "url", "site", "text", "removed",
-                 "entities", "quotes", "events", "agreements", "source"]
+                 "entities", "quotes", "events", "agreements", "source", "language",
+                 "language_confidence"]
         return {k: d[k] for k in order}
 
     def to_json(self, indent: int | None = None) -> str:

@@ -7,6 +7,7 @@ import re
 from newsgraph.errors import BadInput
 from newsgraph.extract.detect import is_html
 from newsgraph.extract.html import extract_html
+from newsgraph.extract.language import detect_language
 from newsgraph.extract.text import clean_text, normalise_space
 from newsgraph.extract.timeout import time_limit
 from newsgraph.read.decode import decode
@@ -33,13 +34,21 @@ def extract(source: str | bytes, *, url: str | None = None, title: str | None = 
             title = normalise_space(title).strip() or None
         if hint == "html" or (hint is None and is_html(text)):
             r = extract_html(text, url=url)
-            return Article.new(r.text, title=title or r.title, published=published or r.published,
-                               authors=r.authors, url=url or r.url, site=r.site,
-                               removed=r.removed)
+            return _with_language(Article.new(
+                r.text, title=title or r.title, published=published or r.published,
+                authors=r.authors, url=url or r.url, site=r.site, removed=r.removed))
         c = clean_text(text, title=title)
     if not c.text.strip():
         raise BadInput("no article text left after removing debris")
-    return Article.new(c.text, title=c.title, published=published, url=url, removed=c.removed)
+    return _with_language(Article.new(c.text, title=c.title, published=published, url=url,
+                                      removed=c.removed))
+
+
+def _with_language(art: Article) -> Article:
+    lang = detect_language(art.text)
+    if lang is not None:
+        art.language, art.language_confidence = lang.code, lang.confidence
+    return art
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

@@ -23,7 +23,8 @@ import pyarrow.parquet as pq
 
 from newsgraph.record import Agreement, Article, Entity, Event, Quote, day_text
 
-SCHEMA_VERSION = 1
+# 2: articles gained `language` and `language_confidence`.
+SCHEMA_VERSION = 2
 TABLES = ("articles", "entities", "quotes", "events", "agreements")
 
 _s = pa.string()
@@ -38,6 +39,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("authors", pa.list_(_s)), pa.field("url", _s), pa.field("site", _s),
         pa.field("text", _s, nullable=False),
         pa.field("removed", pa.list_(pa.struct([("reason", _s), ("text", _s)]))),
+        pa.field("language", _s), pa.field("language_confidence", pa.float64()),
     ]),
     "entities": pa.schema(_KEY + [
         pa.field("entity_id", _s, nullable=False), pa.field("name", _s), pa.field("type", _s),
@@ -105,6 +107,7 @@ def article_rows(article: Article, shard: str, seq: int) -> dict[str, list[dict[
             "published": day_text(article.published), "authors": list(article.authors),
             "url": article.url, "site": article.site, "text": article.text,
             "removed": [{"reason": r.reason, "text": r.text} for r in article.removed],
+            "language": article.language, "language_confidence": article.language_confidence,
         }],
         "entities": [_entity_row(key, e) for e in article.entities],
         "quotes": [_quote_row(key, q) for q in article.quotes],
@@ -150,6 +153,8 @@ def article_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Article:
         "id": a["article_id"], "text": a["text"], "title": a["title"],
         "published": a["published"], "authors": a["authors"] or [], "url": a["url"],
         "site": a["site"], "source": a["source"], "removed": a["removed"] or [],
+        # shards of schema version 1 have no language columns
+        "language": a.get("language"), "language_confidence": a.get("language_confidence"),
         "entities": [{
             "id": r["entity_id"], "name": r["name"], "type": r["type"],
             "roles": r["roles"] or [], "role_texts": r["role_texts"] or [],

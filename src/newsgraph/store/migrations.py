@@ -286,11 +286,21 @@ CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(article_id, speaker_local_id
 CREATE INDEX IF NOT EXISTS event_actors_affiliation ON event_actors(affiliation, event_id);
 """
 
+# Article.language and its confidence (issue 12); rows stored before stay NULL, as for an
+# article whose text has no letters to tell its language by. The index serves the lists
+# filtered by language, newest first.
+_ARTICLE_LANGUAGE = """
+ALTER TABLE articles ADD COLUMN language TEXT;
+ALTER TABLE articles ADD COLUMN language_confidence REAL;
+CREATE INDEX articles_language ON articles(language, published);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_resolved", _RESOLVED),
     Migration("0003_event_period", _EVENT_PERIOD),
     Migration("0004_serve_indexes", _SERVE_INDEXES),
+    Migration("0005_article_language", _ARTICLE_LANGUAGE),
 )
 
 # Tables rebuilt by every resolution pass, children first.

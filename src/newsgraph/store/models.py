@@ -21,6 +21,13 @@ class ArticleHit(Row):
     published: str | None
     url: str | None
     snippet: str = ""
+    language: str | None = None  # ISO 639-1, None when unknown or stored before it was kept
+
+
+@dataclass
+class LanguageCount(Row):
+    language: str      # ISO 639-1
+    n_articles: int
 
 
 @dataclass

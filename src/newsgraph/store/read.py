@@ -31,6 +31,7 @@ from newsgraph.store.models import (
     EventDetail,
     EventReportRow,
     EventSummary,
+    LanguageCount,
     QuoteRow,
     RoleSpan,
     StatusSignal,
@@ -67,6 +68,12 @@ _QUOTE_JOINS = ("FROM quotes q JOIN articles a ON a.id = q.article_id "
                 "LEFT JOIN entities e ON e.id = l.entity_id ")
 
 
+def _code(language: str | None) -> str | None:
+    """A language filter as stored (lower case); None or blank sets no filter."""
+    code = (language or "").strip().lower()
+    return code or None
+
+
 def _agreement(r: tuple[Any, ...]) -> AgreementSummary:
     return AgreementSummary(r[0], r[1], r[2], json.loads(r[3]), *r[4:])
 
@@ -79,27 +86,38 @@ class Reader:
     # ------------------------------------------------------------- articles
 
     def search(self, q: str, *, limit: int = 20, offset: int = 0,
-               hit: tuple[str, str] = ("[", "]"), words: int = 16) -> list[ArticleHit]:
+               hit: tuple[str, str] = ("[", "]"), words: int = 16,
+               language: str | None = None) -> list[ArticleHit]:
         """Articles whose title or text holds every word of `q`, best match first, with a
-        snippet of about `words` words whose hits are wrapped in `hit`."""
+        snippet of about `words` words whose hits are wrapped in `hit`; with `language` (ISO
+        639-1), only articles in that language."""
         if not q.strip():
             return []
+        w = Where().add("articles_fts MATCH ?", fts_query(q)).eq("a.language", _code(language))
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.published, a.url, "
-            "snippet(articles_fts, 1, ?, ?, '…', ?) "
+            "snippet(articles_fts, 1, ?, ?, '…', ?), a.language "
             "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-            f"WHERE articles_fts MATCH ? ORDER BY rank {PAGE}",
-            (*hit, words, fts_query(q), *page(limit, offset))).fetchall()
+            f"WHERE {w.sql()} ORDER BY rank {PAGE}",
+            (*hit, words, *w.paged(limit, offset))).fetchall()
         return [ArticleHit(*r) for r in rows]
 
     def articles(self, *, date_from: str | None = None, date_to: str | None = None,
-                 limit: int = 50, offset: int = 0) -> list[ArticleHit]:
-        """Articles newest first, optionally within a date range."""
-        w = Where().gte("published", date_from).lte("published", date_to)
+                 language: str | None = None, limit: int = 50, offset: int = 0
+                 ) -> list[ArticleHit]:
+        """Articles newest first, optionally within a date range and in one language."""
+        w = (Where().gte("published", date_from).lte("published", date_to)
+             .eq("language", _code(language)))
         rows = self.conn.execute(
-            f"SELECT id, title, published, url, '' FROM articles WHERE {w.sql()} "
+            f"SELECT id, title, published, url, '', language FROM articles WHERE {w.sql()} "
             f"ORDER BY published DESC, id {PAGE}", w.paged(limit, offset)).fetchall()
         return [ArticleHit(*r) for r in rows]
+
+    def languages(self) -> list[LanguageCount]:
+        """The languages of the stored articles, most articles first (unknown ones left out)."""
+        return [LanguageCount(*r) for r in self.conn.execute(
+            "SELECT language, count(*) FROM articles WHERE language IS NOT NULL "
+            "GROUP BY language ORDER BY count(*) DESC, language")]
 
     def article(self, article_id: str) -> ArticleView | None:
         """The stored Article record, with each local entity's corpus entity id."""
@@ -146,7 +164,8 @@ class Reader:
             "WHERE entity_id = ? ORDER BY first_date, title", (ent.id,))]
         # The page of articles is chosen on keys alone, then titles and URLs read for it.
         arts = [ArticleHit(*r) for r in self.conn.execute(
-            "SELECT a.id, a.title, a.published, a.url, '' FROM articles a WHERE a.pk IN ("
+            "SELECT a.id, a.title, a.published, a.url, '', a.language FROM articles a "
+            "WHERE a.pk IN ("
             "SELECT a.pk FROM articles a WHERE a.id IN (SELECT article_id FROM entity_links "
             "WHERE entity_id = ?) ORDER BY a.published DESC, a.id LIMIT ?) "
             "ORDER BY a.published DESC, a.id", (ent.id, page(articles, 0)[0]))]
@@ -157,9 +176,11 @@ class Reader:
     def quotes(self, *, speaker: str | None = None, q: str | None = None,
                entity_id: str | None = None, article_id: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               questions: bool = False, limit: int = 50, offset: int = 0) -> list[QuoteRow]:
+               questions: bool = False, language: str | None = None, limit: int = 50,
+               offset: int = 0) -> list[QuoteRow]:
         """Quotes newest first. `speaker` matches the resolved speaker's name or any alias,
-        or the speaker as the article wrote it; `q` is full-text search in the quote."""
+        or the speaker as the article wrote it; `q` is full-text search in the quote;
+        `language` is the language of the quote's article."""
         w, fts = Where(), ""
         if q and q.strip():
             fts = "JOIN quotes_fts ON quotes_fts.rowid = q.pk "
@@ -170,6 +191,7 @@ class Reader:
                alias_exists("entity_aliases", "entity_id", "l.entity_id"))
         w.eq("l.entity_id", entity_id or None).eq("q.article_id", article_id or None)
         w.gte("a.published", date_from or None).lte("a.published", date_to or None)
+        w.eq("a.language", _code(language))
         # The page is chosen on keys alone; the wide columns (quote text, title) are read
         # for its rows only, not carried through the sort of every match.
         order = " ORDER BY a.published DESC, q.pk"

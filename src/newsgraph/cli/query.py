@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -32,6 +33,22 @@ def _subject(what: str) -> Callable[[F], F]:
         f = click.option("--q", default=None, help=f"{what} (the same as SUBJECT).")(f)
         return click.argument("subject", required=False)(f)
     return add
+
+
+def _check_language(ctx: click.Context, param: click.Parameter, value: str | None
+                    ) -> str | None:
+    if value is None:
+        return None
+    code = value.strip().lower()
+    if not re.fullmatch(r"[a-z]{2}", code):
+        raise click.BadParameter(f"{value!r} is not a two-letter language code (ISO 639-1, "
+                                 "e.g. en, de)")
+    return code
+
+
+def _language(what: str) -> Callable[[F], F]:
+    return click.option("--language", default=None, callback=_check_language,
+                        help=f"Only {what} in this language (ISO 639-1: en, de, ...).")
 
 
 def _one(subject: str | None, q: str | None) -> str | None:
@@ -127,16 +144,30 @@ def summary(db: str, fmt: str, limit: int, offset: int) -> None:
 
 @command.command("search")
 @_subject("Words that must all appear in the article")
+@_language("articles")
 @_common
-def search(subject: str | None, q: str | None, db: str, fmt: str, limit: int,
-           offset: int) -> None:
+def search(subject: str | None, q: str | None, language: str | None, db: str, fmt: str,
+           limit: int, offset: int) -> None:
     """Full-text search of article titles and bodies (every word of SUBJECT must appear)."""
     text = _one(subject, q)
     if not text:
         raise click.UsageError("give the words to search for, as SUBJECT or --q")
     with _open(db) as st:
-        _emit(st.search(text, limit=limit, offset=offset), fmt,
-              ["published", "title", "snippet", "id"])
+        _emit(st.search(text, language=language, limit=limit, offset=offset), fmt,
+              ["published", "language", "title", "snippet", "id"])
+
+
+@command.command("articles")
+@click.option("--from", "date_from", default=None, callback=validate_date, help="YYYY-MM-DD.")
+@click.option("--to", "date_to", default=None, callback=validate_date, help="YYYY-MM-DD.")
+@_language("articles")
+@_common
+def articles(date_from: str | None, date_to: str | None, language: str | None, db: str,
+             fmt: str, limit: int, offset: int) -> None:
+    """Stored articles, newest first."""
+    with _open(db) as st:
+        _emit(st.articles(date_from=date_from, date_to=date_to, language=language, limit=limit,
+                          offset=offset), fmt, ["published", "language", "title", "id"])
 
 
 @command.command("entities")
@@ -181,15 +212,16 @@ def entity(name: str, db: str, fmt: str, limit: int, offset: int) -> None:
 @click.option("--from", "date_from", default=None, callback=validate_date, help="YYYY-MM-DD.")
 @click.option("--to", "date_to", default=None, callback=validate_date, help="YYYY-MM-DD.")
 @click.option("--questions", is_flag=True, help="Include journalists' questions.")
+@_language("quotes from articles")
 @_common
 def quotes(subject: str | None, q: str | None, speaker: str | None, date_from: str | None,
-           date_to: str | None, questions: bool, db: str, fmt: str, limit: int,
-           offset: int) -> None:
+           date_to: str | None, questions: bool, language: str | None, db: str, fmt: str,
+           limit: int, offset: int) -> None:
     """Quotes with their speakers, newest first; with SUBJECT, those containing its words
     (--speaker for who said them)."""
     with _open(db) as st:
         rows = st.quotes(speaker=speaker, q=_one(subject, q), date_from=date_from, date_to=date_to,
-                         questions=questions, limit=limit, offset=offset)
+                         questions=questions, language=language, limit=limit, offset=offset)
         _emit(rows, fmt, ["date", "speaker", "text", "kind", "article_id"])
 
 

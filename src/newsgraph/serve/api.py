@@ -134,6 +134,8 @@ Limit = Query(20, ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMI
 Offset = Query(0, ge=0, le=MAX_OFFSET, description="rows to skip")
 DateFrom = Query(None, description="on or after, YYYY-MM-DD")
 DateTo = Query(None, description="on or before, YYYY-MM-DD")
+Language = Query(None, pattern="^[A-Za-z]{2}$",
+                 description="only articles in this language, ISO 639-1 (en, de, ...)")
 
 
 def _text(description: str, default: Any = None, min_length: int | None = None) -> Any:
@@ -148,20 +150,22 @@ def search(request: Request,
            q: str = _text("words that must all appear (full-text search)", ..., 1),
            type: Literal["all", "articles", "entities", "quotes"] = Query(
                "all", description="which kinds of results"),
+           language: str | None = Language,
            limit: int = Limit, offset: int = Offset) -> JSONResponse:
     """Articles (title and text), people/organisations/countries (names and aliases) and
-    quotes (text and speaker) matching `q`; `limit`/`offset` apply to each kind."""
+    quotes (text and speaker) matching `q`; `limit`/`offset` apply to each kind. `language`
+    keeps the articles, and the quotes from articles, in that language."""
     qs = queries(request)
     st = qs.st()
     text = clean(q) or ""
     out: dict[str, Any] = {"q": text, "articles": [], "entities": [], "quotes": []}
     if text:
         if type in ("all", "articles"):
-            out["articles"] = st.search(text, limit=limit, offset=offset)
+            out["articles"] = st.search(text, language=language, limit=limit, offset=offset)
         if type in ("all", "entities"):
             out["entities"] = qs.find_entities(text, limit, offset)
         if type in ("all", "quotes"):
-            out["quotes"] = st.quotes(q=text, limit=limit, offset=offset)
+            out["quotes"] = st.quotes(q=text, language=language, limit=limit, offset=offset)
     return ok(out)
 
 
@@ -175,11 +179,17 @@ def stats(request: Request) -> JSONResponse:
 
 @router.get("/articles", response_model=Page[m.ArticleHit], summary="Articles, newest first")
 def articles(request: Request, date_from: dt.date | None = DateFrom,
-             date_to: dt.date | None = DateTo, limit: int = Limit,
-             offset: int = Offset) -> JSONResponse:
+             date_to: dt.date | None = DateTo, language: str | None = Language,
+             limit: int = Limit, offset: int = Offset) -> JSONResponse:
     items = queries(request).st().articles(date_from=iso(date_from), date_to=iso(date_to),
-                                           limit=limit, offset=offset)
+                                           language=language, limit=limit, offset=offset)
     return paged(items, limit, offset)
+
+
+@router.get("/languages", response_model=list[m.LanguageCount],
+            summary="The languages of the stored articles, most articles first")
+def languages(request: Request) -> JSONResponse:
+    return ok(queries(request).languages())
 
 
 @router.get("/articles/{article_id}", response_model=m.ArticleView,
@@ -310,11 +320,12 @@ def quotes(request: Request,
            article_id: str | None = _text("only quotes in this article"),
            date_from: dt.date | None = DateFrom, date_to: dt.date | None = DateTo,
            questions: bool = Query(False, description="include journalists' questions"),
+           language: str | None = Language,
            limit: int = Limit, offset: int = Offset) -> JSONResponse:
     items = queries(request).st().quotes(
         speaker=clean(speaker), q=clean(q), entity_id=clean(entity_id),
         article_id=clean(article_id), date_from=iso(date_from), date_to=iso(date_to),
-        questions=questions, limit=limit, offset=offset)
+        questions=questions, language=language, limit=limit, offset=offset)
     return paged(items, limit, offset)
 
 

@@ -22,6 +22,7 @@ from newsgraph.store.models import (
     DyadView,
     EntitySummary,
     EventSummary,
+    LanguageCount,
 )
 from newsgraph.store.pool import ReadPool
 from newsgraph.store.read_views import NameIndex
@@ -82,12 +83,17 @@ class Queries:
     def countries(self) -> list[str]:
         return list(self._cached("countries", lambda: self.st().countries()))
 
+    def languages(self) -> list[LanguageCount]:
+        """The stored articles' languages, for the search page's choice and the API."""
+        return list(self._cached("languages", lambda: self.st().languages()))
+
     # -------------------------------------------------------------- search
 
-    def search(self, q: str, limit: int, offset: int) -> list[ArticleHit]:
+    def search(self, q: str, limit: int, offset: int, language: str | None = None
+               ) -> list[ArticleHit]:
         """Like `Store.search`, with snippet markers that cannot occur in text."""
         return self.st().search(q, limit=limit, offset=offset, hit=(HIT_OPEN, HIT_CLOSE),
-                                words=24)
+                                words=24, language=language)
 
     def find_entities(self, q: str, limit: int, offset: int) -> list[EntitySummary]:
         """Entities whose name or any alias contains `q`, most articles first: the answer of

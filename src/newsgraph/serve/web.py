@@ -138,28 +138,35 @@ def index(request: Request) -> HTMLResponse:
         "dyads": qs.dyads(10, 0), "articles": st.articles(limit=10)})
 
 
+def _language(value: str | None) -> str | None:
+    """A language filter from the page's form: a two-letter code, or none at all."""
+    code = _text(value).lower()
+    return code if len(code) == 2 and code.isascii() and code.isalpha() else None
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str | None = Query(None), type: str = Query("all"),
-           offset: int = OffsetQ) -> HTMLResponse:
+           language: str | None = Query(None), offset: int = OffsetQ) -> HTMLResponse:
     qs = queries(request)
     st = qs.st()
-    text = _text(q)
+    text, lang = _text(q), _language(language)
     kind = type if type in ("articles", "entities", "quotes") else "all"
     n = PAGE if kind != "all" else 8
     off = offset if kind != "all" else 0
     ctx: dict[str, Any] = {"title": f"Search: {text}" if text else "Search", "q": text,
                            "kind": kind, "articles": [], "entities": [], "quotes": [],
-                           "more": {}}
+                           "more": {}, "language": lang, "languages": qs.languages()}
     if text:
         if kind in ("all", "entities"):
             ctx["entities"] = qs.find_entities(text, n, off)
         if kind in ("all", "quotes"):
-            ctx["quotes"] = st.quotes(q=text, limit=n, offset=off)
+            ctx["quotes"] = st.quotes(q=text, language=lang, limit=n, offset=off)
         if kind in ("all", "articles"):
-            ctx["articles"] = qs.search(text, n, off)
+            ctx["articles"] = qs.search(text, n, off, language=lang)
         for k in ("entities", "quotes", "articles"):
             if len(ctx[k]) == n:
-                ctx["more"][k] = "/search?" + urlencode({"q": text, "type": k})
+                params = {"q": text, "type": k} | ({"language": lang} if lang else {})
+                ctx["more"][k] = "/search?" + urlencode(params)
         if kind != "all":
             ctx["page"] = pager(request, len(ctx[kind]), n, off)
     return render(request, "search.html", ctx)

@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from newsgraph.errors import BadInput
 from newsgraph.extract import TIME_LIMIT_S, extract_raw
@@ -33,8 +34,8 @@ ANNOTATED_LANGUAGES = frozenset({"en"})
 # The detector's confidence from which a language other than English is believed. Measured
 # (benchmarks/non_english.py): every one of the 2,000 corpus texts, 118 English AEB pages and
 # the seed is detected as English; a prefix of 40 to 300 characters of a corpus text, when
-# detected as another language, gets at most 0.69; the 13 non-English AEB pages and the 65
-# non-English fundus-dev pages get 0.95 or more.
+# detected as another language, gets at most 0.69; the 13 non-English AEB pages and the 100
+# non-English fundus-dev pages that extract get 0.95 or more.
 MIN_LANGUAGE_CONFIDENCE = 0.9
 
 
@@ -135,7 +136,7 @@ def annotate_chunk(chunk: list[Outcome], options: ProcessOptions) -> list[Outcom
     return [next(done) if _to_annotate(o) else o for o in chunk]
 
 
-def _to_annotate(outcome: Outcome) -> bool:
+def _to_annotate(outcome: Outcome) -> TypeGuard[Article]:
     return isinstance(outcome, Article) and outcome.annotated
 
 

@@ -149,6 +149,11 @@ class Article:
     # None when the text has no letters to tell by.
     language: str | None = None
     language_confidence: float | None = None
+    # False when the annotators (English-only) were not run on the text, because it is in
+    # another language; `annotation_skipped` then says why. Entities, quotes, events and
+    # agreements are empty for such an article.
+    annotated: bool = True
+    annotation_skipped: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.published, dt.date):
@@ -168,7 +173,7 @@ class Article:
         d["published"] = day_text(self.published)
         order = ["id", "title", "published", "authors", "url", "site", "text", "removed",
                  "entities", "quotes", "events", "agreements", "source", "language",
-                 "language_confidence"]
+                 "language_confidence", "annotated", "annotation_skipped"]
         return {k: d[k] for k in order}
 
     def to_json(self, indent: int | None = None) -> str:

@@ -20,7 +20,10 @@ from newsgraph.run.process import ProcessOptions
 def command(paths: tuple[str, ...], published: dt.date | None,
             force_published: dt.date | None, url: str | None, fmt: str | None) -> None:
     """Analyse PATHS: clean text, people with titles and countries, quotes with speakers,
-    PLOVER events, agreements. Prints the Article record (JSON) per input."""
+    PLOVER events, agreements. Prints the Article record (JSON) per input.
+
+    A text not in English is extracted but not annotated (the annotators are English-only):
+    its record has `annotated: false` and the reason, also noted on stderr."""
     from newsgraph.serve.pretty import render
 
     check_dates(published, force_published)
@@ -31,6 +34,9 @@ def command(paths: tuple[str, ...], published: dt.date | None,
     buffered = []
     for a in articles(paths, tally, opts):
         tally.ok += 1
+        if not a.annotated:
+            click.echo(f"note: {a.source or a.id}: not annotated: {a.annotation_skipped}",
+                       err=True)
         buffered.append(a)
         if fmt == "jsonl" or (fmt is None and (not single or len(buffered) > 1)):
             for b in buffered:

@@ -107,6 +107,9 @@ def _print(report: IngestReport, db: str) -> None:
     click.echo(f"  articles: {report.added} added, {report.already_stored} already stored, "
                f"{report.new_sources} new source(s), {len(report.errors)} error(s)")
     click.echo(f"  rows added: {report.rows_added}")
+    if report.not_annotated:
+        click.echo("  not annotated (not English): "
+                   + ", ".join(f"{k} {v}" for k, v in report.not_annotated.items()))
     if report.resolved:
         click.echo("  resolved: " + ", ".join(f"{k} {v}" for k, v in report.resolved.items()))
     click.echo("  tables: " + ", ".join(f"{k} {v}" for k, v in report.rows.items()))

@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsgraph.read import iter_inputs
+from newsgraph.record import Article
 from newsgraph.run.pool import ChunkResult, PoolOptions, run
 from newsgraph.run.process import ProcessOptions
 from newsgraph.store import Store, StoreError
@@ -47,6 +49,8 @@ class IngestReport:
     rows_added: int = 0        # per-article rows this run added, all tables together
     rows: dict[str, int] = field(default_factory=dict)   # every table's row count at the end
     resolved: dict[str, int] = field(default_factory=dict)
+    # Articles this run stored without annotation (not in English), per language, most first.
+    not_annotated: dict[str, int] = field(default_factory=dict)
 
     @property
     def articles_per_s(self) -> float:
@@ -106,6 +110,7 @@ def _write(store: Store, result: ChunkResult, report: IngestReport) -> None:
                 report.errors.append(f"{art.source or art.id}: cannot store ({e})"[:300])
         written += store.write_batch([], sources)
     _count(written, report)
+    _count_not_annotated(result.articles, written, report)
     report.errors.extend(result.errors)
 
 
@@ -114,3 +119,14 @@ def _count(written: list[WriteResult], report: IngestReport) -> None:
         report.added += int(w.added)
         report.already_stored += int(not w.added)
         report.new_sources += int(w.new_source)
+
+
+def _count_not_annotated(articles: list[Article], written: list[WriteResult],
+                         report: IngestReport) -> None:
+    added = {w.article_id for w in written if w.added}
+    counts = Counter(report.not_annotated)
+    for a in articles:
+        if not a.annotated and a.id in added:
+            added.discard(a.id)  # a text twice in one chunk is stored once
+            counts[a.language or "unknown"] += 1
+    report.not_annotated = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

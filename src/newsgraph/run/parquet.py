@@ -24,7 +24,8 @@ import pyarrow.parquet as pq
 from newsgraph.record import Agreement, Article, Entity, Event, Quote, day_text
 
 # 2: articles gained `language` and `language_confidence`.
-SCHEMA_VERSION = 2
+# 3: articles gained `annotated` and `annotation_skipped`.
+SCHEMA_VERSION = 3
 TABLES = ("articles", "entities", "quotes", "events", "agreements")
 
 _s = pa.string()
@@ -40,6 +41,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("text", _s, nullable=False),
         pa.field("removed", pa.list_(pa.struct([("reason", _s), ("text", _s)]))),
         pa.field("language", _s), pa.field("language_confidence", pa.float64()),
+        pa.field("annotated", pa.bool_()), pa.field("annotation_skipped", _s),
     ]),
     "entities": pa.schema(_KEY + [
         pa.field("entity_id", _s, nullable=False), pa.field("name", _s), pa.field("type", _s),
@@ -108,6 +110,7 @@ def article_rows(article: Article, shard: str, seq: int) -> dict[str, list[dict[
             "url": article.url, "site": article.site, "text": article.text,
             "removed": [{"reason": r.reason, "text": r.text} for r in article.removed],
             "language": article.language, "language_confidence": article.language_confidence,
+            "annotated": article.annotated, "annotation_skipped": article.annotation_skipped,
         }],
         "entities": [_entity_row(key, e) for e in article.entities],
         "quotes": [_quote_row(key, q) for q in article.quotes],
@@ -155,6 +158,9 @@ def article_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Article:
         "site": a["site"], "source": a["source"], "removed": a["removed"] or [],
         # shards of schema version 1 have no language columns
         "language": a.get("language"), "language_confidence": a.get("language_confidence"),
+        # and shards before version 3 only hold annotated articles
+        "annotated": a.get("annotated") is not False,
+        "annotation_skipped": a.get("annotation_skipped"),
         "entities": [{
             "id": r["entity_id"], "name": r["name"], "type": r["type"],
             "roles": r["roles"] or [], "role_texts": r["role_texts"] or [],

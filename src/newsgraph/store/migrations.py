@@ -295,12 +295,19 @@ ALTER TABLE articles ADD COLUMN language_confidence REAL;
 CREATE INDEX articles_language ON articles(language, published);
 """
 
+# Whether the English annotators ran on the article, and why not (text in another language).
+_ARTICLE_ANNOTATED = """
+ALTER TABLE articles ADD COLUMN annotated INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE articles ADD COLUMN annotation_skipped TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_resolved", _RESOLVED),
     Migration("0003_event_period", _EVENT_PERIOD),
     Migration("0004_serve_indexes", _SERVE_INDEXES),
     Migration("0005_article_language", _ARTICLE_LANGUAGE),
+    Migration("0006_article_annotated", _ARTICLE_ANNOTATED),
 )
 
 # Tables rebuilt by every resolution pass, children first.

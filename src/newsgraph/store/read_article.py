@@ -18,7 +18,7 @@ def read_article(conn: sqlite3.Connection, article_id: str) -> ArticleView | Non
     """The stored Article record, with each local entity's corpus entity id."""
     row = conn.execute(
         "SELECT id, text, title, published, authors, url, site, removed, language, "
-        "language_confidence FROM articles "
+        "language_confidence, annotated, annotation_skipped FROM articles "
         "WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
@@ -26,7 +26,8 @@ def read_article(conn: sqlite3.Connection, article_id: str) -> ArticleView | Non
     art = Article(id=aid, text=row[1], title=row[2], published=row[3],
                   authors=json.loads(row[4]), url=row[5], site=row[6],
                   removed=[Removed(**r) for r in json.loads(row[7])], language=row[8],
-                  language_confidence=row[9])
+                  language_confidence=row[9], annotated=bool(row[10]),
+                  annotation_skipped=row[11])
     art.entities = _entities(conn, aid)
     art.quotes = _quotes(conn, aid)
     art.events = _events(conn, aid)

@@ -62,12 +62,12 @@ def write_article(conn: sqlite3.Connection, art: Article) -> WriteResult:
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     conn.execute(
         "INSERT INTO articles(id, content_hash, title, published, url, site, authors, text, "
-        "removed, sketch, ingested_at, language, language_confidence) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "removed, sketch, ingested_at, language, language_confidence, annotated, "
+        "annotation_skipped) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (art.id, hashlib.sha256(art.text.encode("utf-8")).hexdigest(), art.title,
          day_text(art.published), art.url, art.site, _js(art.authors), art.text,
          _js([{"reason": r.reason, "text": r.text} for r in art.removed]), sketch(art.text), now,
-         art.language, art.language_confidence))
+         art.language, art.language_confidence, int(art.annotated), art.annotation_skipped))
     add_source(conn, art.id, art.source, art.url)
     for ent in art.entities:
         conn.execute(

@@ -86,3 +86,18 @@ def test_the_language_index_serves_the_filtered_list() -> None:
             "ORDER BY published DESC", ("de",)))
     assert "articles_language" in plan
 
+
+
+def test_an_article_left_unannotated_says_so_after_the_store() -> None:
+    from newsgraph.record import Article
+    from newsgraph.store import Store
+
+    art = Article.new("Der Minister sprach am Dienstag in Berlin.", language="de",
+                      language_confidence=0.99, annotated=False,
+                      annotation_skipped="language de (0.99): the annotators are English-only")
+    with Store() as st:
+        st.write_articles([art])
+        back = st.article(art.id)
+    assert back is not None
+    assert (back.article.annotated, back.article.annotation_skipped) == \
+        (False, art.annotation_skipped)

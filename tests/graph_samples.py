@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph_fixtures import Ag, Ent, Ev, Qt, build
+from newsgraph.record import Article
 
 # A 2+2 ministerial reported seven ways: a wire copy, the day itself, a joint statement,
 # a later meeting, another kind of event and a denial.
@@ -95,3 +96,16 @@ def agreement_articles():  # type: ignore[no-untyped-def]
               agreements=[Ag("Bicentennial Framework for Security", status="implemented",
                              parties=["Mexico", "United States"])]),
     ]
+
+
+# The same statement in German and English, for the language filters.
+def language_articles(de_confidence: float, en_confidence: float) -> list[Article]:
+    de = build("Olaf Scholz sprach in Berlin. \"Wir halten zusammen,\" sagte Olaf Scholz.",
+               "2025-07-02", title="Scholz in Berlin", ents=[Ent("Olaf Scholz")],
+               quotes=[Qt("Wir halten zusammen,", "Olaf Scholz")])
+    en = build("Olaf Scholz spoke in Berlin. \"We stand together,\" Olaf Scholz said.",
+               "2025-07-01", title="Scholz speaks", ents=[Ent("Olaf Scholz")],
+               quotes=[Qt("We stand together,", "Olaf Scholz")])
+    de.language, de.language_confidence = "de", de_confidence
+    en.language, en.language_confidence = "en", en_confidence
+    return [de, en]

@@ -8,22 +8,14 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from graph_fixtures import Ent, Qt, build
+from graph_samples import language_articles
 from newsgraph.record import Article
 from newsgraph.serve.app import ServeOptions, create_app
 from newsgraph.store import Store
 
 
 def _articles() -> list[Article]:
-    de = build("Olaf Scholz sprach in Berlin. \"Wir halten zusammen,\" sagte Olaf Scholz.",
-               "2025-07-02", title="Scholz in Berlin", ents=[Ent("Olaf Scholz")],
-               quotes=[Qt("Wir halten zusammen,", "Olaf Scholz")])
-    en = build("Olaf Scholz spoke in Berlin. \"We stand together,\" Olaf Scholz said.",
-               "2025-07-01", title="Scholz speaks", ents=[Ent("Olaf Scholz")],
-               quotes=[Qt("We stand together,", "Olaf Scholz")])
-    de.language, de.language_confidence = "de", 0.994
-    en.language, en.language_confidence = "en", 0.9
-    return [de, en]
+    return language_articles(0.994, 0.9)
 
 
 DE, EN = _articles()

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import json
 
-from paths import GOLD_DIR
-
 from newsgraph.evaluate.entities import load_gold, norm_name
+from paths import GOLD_DIR
 
 GOLD = GOLD_DIR / "entities_news"
 

@@ -64,6 +64,11 @@ def rss(base: str, links: list[str], title: str = "Local news") -> bytes:
             f"{items}</channel></rss>").encode()
 
 
+class _Quiet(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up early (a size cap, a timeout) is expected here."""
+
+
 class NewsSite:
     def __init__(self) -> None:
         self.routes: dict[str, Reply | Callable[[], Reply]] = {}
@@ -107,7 +112,7 @@ class NewsSite:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Quiet(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self

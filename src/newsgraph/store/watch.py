@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,7 +129,7 @@ def record_url(conn: sqlite3.Connection, out: UrlOutcome) -> None:
 
 
 def write_pages(conn: sqlite3.Connection, articles: list[Article],
-                outcomes: dict[str, UrlOutcome]) -> set[str]:
+                outcomes: dict[str, UrlOutcome], now: float) -> set[str]:
     """Store `articles` (each keyed in `outcomes` by its source, the URL it was read from),
     record a duplicate's URL as a source of the stored article, and write every outcome.
     An article that breaks a constraint is not stored and its URL is marked failed. Returns
@@ -147,7 +146,7 @@ def write_pages(conn: sqlite3.Connection, articles: list[Article],
             conn.execute("RELEASE page")
             out = outcomes[art.source or ""]
             out.status, out.reason = "failed", f"cannot store ({e})"[:300]
-            out.next_try = time.time() + 300.0
+            out.next_try = now + 300.0
     for out in outcomes.values():
         if out.status == "duplicate" and out.article_id:
             add_source(conn, out.article_id, out.url, out.final_url)

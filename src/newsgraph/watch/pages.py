@@ -50,18 +50,19 @@ class _Batch:
     raws: list[RawInput] = field(default_factory=list)
     outcomes: dict[str, rows.UrlOutcome] = field(default_factory=dict)
     pending: dict[str, rows.PendingUrl] = field(default_factory=dict)
+    now: float = 0.0               # the round's clock, which schedules retries
 
 
 def run_pages(store: Store, fetcher: Fetcher, opts: PageOptions, now: float,
               counts: PageCounts) -> None:
     todo = rows.pending_urls(store.conn, now, opts.max_pages)
     for start in range(0, len(todo), opts.batch):
-        _one_batch(store, fetcher, opts, todo[start:start + opts.batch], counts)
+        _one_batch(store, fetcher, opts, todo[start:start + opts.batch], counts, now)
 
 
 def _one_batch(store: Store, fetcher: Fetcher, opts: PageOptions,
-               todo: list[rows.PendingUrl], counts: PageCounts) -> None:
-    batch = _Batch(pending={p.url: p for p in todo})
+               todo: list[rows.PendingUrl], counts: PageCounts, now: float) -> None:
+    batch = _Batch(pending={p.url: p for p in todo}, now=now)
     t0 = time.perf_counter()
     for p in todo:
         _fetch(fetcher, p, opts, batch, counts)
@@ -87,7 +88,7 @@ def _fetch(fetcher: Fetcher, p: rows.PendingUrl, opts: PageOptions, batch: _Batc
         resp = fetcher.get(p.url, accept=HTML_ACCEPT)
         _check_type(resp)
     except FetchFailed as e:
-        batch.outcomes[p.url] = _failed(p, e.reason, opts, e.status)
+        batch.outcomes[p.url] = _failed(p, e.reason, opts, batch.now, e.status)
         return
     counts.fetched += 1
     batch.outcomes[p.url] = rows.UrlOutcome(p.url, "new", http_status=resp.status,
@@ -102,7 +103,7 @@ def _check_type(resp: Response) -> None:
         raise FetchFailed(resp.url, f"not a web page (Content-Type {ctype})", resp.status)
 
 
-def _failed(p: rows.PendingUrl, reason: str, opts: PageOptions,
+def _failed(p: rows.PendingUrl, reason: str, opts: PageOptions, now: float,
             status: int | None = None) -> rows.UrlOutcome:
     tries = p.attempts + 1
     if tries >= opts.max_attempts:
@@ -110,7 +111,7 @@ def _failed(p: rows.PendingUrl, reason: str, opts: PageOptions,
                                fetched_at=time.time())
     return rows.UrlOutcome(p.url, "failed", reason=reason, http_status=status,
                            fetched_at=time.time(),
-                           next_try=time.time() + opts.retry_s * 2 ** p.attempts)
+                           next_try=now + opts.retry_s * 2 ** p.attempts)
 
 
 def _extract(store: Store, batch: _Batch, opts: PageOptions
@@ -136,7 +137,8 @@ def _settle(batch: _Batch, done: list[Article | InputError], dupes: dict[str, st
     for o in done:
         out = batch.outcomes[o.source or ""]
         if isinstance(o, InputError):
-            failed = _failed(batch.pending[out.url], o.reason, opts, out.http_status)
+            failed = _failed(batch.pending[out.url], o.reason, opts, batch.now,
+                             out.http_status)
             failed.final_url, failed.size = out.final_url, out.size
             batch.outcomes[out.url] = failed
         else:
@@ -149,7 +151,7 @@ def _settle(batch: _Batch, done: list[Article | InputError], dupes: dict[str, st
 def _store(store: Store, articles: list[Article], batch: _Batch) -> set[str]:
     """Articles and URL statuses in one transaction; the ids of the articles it added."""
     with store.transaction() as conn:
-        return rows.write_pages(conn, articles, batch.outcomes)
+        return rows.write_pages(conn, articles, batch.outcomes, batch.now)
 
 
 def _count(batch: _Batch, added: set[str], counts: PageCounts) -> None:

@@ -75,6 +75,7 @@ class NewsSite:
         self.hits: Counter[str] = Counter()
         self.not_modified: Counter[str] = Counter()
         self.user_agents: set[str] = set()
+        self.posts: list[tuple[str, bytes]] = []
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
 
@@ -108,6 +109,12 @@ class NewsSite:
 
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 site._serve(self)
+
+            def do_POST(self) -> None:  # noqa: N802 - a webhook receiver
+                n = int(self.headers.get("Content-Length") or 0)
+                with site._lock:
+                    site.posts.append((self.path, self.rfile.read(n)))
+                site._send(self, 204, b"", {}, None)
 
             def log_message(self, *args: object) -> None:
                 pass

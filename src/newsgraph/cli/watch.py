@@ -29,11 +29,14 @@ import click
               help="Seconds between two requests to one site (robots.txt may ask for more).")
 @click.option("--max-pages", type=click.IntRange(1), default=1000, show_default=True,
               help="Pages fetched per round at most (the rest wait for the next).")
+@click.option("--batch", type=click.IntRange(1, 1000), default=16, show_default=True,
+              help="Pages fetched, then analysed and stored together (one transaction).")
 @click.option("--no-resolve", is_flag=True, help="Store articles only; no cross-article merge.")
 @click.option("--json", "as_json", is_flag=True, help="Print each round's counts as JSON.")
 def command(db: str, feeds: tuple[str, ...], feed_file: str | None, interval: float,
             once: bool, archive: str | None, timeout: float, max_bytes: int,
-            host_delay: float, max_pages: int, no_resolve: bool, as_json: bool) -> None:
+            host_delay: float, max_pages: int, batch: int, no_resolve: bool,
+            as_json: bool) -> None:
     """Follow feeds: poll each (conditional GET), fetch every new article page politely
     (robots.txt, one site at a time), extract, annotate and store it once, resolve, and
     record new matches of the saved alerts (`newsgraph alert`). State lives in DB, so a
@@ -46,10 +49,10 @@ def command(db: str, feeds: tuple[str, ...], feed_file: str | None, interval: fl
     from newsgraph.watch.round import RoundReport, WatchOptions
 
     urls = list(feeds) + (read_feed_list(feed_file) if feed_file else [])
-    stop = _stopper()
+    stop = Stop()
     opts = LoopOptions(
         watch=WatchOptions(interval_s=interval, resolve=not no_resolve,
-                           pages=PageOptions(max_pages=max_pages)),
+                           pages=PageOptions(max_pages=max_pages, batch=batch)),
         fetch=FetchPolicy(timeout_s=timeout, deadline_s=max(timeout * 2, 30.0),
                           max_bytes=max_bytes, host_interval_s=host_delay),
         once=once, archive=archive)
@@ -60,16 +63,15 @@ def command(db: str, feeds: tuple[str, ...], feed_file: str | None, interval: fl
             click.echo(f"  skipped: {line}", err=True)
         sys.stdout.flush()
 
+    before = signal.signal(signal.SIGTERM, stop.set)
     try:
         watch(db, urls, opts, on_round=show, should_stop=stop)
     except (NewsgraphError, StoreError) as e:
         raise click.ClickException(str(e)) from None
-
-
-def _stopper() -> Stop:
-    flag = Stop()
-    signal.signal(signal.SIGTERM, flag.set)
-    return flag
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 class Stop:

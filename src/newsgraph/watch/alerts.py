@@ -185,11 +185,19 @@ def _quotes(store: Store, q: dict[str, Any]) -> Iterator[MatchRow]:
                        f"/article/{qt.article_id}", [qt.article_id])
 
 
+def _agreement_ids(store: Store, name: str | None) -> list[str]:
+    """The agreements an alert's `agreement` names: by id, or any whose name or variant
+    contains it; all of them when it names none."""
+    if name:
+        exact = store.agreement(name)
+        if exact is not None:
+            return [exact.agreement.id]
+    return [g.id for g in _paged(lambda lim, off: store.agreements(q=name or None, limit=lim,
+                                                                   offset=off))]
+
+
 def _agreements(store: Store, q: dict[str, Any]) -> Iterator[MatchRow]:
-    name = q.get("agreement")
-    keys = [name] if name else [g.id for g in _paged(
-        lambda lim, off: store.agreements(limit=lim, offset=off))]
-    for key in keys:
+    for key in _agreement_ids(store, q.get("agreement")):
         detail = store.agreement(key)
         if detail is None:
             continue
@@ -201,16 +209,12 @@ def _agreements(store: Store, q: dict[str, Any]) -> Iterator[MatchRow]:
 
 
 def _commitments(store: Store, q: dict[str, Any]) -> Iterator[MatchRow]:
-    agreement_id = None
-    if q.get("agreement"):
-        detail = store.agreement(q["agreement"])
-        if detail is None:
-            return
-        agreement_id = detail.agreement.id
+    wanted = set(_agreement_ids(store, q["agreement"])) if q.get("agreement") else None
     for outcome in OUTCOMES:
         for c in _paged(lambda lim, off, o=outcome: store.commitments(  # type: ignore[misc]
-                speaker=q.get("speaker"), outcome=o, agreement_id=agreement_id, limit=lim,
-                offset=off)):
+                speaker=q.get("speaker"), outcome=o, limit=lim, offset=off)):
+            if wanted is not None and c.agreement_id not in wanted:
+                continue
             ids = [i for i in (c.article_id, c.outcome_article_id) if i]
             yield MatchRow(f"commitment:{c.id}:{c.outcome}",
                            f"{c.speaker or 'someone'} ({c.cue} {c.action or ''}): {c.outcome}",

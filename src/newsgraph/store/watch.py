@@ -180,10 +180,20 @@ def start_round(conn: sqlite3.Connection, now: float) -> int:
     return int(cur.lastrowid or 0)
 
 
+def unfinished_before(conn: sqlite3.Connection, round_id: int) -> bool:
+    """Whether a round before `round_id` was stopped before its end (so what it stored may
+    not be resolved yet)."""
+    return conn.execute("SELECT 1 FROM watch_rounds WHERE id < ? AND finished_at IS NULL "
+                        "LIMIT 1", (round_id,)).fetchone() is not None
+
+
 def finish_round(conn: sqlite3.Connection, round_id: int, now: float,
                  counts: dict[str, Any]) -> None:
     conn.execute("UPDATE watch_rounds SET finished_at = ?, counts = ? WHERE id = ?",
                  (now, json.dumps(counts, sort_keys=True), round_id))
+    # Rounds stopped before their end: this one has done what they left (resolution).
+    conn.execute("UPDATE watch_rounds SET finished_at = ?, counts = '{\"interrupted\": true}' "
+                 "WHERE id < ? AND finished_at IS NULL", (now, round_id))
 
 
 def last_rounds(conn: sqlite3.Connection, n: int) -> list[tuple[int, float, float | None,

@@ -99,7 +99,8 @@ def _add_pages(report: RoundReport, pages: PageCounts) -> None:
 def _after_pages(store: Store, opts: WatchOptions, report: RoundReport,
                  added: list[str]) -> None:
     t0 = time.perf_counter()
-    if opts.resolve and added:
+    # A round stopped before its end may have stored articles it did not resolve.
+    if opts.resolve and (added or rows.unfinished_before(store.conn, report.round_id)):
         report.resolved = resolve_added(store, added)
     t1 = time.perf_counter()
     if opts.alerts:

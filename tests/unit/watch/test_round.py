@@ -36,6 +36,7 @@ def site() -> Iterator[NewsSite]:
                              "/bin"])
     s.set_feed("/quiet.xml", ["/news/3"])
     s.set("/broken.xml", Reply(500, b"oops"))
+    s.set("/slow.xml", Reply(body=b"<rss/>", delay_s=1.5, ctype="application/rss+xml"))
     s.set("/binary.xml", Reply(body=bytes(range(256)) * 8, ctype="application/rss+xml"))
     yield s
     s.stop()
@@ -54,9 +55,11 @@ def fetcher() -> Fetcher:
 def test_rounds(site: NewsSite, tmp_path: Path) -> None:
     with Store(tmp_path / "w.db") as st, fetcher() as f:
         add_feeds(st, [site.url(p) for p in ("/feed.xml", "/quiet.xml", "/broken.xml",
-                                              "/binary.xml")])
+                                              "/binary.xml", "/slow.xml")])
         r1 = run_round(st, f, options(), now=T0)
-        assert (r1.feeds_polled, r1.feeds_failed, r1.new_items) == (4, 2, 8)
+        assert (r1.feeds_polled, r1.feeds_failed, r1.new_items) == (5, 3, 8)
+        assert any("slow.xml: timeout" in e for e in r1.errors)
+        assert any("binary.xml: not an RSS or Atom feed" in e for e in r1.errors)
         assert (r1.fetched, r1.stored) == (5, 4)
         assert r1.skipped == {"forbidden by robots.txt": 1, "timeout": 1,
                               "body too large": 1, "binary data, not text or HTML": 1}

@@ -101,7 +101,7 @@ class NewsSite:
     def url(self, path: str) -> str:
         return self.base + path
 
-    def start(self) -> NewsSite:
+    def start(self, port: int = 0) -> NewsSite:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -119,7 +119,7 @@ class NewsSite:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._server = _Quiet(("127.0.0.1", 0), Handler)
+        self._server = _Quiet(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self

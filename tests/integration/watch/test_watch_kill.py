@@ -41,8 +41,9 @@ def site() -> Iterator[NewsSite]:
 def _watch(db: Path, site: NewsSite, *extra: str) -> subprocess.Popen[bytes]:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
         [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]))
-    cmd = [sys.executable, "-c", "from newsgraph.cli import main; main()", "watch", "--db", str(db), "--feed",
-           site.url("/feed.xml"), "--interval", "3600", "--batch", str(BATCH),
+    cmd = [sys.executable, "-c", "from newsgraph.cli import main; main()", "watch",
+           "--db", str(db), "--feed", site.url("/feed.xml"), "--interval", "3600",
+           "--batch", str(BATCH),
            "--host-delay", "0", "--timeout", "5", *extra]
     return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 

@@ -40,7 +40,8 @@ def command(db: str, feeds: tuple[str, ...], feed_file: str | None, interval: fl
     """Follow feeds: poll each (conditional GET), fetch every new article page politely
     (robots.txt, one site at a time), extract, annotate and store it once, resolve, and
     record new matches of the saved alerts (`newsgraph alert`). State lives in DB, so a
-    stopped watch continues where it stopped. Failures are listed and retried later."""
+    stopped watch continues where it stopped (without --feed, with the feeds DB follows).
+    Failures are listed and retried later."""
     from newsgraph.errors import NewsgraphError
     from newsgraph.store import StoreError
     from newsgraph.watch.fetch import FetchPolicy

@@ -65,6 +65,8 @@ def watch(db: str, feeds: Iterable[str], options: LoopOptions | None = None,
     reports: list[RoundReport] = []
     with Store(db) as store:
         add_feeds(store, feeds)
+        if not rows.feeds(store.conn):
+            raise WatchError(f"{db}: no feeds to watch (give --feed URL or --feeds FILE)")
         archive = _archive(opts.archive)
         fetcher = Fetcher(opts.fetch, on_response=archive.write if archive else None)
         try:

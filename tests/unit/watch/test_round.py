@@ -126,3 +126,28 @@ def test_url_already_stored_is_not_fetched(site: NewsSite, tmp_path: Path) -> No
         add_feeds(st, [site.url("/feed.xml")])
         r = run_round(st, f, options(), now=T0)
         assert r.new_items == 0 and site.hits["/news/1"] == 0
+
+
+def test_watch_needs_feeds_and_refuses_bad_ones(tmp_path: Path) -> None:
+    from newsgraph.watch.loop import WatchError, read_feed_list, watch
+
+    with pytest.raises(WatchError, match="no feeds"):
+        watch(str(tmp_path / "w.db"), [])
+    with pytest.raises(WatchError, match="not an http"):
+        watch(str(tmp_path / "w.db"), ["ftp://127.0.0.1/feed"])
+    lst = tmp_path / "feeds.txt"
+    lst.write_text("# local\nhttp://127.0.0.1:1/a.xml  # first\n\nhttp://127.0.0.1:1/b.xml\n")
+    assert read_feed_list(lst) == ["http://127.0.0.1:1/a.xml", "http://127.0.0.1:1/b.xml"]
+
+
+def test_a_page_that_keeps_failing_is_given_up(site: NewsSite, tmp_path: Path) -> None:
+    site.set_feed("/feed.xml", ["/missing"])
+    opts = options()
+    opts.pages.max_attempts = 2
+    with Store(tmp_path / "w.db") as st, fetcher() as f:
+        add_feeds(st, [site.url("/feed.xml")])
+        for k in range(4):
+            run_round(st, f, opts, now=T0 + k * 10 * INTERVAL)
+        assert site.hits["/missing"] == 2
+        ((_, status, _, attempts, reason),) = rows.url_rows(st.conn)
+        assert (status, attempts, reason) == ("given_up", 2, "HTTP 404")

@@ -71,6 +71,13 @@ def known_keys(conn: sqlite3.Connection, name: str) -> set[str]:
                                        (name,))}
 
 
+def known_articles(conn: sqlite3.Connection, name: str) -> set[str]:
+    """Every article some recorded match of the alert came from."""
+    return {a for (a,) in conn.execute(
+        "SELECT j.value FROM alert_matches m, json_each(m.article_ids) j WHERE m.alert = ?",
+        (name,))}
+
+
 def add_matches(conn: sqlite3.Connection, name: str, found: list[MatchRow]) -> int:
     n = 0
     for m in found:

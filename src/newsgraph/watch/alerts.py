@@ -68,6 +68,8 @@ def add_alert(store: Store, name: str, query: dict[str, Any], *, kind: str | Non
         raise AlertError(f"{webhook!r}: a webhook is an http(s) URL")
     alert = AlertRow(name, kind, query, webhook, time.time())
     found = find_matches(store, alert)
+    for m in found:
+        _add_articles(store, m)
     with store.transaction() as conn:
         if not rows.add_alert(conn, alert):
             raise AlertError(f"{name}: an alert of that name exists (remove it first)")
@@ -82,12 +84,18 @@ def check_alerts(store: Store, round_id: int, errors: list[str],
     for alert in rows.alerts(store.conn):
         known = rows.known_keys(store.conn, alert.name)
         new = [m for m in find_matches(store, alert) if m.key not in known]
+        seen = rows.known_articles(store.conn, alert.name)
         now = time.time()
         for m in new:
-            m.round_id, m.found_at = round_id, now
             _add_articles(store, m)
+            m.found_at = now
+            # An event renamed by a rebuild (its earliest report changed) without an article
+            # the alert has not seen is not news: recorded without a round.
+            if not m.article_ids or not set(m.article_ids) <= seen:
+                m.round_id = round_id
         with store.transaction() as conn:
-            out[alert.name] = rows.add_matches(conn, alert.name, new)
+            rows.add_matches(conn, alert.name, new)
+        out[alert.name] = sum(m.round_id is not None for m in new)
         if alert.webhook:
             _deliver(store, alert, post or post_json, errors)
     return out

@@ -121,3 +121,13 @@ def test_a_name_is_taken_once() -> None:
         add_alert(st, "x", {"category": "AGREE"})
         with pytest.raises(AlertError, match="exists"):
             add_alert(st, "x", {"category": "AGREE"})
+
+
+def test_an_event_renamed_by_a_rebuild_is_not_news() -> None:
+    with _store(event_articles()) as st:
+        add_alert(st, "in-us", {"dyad": ["India", "United States"]})
+        # as if a rebuild had named the events after other first reports
+        with st.transaction() as conn:
+            conn.execute("UPDATE alert_matches SET key = key || '-before'")
+        assert check_alerts(st, 1, []) == {"in-us": 0}
+        assert rows.matches(st.conn, "in-us") == []

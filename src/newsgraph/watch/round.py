@@ -62,7 +62,12 @@ class RoundReport:
                 f"({self.feeds_unchanged} unchanged, {self.feeds_failed} failed), "
                 f"{self.new_items} new item(s), {self.fetched} fetched, {self.stored} stored, "
                 f"{self.duplicates} duplicate(s), {skipped} skipped"
-                + (f" ({why})" if why else ""))
+                + (f" ({why})" if why else "") + self._alert_line())
+
+    def _alert_line(self) -> str:
+        news = {k: v for k, v in self.alerts.items() if v}
+        return ("; new alert matches: " + ", ".join(f"{k} {v}" for k, v in sorted(news.items()))
+                if news else "")
 
 
 def run_round(store: Store, fetcher: Fetcher, options: WatchOptions | None = None,

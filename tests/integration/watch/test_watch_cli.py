@@ -62,7 +62,7 @@ def test_watch_alert_atom_archive(site: NewsSite, tmp_path: Path) -> None:
 
     time.sleep(1.1)   # the feed is due again after --interval 1
     out = watch_once(db, site, "--archive", str(warcs))
-    assert "1 new item(s), 1 fetched, 1 stored" in out
+    assert "1 new item(s), 1 fetched, 1 stored" in out and "new alert matches: india-us" in out
     assert site.hits["/news/0"] == 1    # an old item is never fetched again
 
     with Store(db) as st:

@@ -362,6 +362,9 @@ CREATE TABLE alert_matches (
     PRIMARY KEY (alert, key)
 );
 CREATE INDEX alert_matches_new ON alert_matches(alert, found_at);
+-- "Is an article stored under this URL?", asked for every URL a feed names for the first time.
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+CREATE INDEX IF NOT EXISTS article_sources_url ON article_sources(url);
 """
 
 MIGRATIONS: tuple[Migration, ...] = (

@@ -98,6 +98,8 @@ def add_urls(conn: sqlite3.Connection, urls: list[str], feed_url: str, now: floa
     under (by ingest or an earlier watch) is recorded as stored and not returned."""
     new: list[str] = []
     for url in urls:
+        if conn.execute("SELECT 1 FROM watch_urls WHERE url = ?", (url,)).fetchone():
+            continue
         stored = conn.execute(
             "SELECT article_id FROM article_sources WHERE url = ? UNION ALL "
             "SELECT id FROM articles WHERE url = ? LIMIT 1", (url, url)).fetchone()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.record import Article
-from newsgraph.store.write import add_source, write_article
+from newsgraph.store.write import add_source, has_article, write_article
 
 DONE = ("stored", "duplicate")
 
@@ -151,7 +151,11 @@ def write_pages(conn: sqlite3.Connection, articles: list[Article],
             out.next_try = now + 300.0
     for out in outcomes.values():
         if out.status == "duplicate" and out.article_id:
-            add_source(conn, out.article_id, out.url, out.final_url)
+            if has_article(conn, out.article_id):
+                add_source(conn, out.article_id, out.url, out.final_url)
+            else:  # the copy it repeats, earlier in the batch, could not be stored
+                out.status, out.reason = "failed", "same text as a page that was not stored"
+                out.article_id, out.next_try = None, now + 300.0
         record_url(conn, out)
     return added
 

@@ -2,12 +2,15 @@
 share of the round's time in each step.
 
     .venv/bin/python benchmarks/bench_watch.py [--n 200] [--input data/corpus] [--batch 16]
+        [--workers 0]
 
 The site (tests/watch_server.py) serves one RSS feed naming N article pages built from the
 first N corpus records, with no pause between requests (`--host-delay` 0: the politeness
 pause would measure the pause). The spaCy model is loaded before the round (its load time
 is printed apart), so the round measures steady work: fetch, extract, annotate, store,
-resolve (a full rebuild of the resolved tables, as `newsgraph ingest` does), alerts.
+resolve (a full rebuild of the resolved tables, as `newsgraph ingest` does), alerts. With
+`--workers N` extraction and annotation run on N processes (their model loads inside the
+round) and are reported together as "analyse".
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-STEPS = ("feeds", "fetch", "extract", "annotate", "store", "resolve", "alerts")
+STEPS = ("feeds", "fetch", "extract", "annotate", "analyse", "store", "resolve", "alerts")
 
 
 def records(src: Path, n: int) -> list[dict[str, str]]:
@@ -41,6 +44,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--input", type=Path, default=ROOT / "data" / "corpus")
     ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--workers", type=int, default=0)
     args = ap.parse_args()
 
     from newsgraph.annotate.pipeline import get_nlp
@@ -64,7 +68,8 @@ def main() -> None:
             Fetcher(FetchPolicy(host_interval_s=0.0)) as fetcher:
         add_feeds(st, [site.url("/feed.xml")])
         t1 = time.perf_counter()
-        report = run_round(st, fetcher, WatchOptions(pages=PageOptions(batch=args.batch)))
+        report = run_round(st, fetcher, WatchOptions(pages=PageOptions(batch=args.batch,
+                                                                     workers=args.workers)))
         wall = time.perf_counter() - t1
     site.stop()
     print(f"model load {load_s:.1f} s (not in the round)")
@@ -72,7 +77,9 @@ def main() -> None:
     print(f"{report.stored} stored in {wall:.1f} s: {report.stored / wall:.2f} items/s "
           f"({report.requests} requests)")
     for step in STEPS:
-        s = report.seconds.get(step, 0.0)
+        if step not in report.seconds:
+            continue
+        s = report.seconds[step]
         print(f"  {step:<9} {s:7.2f} s  {100 * s / wall:5.1f} %")
 
 

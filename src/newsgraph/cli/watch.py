@@ -31,11 +31,13 @@ import click
               help="Pages fetched per round at most (the rest wait for the next).")
 @click.option("--batch", type=click.IntRange(1, 1000), default=16, show_default=True,
               help="Pages fetched, then analysed and stored together (one transaction).")
+@click.option("--workers", type=click.IntRange(0, 64), default=0, show_default=True,
+              help="Worker processes that extract and annotate (0: in this process).")
 @click.option("--no-resolve", is_flag=True, help="Store articles only; no cross-article merge.")
 @click.option("--json", "as_json", is_flag=True, help="Print each round's counts as JSON.")
 def command(db: str, feeds: tuple[str, ...], feed_file: str | None, interval: float,
             once: bool, archive: str | None, timeout: float, max_bytes: int,
-            host_delay: float, max_pages: int, batch: int, no_resolve: bool,
+            host_delay: float, max_pages: int, batch: int, workers: int, no_resolve: bool,
             as_json: bool) -> None:
     """Follow feeds: poll each (conditional GET), fetch every new article page politely
     (robots.txt, one site at a time), extract, annotate and store it once, resolve, and
@@ -53,7 +55,8 @@ def command(db: str, feeds: tuple[str, ...], feed_file: str | None, interval: fl
     stop = Stop()
     opts = LoopOptions(
         watch=WatchOptions(interval_s=interval, resolve=not no_resolve,
-                           pages=PageOptions(max_pages=max_pages, batch=batch)),
+                           pages=PageOptions(max_pages=max_pages, batch=batch,
+                                             workers=workers)),
         fetch=FetchPolicy(timeout_s=timeout, deadline_s=max(timeout * 2, 30.0),
                           max_bytes=max_bytes, host_interval_s=host_delay),
         once=once, archive=archive)

@@ -32,6 +32,7 @@ class PageOptions:
     batch: int = 16                # pages fetched, then analysed and stored together
     retry_s: float = 300.0         # pause before the first retry of a failed page; doubled
     max_attempts: int = 5          # tries of one page before it is given up
+    workers: int = 0               # 0: analysed in this process; N: on N worker processes
 
 
 @dataclass
@@ -42,11 +43,14 @@ class PageCounts:
     failed: Counter[str] = field(default_factory=Counter)    # reason -> pages
     stored_ids: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)          # "page URL: reason"
-    seconds: Counter[str] = field(default_factory=Counter)   # step -> seconds
+    seconds: dict[str, float] = field(default_factory=dict)  # step -> seconds
+
+    def took(self, step: str, seconds: float) -> None:
+        self.seconds[step] = self.seconds.get(step, 0.0) + seconds
 
 
 @dataclass
-class _Batch:
+class Batch:
     raws: list[RawInput] = field(default_factory=list)
     outcomes: dict[str, rows.UrlOutcome] = field(default_factory=dict)
     pending: dict[str, rows.PendingUrl] = field(default_factory=dict)
@@ -62,10 +66,10 @@ def run_pages(store: Store, fetcher: Fetcher, opts: PageOptions, now: float,
 
 def _one_batch(store: Store, fetcher: Fetcher, opts: PageOptions,
                todo: list[rows.PendingUrl], counts: PageCounts, now: float) -> None:
-    batch = _Batch(pending={p.url: p for p in todo}, now=now)
+    batch = Batch(pending={p.url: p for p in todo}, now=now)
     t0 = time.perf_counter()
     for p in todo:
-        _fetch(fetcher, p, opts, batch, counts)
+        fetch_page(fetcher, p, opts, batch, counts)
     t1 = time.perf_counter()
     articles, dupes = _extract(store, batch, opts)
     t2 = time.perf_counter()
@@ -74,21 +78,22 @@ def _one_batch(store: Store, fetcher: Fetcher, opts: PageOptions,
     t3 = time.perf_counter()
     _settle(batch, done, dupes, opts)
     stored = [a for a in done if isinstance(a, Article)]
-    written = _store(store, stored, batch)
+    written = store_batch(store, stored, batch)
     t4 = time.perf_counter()
-    counts.seconds.update({"fetch": t1 - t0, "extract": t2 - t1, "annotate": t3 - t2,
-                           "store": t4 - t3})
-    _count(batch, written, counts)
+    for step, took in (("fetch", t1 - t0), ("extract", t2 - t1), ("annotate", t3 - t2),
+                       ("store", t4 - t3)):
+        counts.took(step, took)
+    count_outcomes(batch, written, counts)
 
 
-def _fetch(fetcher: Fetcher, p: rows.PendingUrl, opts: PageOptions, batch: _Batch,
+def fetch_page(fetcher: Fetcher, p: rows.PendingUrl, opts: PageOptions, batch: Batch,
            counts: PageCounts) -> None:
     now = time.time()
     try:
         resp = fetcher.get(p.url, accept=HTML_ACCEPT)
         _check_type(resp)
     except FetchFailed as e:
-        batch.outcomes[p.url] = _failed(p, e.reason, opts, batch.now, e.status)
+        batch.outcomes[p.url] = failed_outcome(p, e.reason, opts, batch.now, e.status)
         return
     counts.fetched += 1
     batch.outcomes[p.url] = rows.UrlOutcome(p.url, "new", http_status=resp.status,
@@ -103,7 +108,7 @@ def _check_type(resp: Response) -> None:
         raise FetchFailed(resp.url, f"not a web page (Content-Type {ctype})", resp.status)
 
 
-def _failed(p: rows.PendingUrl, reason: str, opts: PageOptions, now: float,
+def failed_outcome(p: rows.PendingUrl, reason: str, opts: PageOptions, now: float,
             status: int | None = None) -> rows.UrlOutcome:
     tries = p.attempts + 1
     if tries >= opts.max_attempts:
@@ -114,7 +119,7 @@ def _failed(p: rows.PendingUrl, reason: str, opts: PageOptions, now: float,
                            next_try=now + opts.retry_s * 2 ** p.attempts)
 
 
-def _extract(store: Store, batch: _Batch, opts: PageOptions
+def _extract(store: Store, batch: Batch, opts: PageOptions
              ) -> tuple[list[Article | InputError], dict[str, str]]:
     """Extracted articles still to annotate (and the errors), and for each page whose text
     is stored already (or came earlier in this batch) the id it is stored under."""
@@ -132,12 +137,12 @@ def _extract(store: Store, batch: _Batch, opts: PageOptions
     return list(process(batch.raws, extract_only, skip=known)), dupes
 
 
-def _settle(batch: _Batch, done: list[Article | InputError], dupes: dict[str, str],
+def _settle(batch: Batch, done: list[Article | InputError], dupes: dict[str, str],
             opts: PageOptions) -> None:
     for o in done:
         out = batch.outcomes[o.source or ""]
         if isinstance(o, InputError):
-            failed = _failed(batch.pending[out.url], o.reason, opts, batch.now,
+            failed = failed_outcome(batch.pending[out.url], o.reason, opts, batch.now,
                              out.http_status)
             failed.final_url, failed.size = out.final_url, out.size
             batch.outcomes[out.url] = failed
@@ -148,13 +153,13 @@ def _settle(batch: _Batch, done: list[Article | InputError], dupes: dict[str, st
         out.status, out.article_id = "duplicate", article_id
 
 
-def _store(store: Store, articles: list[Article], batch: _Batch) -> set[str]:
+def store_batch(store: Store, articles: list[Article], batch: Batch) -> set[str]:
     """Articles and URL statuses in one transaction; the ids of the articles it added."""
     with store.transaction() as conn:
         return rows.write_pages(conn, articles, batch.outcomes, batch.now)
 
 
-def _count(batch: _Batch, added: set[str], counts: PageCounts) -> None:
+def count_outcomes(batch: Batch, added: set[str], counts: PageCounts) -> None:
     for out in batch.outcomes.values():
         if out.status == "stored":
             counts.stored += 1

@@ -84,7 +84,12 @@ def run_round(store: Store, fetcher: Fetcher, options: WatchOptions | None = Non
             poll_feed(store, fetcher, feed, opts, report, now)
     report.seconds["feeds"] = time.perf_counter() - t0
     pages = PageCounts()
-    run_pages(store, fetcher, opts.pages, now, pages)
+    if opts.pages.workers > 0:
+        from newsgraph.watch.parallel import run_pages_pool
+
+        run_pages_pool(store, fetcher, opts.pages, now, pages, opts.pages.workers)
+    else:
+        run_pages(store, fetcher, opts.pages, now, pages)
     _add_pages(report, pages)
     _after_pages(store, opts, report, pages.stored_ids)
     report.requests = fetcher.requests - requests0

@@ -102,3 +102,21 @@ def _atom_entries(db: Path, name: str) -> list[ET.Element]:
     assert resp.headers["content-type"].startswith("application/atom+xml")
     root = ET.fromstring(resp.content)
     return root.findall(ATOM + "entry")
+
+
+def test_watch_on_worker_processes(site: NewsSite, tmp_path: Path) -> None:
+    rec = corpus_texts()[0]
+    site.add_article("/copy/0", rec["title"], rec["text"], rec.get("date"))
+    site.set("/gone", Reply(404, b"no", "text/plain"))
+    site.set_feed("/feed.xml", ["/news/0", "/news/1", "/news/2", "/copy/0", "/gone"])
+    db = tmp_path / "w.db"
+    out = watch_once(db, site, "--workers", "1", "--batch", "2", "--json")
+    counts = json.loads(next(ln for ln in out.splitlines() if ln.startswith("{")))
+    assert (counts["fetched"], counts["stored"], counts["duplicates"]) == (4, 3, 1)
+    assert counts["skipped"] == {"HTTP 404": 1}
+    assert counts["seconds"]["analyse"] > 0
+    with Store(db) as st:
+        assert st.stats().tables["articles"] == 3
+        status = dict(st.conn.execute("SELECT url, status FROM watch_urls"))
+        assert status[site.url("/copy/0")] == "duplicate"
+        assert status[site.url("/gone")] == "failed"

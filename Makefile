@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps demo test lint bench clean
+.PHONY: install system-deps demo watch-demo test lint bench clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH"; exit 1; }
@@ -25,6 +25,17 @@ demo: install
 	$(BIN)/newsgraph query summary --db newsgraph.db --limit 10
 	@echo "Serving the web UI at http://127.0.0.1:8000 (API docs at /docs); Ctrl-C stops it."
 	$(BIN)/newsgraph serve --db newsgraph.db --host 127.0.0.1 --port 8000
+
+# Optional: follow a local demo feed (scripts/demo_site.py on 127.0.0.1:8765) for one round,
+# with an alert and a WARC archive; `newsgraph serve --db watch-demo.db` then shows /alerts.
+watch-demo: install
+	$(BIN)/python scripts/demo_site.py --port 8765 --n 20 --grow 30 & echo $$! > .demo-site.pid
+	sleep 2
+	-$(BIN)/newsgraph alert add india-us --dyad India "United States" --db watch-demo.db
+	$(BIN)/newsgraph watch --db watch-demo.db --feed http://127.0.0.1:8765/feed.xml \
+		--archive watch-archive --host-delay 0 --once; status=$$?; \
+		$(BIN)/newsgraph feeds --db watch-demo.db; kill `cat .demo-site.pid`; \
+		rm -f .demo-site.pid; exit $$status
 
 # Browser and Spark tests need chromium and a JRE: installed here when missing (as root), or
 # make stops with one line saying how. The tests fail, never skip, when they are absent.

@@ -19,6 +19,9 @@ COMMANDS = {
     "spark": "spark",
     "load": "load",
     "schema": "schema",
+    "watch": "watch",
+    "feeds": "feeds",
+    "alert": "alert",
 }
 
 

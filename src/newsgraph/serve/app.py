@@ -166,7 +166,7 @@ class _Stores:
 
 
 def create_app(options: ServeOptions) -> FastAPI:
-    from newsgraph.serve import api, web
+    from newsgraph.serve import alerts, api, web
     from newsgraph.serve.queries import Queries
 
     stores = _Stores(options.db)
@@ -194,6 +194,8 @@ def create_app(options: ServeOptions) -> FastAPI:
     app.state.queries.check()
 
     app.include_router(api.router)
+    app.include_router(alerts.api)
+    app.include_router(alerts.web)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 

@@ -301,6 +301,72 @@ ALTER TABLE articles ADD COLUMN annotated INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE articles ADD COLUMN annotation_skipped TEXT;
 """
 
+# Following feeds (`newsgraph watch`): each feed with its polling state, every URL found in a
+# feed with what became of it, the rounds with their counts, and saved alert queries with the
+# matches each round found. Times used for scheduling are Unix seconds (REAL).
+_FEEDS = """
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    kind TEXT,                         -- rss | atom | sitemap, once read
+    title TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    last_item TEXT,                    -- the newest item URL of the last good read
+    last_status INTEGER,               -- HTTP status of the last poll
+    last_polled REAL,
+    last_ok REAL,
+    next_poll REAL NOT NULL DEFAULT 0,
+    n_items INTEGER NOT NULL DEFAULT 0,  -- item URLs found over all polls
+    errors INTEGER NOT NULL DEFAULT 0,   -- failures in a row (0: healthy)
+    last_error TEXT,
+    added_at REAL NOT NULL
+);
+CREATE TABLE watch_urls (
+    url TEXT PRIMARY KEY,              -- normalised
+    feed_url TEXT,
+    found_at REAL NOT NULL,
+    status TEXT NOT NULL,              -- new | stored | duplicate | failed | given_up
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_try REAL NOT NULL DEFAULT 0,
+    reason TEXT,
+    http_status INTEGER,
+    final_url TEXT,
+    article_id TEXT,
+    fetched_at REAL,
+    bytes INTEGER
+);
+CREATE INDEX watch_urls_todo ON watch_urls(status, next_try);
+CREATE TABLE watch_rounds (
+    id INTEGER PRIMARY KEY,
+    started_at REAL NOT NULL,
+    finished_at REAL,
+    counts TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE alerts (
+    name TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,                -- events | quotes | agreements | commitments
+    query TEXT NOT NULL,               -- JSON object of the filters
+    webhook TEXT,
+    created_at REAL NOT NULL
+);
+CREATE TABLE alert_matches (
+    alert TEXT NOT NULL REFERENCES alerts(name) ON DELETE CASCADE,
+    key TEXT NOT NULL,                 -- what matched, stable across resolutions
+    round_id INTEGER,                  -- NULL: already there when the alert was added
+    found_at REAL NOT NULL,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    link TEXT,
+    article_ids TEXT NOT NULL DEFAULT '[]',
+    delivered INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (alert, key)
+);
+CREATE INDEX alert_matches_new ON alert_matches(alert, found_at);
+-- "Is an article stored under this URL?", asked for every URL a feed names for the first time.
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+CREATE INDEX IF NOT EXISTS article_sources_url ON article_sources(url);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_resolved", _RESOLVED),
@@ -308,6 +374,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_serve_indexes", _SERVE_INDEXES),
     Migration("0005_article_language", _ARTICLE_LANGUAGE),
     Migration("0006_article_annotated", _ARTICLE_ANNOTATED),
+    Migration("0010_feeds", _FEEDS),
 )
 
 # Tables rebuilt by every resolution pass, children first.

@@ -7,14 +7,12 @@ Playwright's own browser download is never used.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from live_server import serving
 from paths import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,27 +25,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="session")
 def server(serve_db: Path) -> Iterator[str]:
-    import uvicorn
-
-    from newsgraph.serve.app import ServeOptions, create_app
-
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    app = create_app(ServeOptions(db=serve_db))
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    sock.close()
+    with serving(serve_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -14,14 +14,17 @@ from typing import Any
 
 from newsgraph.errors import BadInput
 from newsgraph.extract.debris import SENTENCE_END
+from newsgraph.extract.meta import read_meta
 from newsgraph.extract.text import (
     Block,
     BlockKind,
     clean_blocks,
     drop_leading_title,
     join_blocks,
+    key,
     normalise_space,
 )
+from newsgraph.extract.titles import choose_title
 from newsgraph.record import Removed
 
 # Measured on the article-extraction benchmark's 131 dev pages (docs/extraction.md):
@@ -70,15 +73,22 @@ def body_blocks(text: str) -> list[Block]:
 
 def extract_html(html: str, url: str | None = None) -> HtmlResult:
     import trafilatura
+    from trafilatura.utils import load_html
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
+    tree = load_html(html)
+    if tree is None:
+        raise BadInput("no article text found in the HTML")
+    meta = read_meta(tree, url)
+    doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise BadInput("no article text found in the HTML")
-    title = normalise_space(doc.title or "").strip() or None
+    title = choose_title(normalise_space(doc.title or "").strip() or None, meta)
     blocks, removed = drop_leading_title(body_blocks(doc.text or ""), title)
-    # The page's <title> often carries a section or the site ("Opinion | Headline"); the
-    # headline the body repeats is the article's own.
-    title = next((r.text for r in removed if r.reason == "title"), title)
+    # A <title> may carry a section ("Opinion | Headline"): the part the body repeats is
+    # the article's headline. A repeat of the whole title keeps the title's own spelling.
+    repeat = next((r.text for r in removed if r.reason == "title"), None)
+    if repeat is not None and title is not None and key(repeat) != key(title):
+        title = repeat
     kept, more = clean_blocks(blocks, page=True)
     removed.extend(more)
     if not kept or not _has_text(kept):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.errors import BadInput
+from newsgraph.extract.authors import clean_authors
 from newsgraph.extract.debris import SENTENCE_END
 from newsgraph.extract.meta import read_meta
 from newsgraph.extract.text import (
@@ -94,7 +95,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     if not kept or not _has_text(kept):
         raise BadInput("no article text found in the HTML")
     authors = [_BYLINE_PREFIX.sub("", a).strip() for a in (doc.author or "").split(";")]
-    return HtmlResult(text=join_blocks(kept), title=title, authors=[a for a in authors if a],
+    return HtmlResult(text=join_blocks(kept), title=title,
+                      authors=clean_authors([a for a in authors if a], meta),
                       published=doc.date or None, site=doc.sitename or doc.hostname or None,
                       url=doc.url or url, removed=removed)
 

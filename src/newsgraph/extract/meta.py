@@ -77,8 +77,8 @@ def _host_name(url: str) -> str | None:
 
 
 def _ld_nodes(tree: Any) -> Iterator[dict[str, Any]]:
-    """Every object of the page's JSON-LD blocks, @graph members and top-level lists
-    flattened; blocks that do not parse are skipped."""
+    """Every object of the page's JSON-LD blocks, @graph members, top-level lists and a
+    page's main entity flattened; blocks that do not parse are skipped."""
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         text = script.text or ""
         if not text.strip() or len(text) > _MAX_LD_CHARS:
@@ -87,15 +87,14 @@ def _ld_nodes(tree: Any) -> Iterator[dict[str, Any]]:
             data = json.loads(text)
         except ValueError:
             continue
-        stack = data if isinstance(data, list) else [data]
-        for item in stack:
-            if not isinstance(item, dict):
-                continue
-            graph = item.get("@graph")
-            if isinstance(graph, list):
-                yield from (g for g in graph if isinstance(g, dict))
-            else:
-                yield item
+        for item in data if isinstance(data, list) else [data]:
+            graph = item.get("@graph") if isinstance(item, dict) else None
+            for node in graph if isinstance(graph, list) else [item]:
+                if isinstance(node, dict):
+                    yield node
+                    # a WebPage whose main entity is the article
+                    if isinstance(node.get("mainEntity"), dict):
+                        yield node["mainEntity"]
 
 
 def _types(node: dict[str, Any]) -> list[str]:

@@ -40,6 +40,16 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
 }
 
 
+# trafilatura's full run (its defaults: readability and jusText compared, precision before
+# recall), tried only where the fast run found a stub: on some pages (the Turkish ones of
+# fundus-dev) `fast` keeps one line of a long article. Measured on both dev sets
+# (docs/extraction.md): taken when the fast text is under STUB_CHARS and the full one is
+# STUB_RATIO times longer.
+FULL_OPTIONS: dict[str, Any] = {**TRAFILATURA_OPTIONS, "fast": False, "favor_recall": False}
+STUB_CHARS = 500
+STUB_RATIO = 10
+
+
 _BYLINE_PREFIX = re.compile(r"^((analysis|story|text|words|opinion|commentary) )?by\s+", re.I)
 
 
@@ -81,7 +91,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
         raise BadInput("no article text found in the HTML")
     meta = read_meta(tree, url)
     doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
-    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
+    if doc is None or isinstance(doc, dict):
+        raise BadInput("no article text found in the HTML")
+    doc.text = _full_run_if_stub(doc.text or "", tree, url)
+    if not doc.text.strip():
         raise BadInput("no article text found in the HTML")
     title = choose_title(normalise_space(doc.title or "").strip() or None, meta)
     blocks, removed = drop_leading_title(body_blocks(doc.text or ""), title)
@@ -99,6 +112,18 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
                       authors=clean_authors([a for a in authors if a], meta),
                       published=doc.date or None, site=doc.sitename or doc.hostname or None,
                       url=doc.url or url, removed=removed)
+
+
+def _full_run_if_stub(text: str, tree: Any, url: str | None) -> str:
+    """The fast run's text, or the full run's where the fast one is a stub of it."""
+    if len(text.strip()) >= STUB_CHARS:
+        return text
+    import trafilatura
+
+    full = trafilatura.bare_extraction(tree, url=url, with_metadata=False, **FULL_OPTIONS)
+    full_text = "" if full is None or isinstance(full, dict) else (full.text or "")
+    return full_text if len(full_text.strip()) >= STUB_RATIO * max(len(text.strip()), 1) \
+        else text
 
 
 # Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar): there

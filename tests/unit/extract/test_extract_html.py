@@ -151,3 +151,50 @@ def test_benchmark_pages_keep_their_gold_text() -> None:
             k = re.sub(r"\W+", " ", par).strip()
             if len(k.split()) > 30 and k in raw:
                 assert k in kept, (pid, par[:80])
+
+
+def _long_page(n: int) -> str:
+    paras = "".join(f"<p>{PARAS[i % len(PARAS)]} This is paragraph number {i} of the report.</p>"
+                    for i in range(n))
+    return _html(paras)
+
+
+def _fast_run_keeps(monkeypatch: pytest.MonkeyPatch, keep: int) -> list[dict[str, object]]:
+    """Make trafilatura's fast run return only the first `keep` characters; record calls."""
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    calls: list[dict[str, object]] = []
+
+    def fake(tree: object, **kw: object) -> object:
+        calls.append(kw)
+        doc = real(tree, **kw)  # type: ignore[arg-type]
+        if kw.get("fast") and doc is not None and not isinstance(doc, dict):
+            doc.text = (doc.text or "")[:keep]
+        return doc
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fake)
+    return calls
+
+
+def test_a_stub_of_the_fast_run_is_replaced_by_the_full_run(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _fast_run_keeps(monkeypatch, 200)
+    art = extract(_long_page(20))
+    assert [c.get("fast") for c in calls] == [True, False]
+    assert "paragraph number 19 of the report" in art.text
+    assert art.title == "Ministers agree to expand naval drills"  # metadata of the fast run
+
+
+def test_a_short_article_keeps_the_fast_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _fast_run_keeps(monkeypatch, 10_000)
+    art = extract(_html(f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>"))
+    # short, so the full run is tried, but it is not ten times longer: the fast text stays
+    assert len(calls) == 2
+    assert art.text == f"{PARAS[0]}\n\n{PARAS[1]}"
+
+
+def test_a_long_fast_run_needs_no_second_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _fast_run_keeps(monkeypatch, 100_000)
+    extract(_long_page(20))
+    assert len(calls) == 1

@@ -25,7 +25,10 @@ _DATE = re.compile(r"^\d{1,4}([./-]\d{1,2}){1,2}([./-]\d{2,4})?$")
 _BYLINE = re.compile(r"^by\s+\S", re.I)
 _MAX_TRAILERS = 2  # short parts (a section name) allowed after the site's name
 _SECTION_WORDS = 3
-_MIN_CONTAINED = 5  # characters: a site key contained in a longer one
+# A site key inside a longer one, with a few characters more ("Lesotho Times Online",
+# "Www Washingtontimes Com"); a headline that starts with the site's name is not it.
+_MIN_CONTAINED = 5
+_MAX_EXTRA = 6
 
 
 def site_key(text: str) -> str:
@@ -57,7 +60,7 @@ def is_site(text: str, keys: set[str]) -> bool:
         return True
     for s in keys:
         short, long_ = (k, s) if len(k) <= len(s) else (s, k)
-        if len(short) >= _MIN_CONTAINED and 2 * len(short) >= len(long_) and \
+        if len(short) >= _MIN_CONTAINED and len(long_) - len(short) <= _MAX_EXTRA and \
                 (long_.startswith(short) or long_.endswith(short)):
             return True
     return False

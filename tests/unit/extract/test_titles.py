@@ -53,6 +53,10 @@ def _page(title: str, head: str = "", h1: str = "Ministers agree to expand naval
     ("Drills expand - and neighbours worry", ["harbourgazette.com"],
      "Drills expand - and neighbours worry"),
     ("Gaza: the talks | Day two", ["Harbour Gazette"], "Gaza: the talks | Day two"),
+    # a headline that starts with the site's name is no site name
+    ("Harbour Gazette editor quits | Politics", ["Harbour Gazette"],
+     "Harbour Gazette editor quits | Politics"),
+    ("Ministers agree | Harbour Gazette Online", ["Harbour Gazette"], "Ministers agree"),
     # a title that is only the site's name is left as it is
     ("Harbour Gazette", ["Harbour Gazette"], "Harbour Gazette"),
 ])

@@ -116,6 +116,15 @@ def titles(name: str = "titles.tsv") -> TitleWords:
     return TitleWords(_tagged_table(name, ("gender",), tags_last=True))
 
 
+# ------------------------------------------------------------------ bylines
+
+
+@cache
+def byline_words(name: str = "byline_words.tsv") -> TaggedWords:
+    """`byline_words.tsv`: byline prefixes, name joiners and job titles, by use."""
+    return _tagged_table(name, (), tags_last=True)
+
+
 # ------------------------------------------------------------------ speech cues
 
 

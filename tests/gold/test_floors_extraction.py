@@ -21,10 +21,10 @@ from paths import FIXTURES
 
 AEB = FIXTURES / "aeb"
 
-# Measured on these 12 pages: HTML 0.942 (bare trafilatura.extract 0.927), page text 0.946
-# (the raw page text 0.659).
+# Measured on these 12 pages: HTML 0.9422 (bare trafilatura.extract 0.927), page text 0.9462
+# (the raw page text 0.659). The floors are those less a margin of about 0.007.
 HTML_F1_FLOOR = 0.935
-TEXT_F1_FLOOR = 0.93
+TEXT_F1_FLOOR = 0.94
 
 
 def test_html_quality_gate() -> None:

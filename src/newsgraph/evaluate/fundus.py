@@ -163,8 +163,12 @@ def _page(country: str, path: Path, url: str | None, exp: dict[str, Any],
 
 
 def normalise(text: str) -> str:
-    """NFKC, case-folded, one space between words, no punctuation around the ends."""
-    text = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """NFKC, case-folded, one space between words, no punctuation around the ends, no
+    invisible format characters (soft hyphens, zero-width spaces: a reader does not see
+    them)."""
+    text = "".join(c for c in unicodedata.normalize("NFKC", text)
+                   if unicodedata.category(c) != "Cf")
+    text = " ".join(text.casefold().split())
     return text.strip(" .,;:|-–—\"'«»“”‘’()[]")
 
 

@@ -67,6 +67,8 @@ def test_title_date_and_author_scorers() -> None:
     assert fundus.title_match("Talks  resume in\nGeneva", "talks resume in geneva")
     assert not fundus.title_match("Talks resume", "Talks resume - Site News")
     assert not fundus.title_match("Talks resume", None)
+    # soft hyphens and zero-width spaces are not seen by a reader
+    assert fundus.title_match("Heli\xadcopter pad\u200b planned", "Helicopter pad planned")
     assert fundus.same_day(dt.date(2025, 7, 1), dt.date(2025, 7, 1))
     assert not fundus.same_day(dt.date(2025, 7, 1), None)
     assert fundus.authors_f1(["Rachel Brazil"], ["rachel  brazil"]) == 1.0

@@ -151,3 +151,100 @@ def test_benchmark_pages_keep_their_gold_text() -> None:
             k = re.sub(r"\W+", " ", par).strip()
             if len(k.split()) > 30 and k in raw:
                 assert k in kept, (pid, par[:80])
+
+
+def _long_page(n: int) -> str:
+    paras = "".join(f"<p>{PARAS[i % len(PARAS)]} This is paragraph number {i} of the report.</p>"
+                    for i in range(n))
+    return _html(paras)
+
+
+def _fast_run_keeps(monkeypatch: pytest.MonkeyPatch, keep: int) -> list[dict[str, object]]:
+    """Make trafilatura's fast run return only the first `keep` characters; record calls."""
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    calls: list[dict[str, object]] = []
+
+    def fake(tree: object, **kw: object) -> object:
+        calls.append(kw)
+        doc = real(tree, **kw)  # type: ignore[arg-type]
+        if kw.get("fast") and doc is not None and not isinstance(doc, dict):
+            doc.text = (doc.text or "")[:keep]
+        return doc
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fake)
+    return calls
+
+
+def test_a_stub_of_the_fast_run_is_replaced_by_the_full_run(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _fast_run_keeps(monkeypatch, 200)
+    art = extract(_long_page(20))
+    assert [c.get("fast") for c in calls] == [True, False]
+    assert "paragraph number 19 of the report" in art.text
+    assert art.title == "Ministers agree to expand naval drills"  # metadata of the fast run
+
+
+def test_a_short_article_keeps_the_fast_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _fast_run_keeps(monkeypatch, 10_000)
+    art = extract(_html(f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>"))
+    # short, so the full run is tried, but it is not ten times longer: the fast text stays
+    assert len(calls) == 2
+    assert art.text == f"{PARAS[0]}\n\n{PARAS[1]}"
+
+
+def test_a_long_fast_run_needs_no_second_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _fast_run_keeps(monkeypatch, 100_000)
+    extract(_long_page(20))
+    assert len(calls) == 1
+
+
+MENU = ["Top stories", "- Sport", "- Weather", "- Opinion", "Read more", "- Markets", "- Culture",
+        "- Travel", "Live"]
+
+
+def _recall_run_adds(monkeypatch: pytest.MonkeyPatch, lines: list[str],
+                     precise_keep: int | None = None) -> list[dict[str, object]]:
+    """The favor_recall run gets `lines` after the article; the run without it returns the
+    article (cut to `precise_keep` characters if given)."""
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    calls: list[dict[str, object]] = []
+
+    def fake(tree: object, **kw: object) -> object:
+        calls.append(kw)
+        doc = real(tree, **kw)  # type: ignore[arg-type]
+        if doc is not None and not isinstance(doc, dict):
+            if kw.get("favor_recall"):
+                doc.text = (doc.text or "") + "\n" + "\n".join(lines)
+            elif precise_keep is not None:
+                doc.text = (doc.text or "")[:precise_keep]
+        return doc
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fake)
+    return calls
+
+
+def test_menus_that_favor_recall_lets_in_go_with_the_precise_run(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recall_run_adds(monkeypatch, MENU)
+    art = extract(_long_page(6))
+    assert [c.get("favor_recall") for c in calls] == [True, False]
+    assert "Top stories" not in art.text and "- Weather" not in art.text
+    assert "paragraph number 5 of the report" in art.text
+    assert any(r.reason == "page-furniture" and "Weather" in r.text for r in art.removed)
+
+
+def test_the_fast_run_stays_when_the_precise_one_loses_text(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _recall_run_adds(monkeypatch, MENU, precise_keep=300)
+    art = extract(_long_page(6))
+    assert "paragraph number 5 of the report" in art.text
+
+
+def test_a_few_short_lines_need_no_precise_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recall_run_adds(monkeypatch, MENU[:2])
+    extract(_long_page(6))
+    assert len(calls) == 1

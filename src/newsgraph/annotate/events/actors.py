@@ -360,6 +360,9 @@ def _targets(tok: Token, category: str) -> list[Token]:
     for p in tok.children:
         if p.dep_ in ("prep", "dative") and p.lower_ in preps:
             out += [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    if category == "REQUEST" and not out:  # "wants Washington to remove": who is asked
+        out += [s for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+                for s in c.children if s.dep_ == "nsubj" and is_personal(s)]
     return out
 
 

@@ -97,9 +97,9 @@ def features(anchor: Token, governor: Token, rule: str, category: str, mode: str
         "cat_modality": f"{category}|{modality}", "pos": anchor.pos_, "dep": anchor.dep_,
         "head": lemma(anchor.head), "gov": lemma(governor),
     }
-    for c in anchor.children:
+    for c in anchor.children:  # a name stands for its kind, not itself
         if c.dep_ in ("dobj", "pobj", "prt", "compound", "amod"):
-            out[f"child_{c.dep_}"] = lemma(c)
+            out[f"child_{c.dep_}"] = c.ent_type_ or lemma(c)
     out.update(_actor_features(actors))
     out["cat_resolved"] = f"{category}|{out['resolved']}"
     out.update(_scope_features(anchor, governor, sent))

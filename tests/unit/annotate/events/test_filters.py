@@ -53,3 +53,16 @@ def test_party_adjectives_and_datelines_are_not_actors() -> None:
     evs = _events("DUBAI, March 3 (Reuters) - Iran accused Israel of attacking its embassy.")
     names = {a.name for e in evs for a in e.actors}
     assert "Iran" in names and "DUBAI" not in names
+
+
+def test_an_act_in_a_denied_as_though_clause_is_negated() -> None:
+    evs = _events("It is not as though we accuse Norway of anything.")
+    assert [(e.category, e.modality) for e in evs] == [("ACCUSE", "negated")]
+
+
+def test_wanting_another_actor_to_act_is_a_request() -> None:
+    evs = _events("Beijing wants Washington to lift the tariffs on Chinese steel.")
+    req = [e for e in evs if e.category == "REQUEST"]
+    assert req and {"China", "United States"} <= {a.name for a in req[0].actors}
+    assert not [e for e in _events("We want to sign the agreement soon.")
+                if e.category == "REQUEST"]

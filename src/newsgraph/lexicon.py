@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 _COLUMNS = re.compile(r"\t+")
 
@@ -248,3 +249,18 @@ def plover_lexicon(name: str = "plover_lexicon.json") -> PloverLexicon:
         phrasal={(p["verb"], p["particle"]): (p["category"], p["mode"]) for p in doc["phrasal"]},
         irregular_verbs=dict(doc["irregular_verbs"]),
         irregular_nouns=dict(doc["irregular_nouns"]))
+
+
+@cache
+def event_judge(name: str = "event_judge.json") -> dict[str, Any]:
+    """`event_judge.json`: the event judge's weights, bias and threshold (see
+    `annotate/events/judge.py`); an empty judge (threshold 0) when the file is absent."""
+    try:
+        return dict(json.loads(data_text(name)))
+    except FileNotFoundError:
+        return {"weights": {}, "bias": 0.0, "threshold": 0.0}
+
+
+def event_threshold() -> float:
+    """The confidence below which the views hide an event by default."""
+    return float(event_judge()["threshold"])

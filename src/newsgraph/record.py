@@ -110,6 +110,9 @@ class Event:
     sentence: str = ""
     span: Span = field(default_factory=lambda: [0, 0])
     trigger: str | None = None
+    # The event judge's probability (0-1) that this is a real event of its category with
+    # an actor right; views hide events below the judge's threshold. None: not judged.
+    confidence: float | None = None
 
 
 @dataclass

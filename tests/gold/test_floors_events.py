@@ -46,3 +46,33 @@ def test_floors_on_test2() -> None:
     assert rep.macro_f1 >= 0.91
     assert rep.modality_accuracy >= 0.90
     assert rep.actors.f1 >= 0.78
+
+
+ARTICLES = GOLD_DIR / "event_articles"
+CANDIDATES = GOLD_DIR / "event_candidates" / "candidates.jsonl"
+
+
+@pytest.mark.slow
+def test_article_level_floors_on_real_news() -> None:
+    """Every event a reader codes in 15 held-out real-news articles (61 events): the events
+    shown at the judge's threshold. Measured when set: precision 0.822, recall 0.705."""
+    from newsgraph.evaluate.event_articles import evaluate
+
+    rep = evaluate(ARTICLES)
+    assert rep.articles == 15
+    assert rep.precision >= 0.80
+    assert rep.recall >= 0.65
+
+
+def test_judge_on_held_out_candidates() -> None:
+    """The shipped judge on the test split of the labelled candidates (features as stored):
+    of the candidates it keeps, most are right; it keeps most of the right ones. Measured
+    when trained: precision 0.681, recall 0.689."""
+    from newsgraph.annotate.events.train import load, score
+    from newsgraph.lexicon import event_judge
+
+    rows = load(CANDIDATES)
+    assert len(rows) >= 1500
+    s = score(event_judge(), rows, "test")
+    assert s["precision"] >= 0.65
+    assert s["recall"] >= 0.65

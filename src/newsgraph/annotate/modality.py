@@ -197,6 +197,18 @@ def _own_noun_stance(noun: Token) -> ModalityResult | None:
     return found
 
 
+def _as_though(anchor: Token, chain: list[Token]) -> ModalityResult | None:
+    """"It is not as though we accuse X": an act in an as-though / as-if clause did not
+    happen; under a negation it is denied, otherwise only imagined."""
+    top = chain[-1]
+    marks = {c.lower_ for c in top.children if c.dep_ == "mark"}
+    if top.dep_ != "advcl" or "as" not in marks or not marks & {"though", "if"}:
+        return None
+    if _is_negated(top.head):
+        return ModalityResult("negated", "past", "not as though")
+    return ModalityResult("hypothetical", "future", "as though")
+
+
 def _negated(anchor: Token, chain: list[Token]) -> ModalityResult | None:
     """Negation of the act itself or of the verb that carries it."""
     if not any(_is_negated(t) for t in chain):
@@ -318,7 +330,7 @@ def _ongoing(anchor: Token, chain: list[Token]) -> ModalityResult | None:
 
 
 # The stances in the order they are looked for: the first that the chain shows decides.
-_STANCES = (_negated, _question, _intended, _hypothetical, _planned, _ongoing)
+_STANCES = (_as_though, _negated, _question, _intended, _hypothetical, _planned, _ongoing)
 
 
 def modality_of(anchor: Token, noun_markers: bool = True) -> ModalityResult:

@@ -24,14 +24,24 @@ if TYPE_CHECKING:
 @click.option("--verb-rules", "verb_rules", default=None, type=click.Path(dir_okay=False),
               help="Code trigger verbs by this verb rules file (a changed copy of "
                    "newsgraph/data/verb_rules.tsv) instead of the shipped one.")
-def command(gold_path: str, split: str, errors: int, verb_rules: str | None) -> None:
+@click.option("--articles", "articles_path", default=None, type=click.Path(),
+              help="Also score article-level gold (every event of an article), e.g. "
+                   "tests/gold/event_articles: precision and recall of the events shown.")
+@click.option("--min-confidence", "min_confidence", default=None, type=click.FloatRange(0, 1),
+              help="With --articles: show events at or above this judge confidence "
+                   "(default: the judge's threshold).")
+def command(gold_path: str, split: str, errors: int, verb_rules: str | None,
+            articles_path: str | None, min_confidence: float | None) -> None:
     """Score event coding against hand-coded gold sentences: category accuracy, macro-F1
     over PLOVER categories, modality accuracy and actor F1 (see `newsgraph.evaluate.events`
-    for the definitions)."""
+    for the definitions); with --articles also article-level precision and recall
+    (`newsgraph.evaluate.event_articles`)."""
     from newsgraph.evaluate import events as ev
 
     try:
         rep = ev.evaluate(gold_path, split=split, predictor=_predictor(verb_rules))
+        if articles_path is not None:
+            _articles(articles_path, min_confidence, errors)
     except (OSError, ValueError) as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(1)
@@ -67,6 +77,23 @@ def command(gold_path: str, split: str, errors: int, verb_rules: str | None) -> 
             shown += 1
             if shown >= errors:
                 break
+
+
+def _articles(path: str, min_confidence: float | None, errors: int) -> None:
+    from newsgraph.evaluate import event_articles as ea
+
+    rep = ea.evaluate(path, min_confidence=min_confidence)
+    click.echo(f"article level        {rep.articles} articles, {rep.gold_events} gold events, "
+               f"{rep.shown} shown")
+    click.echo(f"article precision    {rep.precision:.3f}")
+    click.echo(f"article recall       {rep.recall:.3f}")
+    for art, e in rep.wrong[:errors]:
+        names = ", ".join(a.name for a in e.actors) or "-"
+        click.echo(f"  wrong  {art} {e.category} [{e.trigger}] ({names}) "
+                   f"{e.confidence}: {e.sentence[:90]}")
+    for art, cat, actors in rep.missed[:errors]:
+        click.echo(f"  missed {art} {cat} ({', '.join(actors)})")
+    click.echo("")
 
 
 def _predictor(verb_rules: str | None) -> Callable[[list[GoldSentence]], list[list[Event]]]:

@@ -233,15 +233,23 @@ def quotes(subject: str | None, q: str | None, speaker: str | None, date_from: s
 @click.option("--to", "date_to", default=None, callback=validate_date, help="YYYY-MM-DD.")
 @click.option("--order", type=click.Choice(["date", "reports"]), default="date",
               show_default=True, help="Newest first, or most reported first.")
+@click.option("--min-confidence", "min_confidence", default=None,
+              type=click.FloatRange(0, 1),
+              help="Only events the event judge gave at least this confidence (default: its "
+                   "threshold; 0 lists every event).")
 @_common
 def events(category: str | None, actor: str | None, modality: str | None,
-           date_from: str | None, date_to: str | None, order: str, db: str, fmt: str,
-           limit: int, offset: int) -> None:
-    """Events, each a cluster of reports from one or more articles."""
+           date_from: str | None, date_to: str | None, order: str,
+           min_confidence: float | None, db: str, fmt: str, limit: int, offset: int) -> None:
+    """Events, each a cluster of reports from one or more articles; those the event judge
+    is not confident of are left out unless --min-confidence says otherwise."""
+    from newsgraph.lexicon import event_threshold
+
+    conf = event_threshold() if min_confidence is None else min_confidence
     with _open(db) as st:
         rows = st.events(category=category, actor=actor, modality=modality,
                          date_from=date_from, date_to=date_to, order=order, limit=limit,
-                         offset=offset)
+                         offset=offset, min_confidence=conf)
         _emit(rows, fmt, ["date", "category", "modality", "actors", "n_reports",
                           "n_independent", "sentence", "id"])
 

@@ -65,7 +65,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("date", _s), pa.field("date_text", _s), pa.field("period", _s),
         pa.field("modality", _s),
         pa.field("sentence", _s), pa.field("span_start", _i32), pa.field("span_end", _i32),
-        pa.field("trigger", _s),
+        pa.field("trigger", _s), pa.field("confidence", pa.float64()),
     ]),
     "agreements": pa.schema(_KEY + [
         # Agreements have no id in the record; their position in the article orders them.
@@ -139,7 +139,8 @@ def _event_row(key: dict[str, Any], v: Event) -> dict[str, Any]:
             "location": v.location, "location_country": v.location_country, "date": v.date,
             "date_text": v.date_text, "period": v.period, "modality": v.modality,
             "sentence": v.sentence,
-            "span_start": _start(v.span), "span_end": _end(v.span), "trigger": v.trigger}
+            "span_start": _start(v.span), "span_end": _end(v.span), "trigger": v.trigger,
+            "confidence": v.confidence}
 
 
 def _agreement_row(key: dict[str, Any], i: int, g: Agreement) -> dict[str, Any]:
@@ -181,6 +182,7 @@ def article_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Article:
             "date_text": r["date_text"], "period": r.get("period"),
             "modality": r["modality"], "sentence": r["sentence"],
             "span": _span(r["span_start"], r["span_end"]), "trigger": r["trigger"],
+            "confidence": r.get("confidence"),
         } for r in rows["events"]],
         "agreements": [{
             "name": r["name"], "kind": r["kind"], "parties": r["parties"] or [],

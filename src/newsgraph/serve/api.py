@@ -138,6 +138,18 @@ Language = Query(None, pattern="^[A-Za-z]{2}$",
                  description="only articles in this language, ISO 639-1 (en, de, ...)")
 
 
+MinConfidence = Query(None, ge=0, le=1, description=(
+    "only events the event judge gave at least this confidence; by default its threshold "
+    "(0 shows every event)"))
+
+
+def threshold(min_confidence: float | None) -> float:
+    """The confidence events must reach: the one asked for, or the judge's threshold."""
+    from newsgraph.lexicon import event_threshold
+
+    return event_threshold() if min_confidence is None else min_confidence
+
+
 def _text(description: str, default: Any = None, min_length: int | None = None) -> Any:
     return Query(default, max_length=MAX_TEXT, min_length=min_length, description=description)
 
@@ -342,8 +354,10 @@ def events(request: Request,
            date_from: dt.date | None = DateFrom, date_to: dt.date | None = DateTo,
            order: Literal["date", "reports"] = Query("date", description="newest first, or "
                                                      "most reported first"),
+           min_confidence: float | None = MinConfidence,
            limit: int = Limit, offset: int = Offset) -> JSONResponse:
     qs = queries(request)
+    conf = threshold(min_confidence)
     a, b = clean(a), clean(b)
     if (a is None) != (b is None):
         raise HTTPException(422, "give both `a` and `b` for a country pair")
@@ -352,11 +366,11 @@ def events(request: Request,
     if a and b:
         view = qs.dyad(a, b, DyadFilters([category] if category else [],
                                          [modality] if modality else [], iso(date_from),
-                                         iso(date_to)), limit, offset)
+                                         iso(date_to), conf), limit, offset)
         return paged(view.events, limit, offset)
     items = qs.st().events(category=category, actor=clean(actor), date_from=iso(date_from),
                            date_to=iso(date_to), modality=modality, order=order, limit=limit,
-                           offset=offset)
+                           offset=offset, min_confidence=conf)
     return paged(items, limit, offset)
 
 
@@ -385,12 +399,14 @@ def dyad(request: Request, a: str = Path(..., max_length=MAX_TEXT),
          category: list[Category] = Query([], description="PLOVER categories (repeatable)"),
          modality: list[ModalityName] = Query([], description="modalities (repeatable)"),
          date_from: dt.date | None = DateFrom, date_to: dt.date | None = DateTo,
+         min_confidence: float | None = MinConfidence,
          limit: int = Limit, offset: int = Offset) -> JSONResponse:
     """Counts per category and the events themselves, newest first. Cooperation categories
     are AGREE … RETREAT, conflict ones ACCUSE … ASSAULT (PLOVER)."""
     view = queries(request).dyad(clean(a) or "", clean(b) or "",
                                  DyadFilters(list(category), list(modality), iso(date_from),
-                                             iso(date_to)), limit, offset)
+                                             iso(date_to), threshold(min_confidence)),
+                                 limit, offset)
     nxt = offset + limit if offset + limit < view.total else None
     return ok({"a": view.a, "b": view.b, "total": view.total, "counts": view.counts,
                "events": {"items": view.events, "limit": limit, "offset": offset,

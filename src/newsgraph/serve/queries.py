@@ -128,9 +128,11 @@ class Queries:
         both = sorted(self.side_events(a) & self.side_events(b))
         return self.st().events_between(a, b, both, filters, limit, offset)
 
-    def actor_events(self, key: str, limit: int, offset: int) -> list[EventSummary]:
+    def actor_events(self, key: str, limit: int, offset: int,
+                     min_confidence: float | None = None) -> list[EventSummary]:
         """Events of an actor (entity id or name) or of a country's actors, newest first."""
-        return self.st().event_page(sorted(self.side_events(key)), limit, offset)
+        return self.st().event_page(sorted(self.side_events(key)), limit, offset,
+                                    min_confidence)
 
 
 def known_category(value: str) -> str | None:

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 import newsgraph
 from newsgraph.serve import charts
+from newsgraph.serve.api import threshold
 from newsgraph.serve.highlight import highlight
 from newsgraph.serve.queries import HIT_CLOSE, HIT_OPEN, Queries
 from newsgraph.store.models import DyadFilters
@@ -209,7 +210,8 @@ def entities(request: Request, name: str | None = Query(None), type: str | None 
 
 @router.get("/entity/{key}", response_class=HTMLResponse)
 def entity(request: Request, key: str, quotes_offset: int = OffsetQ,
-           events_offset: int = OffsetQ) -> HTMLResponse:
+           events_offset: int = OffsetQ,
+           min_confidence: float | None = Query(None, ge=0, le=1)) -> HTMLResponse:
     qs = queries(request)
     st = qs.st()
     detail = st.entity(_text(key))
@@ -217,7 +219,7 @@ def entity(request: Request, key: str, quotes_offset: int = OffsetQ,
         raise HTTPException(404, f"Nothing is known about {key!r}.")
     e = detail.entity
     quotes = st.quotes(entity_id=e.id, limit=10, offset=quotes_offset)
-    events = qs.actor_events(e.id, PAGE, events_offset)
+    events = qs.actor_events(e.id, PAGE, events_offset, threshold(min_confidence))
     co = qs.co_actors(e.id, 12)
     centre = charts.Node(e.id, e.name, e.type, e.n_articles)
     graph = charts.network(centre, [charts.Node(c.id, c.name, c.type, c.n_events)
@@ -256,6 +258,7 @@ def dyad_path(a: str, b: str) -> RedirectResponse:
 def dyad(request: Request, a: str | None = Query(None), b: str | None = Query(None),
          category: list[str] = Query([]), modality: list[str] = Query([]),
          date_from: str | None = Query(None), date_to: str | None = Query(None),
+         min_confidence: float | None = Query(None, ge=0, le=1),
          offset: int = OffsetQ) -> HTMLResponse:
     qs = queries(request)
     side_a, side_b = _text(a), _text(b)
@@ -264,7 +267,8 @@ def dyad(request: Request, a: str | None = Query(None), b: str | None = Query(No
     # Unknown values in a hand-edited URL are dropped rather than failing the page.
     cats = [c for c in (v.strip().upper() for v in category) if c in charts.CATEGORIES]
     mods = [v for v in (x.strip().lower() for x in modality) if v in charts.MODALITIES]
-    filters = DyadFilters(cats, mods, _date(date_from, "date_from"), _date(date_to, "date_to"))
+    filters = DyadFilters(cats, mods, _date(date_from, "date_from"), _date(date_to, "date_to"),
+                          threshold(min_confidence))
     view = qs.dyad(side_a, side_b, filters, PAGE, offset)
     countries = qs.countries()
     for c in (side_a, side_b):
@@ -276,8 +280,9 @@ def dyad(request: Request, a: str | None = Query(None), b: str | None = Query(No
         "title": f"{side_a} – {side_b}", "a": side_a, "b": side_b, "countries": countries,
         "all_categories": charts.CATEGORIES, "all_modalities": charts.MODALITIES,
         "categories": cats, "modalities": mods, "date_from": filters.date_from,
-        "date_to": filters.date_to,
-        "filters_active": bool(cats or mods or filters.date_from or filters.date_to),
+        "date_to": filters.date_to, "min_confidence": filters.min_confidence,
+        "filters_active": bool(cats or mods or filters.date_from or filters.date_to
+                               or min_confidence is not None),
         "total": view.total, "counts": view.counts, "events": view.events,
         "timeline": charts.timeline(view.points),
         "page": pager(request, len(view.events), PAGE, offset, total=view.total),

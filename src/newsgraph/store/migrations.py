@@ -367,6 +367,16 @@ CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
 CREATE INDEX IF NOT EXISTS article_sources_url ON article_sources(url);
 """
 
+# The event judge's confidence of each report (NULL for rows stored before it); a resolved
+# event takes the highest confidence of its reports and the trigger of that report, so the
+# lists can hide events below the judge's threshold and show what word stated them.
+_EVENT_CONFIDENCE = """
+ALTER TABLE event_reports ADD COLUMN confidence REAL;
+ALTER TABLE events ADD COLUMN confidence REAL;
+ALTER TABLE events ADD COLUMN trigger TEXT;
+CREATE INDEX events_confidence ON events(confidence);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_resolved", _RESOLVED),
@@ -375,6 +385,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_article_language", _ARTICLE_LANGUAGE),
     Migration("0006_article_annotated", _ARTICLE_ANNOTATED),
     Migration("0010_feeds", _FEEDS),
+    Migration("0011_event_confidence", _EVENT_CONFIDENCE),
 )
 
 # Tables rebuilt by every resolution pass, children first.

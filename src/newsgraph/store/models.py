@@ -92,6 +92,8 @@ class EventSummary(Row):
     n_articles: int
     n_independent: int
     sentence: str
+    confidence: float | None = None  # the event judge's, highest over the reports
+    trigger: str | None = None  # the words of the most confident report that state it
     actors: list[EventActorRow] = field(default_factory=list)
 
 
@@ -236,6 +238,7 @@ class DyadFilters:
     modalities: list[str] = field(default_factory=list)
     date_from: str | None = None
     date_to: str | None = None
+    min_confidence: float | None = None  # hide events the judge is less sure of
 
 
 @dataclass

@@ -44,7 +44,7 @@ from newsgraph.store.sql import LIKE, PAGE, Where, alias_exists, fts_query, like
 ENTITY_COLS = ("e.id, e.name, e.type, e.affiliation, e.n_articles, e.n_mentions, "
                "e.first_date, e.last_date")
 EVENT_COLS = ("ev.id, ev.category, ev.mode, ev.date, ev.location, ev.modality, ev.n_reports, "
-              "ev.n_articles, ev.n_independent, ev.sentence")
+              "ev.n_articles, ev.n_independent, ev.sentence, ev.confidence, ev.trigger")
 HAPPENED = ("occurred", "ongoing")
 _AGREEMENT_COLS = ("g.id, g.name, g.kind, g.parties, g.status, g.first_date, g.last_date, "
                    "g.n_mentions, g.n_articles")
@@ -222,17 +222,20 @@ class Reader:
             f"SELECT {EVENT_COLS} FROM events ev WHERE {w.sql()} ORDER BY {order} {PAGE}",
             w.paged(limit, offset)).fetchall()
         return [EventSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                             self._actors(r[0])) for r in rows]
+                             r[10], r[11], self._actors(r[0])) for r in rows]
 
     def events(self, *, category: str | None = None, actor: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
                modality: str | None = None, order: str = "date", limit: int = 50,
-               offset: int = 0) -> list[EventSummary]:
+               offset: int = 0, min_confidence: float | None = None) -> list[EventSummary]:
         """Events (clusters of reports). `actor` is an entity name/id or a country that
-        actors belong to; `order` is "date" (newest first) or "reports" (most reported)."""
+        actors belong to; `order` is "date" (newest first) or "reports" (most reported);
+        `min_confidence`: only events the judge gave at least this confidence (events stored
+        before the judge, with none, are kept)."""
         w = (Where().eq("ev.category", category.upper() if category else None)
              .eq("ev.modality", modality or None)
              .gte("ev.date", date_from or None).lte("ev.date", date_to or None))
+        _confident(w, min_confidence)
         if actor:
             self._side(w, actor, "x")
         sort = ("ev.n_independent DESC, ev.n_reports DESC, ev.date DESC, ev.id"
@@ -396,6 +399,7 @@ class Reader:
         w = (Where().in_json("ev.id", event_ids).in_("ev.category", filters.categories or None)
              .in_("ev.modality", filters.modalities or None)
              .gte("ev.date", filters.date_from or None).lte("ev.date", filters.date_to or None))
+        _confident(w, filters.min_confidence)
         counts = [DyadCount(*r) for r in self.conn.execute(
             f"SELECT ev.category, count(*) FROM events ev WHERE {w.sql()} "
             "GROUP BY ev.category ORDER BY count(*) DESC, ev.category", w.params)]
@@ -407,9 +411,11 @@ class Reader:
         return DyadView(a, b, sum(c.n_events for c in counts), counts,
                         self._event_page(w, limit, offset), points)
 
-    def event_page(self, event_ids: list[str], limit: int, offset: int) -> list[EventSummary]:
-        """The events of `event_ids`, newest first."""
-        return self._event_page(Where().in_json("ev.id", event_ids), limit, offset)
+    def event_page(self, event_ids: list[str], limit: int, offset: int,
+                   min_confidence: float | None = None) -> list[EventSummary]:
+        """The events of `event_ids`, newest first (at least `min_confidence`)."""
+        w = _confident(Where().in_json("ev.id", event_ids), min_confidence)
+        return self._event_page(w, limit, offset)
 
     def _event_page(self, w: Where, limit: int, offset: int) -> list[EventSummary]:
         # Like `_events`, with the actors of the whole page read in one query.
@@ -425,3 +431,11 @@ class Reader:
                     "name", list(by_id)):
                 by_id[r[0]].actors.append(EventActorRow(*r[1:]))
         return out
+
+
+def _confident(w: Where, min_confidence: float | None) -> Where:
+    """Events the judge gave at least `min_confidence`; events stored before the judge (no
+    confidence) are kept."""
+    if min_confidence is None:
+        return w
+    return w.add("(ev.confidence IS NULL OR ev.confidence >= ?)", min_confidence)

@@ -70,7 +70,8 @@ def _events(conn: sqlite3.Connection, aid: str) -> list[Event]:
     out = []
     for r in conn.execute(
             "SELECT pk, local_id, category, mode, location, location_country, date, "
-            "date_text, period, modality, sentence, start, end, trigger FROM event_reports "
+            "date_text, period, modality, sentence, start, end, trigger, confidence "
+            "FROM event_reports "
             "WHERE article_id = ? ORDER BY pk", (aid,)).fetchall():
         actors = [EventActor(id=a[0], name=a[1], role=a[2], affiliation=a[3])
                   for a in conn.execute(
@@ -79,7 +80,7 @@ def _events(conn: sqlite3.Connection, aid: str) -> list[Event]:
         out.append(Event(id=r[1], category=r[2], mode=r[3], actors=actors, location=r[4],
                          location_country=r[5], date=r[6], date_text=r[7], period=r[8],
                          modality=r[9], sentence=r[10], span=_spans(r[11], r[12]) or [0, 0],
-                         trigger=r[13]))
+                         trigger=r[13], confidence=r[14]))
     return out
 
 

@@ -131,6 +131,17 @@ def save_events(conn: sqlite3.Connection, found: list[events.ResolvedEvent]) -> 
             "VALUES (?,?,?,?,?,?)",
             [(ev.id, a.entity_id, a.name, a.role, a.affiliation, a.n_reports)
              for a in ev.actors])
+    _judged(conn, [ev.id for ev in found])
+
+
+def _judged(conn: sqlite3.Connection, ids: list[str]) -> None:
+    """A resolved event's confidence: the highest of its reports'; its trigger: that
+    report's."""
+    conn.executemany(
+        "UPDATE events SET (confidence, trigger) = (SELECT r.confidence, r.trigger "
+        "FROM event_links l JOIN event_reports r ON r.pk = l.report_pk "
+        "WHERE l.event_id = events.id ORDER BY r.confidence DESC, r.pk LIMIT 1) "
+        "WHERE id = ?", [(i,) for i in ids])
 
 
 # -------------------------------------------------------------- agreements

@@ -91,10 +91,11 @@ def write_article(conn: sqlite3.Connection, art: Article) -> WriteResult:
         cur = conn.execute(
             "INSERT INTO event_reports(article_id, local_id, category, mode, location, "
             "location_country, date, date_text, period, modality, sentence, start, end, "
-            "trigger) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            "trigger, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT DO NOTHING",
             (art.id, ev.id, ev.category, ev.mode, ev.location, ev.location_country, ev.date,
              ev.date_text, ev.period, ev.modality, ev.sentence, _span(ev.span, 0),
-             _span(ev.span, 1), ev.trigger))
+             _span(ev.span, 1), ev.trigger, ev.confidence))
         if cur.rowcount == 0:  # a repeated event id inside one article: keep the first
             continue
         conn.executemany(

@@ -277,3 +277,15 @@ def test_response_cache_is_bounded_and_expires(monkeypatch: pytest.MonkeyPatch) 
     assert c.get(b"/k4") is None  # expired
     c.clear()
     assert c.get(b"/k3") is None
+
+
+def test_events_below_the_judges_threshold_are_hidden_by_default(client: TestClient) -> None:
+    from newsgraph.lexicon import event_threshold
+
+    every = client.get("/api/events", params={"min_confidence": 0, "limit": 200}).json()
+    shown = client.get("/api/events", params={"limit": 200}).json()
+    assert every["items"] and len(shown["items"]) <= len(every["items"])
+    t = event_threshold()
+    assert all(e["confidence"] is None or e["confidence"] >= t for e in shown["items"])
+    assert all("trigger" in e for e in every["items"])
+    assert client.get("/api/events", params={"min_confidence": 2}).status_code == 422

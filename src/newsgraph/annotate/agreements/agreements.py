@@ -23,8 +23,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.agreements.arms import CLASS_NOUNS, System, find_systems
+from newsgraph.annotate.agreements.arms import (
+    AIRLINER,
+    CLASS_NOUNS,
+    SYSTEM_WORDS,
+    System,
+    find_systems,
+)
+from newsgraph.annotate.agreements.orders import military_sentence, order_sides, trade_parties
 from newsgraph.annotate.grammar import ent_span
 from newsgraph.annotate.modality import fragment_stance, modality_of
 from newsgraph.annotate.plover import lemma
@@ -69,6 +77,8 @@ STATUS_ADJ = {"pending": "proposed", "outstanding": "proposed", "possible": "pro
               "proposed": "proposed", "planned": "proposed", "potential": "proposed",
               "stalled": "stalled", "delayed": "stalled", "cancelled": "cancelled",
               "canceled": "cancelled", "signed": "signed", "approved": "approved"}
+PARTY_WORDS = {w.lower() for w in lexicon.plover_lexicon().words("party_adjectives")}
+MAKER_NAMES = {"Boeing", "Airbus", "Embraer", "Bombardier", "COMAC", "ATR"}
 # Words dropped from the front of a name: "some big outstanding US defence sales".
 NAME_NOISE = {"a", "an", "the", "some", "big", "key", "major", "new", "several", "this",
               "that", "these", "those", "its", "their", "our", "his", "her", "possible",
@@ -181,22 +191,19 @@ def _named(sent: Span) -> list[tuple[Agreement, Token]]:
     for tok in sent:
         word = tok.lower_.rstrip("s") if tok.lower_ not in ("mou", "mous") else "mou"
         kind = KINDS.get(word) or KINDS.get(tok.lower_)
-        if kind is None or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if tok.dep_ == "compound":
-            continue  # "the agreement text": the head is something else
-        if kind == "joint-statement" and not any(c.lower_ == "joint" for c in tok.lefts):
-            continue
-        if kind == "mou" and tok.lower_ == "memorandum" and not any(
-                p.lower_ == "of" and any(o.lower_ == "understanding" for o in p.children)
-                for p in tok.rights):
+        if kind is None or not _agreement_head(tok, kind):
             continue
         span = _name_span(tok)
         capitalised = any(t.text[:1].isupper() for t in span if not t.is_punct) and (
             tok.text[:1].isupper() or any(t.text[:1].isupper() and t.i < tok.i
                                           for t in span if t.dep_ in ("compound", "nmod")))
         if not capitalised or len(span) < 2:
+            trade = _trade(tok) if kind == "agreement" else None
+            if trade is not None:
+                out.append((trade, tok))
             continue  # "the agreement", "a deal": not a named one
+        if kind == "convention" and _party_meeting(span):
+            continue  # "the Democratic National Convention" is a party's meeting
         parties = _countries_in(list(span))
         for p in _side_phrases(tok):
             for c in _countries_in(list(p.subtree)):
@@ -206,6 +213,24 @@ def _named(sent: Span) -> list[tuple[Agreement, Token]]:
                               status=_status(tok), span=[span.start_char, span.end_char]),
                     tok))
     return out
+
+
+def _agreement_head(tok: Token, kind: str) -> bool:
+    """Does `tok` head an agreement's name ("the agreement text" is about a text; a
+    "statement" must be joint, a "memorandum" of understanding)?"""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        return False
+    if kind == "joint-statement":
+        return any(c.lower_ == "joint" for c in tok.lefts)
+    if kind == "mou" and tok.lower_ == "memorandum":
+        return any(p.lower_ == "of" and any(o.lower_ == "understanding" for o in p.children)
+                   for p in tok.rights)
+    return True
+
+
+def _party_meeting(span: Span) -> bool:
+    words = {t.lower_ for t in span}
+    return "national" in words or bool(words & PARTY_WORDS)
 
 
 def _side_phrases(head: Token) -> list[Token]:
@@ -332,6 +357,10 @@ def _deals(sent: Span) -> list[tuple[Agreement, Token]]:
             name_span = head.doc[head.i:head.i + 1]
         kind = "procurement" if head.lower_ in ("procurement", "purchase", "acquisition") or \
             lemma(head) in BUYER_VERBS else "arms-sale"
+        if not _military(sent, system):
+            kind = "order"  # a company's order: the companies are its sides
+            seller, buyer = order_sides(head, _maker(head, system))
+            supplier, recipient = seller or supplier, buyer or recipient
         parties = [p for p in (supplier, recipient) if p]
         out.append((Agreement(
             name=name_span.text, kind=kind, parties=parties, status=_status(head),
@@ -339,6 +368,42 @@ def _deals(sent: Span) -> list[tuple[Agreement, Token]]:
             system=system.name if system else None,
             quantity=system.quantity if system else None, value=money,
             supplier=supplier, recipient=recipient), head))
+    return out
+
+
+def _military(sent: Span, system: System | None) -> bool:
+    """Is the deal military: a weapon or military system, or armed forces in the sentence?
+    An airliner bought by a company is an order, not an arms sale."""
+    if system is not None and not any(AIRLINER.match(w) for w in system.name.split()):
+        return True
+    return military_sentence(sent, frozenset(SYSTEM_WORDS))
+
+
+def _maker(head: Token, system: System | None) -> str | None:
+    """The company named before the system ("Boeing 787-9 jets")."""
+    if system is None:
+        return None
+    first = head.doc[system.start]
+    return first.text if first.ent_type_ == "ORG" or first.text in MAKER_NAMES else None
+
+
+def _trade(tok: Token) -> Agreement | None:
+    """An unnamed trade agreement between states ("Canada and Mexico signed a trade deal")."""
+    parties = trade_parties(tok, _states_in)
+    if not parties:
+        return None
+    span = _name_span(tok)
+    return Agreement(name=f"{'-'.join(parties)} trade {tok.lower_}", kind="trade",
+                     parties=parties, status=_status(tok),
+                     span=[span.start_char, span.end_char])
+
+
+def _states_in(tokens: list[Token]) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        c = _country_at(t) if t.ent_type_ in ("GPE", "NORP") else None
+        if c and c not in out:
+            out.append(c)
     return out
 
 

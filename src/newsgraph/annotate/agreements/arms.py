@@ -16,6 +16,8 @@ from spacy.tokens import Span, Token
 
 # "MQ-9B", "F414", "AH-64E", "S-400", "Su-30MKI", "Mi-17"
 DESIGNATOR = re.compile(r"^[A-Z](?:[A-Z]{0,3}|[a-z])-?\d{1,4}[A-Z]{0,4}$")
+# Airliners: "787-9", "A350-1000", "A321neo", "777X"
+AIRLINER = re.compile(r"^(?:\d{3}-\d{1,4}[A-Z]?|A\d{3}(?:-\d{1,4}|neo)?|\d{3}X)$")
 NOT_SYSTEMS = re.compile(r"^(?:COVID-?19|G-?\d{1,2}|[2-6]G|H-?1B|B-?[12]|P-?5|SDGs?\d*|"
                          r"E-?\d{1,2}|I-?\d+|UNSCR?-?\d+|FY-?\d+|Q[1-4]|CO2|PM2|N95|A\d)$", re.I)
 # Named systems that are ordinary words too rarely to matter in defence news.
@@ -36,6 +38,7 @@ CLASS_NOUNS = {
     "munitions", "rocket", "rockets", "ship", "ships", "vessel", "vessels", "bomber",
     "bombers", "transport", "transports", "interceptor", "interceptors", "carrier",
     "destroyer", "destroyers", "corvette", "corvettes", "gun", "guns", "shell", "shells",
+    "plane", "planes", "airliner", "airliners", "widebody", "widebodies",
 }
 MAKERS = {"GE", "Boeing", "Lockheed", "Martin", "Raytheon", "Atomics", "General", "Northrop",
           "Grumman", "Dynamics", "Airbus", "Dassault", "Saab", "BAE", "HAL", "Sikorsky",
@@ -75,6 +78,8 @@ def _quantity(tok: Token) -> int | None:
 
 def is_designator(text: str) -> bool:
     t = text.strip(".,;:()")
+    if AIRLINER.match(t):
+        return True
     return bool(DESIGNATOR.match(t)) and not NOT_SYSTEMS.match(t) and any(
         c.isdigit() for c in t) and any(c.isalpha() for c in t)
 
@@ -87,17 +92,21 @@ def find_systems(sent: Span) -> list[System]:
     while i < sent.end:
         tok = doc[i]
         named = tok.lower_ in SYSTEM_WORDS and (tok.text[0].isupper() or tok.text.isupper())
-        if not (is_designator(tok.text) or named):
+        split = _split_airliner(sent, i)
+        if not (is_designator(tok.text) or named or split):
             i += 1
             continue
-        start, end = i, i + 1
+        start, end = i, split or i + 1
         while start - 1 >= sent.start and doc[start - 1].text in MAKERS:
             start -= 1
         while end < sent.end and (is_designator(doc[end].text) or doc[end].text == "/"):
             end += 1  # "F-16/F-35" shares one mention
+        while end + 1 < sent.end and _model_word(doc[end]) and \
+                doc[end + 1].lower_ in CLASS_NOUNS:
+            end += 1  # "787-9 Dreamliner jets": the model name before the class noun
         if end < sent.end and doc[end].lower_ in CLASS_NOUNS:
             end += 1
-        elif not named and not _defence_context(sent):
+        elif split or AIRLINER.match(tok.text) or (not named and not _defence_context(sent)):
             i = end
             continue
         qty = _quantity(doc[end - 1]) or _quantity(tok)
@@ -106,6 +115,23 @@ def find_systems(sent: Span) -> list[System]:
         out.append(System(doc[start:end].text, start, end, qty))
         i = end
     return out
+
+
+def _split_airliner(sent: Span, i: int) -> int | None:
+    """The end of an airliner designator the tokenizer split ("787", "-", "9"; "A350",
+    "-", "1000")."""
+    doc = sent.doc
+    if i + 2 < sent.end and re.match(r"^A?\d{3}$", doc[i].text) and \
+            doc[i + 1].text == "-" and not doc[i].whitespace_ and \
+            not doc[i + 1].whitespace_ and doc[i + 2].text.isdigit():
+        return i + 3
+    return None
+
+
+def _model_word(tok: Token) -> bool:
+    """A model name after a designator ("Dreamliner", "MAX", "neo")."""
+    return tok.is_alpha and (tok.text[:1].isupper() or tok.text.isupper()) and \
+        tok.lower_ not in CLASS_NOUNS
 
 
 DEFENCE_WORDS = {"defense", "defence", "military", "arms", "weapon", "weapons", "armed",

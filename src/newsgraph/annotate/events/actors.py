@@ -56,6 +56,8 @@ GOVERNMENT = re.compile(r"\b(government|regime|administration|authorities|cabine
 SYMMETRIC = {"CONSULT", "COOPERATE"}
 T = TypeVar("T")
 # Nouns whose prepositional objects are the other side ("export controls on X").
+# Party names as adjectives ("Republican senators") and datelines ("DUBAI —") are no actors.
+PARTY_ADJECTIVES = {w.lower() for w in lexicon.plover_lexicon().words("party_adjectives")}
 EVENT_NOUNS = set(NOUNS) | set("control restriction measure cost penalty tariff duty pressure "
                                "consequence effort work".split())
 
@@ -358,6 +360,9 @@ def _targets(tok: Token, category: str) -> list[Token]:
     for p in tok.children:
         if p.dep_ in ("prep", "dative") and p.lower_ in preps:
             out += [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    if category == "REQUEST" and not out:  # "wants Washington to remove": who is asked
+        out += [s for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+                for s in c.children if s.dep_ == "nsubj" and is_personal(s)]
     return out
 
 
@@ -466,7 +471,20 @@ def actors_of(doc: Doc, cand: Candidate, location_country: str | None = None
         for r in refs_:
             a = _actor(doc, r, role)
             key = a.id or a.name
+            if _not_an_actor(doc, a.name):
+                continue
             if key not in seen_keys:
                 seen_keys.add(key)
                 out.append(a)
     return out
+
+
+def _not_an_actor(doc: Doc, name: str) -> bool:
+    """A party adjective read as a name, or a dateline: an upper-case place that opens a
+    paragraph ("DUBAI, March 3 -", "WASHINGTON (AP) -")."""
+    if name.lower() in PARTY_ADJECTIVES:
+        return True
+    if not name.isupper() or len(name) < 4:
+        return False
+    return re.search(rf"(?:^|\n)\s*{re.escape(name)}\s*[,(\u2014\u2013-]", doc.text) is not None
+

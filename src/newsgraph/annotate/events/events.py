@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.events.actors import actors_of
 from newsgraph.annotate.events.args import date_of, location_of
+from newsgraph.annotate.events.judge import features, judge
 from newsgraph.annotate.events.rules import Candidate, sentence_candidates
 from newsgraph.annotate.events.verb_rules import VerbRules
 from newsgraph.annotate.events.words import is_personal
@@ -46,9 +47,14 @@ MEET_WORDS = {"negotiate", "engage", "return", "resume", "dialogue"}
 
 def find_events(doc: Doc, rules: VerbRules) -> list[Event]:
     """The events of `doc`, trigger verbs given their sense by the verb `rules`."""
-    events: list[Event] = []
+    return [e for e, _ in find_scored(doc, rules)]
+
+
+def find_scored(doc: Doc, rules: VerbRules) -> list[tuple[Event, dict[str, str]]]:
+    """The events of `doc`, each with the features the judge scored it by."""
+    events: list[tuple[Event, dict[str, str]]] = []
     for sent in doc.sents:
-        events.extend(sentence_events(doc, sent, rules, start_id=len(events) + 1))
+        events.extend(sentence_scored(doc, sent, rules, start_id=len(events) + 1))
     return events
 
 
@@ -247,8 +253,14 @@ def _mode_for(sense: Sense, cand: Candidate, actors: list[EventActor]) -> str | 
 
 def sentence_events(doc: Doc, sent: Span, rules: VerbRules, start_id: int = 1
                     ) -> list[Event]:
+    return [e for e, _ in sentence_scored(doc, sent, rules, start_id)]
+
+
+def sentence_scored(doc: Doc, sent: Span, rules: VerbRules, start_id: int = 1
+                    ) -> list[tuple[Event, dict[str, str]]]:
+    """The events of one sentence with the judge's features and confidence."""
     cands = _absorb(sentence_candidates(sent, rules))
-    out: list[Event] = []
+    out: list[tuple[Event, dict[str, str]]] = []
     for cand in cands:
         cand.sense = _request_mode(cand)
         # a noun with a verb that lends it tense ("held talks", "expressed support") reads
@@ -270,11 +282,15 @@ def sentence_events(doc: Doc, sent: Span, rules: VerbRules, start_id: int = 1
             date, period = None, date
         trigger = " ".join(t.text for t in sorted(cand.trigger, key=lambda t: t.i))
         actors = actors_of(doc, cand, country)
-        out.append(Event(
+        ev = Event(
             id=f"v{start_id + len(out)}", category=sense.category,
             mode=_mode_for(sense, cand, actors) if sense.category == cand.sense.category
             else None,
             actors=actors, location=location, location_country=country,
             date=date, date_text=date_text, period=period, modality=mod.modality,
-            sentence=sent.text, span=[sent.start_char, sent.end_char], trigger=trigger))
+            sentence=sent.text, span=[sent.start_char, sent.end_char], trigger=trigger)
+        feats = features(cand.anchor, cand.governor, cand.rule, ev.category, ev.mode,
+                         ev.modality, actors, sent)
+        ev.confidence = judge().confidence(feats)
+        out.append((ev, feats))
     return out

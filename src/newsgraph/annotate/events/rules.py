@@ -51,6 +51,9 @@ class Candidate:
     reversed_roles: bool = False  # "X hosted Y": the guest is the source
     # Acts that are the content of this one ("agreed to provide aid to X").
     content: list[Candidate] = field(default_factory=list)
+    # Which way of stating an event found it: verb, phrasal, fire, carrier, light,
+    # concerned, noun (a feature of the event judge).
+    rule: str = "verb"
 
 
 ADJECTIVAL = {"commit", "oppose"}  # "we are committed to", "are opposed to"
@@ -61,12 +64,13 @@ def verb_candidate(v: Token, rules: VerbRules) -> Candidate | None:
     if v.tag_ in ("JJ", "VBN") and v.dep_ in ("acomp", "ROOT", "conj") and \
             lemma(v) in ADJECTIVAL:
         sense = verb_sense(v)
-        return Candidate(v, sense, v, [v]) if sense else None
+        return Candidate(v, sense, v, [v], rule="adjectival") if sense else None
     if not (v.pos_ == "VERB" or v.tag_.startswith("VB")) or adjectival_participle(v):
         return None
     phr = phrasal(v)
     if phr is not None:
-        return Candidate(v, phr, v, [v] + [c for c in v.children if c.dep_ == "prt"])
+        return Candidate(v, phr, v, [v] + [c for c in v.children if c.dep_ == "prt"],
+                         rule="phrasal")
     if lemma(v) == "fire":
         targets = prep_objs(v, "on", "at", "upon", "into", "toward", "towards")
         weapons = set().union(*(lems(o) for o in kids(v, "dobj"))) & (
@@ -74,9 +78,9 @@ def verb_candidate(v: Token, rules: VerbRules) -> Candidate | None:
         if weapons:  # "fired a missile into the sea" is a show of force; "at a city" an attack
             hit = any(is_personal(t) or t.ent_type_ in ("GPE", "FAC", "LOC") for t in targets)
             sense = Sense("ASSAULT", "heavy-weapons") if hit else Sense("MOBILIZE", "weapons")
-            return Candidate(v, sense, v, [v])
+            return Candidate(v, sense, v, [v], rule="fire")
         if targets:
-            return Candidate(v, Sense("ASSAULT", "firearms"), v, [v])
+            return Candidate(v, Sense("ASSAULT", "firearms"), v, [v], rule="fire")
         return None
     sense = verb_sense(v)
     if sense is None:
@@ -84,8 +88,10 @@ def verb_candidate(v: Token, rules: VerbRules) -> Candidate | None:
     refined = refine_verb(v, sense, rules)
     if refined is None:
         return None
+    row = rules.explain(v, sense)
     return Candidate(v, refined, v, [v], reversed_roles=lemma(v) in ("host", "receive") or (
-        lemma(v) == "welcome" and refined.category == "CONSULT"))
+        lemma(v) == "welcome" and refined.category == "CONSULT"),
+        rule="verb" if row is None else f"verb:{row.when}")
 
 
 # ------------------------------------------------------------------ nouns
@@ -139,7 +145,7 @@ def carrier_candidates(v: Token) -> list[Candidate]:
         if lemma(v) == "offer" and lemma(o) in ("support", "backing"):
             cat = "AGREE"  # "offered continued U.S. support" is a promise of it
         mode = "disapprove" if cat == "ACCUSE" else None
-        out.append(Candidate(o, Sense(cat, mode), v, [v, o]))
+        out.append(Candidate(o, Sense(cat, mode), v, [v, o], rule="carrier"))
     return out
 
 
@@ -150,7 +156,7 @@ def concerned_candidate(adj: Token) -> Candidate | None:
     if not prep_objs(adj, "about", "by", "over", "at", "with"):
         return None
     return Candidate(adj, Sense("ACCUSE", "disapprove"), adj.head if adj.dep_ == "acomp"
-                     else adj, [adj])
+                     else adj, [adj], rule="concerned")
 
 
 LIGHT_PREPS = {"in", "on"}  # "participate in talks", "engage in negotiations"
@@ -177,7 +183,8 @@ def light_candidates(v: Token) -> list[Candidate]:
             s = Sense("AGREE")
         if lemma(v) == "sign" and s.category == "AGREE":
             continue  # "signed an agreement": the verb is the event
-        out.append(Candidate(n, s, v, [v, n], reversed_roles=lemma(v) == "host"))
+        out.append(Candidate(n, s, v, [v, n], reversed_roles=lemma(v) == "host",
+                             rule="light"))
     return out
 
 
@@ -211,15 +218,9 @@ def refine_noun(n: Token, sense: Sense | None) -> Sense | None:
         return sense if words & {"humanitarian", "fighting", "hostility", "hostilities",
                                  "war", "combat"} else None
     if sense is None and lemma(n) in CONTAINERS:
-        for c in n.children:  # "a new military aid package", "a new round of talks"
-            inner = noun_sense(c) if c.dep_ in ("compound", "nmod") else None
-            if c.dep_ == "prep" and c.lower_ == "of":
-                inner = next((noun_sense(p) for p in kids(c, "pobj") if noun_sense(p)), None)
-            if inner is not None:
-                if inner.category == "AID":
-                    return Sense("AID", aid_mode({lemma(t) for t in n.subtree}))
-                return inner
-        return None
+        return _container_sense(n)
+    if _unarmed_launch(n, sense):
+        return None  # "the launch of a new airline", "a performance test"
     if sense is None or sense.category != "ASSAULT":
         return sense
     targets = set().union(*(lems(o) for o in prep_objs(n, "on", "against")))
@@ -228,6 +229,25 @@ def refine_noun(n: Token, sense: Sense | None) -> Sense | None:
                             "information", "journalism"}
         return Sense("COERCE", "censor" if censor else "restrict")
     return sense
+
+
+def _container_sense(n: Token) -> Sense | None:
+    """"a new military aid package", "a new round of talks": the sense of what it holds."""
+    for c in n.children:
+        inner = noun_sense(c) if c.dep_ in ("compound", "nmod") else None
+        if c.dep_ == "prep" and c.lower_ == "of":
+            inner = next((noun_sense(p) for p in kids(c, "pobj") if noun_sense(p)), None)
+        if inner is not None:
+            if inner.category == "AID":
+                return Sense("AID", aid_mode({lemma(t) for t in n.subtree}))
+            return inner
+    return None
+
+
+def _unarmed_launch(n: Token, sense: Sense | None) -> bool:
+    """A launch or a test with no weapon named is no show of force."""
+    return sense is not None and sense.category == "MOBILIZE" and \
+        lemma(n) in ("launch", "test") and not {lemma(t) for t in n.subtree} & WEAPONS
 
 
 NOT_EVENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
@@ -303,7 +323,7 @@ def noun_candidate(n: Token, claimed: set[int]) -> Candidate | None:
     s = _standalone_sense(n, claimed)
     if s is None or not (_eventive_modifier(n) or _eventive_place(n)):
         return None
-    return Candidate(n, s, n, [n])
+    return Candidate(n, s, n, [n], rule="noun")
 
 
 def _owned(n: Token) -> bool:

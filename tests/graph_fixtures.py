@@ -28,6 +28,7 @@ class Ev:
     location: str | None = None
     sentence: str = ""
     mode: str | None = None
+    confidence: float | None = None
 
 
 @dataclass
@@ -74,7 +75,8 @@ def build(text: str, published: str | None, *, ents: list[Ent] | None = None,
         art.events.append(Event(id=f"v{i}", category=ev.category, mode=ev.mode, actors=actors,
                                 location=ev.location, date=ev.date,
                                 modality=ev.modality,  # type: ignore[arg-type]
-                                sentence=ev.sentence or text[:120]))
+                                sentence=ev.sentence or text[:120],
+                                confidence=ev.confidence))
     for ag in agreements or []:
         s = text.find(ag.name)
         span = [s, s + len(ag.name)] if s >= 0 else [0, 0]

@@ -24,7 +24,7 @@ def command() -> None:
 @click.option("--q", "q", default=None, help="Words in the quote (or the event's sentence).")
 @click.option("--agreement", default=None, help="Status changes of this agreement.")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
-              help="Events reported by enough independent articles (n: 1 - 2^-n).")
+              help="Events the event judge gave at least this confidence.")
 @click.option("--kind", type=click.Choice(["events", "quotes", "agreements", "commitments"]),
               default=None, help="What the alert watches (default: from the filters); "
                                  "`commitments`: outcomes that became fulfilled/contradicted.")

@@ -4,8 +4,8 @@ Four kinds, chosen by the filters given (or named with `kind`):
 
 - events: `dyad` (two sides: countries or entities, events between them that happened),
   `category` (a PLOVER category), `entity` (an actor, or a country actors belong to), `q`
-  (words in the event's sentence), `min_confidence` (an event reported by n articles that are
-  not wire copies of one another has confidence 1 - 2^-n: 0.5, 0.75, 0.875, ...);
+  (words in the event's sentence), `min_confidence` (the event judge's confidence of the event;
+  events stored before the judge have none and are kept, as in every other view);
 - quotes: `speaker` and/or `q` (full-text words of the quote);
 - agreements: `agreement` (name or id): every new status signal (signed, ratified, ...);
 - commitments: statements of intent whose outcome became fulfilled or contradicted,
@@ -151,10 +151,6 @@ def _paged(fetch: Callable[[int, int], list[T]]) -> Iterator[T]:
         offset += 1000
 
 
-def confidence(n_independent: int) -> float:
-    return 1.0 - 0.5 ** max(0, n_independent)
-
-
 def _events(store: Store, q: dict[str, Any]) -> Iterator[MatchRow]:
     category = (q.get("category") or "").upper() or None
     if q.get("dyad"):
@@ -172,7 +168,7 @@ def _events(store: Store, q: dict[str, Any]) -> Iterator[MatchRow]:
             continue
         if any(w not in ev.sentence.lower() for w in words):
             continue
-        if confidence(ev.n_independent) + 1e-9 < least:
+        if ev.confidence is not None and ev.confidence + 1e-9 < least:
             continue
         actors = ", ".join(a.name for a in ev.actors[:4])
         yield MatchRow(f"event:{ev.id}", f"{ev.category} {ev.date or ''}: {actors}".strip(),

@@ -301,6 +301,24 @@ ALTER TABLE articles ADD COLUMN annotated INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE articles ADD COLUMN annotation_skipped TEXT;
 """
 
+# What incremental resolution keeps between runs: the articles the resolved tables cover, and
+# the blocking keys of every per-article entity (`resolve.blocks`), so that a new article's
+# entities find the stored ones they may join without reading the others. "id:" keys join
+# the entities of clusters whose ids were derived from the same name.
+_RESOLUTION_STATE = """
+CREATE TABLE resolved_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id)
+) WITHOUT ROWID;
+CREATE TABLE entity_keys (
+    key TEXT NOT NULL,
+    role TEXT NOT NULL,                -- link | target | probe
+    article_id TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    PRIMARY KEY (key, article_id, local_id, role)
+) WITHOUT ROWID;
+CREATE INDEX entity_keys_entity ON entity_keys(article_id, local_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_resolved", _RESOLVED),
@@ -308,12 +326,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_serve_indexes", _SERVE_INDEXES),
     Migration("0005_article_language", _ARTICLE_LANGUAGE),
     Migration("0006_article_annotated", _ARTICLE_ANNOTATED),
+    Migration("0009_resolution_state", _RESOLUTION_STATE),
 )
 
 # Tables rebuilt by every resolution pass, children first.
 RESOLVED_TABLES = ("commitments", "agreement_status", "agreement_links", "agreement_aliases",
                    "agreements", "event_actors", "event_links", "events", "duplicates",
                    "entity_roles", "entity_links", "entity_aliases", "entities")
+# Kept by resolution next to the resolved tables, rebuilt with them (`store.incremental`).
+STATE_TABLES = ("entity_keys", "resolved_articles")
 ARTICLE_TABLES = ("articles", "article_sources", "article_entities", "mentions", "quotes",
                   "event_reports", "event_report_actors", "agreement_mentions")
 

@@ -1,8 +1,10 @@
 """The resolved tables: rows loaded for `newsgraph.resolve`, and its results saved.
 
 `resolve_all(conn)` rebuilds every resolved table (entities, duplicates, events, agreements,
-commitments) inside the caller's transaction. Each step reads what the steps before it saved
-(events read the entities, commitments the agreements). Rows are read in a fixed order
+commitments) inside the caller's transaction; `resolve_new(conn)` brings them up to date
+with the articles stored since (`store.incremental`), ending with the same tables. Each
+step reads what the steps before it saved (events read the entities, commitments the
+agreements). Rows are read in a fixed order
 (publication date, then id), so the result depends only on which articles are stored, not on
 the order or the number of runs that stored them.
 """
@@ -16,7 +18,8 @@ from dataclasses import dataclass, field
 
 from newsgraph.resolve import agreements, commitments, dedup, entities, events
 from newsgraph.resolve.people import Row as EntityRow
-from newsgraph.store.migrations import RESOLVED_TABLES
+from newsgraph.store import incremental
+from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
 
 
 @dataclass
@@ -25,12 +28,60 @@ class ResolveReport:
 
 
 def resolve_all(conn: sqlite3.Connection) -> ResolveReport:
-    for table in RESOLVED_TABLES:
+    for table in RESOLVED_TABLES + STATE_TABLES:
         conn.execute(f"DELETE FROM {table}")
-    report = ResolveReport()
-    found = entities.resolve_entities(load_entity_rows(conn))
+    rows = load_entity_rows(conn)
+    found = entities.resolve_entities(rows)
     save_entities(conn, found)
-    report.counts["entities"] = len(found)
+    incremental.save_keys(conn, rows)
+    incremental.save_name_keys(conn, found)
+    del rows, found
+    incremental.mark_resolved(conn, (r[0] for r in conn.execute("SELECT id FROM articles")))
+    return _after_entities(conn)
+
+
+def resolve_new(conn: sqlite3.Connection) -> ResolveReport:
+    """Resolve the articles stored since the last resolution; see `store.incremental`."""
+    if incremental.needs_full(conn):
+        return resolve_all(conn)
+    new = incremental.new_articles(conn)
+    if not new:
+        return ResolveReport(_counts(conn))
+    _entities_incremental(conn, new)
+    incremental.mark_resolved(conn, new)
+    return _after_entities(conn)
+
+
+def _counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return {k: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for k, t in (
+        ("entities", "entities"), ("duplicates", "duplicates"), ("events", "events"),
+        ("agreements", "agreements"), ("commitments", "commitments"))}
+
+
+def _entities_incremental(conn: sqlite3.Connection, new: list[str]) -> None:
+    """Re-cluster the component of blocking keys the new articles' entities reach (and
+    the clusters whose ids come from the same names), and replace those clusters."""
+    added = incremental.load_new_entity_rows(conn, new)
+    incremental.save_keys(conn, added)
+    scope = incremental.component(conn, {(r.article_id, r.local_id) for r in added})
+    while True:
+        found = entities.resolve_entities(incremental.load_scope_rows(conn))
+        extra = incremental.same_name_entities(conn, found, scope)
+        if not extra:
+            break
+        scope = incremental.component(conn, scope | extra)
+    incremental.drop_scope_entities(conn)
+    save_entities(conn, found)
+    incremental.save_name_keys(conn, found)
+
+
+def _after_entities(conn: sqlite3.Connection) -> ResolveReport:
+    """The steps that read the entities: recomputed from the stored rows."""
+    for table in RESOLVED_TABLES:
+        if not table.startswith("entit"):
+            conn.execute(f"DELETE FROM {table}")
+    report = ResolveReport()
+    report.counts["entities"] = conn.execute("SELECT count(*) FROM entities").fetchone()[0]
     copies = dedup.find_copies(load_sketches(conn))
     save_duplicates(conn, copies)
     report.counts["duplicates"] = len(copies)

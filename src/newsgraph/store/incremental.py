@@ -1,0 +1,150 @@
+"""Incremental resolution: new articles join the stored clusters their blocking keys reach.
+
+`resolve_new(conn)` finds the articles the resolved tables do not cover yet
+(`resolved_articles`), and for entities re-clusters only the connected component of blocking
+keys (`resolve.blocks`) the new entities reach, with the same functions a full rebuild uses,
+so it ends with the tables `resolve_all` gives, whatever the order and batching of ingests.
+Entities of other components keep their rows and ids. The steps after it (duplicates,
+events, agreements, commitments) are then recomputed from the stored rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from newsgraph.resolve import entities
+from newsgraph.resolve.blocks import LINK
+from newsgraph.resolve.people import Row as EntityRow
+
+Ref = tuple[str, str]   # (article id, local id) of one per-article entity
+
+_TEMP = """
+CREATE TEMP TABLE IF NOT EXISTS scope_entities (
+    article_id TEXT NOT NULL, local_id TEXT NOT NULL, PRIMARY KEY (article_id, local_id)
+) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS scope_keys (key TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+
+
+def new_articles(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM resolved_articles) "
+        "ORDER BY published, id")]
+
+
+def needs_full(conn: sqlite3.Connection) -> bool:
+    """A store resolved before resolution kept its state has no keys to start from."""
+    none_covered = conn.execute("SELECT 1 FROM resolved_articles LIMIT 1").fetchone() is None
+    has_entities = conn.execute("SELECT 1 FROM entities LIMIT 1").fetchone() is not None
+    return none_covered and has_entities
+
+
+def mark_resolved(conn: sqlite3.Connection, article_ids: Iterable[str]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO resolved_articles(article_id) VALUES (?)",
+                     ((a,) for a in article_ids))
+
+
+# ---------------------------------------------------------------- keys
+
+
+def save_keys(conn: sqlite3.Connection, rows: Iterable[EntityRow]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO entity_keys(key, role, article_id, local_id) "
+                     "VALUES (?,?,?,?)", ((k, role, r.article_id, r.local_id)
+                                          for r in rows for k, role in entities.row_keys(r)))
+
+
+def save_name_keys(conn: sqlite3.Connection, found: list[entities.ResolvedEntity]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO entity_keys(key, role, article_id, local_id) "
+                     "VALUES (?,?,?,?)", (("id:" + e.name_id, LINK, r.article_id, r.local_id)
+                                          for e in found for r in e.links))
+
+
+def _fill_scope(conn: sqlite3.Connection, refs: Iterable[Ref]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO temp.scope_entities(article_id, local_id) "
+                     "VALUES (?,?)", refs)
+
+
+def component(conn: sqlite3.Connection, start: Iterable[Ref]) -> set[Ref]:
+    """Every per-article entity joined to `start` by a chain of keys (left in
+    temp.scope_entities for the loads that follow)."""
+    for statement in _TEMP.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("DELETE FROM temp.scope_entities")
+    conn.execute("DELETE FROM temp.scope_keys")
+    frontier = set(start)
+    seen: set[Ref] = set()
+    while frontier:
+        seen |= frontier
+        conn.execute("DROP TABLE IF EXISTS temp.frontier")
+        conn.execute("CREATE TEMP TABLE frontier (article_id TEXT, local_id TEXT, "
+                     "PRIMARY KEY (article_id, local_id)) WITHOUT ROWID")
+        conn.executemany("INSERT OR IGNORE INTO temp.frontier VALUES (?,?)", frontier)
+        new_keys = [r[0] for r in conn.execute(
+            "SELECT DISTINCT k.key FROM entity_keys k JOIN temp.frontier f "
+            "ON f.article_id = k.article_id AND f.local_id = k.local_id "
+            "WHERE k.key NOT IN (SELECT key FROM temp.scope_keys)")]
+        conn.executemany("INSERT OR IGNORE INTO temp.scope_keys(key) VALUES (?)",
+                         ((k,) for k in new_keys))
+        reached: set[Ref] = set()
+        for i in range(0, len(new_keys), 500):
+            chunk = new_keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            reached.update(conn.execute(
+                "SELECT article_id, local_id FROM entity_keys WHERE key IN ("
+                "SELECT key FROM entity_keys WHERE key IN (" + marks + ") GROUP BY key "
+                "HAVING sum(role = 'link') > 0 OR (sum(role = 'target') > 0 "
+                "AND sum(role = 'probe') > 0))", chunk))
+        frontier = reached - seen
+    _fill_scope(conn, seen)
+    return seen
+
+
+def load_scope_rows(conn: sqlite3.Connection) -> list[EntityRow]:
+    """The per-article entities of temp.scope_entities, in the order of a full rebuild."""
+    rows = conn.execute(
+        "SELECT e.article_id, e.local_id, e.name, e.type, e.affiliation, e.roles, e.n_mentions, "
+        "a.published FROM temp.scope_entities s JOIN article_entities e "
+        "ON e.article_id = s.article_id AND e.local_id = s.local_id "
+        "JOIN articles a ON a.id = e.article_id ORDER BY a.published, e.article_id, e.local_id"
+    ).fetchall()
+    return [EntityRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7]) for r in rows]
+
+
+def same_name_entities(conn: sqlite3.Connection, found: list[entities.ResolvedEntity],
+                       scope: set[Ref]) -> set[Ref]:
+    """Stored entities outside `scope` whose clusters have an id derived from the same name
+    as one of `found`: they must be resolved together to be told apart the same way."""
+    out: set[Ref] = set()
+    for e in found:
+        out.update(conn.execute("SELECT article_id, local_id FROM entity_keys WHERE key = ?",
+                                ("id:" + e.name_id,)))
+    return out - scope
+
+
+def drop_scope_entities(conn: sqlite3.Connection) -> None:
+    """Delete the stored clusters of temp.scope_entities and their "id:" keys."""
+    conn.execute("DROP TABLE IF EXISTS temp.old_entities")
+    conn.execute("CREATE TEMP TABLE old_entities AS SELECT DISTINCT l.entity_id AS id "
+                 "FROM entity_links l JOIN temp.scope_entities s "
+                 "ON s.article_id = l.article_id AND s.local_id = l.local_id")
+    for table, col in (("entity_links", "entity_id"), ("entity_aliases", "entity_id"),
+                       ("entity_roles", "entity_id"), ("entities", "id")):
+        conn.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT id FROM temp.old_entities)")
+    conn.execute("DELETE FROM entity_keys WHERE key LIKE 'id:%' AND (article_id, local_id) IN "
+                 "(SELECT article_id, local_id FROM temp.scope_entities)")
+
+
+def load_new_entity_rows(conn: sqlite3.Connection, article_ids: list[str]) -> list[EntityRow]:
+    out: list[EntityRow] = []
+    for i in range(0, len(article_ids), 500):
+        chunk = article_ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        out += [EntityRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7])
+                for r in conn.execute(
+                    "SELECT e.article_id, e.local_id, e.name, e.type, e.affiliation, e.roles, "
+                    "e.n_mentions, a.published FROM article_entities e JOIN articles a "
+                    f"ON a.id = e.article_id WHERE e.article_id IN ({marks})", chunk)]
+    return out

@@ -10,6 +10,7 @@ order) and returns the corpus entities in the order they are stored.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -21,6 +22,7 @@ from newsgraph.resolve.names import HONORIFICS, PersonName, fold
 from newsgraph.resolve.people import Cluster, Row, cluster_people
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _norm(name: str) -> str:
     text = fold(re.sub(r"['’]s$", "", name.strip()))
     text = re.sub(r"^the\s+", "", text)

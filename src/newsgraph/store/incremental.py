@@ -4,8 +4,10 @@
 (`resolved_articles`), and for entities re-clusters only the connected component of blocking
 keys (`resolve.blocks`) the new entities reach, with the same functions a full rebuild uses,
 so it ends with the tables `resolve_all` gives, whatever the order and batching of ingests.
-Entities of other components keep their rows and ids. The steps after it (duplicates,
-events, agreements, commitments) are then recomputed from the stored rows.
+Entities of other components keep their rows and ids. Copies are found the same way
+among the articles sharing sketch values with the new ones (`copies_incremental`). The
+steps after them (events, agreements, commitments) are then recomputed from the stored
+rows.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
-from newsgraph.resolve import entities
+from newsgraph.resolve import dedup, entities
 from newsgraph.resolve.blocks import LINK
 from newsgraph.resolve.people import Row as EntityRow
 
@@ -148,3 +151,71 @@ def load_new_entity_rows(conn: sqlite3.Connection, article_ids: list[str]) -> li
                     "e.n_mentions, a.published FROM article_entities e JOIN articles a "
                     f"ON a.id = e.article_id WHERE e.article_id IN ({marks})", chunk)]
     return out
+
+
+# ------------------------------------------------------------- duplicates
+
+
+def _signed(h: int) -> int:
+    return h - (1 << 64) if h >= 1 << 63 else h
+
+
+def _in_chunks(conn: sqlite3.Connection, sql: str, values: Iterable[object]
+               ) -> list[tuple[Any, ...]]:
+    """Run `sql` (with one `{}` for a list of placeholders) over `values` 500 at a time."""
+    items, out = list(values), []
+    for i in range(0, len(items), 500):
+        chunk = items[i:i + 500]
+        out += conn.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+    return out
+
+
+def save_sketch_values(conn: sqlite3.Connection, items: Iterable[tuple[str, bytes | None]]
+                       ) -> None:
+    conn.executemany("INSERT OR IGNORE INTO sketch_values(value, article_id) VALUES (?,?)",
+                     ((_signed(h), a) for a, sk in items for h in dedup.unpack(sk)))
+
+
+def _holders(conn: sqlite3.Connection, values: Iterable[int]) -> dict[int, int]:
+    """Sketch value -> how many stored articles hold it (signed values)."""
+    return dict(_in_chunks(conn, "SELECT value, count(*) FROM sketch_values WHERE value IN "
+                                 "({}) GROUP BY value", values))
+
+
+def _sketches(conn: sqlite3.Connection, ids: Iterable[str]) -> list[tuple[str, bytes | None]]:
+    rows = _in_chunks(conn, "SELECT id, sketch, published FROM articles WHERE id IN ({})", ids)
+    return [(a, s) for a, s, _ in sorted(rows, key=lambda r: (r[2] is not None, r[2] or "",
+                                                               r[0]))]
+
+
+def copies_incremental(conn: sqlite3.Connection, new: list[str]) -> None:
+    """Find the copies among the new articles and the groups of copies they reach: the
+    articles sharing a sketch value with them, and those holding a value that the new ones
+    made boilerplate (which no longer counts as evidence between them)."""
+    added = _sketches(conn, new)
+    values = {_signed(h) for _, sk in added for h in dedup.unpack(sk)}
+    before = _holders(conn, values)
+    save_sketch_values(conn, added)
+    after = _holders(conn, values)
+    limit = dedup.MAX_POSTING
+    crossed = {v for v in values if after[v] > limit >= before.get(v, 0)}
+    reach = {v for v in values if after[v] <= limit} | crossed
+    scope = set(new) | {r[0] for r in _in_chunks(
+        conn, "SELECT DISTINCT article_id FROM sketch_values WHERE value IN ({})", reach)}
+    roots = {r[0] for r in _in_chunks(
+        conn, "SELECT duplicate_of FROM duplicates WHERE article_id IN ({})", scope)}
+    scope |= roots | {r[0] for r in _in_chunks(
+        conn, "SELECT article_id FROM duplicates WHERE duplicate_of IN ({})", scope | roots)}
+    items = _sketches(conn, scope)
+    counts = _holders(conn, {_signed(h) for _, sk in items for h in dedup.unpack(sk)})
+    common = dedup.common_values((v % (1 << 64), n) for v, n in counts.items())
+    _in_chunks(conn, "DELETE FROM duplicates WHERE article_id IN ({})", scope)
+    conn.executemany("INSERT INTO duplicates(article_id, duplicate_of, similarity) "
+                     "VALUES (?,?,?)", [(c.article_id, c.duplicate_of, c.similarity)
+                                        for c in dedup.find_copies(items, common=common)])
+
+
+def mention_agreements(conn: sqlite3.Connection, new: list[str]) -> bool:
+    """Whether any of the `new` articles mentions an agreement."""
+    return bool(_in_chunks(conn, "SELECT 1 FROM agreement_mentions WHERE article_id IN ({}) "
+                                 "LIMIT 1", new))

@@ -303,8 +303,9 @@ ALTER TABLE articles ADD COLUMN annotation_skipped TEXT;
 
 # What incremental resolution keeps between runs: the articles the resolved tables cover, and
 # the blocking keys of every per-article entity (`resolve.blocks`), so that a new article's
-# entities find the stored ones they may join without reading the others. "id:" keys join
-# the entities of clusters whose ids were derived from the same name.
+# entities find the stored ones they may join without reading the others ("id:" keys join
+# the entities of clusters whose ids were derived from the same name), and the sketch
+# values by which a new article finds the articles it may be a copy of.
 _RESOLUTION_STATE = """
 CREATE TABLE resolved_articles (
     article_id TEXT PRIMARY KEY REFERENCES articles(id)
@@ -317,6 +318,13 @@ CREATE TABLE entity_keys (
     PRIMARY KEY (key, article_id, local_id, role)
 ) WITHOUT ROWID;
 CREATE INDEX entity_keys_entity ON entity_keys(article_id, local_id);
+-- Each article's sketch values (`resolve.dedup`), signed, to find the articles a new one
+-- may copy.
+CREATE TABLE sketch_values (
+    value INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (value, article_id)
+) WITHOUT ROWID;
 """
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -334,7 +342,7 @@ RESOLVED_TABLES = ("commitments", "agreement_status", "agreement_links", "agreem
                    "agreements", "event_actors", "event_links", "events", "duplicates",
                    "entity_roles", "entity_links", "entity_aliases", "entities")
 # Kept by resolution next to the resolved tables, rebuilt with them (`store.incremental`).
-STATE_TABLES = ("entity_keys", "resolved_articles")
+STATE_TABLES = ("entity_keys", "sketch_values", "resolved_articles")
 ARTICLE_TABLES = ("articles", "article_sources", "article_entities", "mentions", "quotes",
                   "event_reports", "event_report_actors", "agreement_mentions")
 

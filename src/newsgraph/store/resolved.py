@@ -49,7 +49,7 @@ def resolve_new(conn: sqlite3.Connection) -> ResolveReport:
         return ResolveReport(_counts(conn))
     _entities_incremental(conn, new)
     incremental.mark_resolved(conn, new)
-    return _after_entities(conn)
+    return _after_entities(conn, new)
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -75,26 +75,39 @@ def _entities_incremental(conn: sqlite3.Connection, new: list[str]) -> None:
     incremental.save_name_keys(conn, found)
 
 
-def _after_entities(conn: sqlite3.Connection) -> ResolveReport:
-    """The steps that read the entities: recomputed from the stored rows."""
-    for table in RESOLVED_TABLES:
-        if not table.startswith("entit"):
-            conn.execute(f"DELETE FROM {table}")
+def _after_entities(conn: sqlite3.Connection, new: list[str] | None = None) -> ResolveReport:
+    """The steps after the entities, for the `new` articles (None: all of them afresh).
+    Copies are found incrementally; agreements, which read nothing but agreement mentions,
+    are kept when no new article mentions one; the rest is recomputed from stored rows."""
     report = ResolveReport()
     report.counts["entities"] = conn.execute("SELECT count(*) FROM entities").fetchone()[0]
-    copies = dedup.find_copies(load_sketches(conn))
-    save_duplicates(conn, copies)
-    report.counts["duplicates"] = len(copies)
+    if new is None:
+        sketches = load_sketches(conn)
+        incremental.save_sketch_values(conn, sketches)
+        save_duplicates(conn, dedup.find_copies(sketches))
+        del sketches
+    else:
+        incremental.copies_incremental(conn, new)
+    report.counts["duplicates"] = conn.execute("SELECT count(*) FROM duplicates").fetchone()[0]
+    _clear(conn, "event_actors", "event_links", "events")
     evs = events.resolve_events(load_event_inputs(conn), load_originals(conn))
     save_events(conn, evs)
     report.counts["events"] = len(evs)
-    ags = agreements.resolve_agreements(*load_agreement_mentions(conn))
-    save_agreements(conn, ags)
-    report.counts["agreements"] = len(ags)
+    del evs
+    if new is None or incremental.mention_agreements(conn, new):
+        _clear(conn, "agreement_status", "agreement_links", "agreement_aliases", "agreements")
+        save_agreements(conn, agreements.resolve_agreements(*load_agreement_mentions(conn)))
+    report.counts["agreements"] = conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
+    _clear(conn, "commitments")
     cms = commitments.resolve_commitments(load_commitment_inputs(conn))
     save_commitments(conn, cms)
     report.counts["commitments"] = len(cms)
     return report
+
+
+def _clear(conn: sqlite3.Connection, *tables: str) -> None:
+    for table in tables:
+        conn.execute(f"DELETE FROM {table}")
 
 
 # ---------------------------------------------------------------- entities

@@ -113,3 +113,26 @@ def test_a_rebuild_after_increments_changes_nothing() -> None:
         assert st_.resolve().counts["entities"] == len(before["entities"])  # nothing new
         st_.resolve(full=True)
         assert tables(st_.conn) == before
+
+
+STORY = ("The two ministers met in the capital on Monday to review the partnership and agreed "
+         "to hold the next round of talks on trade, energy and maritime security in the autumn "
+         "after officials finish their work on the text.")
+
+
+def test_copies_that_become_boilerplate_are_found_again(monkeypatch: Any) -> None:
+    """A sketch value shared by more articles than MAX_POSTING stops counting as evidence:
+    a new copy can undo the copies found before, as a rebuild would."""
+    from graph_fixtures import build
+    from newsgraph.resolve import dedup
+
+    monkeypatch.setattr(dedup, "MAX_POSTING", 2)
+    first = [build(STORY, "2022-01-03"), build(STORY + " Reporting by the desk.", "2022-01-04")]
+    with Store() as st_:
+        st_.write_articles(first)
+        st_.resolve()
+        assert st_.conn.execute("SELECT count(*) FROM duplicates").fetchone()[0] == 1
+        st_.write_articles([build(STORY + " Edited by the desk.", "2022-01-05")])
+        st_.resolve()
+        got, expected = _incremental_and_full(st_)
+    assert got["duplicates"] == expected["duplicates"] == []

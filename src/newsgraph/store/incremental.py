@@ -38,10 +38,8 @@ def new_articles(conn: sqlite3.Connection) -> list[str]:
 
 
 def needs_full(conn: sqlite3.Connection) -> bool:
-    """A store resolved before resolution kept its state has no keys to start from."""
-    none_covered = conn.execute("SELECT 1 FROM resolved_articles LIMIT 1").fetchone() is None
-    has_entities = conn.execute("SELECT 1 FROM entities LIMIT 1").fetchone() is not None
-    return none_covered and has_entities
+    """Nothing resolved yet (or resolved before resolution kept its state): a rebuild."""
+    return conn.execute("SELECT 1 FROM resolved_articles LIMIT 1").fetchone() is None
 
 
 def mark_resolved(conn: sqlite3.Connection, article_ids: Iterable[str]) -> None:

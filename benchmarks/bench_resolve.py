@@ -99,9 +99,10 @@ def _resolve_here(db: str, mode: str) -> None:
 
     start = time.perf_counter()
     with Store(db) as store:
-        store.resolve(full=mode == "full")
+        report = store.resolve(full=mode == "full")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": time.perf_counter() - start, "rss_mb": rss}))
+    print(json.dumps({"seconds": time.perf_counter() - start, "rss_mb": rss,
+                      "steps": report.seconds}))
 
 
 def add_new(base: Path, db: Path, k: int) -> float:
@@ -130,7 +131,8 @@ def run_size(base: Path, work: Path, n: int) -> dict[str, float]:
     target.unlink()
     return {"n": n, "full_s": full["seconds"], "full_rss_mb": full["rss_mb"],
             "ms_per_article": 1000 * full["seconds"] / n, "ingest_10_s": ingest_s,
-            "resolve_10_s": inc["seconds"], "resolve_10_rss_mb": inc["rss_mb"]}
+            "resolve_10_s": inc["seconds"], "resolve_10_rss_mb": inc["rss_mb"],
+            "full_steps": full.get("steps", {}), "resolve_10_steps": inc.get("steps", {})}
 
 
 def main() -> None:
@@ -149,8 +151,9 @@ def main() -> None:
         results.append(r)
         print(f"{n:>6} articles: full {r['full_s']:.1f} s ({r['ms_per_article']:.2f} ms/article,"
               f" peak {r['full_rss_mb']:.0f} MB); 10 new: store {r['ingest_10_s']:.2f} s, "
-              f"resolve {r['resolve_10_s']:.2f} s (peak {r['resolve_10_rss_mb']:.0f} MB)",
-              flush=True)
+              f"resolve {r['resolve_10_s']:.2f} s (peak {r['resolve_10_rss_mb']:.0f} MB)\n"
+              f"        steps of the full rebuild {r['full_steps']}\n"
+              f"        steps of the 10 new {r['resolve_10_steps']}", flush=True)
     small, big = results[0], results[-1]
     if big is not small:
         print(f"ratio {big['n']}/{small['n']}: incremental "

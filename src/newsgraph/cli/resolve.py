@@ -24,5 +24,6 @@ def command(db: str, full: bool) -> None:
     except StoreError as e:
         raise click.ClickException(str(e)) from None
     counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
+    steps = ", ".join(f"{k} {v:.2f} s" for k, v in report.seconds.items())
     click.echo(f"resolved ({'full' if full else 'incremental'}) in "
-               f"{time.perf_counter() - start:.2f} s: {counts}")
+               f"{time.perf_counter() - start:.2f} s: {counts}" + (f" ({steps})" if steps else ""))

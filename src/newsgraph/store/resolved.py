@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -25,9 +26,16 @@ from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
 @dataclass
 class ResolveReport:
     counts: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)   # by step
+
+    def lap(self, step: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[step] = round(now - since, 3)
+        return now
 
 
 def resolve_all(conn: sqlite3.Connection) -> ResolveReport:
+    start = time.perf_counter()
     for table in RESOLVED_TABLES + STATE_TABLES:
         conn.execute(f"DELETE FROM {table}")
     rows = load_entity_rows(conn)
@@ -37,19 +45,24 @@ def resolve_all(conn: sqlite3.Connection) -> ResolveReport:
     incremental.save_name_keys(conn, found)
     del rows, found
     incremental.mark_resolved(conn, (r[0] for r in conn.execute("SELECT id FROM articles")))
-    return _after_entities(conn)
+    report = ResolveReport()
+    report.lap("entities", start)
+    return _after_entities(conn, report)
 
 
 def resolve_new(conn: sqlite3.Connection) -> ResolveReport:
     """Resolve the articles stored since the last resolution; see `store.incremental`."""
     if incremental.needs_full(conn):
         return resolve_all(conn)
+    start = time.perf_counter()
     new = incremental.new_articles(conn)
     if not new:
         return ResolveReport(_counts(conn))
     _entities_incremental(conn, new)
     incremental.mark_resolved(conn, new)
-    return _after_entities(conn, new)
+    report = ResolveReport()
+    report.lap("entities", start)
+    return _after_entities(conn, report, new)
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -75,11 +88,12 @@ def _entities_incremental(conn: sqlite3.Connection, new: list[str]) -> None:
     incremental.save_name_keys(conn, found)
 
 
-def _after_entities(conn: sqlite3.Connection, new: list[str] | None = None) -> ResolveReport:
+def _after_entities(conn: sqlite3.Connection, report: ResolveReport,
+                    new: list[str] | None = None) -> ResolveReport:
     """The steps after the entities, for the `new` articles (None: all of them afresh).
     Copies are found incrementally; agreements, which read nothing but agreement mentions,
     are kept when no new article mentions one; the rest is recomputed from stored rows."""
-    report = ResolveReport()
+    start = time.perf_counter()
     report.counts["entities"] = conn.execute("SELECT count(*) FROM entities").fetchone()[0]
     if new is None:
         sketches = load_sketches(conn)
@@ -89,19 +103,23 @@ def _after_entities(conn: sqlite3.Connection, new: list[str] | None = None) -> R
     else:
         incremental.copies_incremental(conn, new)
     report.counts["duplicates"] = conn.execute("SELECT count(*) FROM duplicates").fetchone()[0]
+    start = report.lap("duplicates", start)
     _clear(conn, "event_actors", "event_links", "events")
     evs = events.resolve_events(load_event_inputs(conn), load_originals(conn))
     save_events(conn, evs)
     report.counts["events"] = len(evs)
     del evs
+    start = report.lap("events", start)
     if new is None or incremental.mention_agreements(conn, new):
         _clear(conn, "agreement_status", "agreement_links", "agreement_aliases", "agreements")
         save_agreements(conn, agreements.resolve_agreements(*load_agreement_mentions(conn)))
     report.counts["agreements"] = conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
+    start = report.lap("agreements", start)
     _clear(conn, "commitments")
     cms = commitments.resolve_commitments(load_commitment_inputs(conn))
     save_commitments(conn, cms)
     report.counts["commitments"] = len(cms)
+    report.lap("commitments", start)
     return report
 
 

@@ -136,3 +136,25 @@ def test_copies_that_become_boilerplate_are_found_again(monkeypatch: Any) -> Non
         st_.resolve()
         got, expected = _incremental_and_full(st_)
     assert got["duplicates"] == expected["duplicates"] == []
+
+
+def test_a_new_person_touches_nothing_else() -> None:
+    """An article naming someone no stored name is close to reaches only its own entity;
+    every stored entity keeps its id and rows."""
+    from newsgraph.store import incremental
+
+    new = {"id": "zz-new", "published": "2030-01-01",
+           "people": [["e1", "Ottoline Vasquez-Brightwater", None, [], 2]]}
+    with Store() as st_:
+        _add_people(st_, PEOPLE)
+        st_.resolve()
+        before = tables(st_.conn)
+        _add_people(st_, [new])
+        with st_.transaction() as conn:
+            incremental.save_keys(conn, incremental.load_new_entity_rows(conn, ["zz-new"]))
+            assert incremental.component(conn, {("zz-new", "e1")}) == {("zz-new", "e1")}
+        st_.resolve()
+        after = tables(st_.conn)
+    assert set(before["entities"]) < set(after["entities"])
+    assert len(after["entities"]) == len(before["entities"]) + 1
+    assert set(before["entity_links"]) < set(after["entity_links"])

@@ -18,6 +18,7 @@ COMMANDS = {
     "serve": "serve",
     "spark": "spark",
     "load": "load",
+    "resolve": "resolve",
     "schema": "schema",
     "watch": "watch",
     "feeds": "feeds",

@@ -24,7 +24,7 @@ from newsgraph.run.ingest import IngestOptions, IngestReport, default_workers, i
               help="Inputs per task sent to a worker (and per write transaction).")
 @click.option("--no-resolve", is_flag=True,
               help="Store articles only; skip cross-article resolution (run it later with "
-                   "another ingest).")
+                   "`newsgraph resolve` or another ingest).")
 @date_options
 @click.option("--url", default=None, help="URL for inputs that do not carry one.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
@@ -35,8 +35,9 @@ def command(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: in
     """Ingest PATHS (files, folders, .jsonl, .warc/.warc.gz) into the knowledge graph in DB.
 
     Each article is extracted, annotated and stored once, however often it is ingested (its
-    id is a hash of its clean text); then people, events and agreements are merged across
-    all stored articles. Safe to interrupt and rerun. Bad inputs are listed at the end and
+    id is a hash of its clean text); then the new articles' people, events and agreements
+    are merged with the stored ones (the same tables a full `newsgraph resolve --full`
+    gives). Safe to interrupt and rerun. Bad inputs are listed at the end and
     the others are still stored; the exit code is then 1.
     """
     from newsgraph.store import StoreError

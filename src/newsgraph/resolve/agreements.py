@@ -10,6 +10,7 @@ different countries ("U.S.-Thailand" / "U.S.-Indonesia Agreement on Reciprocal T
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -74,14 +75,21 @@ def normalise(name: str) -> str:
 
 
 def content_words(key: str) -> list[str]:
-    return [w for w in key.split() if w not in STOP]
+    return list(_content_words(key))
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def _content_words(key: str) -> tuple[str, ...]:
+    return tuple(w for w in key.split() if w not in STOP)
+
+
+@functools.lru_cache(maxsize=1 << 15)
 def head(key: str) -> str | None:
     """The first agreement noun in the name: "framework" in "Framework for ... Agreement"."""
     return next((w for w in key.split() if w in HEADS), None)
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def countries_in(key: str) -> frozenset[str]:
     words = key.split()
     found = set()
@@ -133,7 +141,7 @@ def names_match(a: Group, b: Group) -> bool:
     they have the same head noun, or the shorter has none ("Reciprocal Defense Procurement"
     for "... Procurement Agreement"); or the two differ only by spelling."""
     ha, hb = head(a.key), head(b.key)
-    wa, wb = content_words(a.key), content_words(b.key)
+    wa, wb = _content_words(a.key), _content_words(b.key)
     (short, h_short), (long_, h_long) = sorted([(wa, ha), (wb, hb)], key=lambda t: len(t[0]))
     # A name with two agreement nouns ("Chemical Weapons Convention and Biological Weapons
     # Convention", "Framework for ... Agreement") may hold two names: no merging by words.

@@ -37,7 +37,7 @@ def _common(country: Any) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 17)
 def canonical_country(name: str | None) -> str | None:
     """The pycountry common name of a country, or None when `name` is not a country."""
     if not name or not name.strip():

@@ -88,34 +88,41 @@ def _postings(sketches: list[tuple[str, tuple[int, ...]]]) -> dict[int, list[int
     return postings
 
 
+def common_values(counts: Iterable[tuple[int, int]]) -> frozenset[int]:
+    """The sketch values that are boilerplate, from (value, number of articles) pairs."""
+    return frozenset(h for h, n in counts if n > MAX_POSTING)
+
+
 def _earlier_candidates(i: int, sk: tuple[int, ...], postings: dict[int, list[int]],
-                        threshold: float) -> list[int]:
+                        threshold: float, common: frozenset[int] | None) -> list[int]:
     """Earlier articles sharing enough sketch values with article `i` to be worth comparing
     (values shared by very many articles, boilerplate, are no evidence)."""
     shared: Counter[int] = Counter()
     for h in sk:
         post = postings[h]
-        if len(post) > MAX_POSTING:
+        if (len(post) > MAX_POSTING) if common is None else (h in common):
             continue
         shared.update(j for j in post if j < i)
     need = max(1, int(threshold * min(len(sk), K) * 0.5))
     return [j for j, n in shared.items() if n >= need]
 
 
-def find_copies(items: Iterable[tuple[str, bytes | None]], threshold: float = THRESHOLD
-                ) -> list[Copy]:
+def find_copies(items: Iterable[tuple[str, bytes | None]], threshold: float = THRESHOLD,
+                common: frozenset[int] | None = None) -> list[Copy]:
     """Group near-identical articles; each copy points at the first article of its group.
 
     `items` are (article_id, sketch) in the order that decides which article is the original
     (callers pass them by publication date, then id), so the result does not depend on the
-    order articles were ingested in.
+    order articles were ingested in. `common` are the boilerplate values of the whole store
+    when `items` are only some of its articles (groups of copies, whole); by default they
+    are found among `items`.
     """
     sketches: list[tuple[str, tuple[int, ...]]] = [(a, unpack(s)) for a, s in items]
     postings = _postings(sketches)
     groups = _Groups(len(sketches))
     best: dict[int, float] = {}
     for i, (_, sk) in enumerate(sketches):
-        for j in _earlier_candidates(i, sk, postings, threshold):
+        for j in _earlier_candidates(i, sk, postings, threshold, common):
             sim = similarity(sk, sketches[j][1])
             if sim >= threshold:
                 groups.union(i, j)

@@ -10,16 +10,19 @@ order) and returns the corpus entities in the order they are stored.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from newsgraph.resolve.blocks import LINK, is_person, other_key, person_keys
 from newsgraph.resolve.countries import canonical_country
 from newsgraph.resolve.names import HONORIFICS, PersonName, fold
 from newsgraph.resolve.people import Cluster, Row, cluster_people
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _norm(name: str) -> str:
     text = fold(re.sub(r"['’]s$", "", name.strip()))
     text = re.sub(r"^the\s+", "", text)
@@ -70,6 +73,9 @@ class ResolvedEntity:
     links: list[LocalRef] = field(default_factory=list)
     aliases: list[EntityAlias] = field(default_factory=list)
     roles: list[EntityRole] = field(default_factory=list)
+    # The id derived from the name alone: clusters sharing it are told apart by the order
+    # they sort in, so they are resolved together (`blocks`).
+    name_id: str = ""
 
 
 # ------------------------------------------------------------ the results
@@ -108,7 +114,7 @@ def resolve_entities(rows: list[Row]) -> list[ResolvedEntity]:
 
 def _entity(c: Cluster, used: set[str]) -> ResolvedEntity:
     name, key = _canonical(c)
-    ident = "ent-" + hashlib.sha1(f"{c.type}|{key}".encode()).hexdigest()[:12]
+    name_id = ident = "ent-" + hashlib.sha1(f"{c.type}|{key}".encode()).hexdigest()[:12]
     if ident in used:  # the same name for two clusters kept apart: tell them apart stably
         first = min((r.article_id, r.local_id) for r in c.rows)
         ident = "ent-" + hashlib.sha1(f"{c.type}|{key}|{first}".encode()).hexdigest()[:12]
@@ -118,7 +124,7 @@ def _entity(c: Cluster, used: set[str]) -> ResolvedEntity:
                           sum(r.n_mentions for r in c.rows), dates[0] if dates else None,
                           dates[-1] if dates else None,
                           [LocalRef(r.article_id, r.local_id) for r in c.rows],
-                          _aliases(c), _roles(c))
+                          _aliases(c), _roles(c), name_id)
 
 
 def _aliases(c: Cluster) -> list[EntityAlias]:
@@ -169,3 +175,11 @@ def _roles(c: Cluster) -> list[EntityRole]:
         out.append(EntityRole(spelling[k].most_common(1)[0][0], dates[0] if dates else None,
                               dates[-1] if dates else None, len(seen)))
     return out
+
+
+def row_keys(row: Row) -> list[tuple[str, str]]:
+    """The blocking keys (`blocks`) of one per-article entity."""
+    if is_person(row.type, row.name):
+        return person_keys(row.name)
+    typ, key = _group_key(row)
+    return [(other_key(typ, key), LINK)]

@@ -71,9 +71,13 @@ class Report:
     ids: frozenset[str] = frozenset()      # actor entity ids
     people: frozenset[str] = frozenset()   # the people among them
     day: dt.date | None = None   # the event date, else the publication date
+    bounds: tuple[dt.date, dt.date] = (dt.date.min, dt.date.max)   # see `_bounds`
+    group: str = "real"          # the kind of modality (MODALITY_GROUP)
 
     def __post_init__(self) -> None:
         self.day = _parse_day(self.date or self.published)
+        self.bounds = _bounds(self)
+        self.group = MODALITY_GROUP.get(self.modality, "real")
 
 
 @dataclass
@@ -89,7 +93,7 @@ class Cluster:
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
-        lo, hi = _bounds(r)
+        lo, hi = r.bounds
         self.lo, self.hi = max(self.lo, lo), min(self.hi, hi)
         self.actors |= r.ids
         self.people |= r.people
@@ -227,16 +231,14 @@ def _compatible(c: Cluster, r: Report) -> bool:
     """Report `r` can be of the event of cluster `c` at all: same category, kind of
     modality, a date that fits, no other country, no person only one of them names."""
     first = c.reports[0]
-    if first.category != r.category:
-        return False
-    if MODALITY_GROUP.get(first.modality, "real") != MODALITY_GROUP.get(r.modality, "real"):
+    if first.category != r.category or first.group != r.group:
         return False
     if c.anchor is None or r.day is None:
         return False
     window = WINDOW_DATED if (c.anchor_dated and r.date) else WINDOW_UNDATED
     if abs((r.day - c.anchor).days) > window:
         return False
-    lo, hi = _bounds(r)
+    lo, hi = r.bounds
     if max(lo, c.lo) > min(hi, c.hi):
         return False  # no date fits both
     if r.country and c.countries and r.country not in c.countries:
@@ -288,7 +290,8 @@ def cluster_reports(reports: list[Report], idf: Idf | None = None) -> list[Clust
         if best is None:
             best = Cluster()
             clusters.append(best)
-            pool.append(best)
+            if r.day is not None:  # an undated report's cluster can never be joined
+                pool.append(best)
         best.add(r)
     return clusters
 

@@ -7,6 +7,7 @@ strict on given names: "Rajnath Singh" and "Manmohan Singh" share a surname and 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 GENDERED = frozenset("a e o i y ia ie le la ne na ine ina ette elle ette ita".split())
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, accents and invisible characters removed, curly apostrophes straightened."""
     text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE).replace("’", "'"))

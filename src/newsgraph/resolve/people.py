@@ -60,6 +60,7 @@ class Cluster:
     rows: list[Row] = field(default_factory=list)
     full: list[PersonName] = field(default_factory=list)   # name forms it is compared by
     _aff: tuple[int, str | None] = (-1, None)
+    _titles: tuple[int, frozenset[str]] = (-1, frozenset())
 
     def articles(self) -> set[str]:
         return {r.article_id for r in self.rows}
@@ -69,10 +70,12 @@ class Cluster:
             self._aff = (len(self.rows), majority(self.rows))
         return self._aff[1]
 
-    def titles(self) -> set[str]:
-        out = {fold(t) for r in self.rows for t in r.roles}
-        out |= {fold(r.parse.title) for r in self.rows if r.parse and r.parse.title}
-        return out
+    def titles(self) -> frozenset[str]:
+        if self._titles[0] != len(self.rows):  # rows are only ever added
+            out = {fold(t) for r in self.rows for t in r.roles}
+            out |= {fold(r.parse.title) for r in self.rows if r.parse and r.parse.title}
+            self._titles = (len(self.rows), frozenset(out))
+        return self._titles[1]
 
     def by_surname(self, name: PersonName) -> bool:
         return any(same_surname(name.surname, f.surname) for f in self.full)
@@ -139,12 +142,13 @@ def _merge_blocks(groups: dict[str, list[Row]], full_keys: list[str]) -> dict[st
             k = parent[k]
         return k
 
+    aff = {k: majority(groups[k]) for k in full_keys}
     for keys in _blocks(groups, full_keys).values():
         keys = sorted(set(keys))
         for i, a in enumerate(keys):
-            pa, aff_a = _parse(groups[a][0]), majority(groups[a])
+            pa, aff_a = _parse(groups[a][0]), aff[a]
             for b in keys[i + 1:]:
-                pb, aff_b = _parse(groups[b][0]), majority(groups[b])
+                pb, aff_b = _parse(groups[b][0]), aff[b]
                 if compatible_affiliation(aff_a, aff_b) and compatible(pa, pb):
                     ra, rb = find(a), find(b)
                     if ra != rb:

@@ -26,7 +26,7 @@ from newsgraph.store import write as _write
 from newsgraph.store.migrations import ARTICLE_TABLES, RESOLVED_TABLES, migrate
 from newsgraph.store.models import Stats
 from newsgraph.store.read import Reader
-from newsgraph.store.resolved import ResolveReport, resolve_all
+from newsgraph.store.resolved import ResolveReport, resolve_all, resolve_new
 
 
 class StoreError(NewsgraphError):
@@ -129,10 +129,12 @@ class Store(Reader):
         except sqlite3.Error as e:
             raise StoreError(str(e)) from e
 
-    def resolve(self) -> ResolveReport:
-        """Recompute every cross-article table from the stored articles (one transaction)."""
+    def resolve(self, full: bool = False) -> ResolveReport:
+        """Bring every cross-article table up to date with the stored articles (one
+        transaction): incrementally from the articles stored since the last resolution, or
+        with `full` rebuilt from all of them. Both end with the same tables."""
         with self.transaction() as conn:
-            return resolve_all(conn)
+            return resolve_all(conn) if full else resolve_new(conn)
 
     # ----------------------------------------------------------------- stats
 

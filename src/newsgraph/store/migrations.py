@@ -15,6 +15,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from newsgraph.store import schema_changes as changes
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -275,123 +277,25 @@ CREATE TABLE resolve_state (
 );
 """
 
-# Event.period: a coarser-than-a-day time ("2025-W26", "2025-08") when `date` is null.
-_EVENT_PERIOD = "ALTER TABLE event_reports ADD COLUMN period TEXT;"
-
-# Indexes for the server's reads (index-only: no data changes): a speaker's quotes join
-# quotes to entity links by (article, speaker); a country's events are looked up by the
-# actors' affiliation.
-_SERVE_INDEXES = """
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(article_id, speaker_local_id);
-CREATE INDEX IF NOT EXISTS event_actors_affiliation ON event_actors(affiliation, event_id);
-"""
-
-# Article.language and its confidence (issue 12); rows stored before stay NULL, as for an
-# article whose text has no letters to tell its language by. The index serves the lists
-# filtered by language, newest first.
-_ARTICLE_LANGUAGE = """
-ALTER TABLE articles ADD COLUMN language TEXT;
-ALTER TABLE articles ADD COLUMN language_confidence REAL;
-CREATE INDEX articles_language ON articles(language, published);
-"""
-
-# Whether the English annotators ran on the article, and why not (text in another language).
-_ARTICLE_ANNOTATED = """
-ALTER TABLE articles ADD COLUMN annotated INTEGER NOT NULL DEFAULT 1;
-ALTER TABLE articles ADD COLUMN annotation_skipped TEXT;
-"""
-
-# Following feeds (`newsgraph watch`): each feed with its polling state, every URL found in a
-# feed with what became of it, the rounds with their counts, and saved alert queries with the
-# matches each round found. Times used for scheduling are Unix seconds (REAL).
-_FEEDS = """
-CREATE TABLE feeds (
-    url TEXT PRIMARY KEY,
-    kind TEXT,                         -- rss | atom | sitemap, once read
-    title TEXT,
-    etag TEXT,
-    last_modified TEXT,
-    last_item TEXT,                    -- the newest item URL of the last good read
-    last_status INTEGER,               -- HTTP status of the last poll
-    last_polled REAL,
-    last_ok REAL,
-    next_poll REAL NOT NULL DEFAULT 0,
-    n_items INTEGER NOT NULL DEFAULT 0,  -- item URLs found over all polls
-    errors INTEGER NOT NULL DEFAULT 0,   -- failures in a row (0: healthy)
-    last_error TEXT,
-    added_at REAL NOT NULL
-);
-CREATE TABLE watch_urls (
-    url TEXT PRIMARY KEY,              -- normalised
-    feed_url TEXT,
-    found_at REAL NOT NULL,
-    status TEXT NOT NULL,              -- new | stored | duplicate | failed | given_up
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_try REAL NOT NULL DEFAULT 0,
-    reason TEXT,
-    http_status INTEGER,
-    final_url TEXT,
-    article_id TEXT,
-    fetched_at REAL,
-    bytes INTEGER
-);
-CREATE INDEX watch_urls_todo ON watch_urls(status, next_try);
-CREATE TABLE watch_rounds (
-    id INTEGER PRIMARY KEY,
-    started_at REAL NOT NULL,
-    finished_at REAL,
-    counts TEXT NOT NULL DEFAULT '{}'
-);
-CREATE TABLE alerts (
-    name TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,                -- events | quotes | agreements | commitments
-    query TEXT NOT NULL,               -- JSON object of the filters
-    webhook TEXT,
-    created_at REAL NOT NULL
-);
-CREATE TABLE alert_matches (
-    alert TEXT NOT NULL REFERENCES alerts(name) ON DELETE CASCADE,
-    key TEXT NOT NULL,                 -- what matched, stable across resolutions
-    round_id INTEGER,                  -- NULL: already there when the alert was added
-    found_at REAL NOT NULL,
-    title TEXT NOT NULL,
-    summary TEXT NOT NULL DEFAULT '',
-    link TEXT,
-    article_ids TEXT NOT NULL DEFAULT '[]',
-    delivered INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (alert, key)
-);
-CREATE INDEX alert_matches_new ON alert_matches(alert, found_at);
--- "Is an article stored under this URL?", asked for every URL a feed names for the first time.
-CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
-CREATE INDEX IF NOT EXISTS article_sources_url ON article_sources(url);
-"""
-
-# The event judge's confidence of each report (NULL for rows stored before it); a resolved
-# event takes the highest confidence of its reports and the trigger of that report, so the
-# lists can hide events below the judge's threshold and show what word stated them.
-_EVENT_CONFIDENCE = """
-ALTER TABLE event_reports ADD COLUMN confidence REAL;
-ALTER TABLE events ADD COLUMN confidence REAL;
-ALTER TABLE events ADD COLUMN trigger TEXT;
-CREATE INDEX events_confidence ON events(confidence);
-"""
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_resolved", _RESOLVED),
-    Migration("0003_event_period", _EVENT_PERIOD),
-    Migration("0004_serve_indexes", _SERVE_INDEXES),
-    Migration("0005_article_language", _ARTICLE_LANGUAGE),
-    Migration("0006_article_annotated", _ARTICLE_ANNOTATED),
-    Migration("0010_feeds", _FEEDS),
-    Migration("0011_event_confidence", _EVENT_CONFIDENCE),
+    Migration("0003_event_period", changes.EVENT_PERIOD),
+    Migration("0004_serve_indexes", changes.SERVE_INDEXES),
+    Migration("0005_article_language", changes.ARTICLE_LANGUAGE),
+    Migration("0006_article_annotated", changes.ARTICLE_ANNOTATED),
+    Migration("0009_resolution_state", changes.RESOLUTION_STATE),
+    Migration("0010_feeds", changes.FEEDS),
+    Migration("0011_event_confidence", changes.EVENT_CONFIDENCE),
 )
 
 # Tables rebuilt by every resolution pass, children first.
 RESOLVED_TABLES = ("commitments", "agreement_status", "agreement_links", "agreement_aliases",
                    "agreements", "event_actors", "event_links", "events", "duplicates",
                    "entity_roles", "entity_links", "entity_aliases", "entities")
+# Kept by resolution next to the resolved tables, rebuilt with them (`store.incremental`).
+STATE_TABLES = ("entity_keys", "sketch_values", "resolved_articles")
 ARTICLE_TABLES = ("articles", "article_sources", "article_entities", "mentions", "quotes",
                   "event_reports", "event_report_actors", "agreement_mentions")
 

@@ -1,8 +1,10 @@
 """The resolved tables: rows loaded for `newsgraph.resolve`, and its results saved.
 
 `resolve_all(conn)` rebuilds every resolved table (entities, duplicates, events, agreements,
-commitments) inside the caller's transaction. Each step reads what the steps before it saved
-(events read the entities, commitments the agreements). Rows are read in a fixed order
+commitments) inside the caller's transaction; `resolve_new(conn)` brings them up to date
+with the articles stored since (`store.incremental`), ending with the same tables. Each
+step reads what the steps before it saved (events read the entities, commitments the
+agreements). Rows are read in a fixed order
 (publication date, then id), so the result depends only on which articles are stored, not on
 the order or the number of runs that stored them.
 """
@@ -11,39 +13,119 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsgraph.resolve import agreements, commitments, dedup, entities, events
 from newsgraph.resolve.people import Row as EntityRow
-from newsgraph.store.migrations import RESOLVED_TABLES
+from newsgraph.store import incremental
+from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
 
 
 @dataclass
 class ResolveReport:
     counts: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)   # by step
+
+    def lap(self, step: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[step] = round(now - since, 3)
+        return now
 
 
 def resolve_all(conn: sqlite3.Connection) -> ResolveReport:
-    for table in RESOLVED_TABLES:
+    start = time.perf_counter()
+    for table in RESOLVED_TABLES + STATE_TABLES:
         conn.execute(f"DELETE FROM {table}")
-    report = ResolveReport()
-    found = entities.resolve_entities(load_entity_rows(conn))
+    rows = load_entity_rows(conn)
+    found = entities.resolve_entities(rows)
     save_entities(conn, found)
-    report.counts["entities"] = len(found)
-    copies = dedup.find_copies(load_sketches(conn))
-    save_duplicates(conn, copies)
-    report.counts["duplicates"] = len(copies)
+    incremental.save_keys(conn, rows)
+    incremental.save_name_keys(conn, found)
+    del rows, found
+    incremental.mark_resolved(conn, (r[0] for r in conn.execute("SELECT id FROM articles")))
+    report = ResolveReport()
+    report.lap("entities", start)
+    return _after_entities(conn, report)
+
+
+def resolve_new(conn: sqlite3.Connection) -> ResolveReport:
+    """Resolve the articles stored since the last resolution; see `store.incremental`."""
+    if incremental.needs_full(conn):
+        return resolve_all(conn)
+    start = time.perf_counter()
+    new = incremental.new_articles(conn)
+    if not new:
+        return ResolveReport(_counts(conn))
+    _entities_incremental(conn, new)
+    incremental.mark_resolved(conn, new)
+    report = ResolveReport()
+    report.lap("entities", start)
+    return _after_entities(conn, report, new)
+
+
+def _counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return {k: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for k, t in (
+        ("entities", "entities"), ("duplicates", "duplicates"), ("events", "events"),
+        ("agreements", "agreements"), ("commitments", "commitments"))}
+
+
+def _entities_incremental(conn: sqlite3.Connection, new: list[str]) -> None:
+    """Re-cluster the component of blocking keys the new articles' entities reach (and
+    the clusters whose ids come from the same names), and replace those clusters."""
+    added = incremental.load_new_entity_rows(conn, new)
+    incremental.save_keys(conn, added)
+    scope = incremental.component(conn, {(r.article_id, r.local_id) for r in added})
+    while True:
+        found = entities.resolve_entities(incremental.load_scope_rows(conn))
+        extra = incremental.same_name_entities(conn, found, scope)
+        if not extra:
+            break
+        scope = incremental.component(conn, scope | extra)
+    incremental.drop_scope_entities(conn)
+    save_entities(conn, found)
+    incremental.save_name_keys(conn, found)
+
+
+def _after_entities(conn: sqlite3.Connection, report: ResolveReport,
+                    new: list[str] | None = None) -> ResolveReport:
+    """The steps after the entities, for the `new` articles (None: all of them afresh).
+    Copies are found incrementally; agreements, which read nothing but agreement mentions,
+    are kept when no new article mentions one; the rest is recomputed from stored rows."""
+    start = time.perf_counter()
+    report.counts["entities"] = conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+    if new is None:
+        sketches = load_sketches(conn)
+        incremental.save_sketch_values(conn, sketches)
+        save_duplicates(conn, dedup.find_copies(sketches))
+        del sketches
+    else:
+        incremental.copies_incremental(conn, new)
+    report.counts["duplicates"] = conn.execute("SELECT count(*) FROM duplicates").fetchone()[0]
+    start = report.lap("duplicates", start)
+    _clear(conn, "event_actors", "event_links", "events")
     evs = events.resolve_events(load_event_inputs(conn), load_originals(conn))
     save_events(conn, evs)
     report.counts["events"] = len(evs)
-    ags = agreements.resolve_agreements(*load_agreement_mentions(conn))
-    save_agreements(conn, ags)
-    report.counts["agreements"] = len(ags)
+    del evs
+    start = report.lap("events", start)
+    if new is None or incremental.mention_agreements(conn, new):
+        _clear(conn, "agreement_status", "agreement_links", "agreement_aliases", "agreements")
+        save_agreements(conn, agreements.resolve_agreements(*load_agreement_mentions(conn)))
+    report.counts["agreements"] = conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
+    start = report.lap("agreements", start)
+    _clear(conn, "commitments")
     cms = commitments.resolve_commitments(load_commitment_inputs(conn))
     save_commitments(conn, cms)
     report.counts["commitments"] = len(cms)
+    report.lap("commitments", start)
     return report
+
+
+def _clear(conn: sqlite3.Connection, *tables: str) -> None:
+    for table in tables:
+        conn.execute(f"DELETE FROM {table}")
 
 
 # ---------------------------------------------------------------- entities

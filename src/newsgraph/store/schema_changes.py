@@ -1,0 +1,130 @@
+"""The SQL of each schema change after the first schema (`migrations.py` applies them in
+order; a change once released is never edited, only followed by a new one)."""
+
+# Event.period: a coarser-than-a-day time ("2025-W26", "2025-08") when `date` is null.
+EVENT_PERIOD = "ALTER TABLE event_reports ADD COLUMN period TEXT;"
+
+# Indexes for the server's reads (index-only: no data changes): a speaker's quotes join
+# quotes to entity links by (article, speaker); a country's events are looked up by the
+# actors' affiliation.
+SERVE_INDEXES = """
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(article_id, speaker_local_id);
+CREATE INDEX IF NOT EXISTS event_actors_affiliation ON event_actors(affiliation, event_id);
+"""
+
+# Article.language and its confidence (issue 12); rows stored before stay NULL, as for an
+# article whose text has no letters to tell its language by. The index serves the lists
+# filtered by language, newest first.
+ARTICLE_LANGUAGE = """
+ALTER TABLE articles ADD COLUMN language TEXT;
+ALTER TABLE articles ADD COLUMN language_confidence REAL;
+CREATE INDEX articles_language ON articles(language, published);
+"""
+
+# Whether the English annotators ran on the article, and why not (text in another language).
+ARTICLE_ANNOTATED = """
+ALTER TABLE articles ADD COLUMN annotated INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE articles ADD COLUMN annotation_skipped TEXT;
+"""
+
+# What incremental resolution keeps between runs: the articles the resolved tables cover, and
+# the blocking keys of every per-article entity (`resolve.blocks`), so that a new article's
+# entities find the stored ones they may join without reading the others ("id:" keys join
+# the entities of clusters whose ids were derived from the same name), and the sketch
+# values by which a new article finds the articles it may be a copy of.
+RESOLUTION_STATE = """
+CREATE TABLE resolved_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id)
+) WITHOUT ROWID;
+CREATE TABLE entity_keys (
+    key TEXT NOT NULL,
+    role TEXT NOT NULL,                -- link | target | probe
+    article_id TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    PRIMARY KEY (key, article_id, local_id, role)
+) WITHOUT ROWID;
+CREATE INDEX entity_keys_entity ON entity_keys(article_id, local_id);
+-- Each article's sketch values (`resolve.dedup`), signed, to find the articles a new one
+-- may copy.
+CREATE TABLE sketch_values (
+    value INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (value, article_id)
+) WITHOUT ROWID;
+"""
+
+# Following feeds (`newsgraph watch`): each feed with its polling state, every URL found in a
+# feed with what became of it, the rounds with their counts, and saved alert queries with the
+# matches each round found. Times used for scheduling are Unix seconds (REAL).
+FEEDS = """
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    kind TEXT,                         -- rss | atom | sitemap, once read
+    title TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    last_item TEXT,                    -- the newest item URL of the last good read
+    last_status INTEGER,               -- HTTP status of the last poll
+    last_polled REAL,
+    last_ok REAL,
+    next_poll REAL NOT NULL DEFAULT 0,
+    n_items INTEGER NOT NULL DEFAULT 0,  -- item URLs found over all polls
+    errors INTEGER NOT NULL DEFAULT 0,   -- failures in a row (0: healthy)
+    last_error TEXT,
+    added_at REAL NOT NULL
+);
+CREATE TABLE watch_urls (
+    url TEXT PRIMARY KEY,              -- normalised
+    feed_url TEXT,
+    found_at REAL NOT NULL,
+    status TEXT NOT NULL,              -- new | stored | duplicate | failed | given_up
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_try REAL NOT NULL DEFAULT 0,
+    reason TEXT,
+    http_status INTEGER,
+    final_url TEXT,
+    article_id TEXT,
+    fetched_at REAL,
+    bytes INTEGER
+);
+CREATE INDEX watch_urls_todo ON watch_urls(status, next_try);
+CREATE TABLE watch_rounds (
+    id INTEGER PRIMARY KEY,
+    started_at REAL NOT NULL,
+    finished_at REAL,
+    counts TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE alerts (
+    name TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,                -- events | quotes | agreements | commitments
+    query TEXT NOT NULL,               -- JSON object of the filters
+    webhook TEXT,
+    created_at REAL NOT NULL
+);
+CREATE TABLE alert_matches (
+    alert TEXT NOT NULL REFERENCES alerts(name) ON DELETE CASCADE,
+    key TEXT NOT NULL,                 -- what matched, stable across resolutions
+    round_id INTEGER,                  -- NULL: already there when the alert was added
+    found_at REAL NOT NULL,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    link TEXT,
+    article_ids TEXT NOT NULL DEFAULT '[]',
+    delivered INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (alert, key)
+);
+CREATE INDEX alert_matches_new ON alert_matches(alert, found_at);
+-- "Is an article stored under this URL?", asked for every URL a feed names for the first time.
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+CREATE INDEX IF NOT EXISTS article_sources_url ON article_sources(url);
+"""
+
+# The event judge's confidence of each report (NULL for rows stored before it); a resolved
+# event takes the highest confidence of its reports and the trigger of that report, so the
+# lists can hide events below the judge's threshold and show what word stated them.
+EVENT_CONFIDENCE = """
+ALTER TABLE event_reports ADD COLUMN confidence REAL;
+ALTER TABLE events ADD COLUMN confidence REAL;
+ALTER TABLE events ADD COLUMN trigger TEXT;
+CREATE INDEX events_confidence ON events(confidence);
+"""

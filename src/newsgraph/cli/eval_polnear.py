@@ -34,6 +34,8 @@ def run_polnear(folder: str, limit: int | None, jobs: int, show_errors: int) -> 
             continue
         shown[c.what] = shown.get(c.what, 0) + 1
         who = f" gold={c.gold_source!r}" if c.gold_source else ""
+        if c.cue:
+            who += f" cue={c.cue!r}"
         if c.what != "missed":
             who += f" pred={c.pred_speaker!r}"
         click.echo(f"  {c.what:8} {c.kind:8} {c.doc}: {c.text}{who}")

@@ -10,7 +10,8 @@ and the predicted quotes are mapped back onto the file's offsets line by line (e
 keeps a paragraph's characters; it may drop the headline or debris lines around them).
 
 - found: a gold attribution is found when a predicted quote's words overlap its content's
-  words with an F1 (Dice) of at least MATCH_MIN, one to one, best overlaps first; reported
+  words with an F1 (Dice) of at least MATCH_MIN, one to one, best overlaps first (the pieces
+  of a quote broken by its cue, each lying inside the content, count together); reported
   for direct attributions (content inside quotation marks) and for all kinds.
 - speaker right: of the found attributions with a gold source, those where the source's words
   meet the predicted speaker's name or the words of the mention it was attributed through.
@@ -30,6 +31,8 @@ from newsgraph.record import Article, Quote
 MATCH_MIN = 0.5
 # A gold content is direct when this share of its words lies inside quotation marks.
 DIRECT_SHARE = 0.8
+# A predicted piece counts toward a broken gold content when this share of its words is in it.
+PIECE_INSIDE = 0.8
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # Words that do not identify a source when comparing it with a speaker.
 _NOT_SOURCE = frozenset("""
@@ -76,6 +79,7 @@ class Case:
     gold_source: str | None = None
     pred_speaker: str | None = None
     kind: str = ""
+    cue: str | None = None
 
 
 @dataclass
@@ -170,26 +174,46 @@ def load_polnear(path: str | Path, limit: int | None = None) -> list[PolDoc]:
 # ---------------------------------------------------------------- offsets
 
 
-def line_map(original: str, extracted: str) -> list[tuple[int, int, int]]:
-    """(start in extracted, start in original, length) for each line of the extracted text
-    found, in order, in the original."""
+def line_map(original: str, extracted: str) -> list[tuple[int, list[int]]]:
+    """(start in extracted, original offset of each of its characters) for each line of the
+    extracted text found, in order, in the original; runs of spaces (no-break spaces
+    included) may differ."""
     out = []
     cursor = 0
     pos = 0
     for line in extracted.split("\n"):
         if line.strip():
-            at = original.find(line, cursor)
-            if at >= 0:
-                out.append((pos, at, len(line)))
-                cursor = at + len(line)
+            words = line.split()
+            m = re.compile(r"\s+".join(map(re.escape, words))).search(original, cursor)
+            if m is not None:
+                out.append((pos, _walk(line, original, m.start())))
+                cursor = m.end()
         pos += len(line) + 1
     return out
 
 
-def to_original(lines: list[tuple[int, int, int]], a: int, b: int) -> tuple[int, int] | None:
-    for start, orig, n in lines:
+def _walk(line: str, original: str, at: int) -> list[int]:
+    offsets = []
+    k = at
+    for ch in line:
+        if ch.isspace():
+            offsets.append(k)
+            while k < len(original) and original[k].isspace():
+                k += 1
+            continue
+        while k < len(original) and original[k] != ch and original[k].isspace():
+            k += 1
+        offsets.append(k)
+        k += 1
+    offsets.append(k)
+    return offsets
+
+
+def to_original(lines: list[tuple[int, list[int]]], a: int, b: int) -> tuple[int, int] | None:
+    for start, offsets in lines:
+        n = len(offsets) - 1
         if start <= a <= start + n:
-            return orig + a - start, orig + min(b, start + n) - start
+            return offsets[a - start], offsets[min(b - start, n)]
     return None
 
 
@@ -232,18 +256,40 @@ def _predictions(doc: PolDoc, art: Article) -> list[_Pred]:
     return out
 
 
+def _match(gold: list[set[int]], preds: list[_Pred]) -> dict[int, list[int]]:
+    """gold index -> the predicted quotes matched to it, one to one, best overlaps first. A
+    gold content broken by its cue ('"A," he said, "B."') may be matched by the pieces that
+    lie inside it, taken together."""
+    cands: list[tuple[float, int, tuple[int, ...]]] = []
+    for i, g in enumerate(gold):
+        inside = []
+        for j, p in enumerate(preds):
+            d = _dice(g, p.tokens)
+            if d >= MATCH_MIN:
+                cands.append((d, i, (j,)))
+            if p.tokens and len(p.tokens & g) >= PIECE_INSIDE * len(p.tokens):
+                inside.append(j)
+        if len(inside) >= 2:
+            union = set().union(*(preds[j].tokens for j in inside))
+            d = _dice(g, union)
+            if d >= MATCH_MIN:
+                cands.append((d, i, tuple(inside)))
+    cands.sort(key=lambda c: (-c[0], len(c[2])))
+    match: dict[int, list[int]] = {}
+    used: set[int] = set()
+    for _, i, group in cands:
+        if i not in match and not used.intersection(group):
+            match[i] = list(group)
+            used.update(group)
+    return match
+
+
 def score_doc(doc: PolDoc, art: Article, report: PolReport) -> None:
     report.docs += 1
     preds = _predictions(doc, art)
     gold = [_tokens(doc.text, g.content) for g in doc.attributions]
-    pairs = sorted(((_dice(g, p.tokens), i, j) for i, g in enumerate(gold)
-                    for j, p in enumerate(preds)), reverse=True)
-    match: dict[int, int] = {}
-    used: set[int] = set()
-    for d, i, j in pairs:
-        if d >= MATCH_MIN and i not in match and j not in used:
-            match[i] = j
-            used.add(j)
+    match = _match(gold, preds)
+    used = {j for group in match.values() for j in group}
     for i, g in enumerate(doc.attributions):
         found = i in match
         report.all_found.add(found)
@@ -252,13 +298,14 @@ def score_doc(doc: PolDoc, art: Article, report: PolReport) -> None:
         if not found:
             report.cases.append(Case(doc.id, "missed", _clip(doc.text, g.content),
                                      _clip(doc.text, g.source) or None,
-                                     kind="direct" if g.direct else "other"))
+                                     kind="direct" if g.direct else "other",
+                                     cue=_clip(doc.text, g.cue) or None))
             continue
         src = _words(doc.text, g.source) - _NOT_SOURCE
         if not src:
             continue
-        p = preds[match[i]]
-        ok = bool(src & p.speaker_words)
+        p = preds[match[i][0]]
+        ok = any(src & preds[j].speaker_words for j in match[i])
         report.all_speaker.add(ok)
         if g.direct:
             report.direct_speaker.add(ok)

@@ -46,6 +46,7 @@ class Statement:
     end: int
     sent_start: int
     explicit: bool = True  # the cue has its own subject (not one inherited from its head)
+    belief: bool = False  # a thought, intention or feeling attributed, not speech
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> Span:
@@ -205,7 +206,8 @@ def statements(doc: Doc, quoted: bytearray, skip: set[int]) -> list[Statement]:
         for tok in sent:
             if tok.i in skip or quoted[tok.idx]:
                 continue
-            st = _according(tok, sent) if tok.lower_ == "according" else _reported(tok, sent)
+            st = _according(tok, sent) if tok.lower_ == "according" else (
+                _reported(tok, sent) or _belief(tok, sent))
             if st is not None and len(text_of(doc)[st.start:st.end].split()) >= 3:
                 found.append(st)
         out.extend(_nest(found))
@@ -220,8 +222,9 @@ def _nest(found: list[Statement]) -> list[Statement]:
     keep = []
     for st in found:
         inner = [o for o in found if o is not st and st.start <= _anchor(o) < st.end]
-        if any(o.explicit for o in inner):
+        if not st.belief and any(o.explicit and not o.belief for o in inner):
             continue
+        inner = [o for o in inner if not o.belief]
         for o in inner:
             st.end = min(st.end, _clause_start(o))
         st.end = _trim_end(st.cue, st.start, st.end)
@@ -274,6 +277,26 @@ def _reported(verb: Token, sent: Span) -> Statement | None:
     st = _statement(verb, subj, base, lem, sent)
     if st is not None:
         st.explicit = explicit
+    return st
+
+
+def _belief(verb: Token, sent: Span) -> Statement | None:
+    """"Officials fear that the truce will fail", "the campaign wants to win Ohio": what the
+    subject thinks, intends or feels is the clause after the verb."""
+    if cues.belief_lemma(verb) is None or _infinitive(verb):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return None
+    subj = own_subject(verb, SPEAKER)
+    if subj is None or subj.dep_ == "nsubjpass":
+        return None
+    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i]
+    if not clause:
+        return None
+    c = clause[0]
+    st = _make(verb, subj, c.left_edge.i, c.right_edge.i, sent)
+    if st is not None:
+        st.belief = True
     return st
 
 

@@ -114,7 +114,8 @@ CASES = [
           Expect("a deal was within reach", "indirect", "Marin")]),
     Case("participle-in-a-clause-without-an-outer-cue",
          "Elena Costa hoped the convoy would arrive, noting that the road was open.",
-         [Expect("the road was open", "indirect", "Costa")]),
+         [Expect("the convoy would arrive", "belief", "Costa"),
+          Expect("the road was open", "indirect", "Costa")]),
     Case("possessive-object-split-by-the-parser",
          "Minister Elena Costa reaffirmed the Netherlands\u2019 commitment to rebuilding "
          "the port and thanked the crews.",

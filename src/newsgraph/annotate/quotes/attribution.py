@@ -208,7 +208,10 @@ def statements(doc: Doc, quoted: bytearray, skip: set[int]) -> list[Statement]:
                 continue
             st = _according(tok, sent) if tok.lower_ == "according" else (
                 _reported(tok, sent) or _belief(tok, sent))
-            if st is not None and len(text_of(doc)[st.start:st.end].split()) >= 3:
+            # A stance may be held toward one name ("endorsed Sanders"); what was said is
+            # longer.
+            if st is not None and len(text_of(doc)[st.start:st.end].split()) >= (
+                    1 if st.belief else 3):
                 found.append(st)
         out.extend(_nest(found))
     return out
@@ -290,7 +293,9 @@ def _belief(verb: Token, sent: Span) -> Statement | None:
     subj = own_subject(verb, SPEAKER)
     if subj is None or subj.dep_ == "nsubjpass":
         return None
-    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i]
+    deps = ("ccomp", "xcomp", "dobj") if cues.lemma(verb) in cues.STANCE else ("ccomp", "xcomp")
+    clause = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in deps or (c.dep_ == "prep" and c.lower_ == "for" and deps[-1] == "dobj"))]
     if not clause:
         return None
     c = clause[0]

@@ -25,6 +25,8 @@ SPEECH = _CUES.tagged("speech")
 STATEMENT = _CUES.tagged("statement")
 # Verbs of thought, intention and feeling: attributed beliefs ("officials fear that ...").
 BELIEF = _CUES.tagged("belief")
+# Of those, the ones whose plain object is what is held ("endorsed Sanders", "fear a collapse").
+STANCE = _CUES.tagged("stance")
 # Verbs that only count as cues with a particle or a following phrase.
 PHRASAL = {lem: set(parts.split()) for lem, parts in _CUES.column("particles").items()}
 # Verbs that need a clausal complement or a quote to be speech.

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph import lexicon
 from newsgraph.annotate.docindex import text_of, token_at
@@ -262,7 +262,7 @@ def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
                  ) -> tuple[Speaker | None, str | None]:
     """The speaker a cue names, and the pronoun it was named with (he / she), if any."""
     speaker: Speaker | None = None
-    subjects = [cue.subject] if cue.subject is not None else []
+    subjects = [_antecedent(cue.subject)] if cue.subject is not None else []
     # Names next to the cue stand in for a subject that names no one ("who, as
     # David Beasley said"), not for a group ("Biden and Ardern recalled").
     nearby = [] if subjects and is_group(subjects[0]) else cue.nearby
@@ -283,6 +283,13 @@ def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
         if src is not None:
             return Speaker(None, None, src.span, src.kind, src.text, src.stands_for), None
     return speaker, None
+
+
+def _antecedent(subj: Token) -> Token:
+    """"the senator, who said ...": the subject of a relative clause is the noun it hangs on."""
+    if subj.lower_ in ("who", "that") and subj.head.dep_ == "relcl" and subj.head.head is not subj:
+        return subj.head.head
+    return subj
 
 
 def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,

@@ -331,6 +331,11 @@ def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Sta
         # "..., which the Vice President underscored is an essential element of ...": the
         # parser attached the reported verb elsewhere; it follows the cue directly.
         return _make(verb, subj, nxt.i, sent.end - 1, sent)
+    objects = {c.dep_: c for c in verb.children if c.i > verb.i}
+    if base in cues.NAMING and "dobj" in objects and "oprd" in objects:
+        # "called Trump unhinged", "calling the plan a sham": what someone was called.
+        return _make(verb, subj, objects["dobj"].left_edge.i, objects["oprd"].right_edge.i,
+                     sent)
     if base in cues.STATEMENT and lem not in cues.NEEDS_CLAUSE:
         # What was emphasised is the object with its complements ("termed the interaction
         # as productive"), not a following participle or conjoined verb, which are

@@ -23,6 +23,8 @@ _CUES = lexicon.cue_verbs()
 SPEECH = _CUES.tagged("speech")
 # Of those, the ones whose plain object is itself the statement (no that-clause needed).
 STATEMENT = _CUES.tagged("statement")
+# Verbs that name what someone or something is ("called the plan a sham").
+NAMING = _CUES.tagged("naming")
 # Verbs of thought, intention and feeling: attributed beliefs ("officials fear that ...").
 BELIEF = _CUES.tagged("belief")
 # Of those, the ones whose plain object is what is held ("endorsed Sanders", "fear a collapse").

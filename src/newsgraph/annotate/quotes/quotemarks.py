@@ -96,14 +96,15 @@ _PAIRED = re.compile(r"''|``")
 
 
 def _paired_marks(text: str) -> str:
-    """`text` with each doubled mark written as one straight double mark and a space, of the
-    same length: the mark on the side of the quoted words (' "it ...', '..." he')."""
+    """`text` with each doubled mark written as one curly double mark and a space, of the
+    same length, so that the quote's outer span starts at the first of the two marks."""
     def one(m: re.Match[str]) -> str:
         i = m.start()
-        opening = m.group() == "``" or (_is_open_context(_prev(text, i))
+        before = _prev(text, i)
+        opening = m.group() == "``" or ((before.isspace() or _is_open_context(before))
                                         and not _next(text, i + 1).isspace()
                                         and _next(text, i + 1) != "")
-        return ' "' if opening else '" '
+        return "\u201c " if opening else "\u201d "
     return _PAIRED.sub(one, text) if "''" in text or "``" in text else text
 
 

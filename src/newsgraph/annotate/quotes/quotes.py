@@ -25,8 +25,8 @@ from newsgraph import lexicon
 from newsgraph.annotate.docindex import text_of, token_at
 from newsgraph.annotate.quotes import attribution as at
 from newsgraph.annotate.quotes import cues
-from newsgraph.annotate.quotes.sources import describe
 from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
+from newsgraph.annotate.quotes.sources import describe
 from newsgraph.annotate.quotes.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
 from newsgraph.annotate.quotes.transcripts import Turn, find_turns
 from newsgraph.record import Quote

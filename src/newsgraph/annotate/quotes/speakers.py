@@ -133,19 +133,9 @@ class SpeakerResolver:
         if is_group(tok):
             return None  # "Blinken and Wang said": a joint statement, not one speaker
         np = _noun_phrase(tok)
-        hit = self._entity_in(tok, np)
-        if hit is not None and hit.entity is not None and hit.entity.type != "PERSON":
-            # "Jordan said": a surname the model typed as a place or organisation is the
-            # person of the article with that surname.
-            person = self._person_with_surname(hit.entity.name)
-            if person is not None:
-                return Speaker(person.name, person, hit.span)
+        hit = self._named(tok, np)
         if hit is not None:
             return hit
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title_word(tok):
-            person = self._person_with_surname(tok.text)
-            if person is not None:
-                return Speaker(person.name, person, (np.start_char, np.end_char))
         titled = self.from_title(np.text, np.start_char)
         if titled is not None:
             titled.span = (np.start_char, np.end_char)
@@ -157,6 +147,23 @@ class SpeakerResolver:
                                          and not tok.ent_type_ and not _is_title_word(tok)):
             # A proper noun that speaks is a person, named or not by the model.
             return Speaker(np.text, None, (np.start_char, np.end_char))
+        return None
+
+    def _named(self, tok: Token, np: Span) -> Speaker | None:
+        """The entity the subject names; a surname the model typed as a place or
+        organisation ("Jordan said"), or did not type, is the article's person with that
+        surname."""
+        hit = self._entity_in(tok, np)
+        if hit is not None and hit.entity is not None and hit.entity.type != "PERSON":
+            person = self._person_with_surname(hit.entity.name)
+            if person is not None:
+                return Speaker(person.name, person, hit.span)
+        if hit is not None:
+            return hit
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title_word(tok):
+            person = self._person_with_surname(tok.text)
+            if person is not None:
+                return Speaker(person.name, person, (np.start_char, np.end_char))
         return None
 
     def _person_with_surname(self, word: str) -> Entity | None:

@@ -18,7 +18,11 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 Span = list[int]  # [start, end) character offsets into Article.text
 
-QuoteKind = Literal["direct", "mixed", "indirect"]
+QuoteKind = Literal["direct", "mixed", "indirect", "belief"]
+# Who a quote is from: a named person, an organisation or country speaking as one, a person
+# left unnamed on purpose ("a senior official"), a person described but not named ("the
+# doctor"), or a text ("a joint statement", "the indictment").
+SpeakerKind = Literal["person", "organisation", "anonymous", "descriptor", "document"]
 ActorRole = Literal["source", "target", "participant"]
 Modality = Literal["occurred", "ongoing", "planned", "intended", "hypothetical", "negated"]
 
@@ -82,6 +86,12 @@ class Quote:
     cue: str | None = None
     # True for a journalist's question in a transcript ("QUESTION: ...").
     is_question: bool = False
+    # What kind of source the quote has (None where it has none), the source phrase as
+    # written ("people familiar with the talks", "the ministry") and the organisation or
+    # country the source stands for when the text gives it.
+    speaker_kind: SpeakerKind | None = None
+    source_text: str | None = None
+    speaker_for: str | None = None
 
 
 @dataclass

@@ -50,13 +50,25 @@ def test_cue_verbs() -> None:
     from newsgraph.annotate.quotes import cues
 
     table = lexicon.cue_verbs()
-    assert set(table.tags) == {"speech", "statement", "needs_clause", "doubled", "reports_plan"}
+    assert set(table.tags) == {"speech", "statement", "needs_clause", "doubled", "reports_plan",
+                               "belief", "stance", "naming"}
+    assert cues.STANCE <= cues.BELIEF and not cues.BELIEF & cues.SPEECH
+    assert cues._FORM_TO_LEMMA["thought"] == "think"
     assert cues.STATEMENT <= cues.SPEECH and cues.NEEDS_CLAUSE <= cues.SPEECH
     assert "inform" in modality.REPORTING and "inform" not in cues.SPEECH
     assert cues.PHRASAL["point"] == {"out", "to"} and "go" not in cues.SPEECH
     assert cues._FORM_TO_LEMMA["said"] == "say" and cues._FORM_TO_LEMMA["labelled"] == "label"
     assert cues.BEFORE_QUOTE.search("He told reporters") and cues.BEFORE_QUOTE.search("she said")
     assert not cues.BEFORE_QUOTE.search("He told") and not cues.BEFORE_QUOTE.search("unsaid")
+
+
+def test_source_nouns() -> None:
+    from newsgraph.annotate.quotes import sources
+
+    kinds = {row[1] for row in lexicon.tsv_rows("source_nouns.tsv")}
+    assert kinds == {"anonymous", "descriptor", "organisation", "document"}
+    assert sources.kind_of_noun("Officials") == "anonymous"
+    assert sources.kind_of_noun("statement") == "document"
 
 
 def test_group_words() -> None:

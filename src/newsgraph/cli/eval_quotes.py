@@ -8,18 +8,37 @@ import click
 
 
 @click.command("quotes")
-@click.option("--gold", "gold_dir", required=True, type=click.Path(),
+@click.option("--gold", "gold_dir", default=None, type=click.Path(),
               help="Folder of gold JSON files, one per article (format: tests/gold/README.md).")
+@click.option("--polnear", "polnear_dir", default=None, type=click.Path(),
+              help="A PolNeAR-style folder (text/ and attributions/ in BRAT) to score "
+                   "attributions on instead.")
+@click.option("--limit", default=None, type=click.IntRange(min=1),
+              help="With --polnear: score only the first N articles.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
+              help="With --polnear: worker processes.")
 @click.option("--split", type=click.Choice(["dev", "test", "test2"]), default=None,
               help="Score only the files of this split (dev: used while writing the rules; "
                    "test, test2: held out). Default: all.")
 @click.option("--errors", "show_errors", default=0, show_default=True,
               type=click.IntRange(min=0),
               help="List up to this many missed, spurious and wrongly attributed quotes.")
-def command(gold_dir: str, split: str | None, show_errors: int) -> None:
+def command(gold_dir: str | None, polnear_dir: str | None, limit: int | None, jobs: int,
+            split: str | None, show_errors: int) -> None:
     """Score quotes against hand-annotated gold: precision, recall and F1 of quote spans
-    (matched by token overlap), for direct quotes and for all kinds, and speaker accuracy."""
+    (matched by token overlap), for direct quotes and for all kinds, and speaker accuracy.
+    With --polnear: attributions found, speaker right and precision on BRAT gold."""
     from newsgraph.evaluate import quotes as ev
+
+    if (gold_dir is None) == (polnear_dir is None):
+        click.echo("error: give one of --gold and --polnear", err=True)
+        sys.exit(2)
+    if polnear_dir is not None:
+        from newsgraph.cli.eval_polnear import run_polnear
+
+        run_polnear(polnear_dir, limit, jobs, show_errors)
+        return
+    assert gold_dir is not None
 
     try:
         docs = ev.load_gold(gold_dir, split)

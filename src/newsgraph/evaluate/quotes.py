@@ -7,6 +7,11 @@ Precision, recall and F1 count matched quotes; a token-level score (overlapping 
 all predicted / gold tokens) is reported beside it. Speaker accuracy is the share of matched
 quotes whose speaker is the gold speaker (see `same_speaker`; a journalist's question has no
 speaker and must be marked as a question).
+
+The gold's guideline (tests/gold/README.md) leaves out attributed beliefs and reported speech
+from unnamed or collective sources ("officials said that ..."); predicted quotes of those
+kinds (kind `belief`, and indirect or mixed quotes whose `speaker_kind` is anonymous,
+descriptor or document) are outside what it annotates and are not scored here (`in_scope`).
 """
 
 from __future__ import annotations
@@ -189,8 +194,19 @@ def _match(text: str, gold: list[GoldQuote], pred: list[Quote]
     return out, gt, pt
 
 
+_UNNAMED_KINDS = frozenset({"anonymous", "descriptor", "document"})
+
+
+def in_scope(q: Quote) -> bool:
+    """Whether the gold's guideline covers a quote of this kind and source."""
+    if q.kind == "belief":
+        return False
+    return q.kind == "direct" or q.speaker_kind not in _UNNAMED_KINDS
+
+
 def score_doc(doc: GoldDoc, pred: list[Quote], report: Report) -> None:
     report.docs += 1
+    pred = [q for q in pred if in_scope(q)]
     for counts, kinds in ((report.direct, {"direct"}), (report.all, None)):
         gold = [q for q in doc.quotes if kinds is None or q.kind in kinds]
         preds = [q for q in pred if kinds is None or q.kind in kinds]

@@ -98,6 +98,17 @@ _CREDIT_END = re.compile(
     r"( file| photo)?)\s*$",
     re.I,
 )
+# Credit lines closing a news story: "Lerer reported from Los Angeles.", "Associated Press
+# writer Jill Colvin contributed reporting.", "(Reporting by X; Editing by Y)". Each sentence of
+# the paragraph must be one.
+_CREDIT_SENTENCE = re.compile(
+    r"^(?:(?:[A-Z][\w.'\u2019-]*|and|writers?|correspondents?|reporters?|staff|of|the|in)\s+)"
+    r"{1,10}(?:also\s+)?(?:reported|contributed(?:\s+reporting|\s+to\s+this\s+(?:report|story|"
+    r"article))?|wrote\s+this\s+(?:report|story|article))"
+    r"(?:\s+(?:from|in)\s+[A-Z][\w.'\u2019 ,-]{0,60}?)?\.$")
+_AGENCY_CREDIT = re.compile(
+    r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+[^()]{1,160}\)?\.?$", re.I)
+_CREDIT_SPLIT = re.compile(r"(?<=\.)\s+(?=[A-Z(])")
 _NAV_SEP = re.compile(r"\s(>|»|›|/|\|)\s")
 SENTENCE_END = re.compile(r"[.!?…\"'”’)]\s*$")
 
@@ -175,6 +186,14 @@ def _legal_notice(s: str, n: int) -> bool:
         and not _quoted(s)
 
 
+def _reporting_credit(s: str, n: int) -> bool:
+    if n > 40 or _quoted(s):
+        return False
+    if _AGENCY_CREDIT.match(s):
+        return True
+    return all(_CREDIT_SENTENCE.match(x) for x in _CREDIT_SPLIT.split(s))
+
+
 def _navigation(s: str, n: int) -> bool:
     return n <= 12 and len(_NAV_SEP.findall(s)) >= 2 and not SENTENCE_END.search(s)
 
@@ -186,6 +205,7 @@ _RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
     ("share-subscribe", _share_subscribe),
     ("legal-notice", _legal_notice),
     ("navigation", _navigation),
+    ("reporting-credit", _reporting_credit),
 )
 
 

@@ -84,6 +84,21 @@ def looks_like_headline(line: str) -> bool:
         len(line) <= 250
 
 
+_MINOR_WORDS = frozenset("a an the and or of for to in on at by with from as but nor vs is are "
+                         "be it its".split())
+
+
+def title_case_headline(line: str) -> bool:
+    """A headline in title case closed by a period ("Biden Warns Putin Over Troops."), which
+    `looks_like_headline` refuses: nearly every major word capitalised, no sentence inside."""
+    if not 3 <= words(line) <= 30 or len(line) > 250 or re.search(r"[.!?]\s+\S", line):
+        return False
+    major = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", line) if w.lower() not in _MINOR_WORDS]
+    if len(major) < 3:
+        return False
+    return sum(w[0].isupper() for w in major) >= 0.85 * len(major)
+
+
 def title_keys(title: str) -> set[str]:
     """The title and, for "Section | Headline | Site" forms, each part of three words or more."""
     keys = {key(title)}
@@ -194,7 +209,8 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
     pars = paragraphs(text)
     removed: list[Removed] = []
     if title is None and len(pars) >= 2 and "\n" not in pars[0] and \
-            looks_like_headline(pars[0]) and classify(pars[0]) is None:
+            (looks_like_headline(pars[0]) or title_case_headline(pars[0])) and \
+            classify(pars[0]) is None:
         title = pars.pop(0)
     if title is not None:
         title = refine_title(title, pars)

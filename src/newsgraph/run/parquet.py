@@ -25,7 +25,8 @@ from newsgraph.record import Agreement, Article, Entity, Event, Quote, day_text
 
 # 2: articles gained `language` and `language_confidence`.
 # 3: articles gained `annotated` and `annotation_skipped`.
-SCHEMA_VERSION = 3
+# 4: quotes gained `speaker_kind`, `source_text` and `speaker_for` (and the kind `belief`).
+SCHEMA_VERSION = 4
 TABLES = ("articles", "entities", "quotes", "events", "agreements")
 
 _s = pa.string()
@@ -55,6 +56,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("speaker", _s), pa.field("speaker_id", _s),
         pa.field("speaker_start", _i32), pa.field("speaker_end", _i32),
         pa.field("cue", _s), pa.field("is_question", pa.bool_()),
+        pa.field("speaker_kind", _s), pa.field("source_text", _s), pa.field("speaker_for", _s),
     ]),
     "events": pa.schema(_KEY + [
         pa.field("event_id", _s, nullable=False), pa.field("category", _s),
@@ -129,7 +131,9 @@ def _quote_row(key: dict[str, Any], q: Quote) -> dict[str, Any]:
     return {**key, "quote_id": q.id, "text": q.text, "kind": q.kind,
             "span_start": _start(q.span), "span_end": _end(q.span), "speaker": q.speaker,
             "speaker_id": q.speaker_id, "speaker_start": _start(q.speaker_span),
-            "speaker_end": _end(q.speaker_span), "cue": q.cue, "is_question": q.is_question}
+            "speaker_end": _end(q.speaker_span), "cue": q.cue, "is_question": q.is_question,
+            "speaker_kind": q.speaker_kind, "source_text": q.source_text,
+            "speaker_for": q.speaker_for}
 
 
 def _event_row(key: dict[str, Any], v: Event) -> dict[str, Any]:
@@ -174,6 +178,8 @@ def article_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Article:
             "speaker_id": r["speaker_id"],
             "speaker_span": _span(r["speaker_start"], r["speaker_end"]), "cue": r["cue"],
             "is_question": bool(r["is_question"]),
+            "speaker_kind": r.get("speaker_kind"), "source_text": r.get("source_text"),
+            "speaker_for": r.get("speaker_for"),
         } for r in rows["quotes"]],
         "events": [{
             "id": r["event_id"], "category": r["category"], "mode": r["mode"],

@@ -35,6 +35,7 @@ WRITE_TIMEOUT_S = 300.0
 T = TypeVar("T")
 Category = Literal[CATEGORIES]  # type: ignore[valid-type]
 ModalityName = Literal[MODALITIES]  # type: ignore[valid-type]
+SpeakerKindName = Literal["person", "organisation", "anonymous", "descriptor", "document"]
 
 router = APIRouter(prefix="/api")
 _nlp_lock = threading.Lock()  # the spaCy pipeline is not made for concurrent calls
@@ -326,7 +327,11 @@ def entity(request: Request, key: str = Path(..., max_length=MAX_TEXT,
 
 @router.get("/quotes", response_model=Page[m.QuoteRow], summary="Quotes, newest first")
 def quotes(request: Request,
-           speaker: str | None = _text("speaker's name or alias (part of it)"),
+           speaker: str | None = _text("speaker's name or alias, or the source phrase of an "
+                                       "unnamed source (part of it)"),
+           speaker_kind: SpeakerKindName | None = Query(
+               None, description="the kind of source: person, organisation, anonymous, "
+                                 "descriptor, document"),
            q: str | None = _text("words in the quote (full-text search)"),
            entity_id: str | None = _text("the speaker's entity id"),
            article_id: str | None = _text("only quotes in this article"),
@@ -337,7 +342,8 @@ def quotes(request: Request,
     items = queries(request).st().quotes(
         speaker=clean(speaker), q=clean(q), entity_id=clean(entity_id),
         article_id=clean(article_id), date_from=iso(date_from), date_to=iso(date_to),
-        questions=questions, language=language, limit=limit, offset=offset)
+        questions=questions, language=language, speaker_kind=speaker_kind, limit=limit,
+        offset=offset)
     return paged(items, limit, offset)
 
 

@@ -70,6 +70,9 @@ class QuoteRow(Row):
     cue: str | None
     is_question: bool
     article_title: str | None = None
+    speaker_kind: str | None = None
+    source_text: str | None = None
+    speaker_for: str | None = None
 
 
 @dataclass

@@ -176,19 +176,23 @@ class Reader:
     def quotes(self, *, speaker: str | None = None, q: str | None = None,
                entity_id: str | None = None, article_id: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               questions: bool = False, language: str | None = None, limit: int = 50,
+               questions: bool = False, language: str | None = None,
+               speaker_kind: str | None = None, limit: int = 50,
                offset: int = 0) -> list[QuoteRow]:
         """Quotes newest first. `speaker` matches the resolved speaker's name or any alias,
-        or the speaker as the article wrote it; `q` is full-text search in the quote;
-        `language` is the language of the quote's article."""
+        the speaker as the article wrote it, or the source phrase of an unnamed source
+        ("officials familiar with"); `q` is full-text search in the quote; `language` is the
+        language of the quote's article; `speaker_kind` is person, organisation, anonymous,
+        descriptor or document."""
         w, fts = Where(), ""
         if q and q.strip():
             fts = "JOIN quotes_fts ON quotes_fts.rowid = q.pk "
             w.add("quotes_fts MATCH ?", fts_query(q))
         if not questions:
             w.add("q.is_question = 0")
-        w.like(speaker or None, "q.speaker", "e.name",
+        w.like(speaker or None, "q.speaker", "q.source_text", "e.name",
                alias_exists("entity_aliases", "entity_id", "l.entity_id"))
+        w.eq("q.speaker_kind", speaker_kind or None)
         w.eq("l.entity_id", entity_id or None).eq("q.article_id", article_id or None)
         w.gte("a.published", date_from or None).lte("a.published", date_to or None)
         w.eq("a.language", _code(language))
@@ -198,10 +202,11 @@ class Reader:
         keys = f"SELECT q.pk {_QUOTE_JOINS}{fts}WHERE {w.sql()}{order} {PAGE}"
         rows = self.conn.execute(
             "SELECT q.pk, q.article_id, a.published, q.text, q.kind, "
-            "COALESCE(e.name, q.speaker), l.entity_id, q.cue, q.is_question, a.title "
+            "COALESCE(e.name, q.speaker), l.entity_id, q.cue, q.is_question, a.title, "
+            "q.speaker_kind, q.source_text, q.speaker_for "
             f"{_QUOTE_JOINS}WHERE q.pk IN ({keys}){order}", w.paged(limit, offset)).fetchall()
-        return [QuoteRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9])
-                for r in rows]
+        return [QuoteRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9],
+                         r[10], r[11], r[12]) for r in rows]
 
     # --------------------------------------------------------------- events
 

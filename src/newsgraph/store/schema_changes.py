@@ -27,6 +27,32 @@ ALTER TABLE articles ADD COLUMN annotated INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE articles ADD COLUMN annotation_skipped TEXT;
 """
 
+# Quote.speaker_kind (person, organisation, anonymous, descriptor, document), the source phrase
+# as written and the organisation or country the source stands for; rows stored before stay
+# NULL. The index serves the quote lists filtered by source kind; the full-text index of
+# quotes takes the source phrase too, so that unnamed sources are found by search
+# ("familiar with the talks").
+QUOTE_SPEAKER_KIND = """
+ALTER TABLE quotes ADD COLUMN speaker_kind TEXT;
+ALTER TABLE quotes ADD COLUMN source_text TEXT;
+ALTER TABLE quotes ADD COLUMN speaker_for TEXT;
+CREATE INDEX quotes_speaker_kind ON quotes(speaker_kind);
+DROP TRIGGER quotes_ai;
+DROP TRIGGER quotes_ad;
+DROP TABLE quotes_fts;
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, source_text, content='quotes',
+                                           content_rowid='pk');
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text, speaker, source_text)
+    VALUES (new.pk, new.text, new.speaker, new.source_text);
+END;
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker, source_text)
+    VALUES ('delete', old.pk, old.text, old.speaker, old.source_text);
+END;
+INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+"""
+
 # What incremental resolution keeps between runs: the articles the resolved tables cover, and
 # the blocking keys of every per-article entity (`resolve.blocks`), so that a new article's
 # entities find the stored ones they may join without reading the others ("id:" keys join

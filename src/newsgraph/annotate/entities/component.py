@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate import docindex
 from newsgraph.annotate.entities.entities import find_entities
+from newsgraph.annotate.entities.retype import people_from_places
 
 REQUIRES = ["doc.ents", "doc.sents", "token.dep", "token.head", "token.is_sent_start",
             "token.pos", "token.tag", "token.ent_type", "token.ent_iob",
@@ -18,7 +19,7 @@ class EntityComponent:
     """Sets `doc._.ng_entities` (a list of `record.Entity`, ids e1, e2, ... in text order)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_entities = find_entities(doc)
+        doc._.ng_entities = people_from_places(doc, find_entities(doc))
         docindex.release(doc)
         return doc
 

@@ -46,6 +46,7 @@ class Statement:
     end: int
     sent_start: int
     explicit: bool = True  # the cue has its own subject (not one inherited from its head)
+    belief: bool = False  # a thought, intention or feeling attributed, not speech
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> Span:
@@ -205,8 +206,12 @@ def statements(doc: Doc, quoted: bytearray, skip: set[int]) -> list[Statement]:
         for tok in sent:
             if tok.i in skip or quoted[tok.idx]:
                 continue
-            st = _according(tok, sent) if tok.lower_ == "according" else _reported(tok, sent)
-            if st is not None and len(text_of(doc)[st.start:st.end].split()) >= 3:
+            st = _according(tok, sent) if tok.lower_ == "according" else (
+                _reported(tok, sent) or _belief(tok, sent))
+            # A stance may be held toward one name ("endorsed Sanders"); what was said is
+            # longer.
+            if st is not None and len(text_of(doc)[st.start:st.end].split()) >= (
+                    1 if st.belief else 3):
                 found.append(st)
         out.extend(_nest(found))
     return out
@@ -220,8 +225,9 @@ def _nest(found: list[Statement]) -> list[Statement]:
     keep = []
     for st in found:
         inner = [o for o in found if o is not st and st.start <= _anchor(o) < st.end]
-        if any(o.explicit for o in inner):
+        if not st.belief and any(o.explicit and not o.belief for o in inner):
             continue
+        inner = [o for o in inner if not o.belief]
         for o in inner:
             st.end = min(st.end, _clause_start(o))
         st.end = _trim_end(st.cue, st.start, st.end)
@@ -277,6 +283,28 @@ def _reported(verb: Token, sent: Span) -> Statement | None:
     return st
 
 
+def _belief(verb: Token, sent: Span) -> Statement | None:
+    """"Officials fear that the truce will fail", "the campaign wants to win Ohio": what the
+    subject thinks, intends or feels is the clause after the verb."""
+    if cues.belief_lemma(verb) is None or _infinitive(verb):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return None
+    subj = own_subject(verb, SPEAKER)
+    if subj is None or subj.dep_ == "nsubjpass":
+        return None
+    deps = ("ccomp", "xcomp", "dobj") if cues.lemma(verb) in cues.STANCE else ("ccomp", "xcomp")
+    clause = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in deps or (c.dep_ == "prep" and c.lower_ == "for" and deps[-1] == "dobj"))]
+    if not clause:
+        return None
+    c = clause[0]
+    st = _make(verb, subj, c.left_edge.i, c.right_edge.i, sent)
+    if st is not None:
+        st.belief = True
+    return st
+
+
 def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Statement | None:
     parts = {t.i for t in cues.particles(verb)}
     clause = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i not in parts]
@@ -303,6 +331,11 @@ def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Sta
         # "..., which the Vice President underscored is an essential element of ...": the
         # parser attached the reported verb elsewhere; it follows the cue directly.
         return _make(verb, subj, nxt.i, sent.end - 1, sent)
+    objects = {c.dep_: c for c in verb.children if c.i > verb.i}
+    if base in cues.NAMING and "dobj" in objects and "oprd" in objects:
+        # "called Trump unhinged", "calling the plan a sham": what someone was called.
+        return _make(verb, subj, objects["dobj"].left_edge.i, objects["oprd"].right_edge.i,
+                     sent)
     if base in cues.STATEMENT and lem not in cues.NEEDS_CLAUSE:
         # What was emphasised is the object with its complements ("termed the interaction
         # as productive"), not a following participle or conjoined verb, which are

@@ -23,6 +23,12 @@ _CUES = lexicon.cue_verbs()
 SPEECH = _CUES.tagged("speech")
 # Of those, the ones whose plain object is itself the statement (no that-clause needed).
 STATEMENT = _CUES.tagged("statement")
+# Verbs that name what someone or something is ("called the plan a sham").
+NAMING = _CUES.tagged("naming")
+# Verbs of thought, intention and feeling: attributed beliefs ("officials fear that ...").
+BELIEF = _CUES.tagged("belief")
+# Of those, the ones whose plain object is what is held ("endorsed Sanders", "fear a collapse").
+STANCE = _CUES.tagged("stance")
 # Verbs that only count as cues with a particle or a following phrase.
 PHRASAL = {lem: set(parts.split()) for lem, parts in _CUES.column("particles").items()}
 # Verbs that need a clausal complement or a quote to be speech.
@@ -62,7 +68,7 @@ def _forms(lem: str) -> set[str]:
 
 _DOUBLED = _CUES.tagged("doubled")
 _FORM_TO_LEMMA: dict[str, str] = {}
-for _lem in SPEECH | set(PHRASAL):
+for _lem in SPEECH | BELIEF | set(PHRASAL):
     for _f in _forms(_lem):
         _FORM_TO_LEMMA.setdefault(_f, _lem)
 _FORM_TO_LEMMA.update(_IRREGULAR)
@@ -89,6 +95,14 @@ def cue_lemma(tok: Token) -> str | None:
     if lem in SPEECH:
         return lem
     return None
+
+
+def belief_lemma(tok: Token) -> str | None:
+    """The lemma of a verb of belief, intention or feeling ("fears" -> "fear"), or None."""
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return None
+    lem = lemma(tok)
+    return lem if lem in BELIEF else None
 
 
 def particles(tok: Token) -> list[Token]:

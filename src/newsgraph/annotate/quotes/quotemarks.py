@@ -5,7 +5,8 @@ quote continued in the next paragraph opens again there, which is the English co
 Curly and straight double marks and guillemets delimit top-level quotes; single marks
 delimit a top-level quote only when no double quote is open (inside a double quote they are
 nested quotes and stay part of the text). Unbalanced marks never raise: an unclosed quote
-ends before the next opening mark or at the end of its line.
+ends before the next opening mark or at the end of its line. Doubled apostrophes and
+backticks (''...'', ``...'') are double marks.
 """
 
 from __future__ import annotations
@@ -89,10 +90,29 @@ def _single_kind(ch: str, prev: str, nxt: str, open_single: bool) -> str | None:
     return None
 
 
+# Two apostrophes or two backticks for one double mark (''...'' and ``...'' in newspaper
+# archives and typewriter text).
+_PAIRED = re.compile(r"''|``")
+
+
+def _paired_marks(text: str) -> str:
+    """`text` with each doubled mark written as one curly double mark and a space, of the
+    same length, so that the quote's outer span starts at the first of the two marks."""
+    def one(m: re.Match[str]) -> str:
+        i = m.start()
+        before = _prev(text, i)
+        opening = m.group() == "``" or ((before.isspace() or _is_open_context(before))
+                                        and not _next(text, i + 1).isspace()
+                                        and _next(text, i + 1) != "")
+        return "\u201c " if opening else "\u201d "
+    return _PAIRED.sub(one, text) if "''" in text or "``" in text else text
+
+
 def find_segments(text: str) -> list[Segment]:
     """All quoted segments of `text`, in order."""
     out: list[Segment] = []
     offset = 0
+    text = _paired_marks(text)
     for line_no, line in enumerate(text.split("\n")):
         out.extend(_scan_line(text, offset, offset + len(line), line_no))
         offset += len(line) + 1

@@ -19,16 +19,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from newsgraph import lexicon
 from newsgraph.annotate.docindex import text_of, token_at
 from newsgraph.annotate.quotes import attribution as at
 from newsgraph.annotate.quotes import cues
 from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
+from newsgraph.annotate.quotes.sources import describe
 from newsgraph.annotate.quotes.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
 from newsgraph.annotate.quotes.transcripts import Turn, find_turns
 from newsgraph.record import Quote
 
+# Group words that stand for sides already named ("the leaders", "the ministers"), never an
+# unnamed source (data/groups.tsv, use "speaker_group").
+_NAMED_SIDES = lexicon.groups().tagged("speaker_group")
 # A quoted segment that stands alone needs this many words to count as speech (shorter ones
 # are mostly names and slogans).
 MIN_STANDALONE_WORDS = 4
@@ -77,7 +82,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             continue
         inside = [s for s in embedded if st.start <= s.open_at and s.outer[1] <= st.end + 1
                   and _is_fragment(text, s)]
-        kind = "mixed" if inside else "indirect"
+        kind = "belief" if st.belief else "mixed" if inside else "indirect"
         marks = [m for s in inside for m in (s.open_at, s.close_at) if m is not None]
         items.append(_Item(kind, st.start, st.end, "cue", cue=st.cue, marks=marks))
 
@@ -257,7 +262,7 @@ def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
                  ) -> tuple[Speaker | None, str | None]:
     """The speaker a cue names, and the pronoun it was named with (he / she), if any."""
     speaker: Speaker | None = None
-    subjects = [cue.subject] if cue.subject is not None else []
+    subjects = [_antecedent(cue.subject)] if cue.subject is not None else []
     # Names next to the cue stand in for a subject that names no one ("who, as
     # David Beasley said"), not for a group ("Biden and Ardern recalled").
     nearby = [] if subjects and is_group(subjects[0]) else cue.nearby
@@ -269,7 +274,22 @@ def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
                    else resolver.from_token(subj))
         if speaker is not None:
             return speaker, subj.lower_ if subj.lower_ in MALE | FEMALE else None
+    for subj in subjects:
+        # "The leaders emphasized ...": the joint voice of several named sides is no source.
+        src = describe(subj)
+        if src is not None and src.kind != "anonymous" and (
+                subj.lower_ in _NAMED_SIDES or any(c.dep_ == "conj" for c in subj.children)):
+            continue
+        if src is not None:
+            return Speaker(None, None, src.span, src.kind, src.text, src.stands_for), None
     return speaker, None
+
+
+def _antecedent(subj: Token) -> Token:
+    """"the senator, who said ...": the subject of a relative clause is the noun it hangs on."""
+    if subj.lower_ in ("who", "that") and subj.head.dep_ == "relcl" and subj.head.head is not subj:
+        return subj.head.head
+    return subj
 
 
 def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,
@@ -301,18 +321,40 @@ def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,
 # ---------------------------------------------------------------- records
 
 
-def _can_report(sp: Speaker | None) -> bool:
+def _can_report(sp: Speaker | None, kind: str) -> bool:
     """Reported speech counts only with a speaker who is a person or an organisation: "the
-    United States reaffirmed ..." is a country's position, coded as an event, not a quote."""
+    United States reaffirmed ..." is a country's position, coded as an event, not a quote.
+    A belief may be a country's ("Moscow believes ...")."""
     if sp is None:
         return False
-    return sp.entity is None or sp.entity.type in ("PERSON", "ORG")
+    return sp.entity is None or sp.entity.type in ("PERSON", "ORG") or (
+        kind == "belief" and sp.entity.type in ("GPE", "NORP"))
+
+
+def _speaker_kind(sp: Speaker | None) -> str | None:
+    if sp is None:
+        return None
+    if sp.kind is not None:
+        return sp.kind
+    if sp.entity is not None:
+        return "person" if sp.entity.type == "PERSON" else "organisation"
+    return "person" if sp.name else None
+
+
+def _source_text(text: str, sp: Speaker | None) -> str | None:
+    if sp is None:
+        return None
+    if sp.source_text is not None:
+        return sp.source_text
+    if sp.span is not None:
+        return text[sp.span[0]:sp.span[1]]
+    return sp.name
 
 
 def _records(text: str, items: list[_Item]) -> list[Quote]:
     out: list[Quote] = []
     for item in items:
-        if item.kind != "direct" and not _can_report(item.speaker):
+        if item.kind != "direct" and not _can_report(item.speaker, item.kind):
             continue
         body = text[item.start:item.end]
         if item.marks:
@@ -327,5 +369,8 @@ def _records(text: str, items: list[_Item]) -> list[Quote]:
             speaker_id=sp.id if sp is not None else None,
             speaker_span=list(sp.span) if sp is not None and sp.span is not None else None,
             cue=cue,
-            is_question=bool(item.turn is not None and item.turn.is_question)))
+            is_question=bool(item.turn is not None and item.turn.is_question),
+            speaker_kind=_speaker_kind(sp),  # type: ignore[arg-type]
+            source_text=_source_text(text, sp),
+            speaker_for=sp.stands_for if sp is not None else None))
     return out

@@ -49,6 +49,11 @@ class Speaker:
     name: str | None
     entity: Entity | None = None
     span: tuple[int, int] | None = None  # the mention the quote was attributed through
+    # For a source that is not a named entity (quotes/sources.py): its kind, the phrase as
+    # written, and the organisation or country it stands for.
+    kind: str | None = None
+    source_text: str | None = None
+    stands_for: str | None = None
 
     @property
     def id(self) -> str | None:
@@ -128,7 +133,7 @@ class SpeakerResolver:
         if is_group(tok):
             return None  # "Blinken and Wang said": a joint statement, not one speaker
         np = _noun_phrase(tok)
-        hit = self._entity_in(tok, np)
+        hit = self._named(tok, np)
         if hit is not None:
             return hit
         titled = self.from_title(np.text, np.start_char)
@@ -138,9 +143,37 @@ class SpeakerResolver:
         name = _trailing_name(tok)
         if name is not None:
             return Speaker(name.text, None, (name.start_char, name.end_char))
-        if tok.ent_type_ == "PERSON":
+        if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                                         and not tok.ent_type_ and not _is_title_word(tok)):
+            # A proper noun that speaks is a person, named or not by the model.
             return Speaker(np.text, None, (np.start_char, np.end_char))
         return None
+
+    def _named(self, tok: Token, np: Span) -> Speaker | None:
+        """The entity the subject names; a surname the model typed as a place or
+        organisation ("Jordan said"), or did not type, is the article's person with that
+        surname."""
+        hit = self._entity_in(tok, np)
+        if hit is not None and hit.entity is not None and hit.entity.type != "PERSON":
+            person = self._person_with_surname(hit.entity.name)
+            if person is not None:
+                return Speaker(person.name, person, hit.span)
+        if hit is not None:
+            return hit
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title_word(tok):
+            person = self._person_with_surname(tok.text)
+            if person is not None:
+                return Speaker(person.name, person, (np.start_char, np.end_char))
+        return None
+
+    def _person_with_surname(self, word: str) -> Entity | None:
+        """The article's one person whose name ends with the single word `word`."""
+        key = word.replace("\u2019", "'").lower()
+        if " " in key:
+            return None
+        found = {ent.id: ent for ent in self.doc._.ng_entities or []
+                 if ent.type == "PERSON" and _ends_with(ent.name.lower(), key)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _entity_in(self, tok: Token, np: Span) -> Speaker | None:
         """The entity the subject names. A person named inside a long title ("Assistant

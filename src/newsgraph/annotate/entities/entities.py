@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import affiliation, coref, names, people, roles
+from newsgraph.annotate.entities import affiliation, coref, names, people, personhood, roles
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.record import Entity
 
@@ -178,10 +178,16 @@ def _absorb_person_words(b: _Builder, persons: list[coref.Person]) -> None:
 
 
 def _is_place(doc: Doc, p: coref.Person, places: set[str]) -> bool:
-    """A town the model took for a name: one word, no title, and somewhere the object of a
-    preposition of place ("into Rafah"; people are met, called and thanked, not gone into)
-    or where the model itself tags the word as a place after one ("here in Jaipur")."""
-    if p.roles or p.role_refs or any(len(n.words) > 1 or n.source != "ner" for n in p.names):
+    """A town the model took for a name. Never with evidence that it is a person (a title,
+    an honorific, a speech verb: `personhood`). A name the place gazetteer knows ("strikes
+    near Kramatorsk", "Chasiv Yar") is a place; another one-word name is where it is the
+    object of a preposition of place ("into Rafah"; people are met, called and thanked, not
+    gone into) or the model itself tags the word as a place after one ("here in Jaipur")."""
+    if any(n.source != "ner" for n in p.names) or personhood.used_as_person(doc, p):
+        return False
+    if personhood.place_name(p) is not None:
+        return True
+    if any(len(n.words) > 1 for n in p.names):
         return False
     if p.names[0].words[0] in places:
         return True

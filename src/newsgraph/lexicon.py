@@ -116,6 +116,56 @@ def titles(name: str = "titles.tsv") -> TitleWords:
     return TitleWords(_tagged_table(name, ("gender",), tags_last=True))
 
 
+@cache
+def not_people(name: str = "not_people.tsv") -> TaggedWords:
+    """`not_people.tsv`: words that make a PERSON span something else, by use."""
+    return _tagged_table(name, (), tags_last=True)
+
+
+@dataclass(frozen=True)
+class PartyLabel:
+    """A row of `parties.tsv`: a party label, its party, its country and the country the
+    article must name for the row to apply (None: any article)."""
+
+    label: str
+    party: str
+    country: str
+    needs: str | None
+
+
+@dataclass(frozen=True)
+class TitleCountry:
+    """A row of `title_countries.tsv`: a role, the country it tells, the evidence needed."""
+
+    role: str
+    country: str
+    needs: str
+
+
+@cache
+def title_countries(name: str = "title_countries.tsv") -> dict[str, list[TitleCountry]]:
+    """`title_countries.tsv`: role (lower case) -> its rows, in file order."""
+    out: dict[str, list[TitleCountry]] = {}
+    for number, row in tsv_lines(name):
+        if len(row) != 3:
+            raise ValueError(f"{name}:{number}: expected 3 columns, got {len(row)}")
+        out.setdefault(row[0], []).append(TitleCountry(*row))
+    return out
+
+
+@cache
+def parties(name: str = "parties.tsv") -> dict[str, list[PartyLabel]]:
+    """`parties.tsv`: label -> its rows, in file order."""
+    out: dict[str, list[PartyLabel]] = {}
+    for number, row in tsv_lines(name):
+        if len(row) != 4:
+            raise ValueError(f"{name}:{number}: expected 4 columns, got {len(row)}")
+        label, party, country, needs = row
+        out.setdefault(label, []).append(
+            PartyLabel(label, party, country, None if needs == "-" else needs))
+    return out
+
+
 # ------------------------------------------------------------------ speech cues
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 
 CITY_MIN_POPULATION = 5000
@@ -42,9 +43,17 @@ class PlaceIndex:
 
     def __init__(self) -> None:
         self._by_name: dict[str, list[GeoPlace]] = {}
+        self._main: set[str] = set()
 
     def add(self, name: str, place: GeoPlace) -> None:
         self._by_name.setdefault(name, []).append(place)
+        if name == place.name or name == _ascii(place.name):
+            self._main.add(name)
+
+    def is_main_name(self, name: str) -> bool:
+        """Whether `name` is a place's own GeoNames name ("Sumy", "Rafah" for "Rafaḩ"), not
+        only one of its alternate names ("Kiev" for Kyiv, "Michel" for Mitchell)."""
+        return name in self._main
 
     def lookup(self, name: str) -> list[GeoPlace]:
         """Every place called `name`, most populous first."""
@@ -62,8 +71,13 @@ LATIN_RE = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u024F\u1E00-\u1EFF]"
                       r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ .()-]*")
 
 
+def _ascii(name: str) -> str:
+    """The name without diacritics: "Rafaḩ" -> "Rafah"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+
+
 def _names(record: dict[str, object]) -> set[str]:
-    names = {str(record["name"])}
+    names = {str(record["name"]), _ascii(str(record["name"]))}
     alternates = record.get("alternatenames") or []
     if isinstance(alternates, list):
         names.update(a for a in alternates if LATIN_RE.fullmatch(a))
@@ -118,3 +132,7 @@ def lookup(name: str) -> list[GeoPlace]:
 
 def is_place(name: str) -> bool:
     return name in index()
+
+
+def is_main_name(name: str) -> bool:
+    return index().is_main_name(name)

@@ -45,7 +45,7 @@ ANY_OFFICE = frozenset({"president", "prime_minister", "minister", "monarch", "c
 # Home evidence needed: one more unlabelled office or country-specific title than labels.
 HOME_MIN = 1
 # Kinds of affiliation read from the text itself (not guessed from context).
-STATED = frozenset({"country", "role", "office"})
+STATED = frozenset({"country", "role", "office", "party", "organisation", "title-context"})
 
 
 @dataclass(frozen=True)

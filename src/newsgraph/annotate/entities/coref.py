@@ -65,6 +65,8 @@ class Person:
     role_texts: list[str] = field(default_factory=list)
     affiliation: str | None = None
     affiliation_kind: str | None = None
+    party: str | None = None  # a label of data/parties.tsv ("Republican")
+    organisation: str | None = None
     _words: set[str] = field(default_factory=set, repr=False)
 
     def add(self, n: NameMention) -> None:
@@ -223,3 +225,5 @@ def _merge_titles(p: Person) -> None:
     p.role_texts = [seen[r] for r in kept]
     if votes:
         (p.affiliation, p.affiliation_kind), _ = votes.most_common(1)[0]
+    p.party = next((n.title.party for n in p.names if n.title.party), None)
+    p.organisation = next((n.title.organisation for n in p.names if n.title.organisation), None)

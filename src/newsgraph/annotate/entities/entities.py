@@ -18,7 +18,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import affiliation, coref, names, people, personhood, roles
+from newsgraph.annotate.entities import (
+    affiliation,
+    coref,
+    names,
+    people,
+    personhood,
+    roles,
+    stated,
+)
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.record import Entity
 
@@ -185,7 +193,7 @@ def _is_place(doc: Doc, p: coref.Person, places: set[str]) -> bool:
     gone into) or the model itself tags the word as a place after one ("here in Jaipur")."""
     if any(n.source != "ner" for n in p.names) or personhood.used_as_person(doc, p):
         return False
-    if personhood.place_name(p) is not None:
+    if personhood.place_name(doc, p) is not None:
         return True
     if any(len(n.words) > 1 for n in p.names):
         return False
@@ -200,6 +208,26 @@ def _is_place(doc: Doc, p: coref.Person, places: set[str]) -> bool:
 
 def _after_place_prep(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+
+
+# Entity.affiliation_source for each kind of affiliation (roles.Title.affiliation_kind).
+SOURCES = {"country": "title", "role": "role", "office": "office",
+           "org": "international-organisation", "party": "party",
+           "organisation": "organisation", "title-context": "title-in-context",
+           "context": "article"}
+
+
+def _place_names(b: _Builder) -> list[str]:
+    return [g.name for g in b.groups.values() if g.type in {"GPE", "LOC"}]
+
+
+def _person_entity(p: coref.Person) -> Entity:
+    return Entity(id="", name=p.name, type="PERSON", roles=list(p.roles),
+                  affiliation=p.affiliation, mentions=p.mentions(),
+                  role_texts=list(p.role_texts),
+                  affiliation_source=SOURCES.get(p.affiliation_kind or "")
+                  if p.affiliation else None,
+                  organisation=p.organisation, party=p.party)
 
 
 def extract(doc: Doc) -> list[Entity]:
@@ -221,15 +249,13 @@ def extract(doc: Doc) -> list[Entity]:
     _link_acronyms(b, text)
     _absorb_person_words(b, persons)
     affiliation.from_headline(doc._.ng_title, persons)
+    stated.apply(persons, stated.evidence(b.countries, _place_names(b), persons),
+                 {g.name.lower(): g.affiliation for g in b.groups.values() if g.affiliation})
     for p in persons:
         if p.affiliation and p.affiliation_kind in affiliation.STATED:
             b.countries[p.affiliation] += 1
     affiliation.resolve(persons, b.countries, affiliation.pairs(text))
-    out: list[Entity] = []
-    for p in persons:
-        out.append(Entity(id="", name=p.name, type="PERSON", roles=list(p.roles),
-                          affiliation=p.affiliation, mentions=p.mentions(),
-                          role_texts=list(p.role_texts)))
+    out = [_person_entity(p) for p in persons]
     for g in b.groups.values():
         out.append(Entity(id="", name=g.name, type=g.type, affiliation=g.affiliation,
                           mentions=[list(m) for m in sorted(g.mentions)]))

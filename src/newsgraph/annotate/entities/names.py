@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.entities import roles
+from newsgraph import lexicon
+from newsgraph.annotate.entities import parties, roles
 from newsgraph.annotate.entities.roles import Title
 from newsgraph.annotate.gazetteer import Hit
 
@@ -36,6 +37,10 @@ academy alliance architecture caucus gate capital scholar workshop address award
 agenda corporation company centers centres summits workshops scholars alliances court
 number format one two three four five six
 """.split())
+# Words that open the name of a thing or a place ("Operation Spear of Justice", "Fort
+# Bragg") and words never a person alone ("Cmdr", "Guard"): `data/not_people.tsv`.
+THING_OPENERS = lexicon.not_people().tagged("opens")
+NEVER_ALONE = lexicon.not_people().tagged("alone")
 # Determiners that make a capitalised word a common noun ("the Court", "these Summits"),
 # and the words that may still stand between one and a name ("the late Shireen Abu Akleh").
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both", "each",
@@ -120,8 +125,21 @@ SENTENCE_FINAL = frozenset(".!?;:…")
 CLOSING = frozenset({"”", "\"", "’", "'", ")", "]"})
 
 
+def abbreviated_title(doc: Doc, i: int) -> bool:
+    """Token i is the full stop of an abbreviated title ("Lt." read as "Lt" + ".")."""
+    tok = doc[i]
+    if tok.text == "." and i > 0 and not doc[i - 1].whitespace_:
+        tok = doc[i - 1]
+    elif not tok.text.endswith("."):
+        return False
+    return tok.text[:1].isupper() and (roles.is_title_word(tok.text)
+                                       or tok.lower_ in roles.HONORIFICS)
+
+
 def _ends_sentence(doc: Doc, i: int) -> bool:
     tok = doc[i]
+    if abbreviated_title(doc, i):
+        return False  # "Cmdr. Lisa Reed", "Lt. Paul Hart": an abbreviated title
     if tok.is_space or tok.text[-1] in SENTENCE_FINAL:
         return True
     return tok.text in CLOSING and i > 0 and (doc[i - 1].text[-1] in SENTENCE_FINAL
@@ -192,9 +210,24 @@ def given_name_title(tok: Token) -> bool:
                                        and nxt.lower_ not in roles.HONORIFICS)
 
 
+def surname_title(tok: Token) -> bool:
+    """A title word that is a surname here ("Carole King", "Anna Bishop"): a word that is
+    also a surname (`titles.tsv`, use "surname"), after a capitalised word that is no title
+    and not followed by more of a title ("King of Jordan")."""
+    if tok.lower_ not in roles.SURNAMES or not tok.text[:1].isupper() or tok.i == 0:
+        return False
+    prev = tok.nbor(-1)
+    if not (prev.text[:1].isupper() and prev.is_alpha and prev.pos_ == "PROPN") \
+            or roles.is_title_word(prev.text) or prev.lower_ in roles.HONORIFICS \
+            or parties.is_label(prev.text):
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (nxt.lower_ in roles.CONNECTORS or roles.is_title_word(nxt.text))
+
+
 def is_name_token(ctx: Scan, tok: Token) -> bool:
     t = tok.text
-    if given_name_title(tok):
+    if given_name_title(tok) or surname_title(tok):
         return tok.i not in ctx.hit_at
     if t in {"[", "]"} or t in SUFFIXES or INITIAL_RE.match(t):
         return True
@@ -205,7 +238,8 @@ def is_name_token(ctx: Scan, tok: Token) -> bool:
     if not t[:1].isupper() or not any(c.isalpha() for c in t) or any(c.isdigit() for c in t):
         return False
     low = t.lower()
-    if low in NOT_NAMES or roles.is_title_word(t) or low in roles.HONORIFICS:
+    if low in NOT_NAMES or roles.is_title_word(t) or low in roles.HONORIFICS \
+            or parties.is_label(t) or low in THING_OPENERS:
         return False
     return tok.i not in ctx.hit_at
 
@@ -269,6 +303,8 @@ def valid_name(ctx: Scan, start: int, end: int) -> bool:
         return False  # hyphenated parts are one word: "Nawaf Al-Ahmad Al-Jaber Al-Sabah"
     if any(t.text.endswith("-") and len(t) > 1 for t in toks):
         return False  # a word cut off in speech: "Schef-"
+    if len(full) == 1 and full[0].lower_ in NEVER_ALONE:
+        return False  # "Guard", "Cmdr"
     if not all(is_name_token(ctx, t) for t in toks):
         return False
     # All-capitals words outside a transcript label are headings or acronyms.
@@ -301,9 +337,11 @@ def common_noun_phrase(ctx: Scan, start: int, end: int) -> bool:
 def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
     doc = ctx.doc
     while end > start and (doc[end - 1].text in POSSESSIVE | STOP_PUNCT | {"-"}
-                           or roles.is_title_word(doc[end - 1].text)):
+                           or (roles.is_title_word(doc[end - 1].text)
+                               and not (end - 1 > start and surname_title(doc[end - 1])))):
         end -= 1
     while start < end and (doc[start].lower_ in roles.HONORIFICS
+                           or (parties.is_label(doc[start].text) and start + 1 < end)
                            or (roles.is_title_word(doc[start].text)
                                and not given_name_title(doc[start]))
                            or doc[start].lower_ in roles.CONNECTORS

@@ -24,7 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import labels, roles
+from newsgraph.annotate.entities import labels, parties, roles
 from newsgraph.annotate.entities.names import (
     NOT_NAMES,
     PARTICLES,
@@ -146,6 +146,14 @@ def _counterpart_country(ctx: Scan, start: int, sent: Span) -> str | None:
     return hit.place.country
 
 
+def _party(ctx: Scan, first: int, end: int) -> str | None:
+    """A party label before the name or its title ("Republican Sen. Mike Braun",
+    "Democrat Amy Klobuchar"), or after it in the US form ("Tim Kaine, D-Va.")."""
+    doc = ctx.doc
+    return parties.label_before(doc, first) or parties.label_after(
+        ctx.text, doc[end - 1].idx + len(doc[end - 1]))
+
+
 def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> None:
     doc = ctx.doc
     sent = ctx.sent(start)
@@ -158,6 +166,7 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
     if after is not None:
         merge_title(title, after[0])
         found.title_spans.append((doc[end].idx, doc[after[1] - 1].idx + len(doc[after[1] - 1])))
+    title.party = title.party or _party(ctx, before[1] if before else start, end)
     if title.affiliation_kind in (None, "role"):
         # "Minister of External Affairs Subrahmanyam Jaishankar of India": a label.
         country = country_after(ctx, end)

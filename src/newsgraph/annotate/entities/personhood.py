@@ -19,6 +19,13 @@ from newsgraph.annotate.entities.coref import Person
 from newsgraph.geo import places
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A place known only by an alternate name is a place of at least this many people.
+ALTERNATE_MIN_POPULATION = 20000
+# A one-word name of a smaller place needs a mention that reads as a place.
+SMALL_PLACE = 10000
+PLACE_PREPS = frozenset({"in", "into", "near", "at", "from", "to", "toward", "towards",
+                         "around", "outside", "inside", "across", "through", "over", "on",
+                         "throughout", "within", "between", "via"})
 
 
 def _forms(lem: str) -> set[str]:
@@ -52,8 +59,12 @@ def _speaks(root: Token) -> bool:
 
 
 def _honoured(doc: Doc, span: Span) -> bool:
-    """An honorific right before the name: "Mr Austin", "Dr. Jenin"."""
-    return span.start > 0 and doc[span.start - 1].lower_ in roles.HONORIFICS
+    """An honorific or a title word right before the name: "Mr Austin", "National Security
+    Advisors Sullivan and Akiba"."""
+    if span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    return prev.lower_ in roles.HONORIFICS or roles.is_title_word(prev.text)
 
 
 def used_as_person(doc: Doc, p: Person) -> bool:
@@ -69,11 +80,33 @@ def used_as_person(doc: Doc, p: Person) -> bool:
     return False
 
 
-def place_name(p: Person) -> str | None:
+def place_name(doc: Doc, p: Person) -> str | None:
     """The place every mention of `p` names ("Kramatorsk", "Khan Younis"), or None when a
-    mention names more than a place ("Lloyd Austin") or the name is no place."""
+    mention names more than a place ("Lloyd Austin") or the name is no place. A one-word
+    name of a small place (under `SMALL_PLACE` people: many are surnames, "Sullivan",
+    "Kirby") needs a mention where it reads as a place: after a preposition of place or
+    joined to a place ("Kherson and Sumy")."""
     texts = {" ".join(n.words) for n in p.names}
     if len(texts) != 1:
         return None
     (text,) = texts
-    return text if places.is_place(text) else None
+    found = places.lookup(text)
+    if not found:
+        return None
+    if not places.is_main_name(text) and found[0].population < ALTERNATE_MIN_POPULATION:
+        return None  # alternate names hold given names ("Michel" for Mitchell, SD)
+    if " " in text or found[0].population >= SMALL_PLACE:
+        return text
+    return text if any(_reads_as_place(doc, n.start, n.end) for n in p.names) else None
+
+
+def _reads_as_place(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+        return True
+    joined = [t for t in (root.head, *root.children) if t.dep_ == "conj" or root.dep_ == "conj"]
+    return any(t.ent_type_ in ("GPE", "LOC") for t in joined if t.i not in range(span.start,
+                                                                                span.end))

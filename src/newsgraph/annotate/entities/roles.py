@@ -27,6 +27,8 @@ from newsgraph import lexicon
 HEADS = lexicon.titles().words("head")
 MODIFIERS = lexicon.titles().words("modifier")
 HONORIFICS = lexicon.titles().words("honorific")
+# Title words that are also surnames ("Carole King").
+SURNAMES = lexicon.titles().words("surname")
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "&"})
 
@@ -41,7 +43,9 @@ SPELLING = {
     "gen.": "General", "adm.": "Admiral", "lt.": "Lieutenant", "col.": "Colonel",
     "capt.": "Captain", "sgt.": "Sergeant", "cpl.": "Corporal", "rep.": "Representative",
     "sen.": "Senator", "gov.": "Governor", "amb.": "Ambassador", "sec.": "Secretary",
-    "charge": "Chargé", "d'affaires": "d’Affaires", "d’affaires": "d’Affaires",
+    "cmdr.": "Commander", "cmdr": "Commander", "lt": "Lieutenant", "sgt": "Sergeant",
+    "mp": "MP", "ceo": "CEO", "charge": "Chargé", "d'affaires": "d’Affaires",
+    "d’affaires": "d’Affaires",
 }
 
 # "X Secretary" is "Secretary of X" for these US departments.
@@ -80,6 +84,11 @@ class Title:
     # Minister"), "office" ("White House Press Secretary"), "org" (an international
     # organisation: the value is its name), "context" (the rest of the article).
     affiliation_kind: str | None = None
+    # A party label said with the title ("Republican", "BJP": a key of `data/parties.tsv`).
+    party: str | None = None
+    # The organisation the holder works for, named in the title ("the chief executive of
+    # Meta", "a professor at Tufts University").
+    organisation: str | None = None
 
 
 def is_head(word: str) -> bool:

@@ -38,3 +38,49 @@ def test_a_place_in_the_gazetteer_is_no_person(nlp, text: str, place: str) -> No
 ])
 def test_a_place_name_used_as_a_person_stays_one(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, party", [
+    ("Republican Mike Braun won the race for governor.", "Mike Braun", "Republican"),
+    ("Democrat Amy Klobuchar said the bill would pass.", "Amy Klobuchar", "Democrat"),
+    ("Sen. Tim Kaine, D-Va., said the deal was bad.", "Tim Kaine", "D"),
+])
+def test_a_party_label_is_split_off_the_name(nlp, text: str, name: str, party: str) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, text)[name]
+    assert p.party == party
+    assert p.affiliation == "United States" and p.affiliation_source == "party"
+
+
+def test_a_party_that_needs_its_country_named() -> None:
+    from newsgraph.annotate.entities import parties
+
+    assert parties.resolve("Congress", {"United States"}) is None
+    row = parties.resolve("Congress", {"India"})
+    assert row is not None and row.country == "India"
+    labour = parties.resolve("Labour", {"Australia"})
+    assert labour is not None and labour.country == "Australia"
+
+
+def test_a_party_label_inside_a_title_is_no_role_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Labour MP Jess Phillips said the plan was flawed.")["Jess Phillips"]
+    assert p.roles == ["MP"] and p.party == "Labour"
+    assert p.organisation == "Labour Party" and p.affiliation == "United Kingdom"
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    ("Ombudsman Ana Torres said the report was late.", "Ana Torres", ["Ombudsman"]),
+    ("House Speaker Mike Johnson said the vote would be held Friday.", "Mike Johnson",
+     ["House Speaker"]),
+    ("Lt. Paul Hart said the ship had docked.", "Paul Hart", ["Lieutenant"]),
+    ("Singer Carole King performed in Boston.", "Carole King", []),
+])
+def test_office_words_before_a_name_and_surnames_that_are_titles(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                                 roles: list[str]) -> None:
+    assert people(nlp, text)[name].roles == roles
+
+
+def test_a_title_with_evidence_of_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Gov. Greg Abbott of Texas signed the bill on Monday.")["Greg Abbott"]
+    assert p.affiliation == "United States" and p.affiliation_source == "title-in-context"
+    alone = people(nlp, "Senator Jane Doe said the bill was wrong.")["Jane Doe"]
+    assert alone.affiliation is None  # no country in the article: a senator of anywhere

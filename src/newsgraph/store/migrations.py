@@ -301,6 +301,14 @@ ALTER TABLE articles ADD COLUMN annotated INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE articles ADD COLUMN annotation_skipped TEXT;
 """
 
+# Where a person's country comes from, the organisation they work for or belong to, their
+# party label (Entity.affiliation_source, organisation, party).
+_ENTITY_AFFILIATION = """
+ALTER TABLE article_entities ADD COLUMN affiliation_source TEXT;
+ALTER TABLE article_entities ADD COLUMN organisation TEXT;
+ALTER TABLE article_entities ADD COLUMN party TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_resolved", _RESOLVED),
@@ -308,6 +316,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_serve_indexes", _SERVE_INDEXES),
     Migration("0005_article_language", _ARTICLE_LANGUAGE),
     Migration("0006_article_annotated", _ARTICLE_ANNOTATED),
+    Migration("0008_entity_affiliation", _ENTITY_AFFILIATION),
 )
 
 # Tables rebuilt by every resolution pass, children first.

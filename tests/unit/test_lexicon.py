@@ -163,4 +163,4 @@ def test_title_country_rows_name_known_countries() -> None:
 
 
 def test_not_people_uses_are_known() -> None:
-    assert set(lexicon.not_people().tags) == {"opens", "alone"}
+    assert set(lexicon.not_people().tags) == {"opens", "alone", "thing"}

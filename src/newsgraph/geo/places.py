@@ -44,6 +44,8 @@ class PlaceIndex:
     def __init__(self) -> None:
         self._by_name: dict[str, list[GeoPlace]] = {}
         self._main: set[str] = set()
+        # ISO 3166-1 alpha-2 -> the country's GeoNames name ("UA" -> "Ukraine").
+        self.countries: dict[str, str] = {}
 
     def add(self, name: str, place: GeoPlace) -> None:
         self._by_name.setdefault(name, []).append(place)
@@ -106,6 +108,7 @@ def build(min_population: int = CITY_MIN_POPULATION) -> PlaceIndex:
         index.add(str(state["name"]), GeoPlace(str(state["name"]), "us_state", "US", 0,
                                                geonames_id=int(state["geonameid"])))
     for country in gc.get_countries().values():
+        index.countries[str(country["iso"])] = str(country["name"])
         index.add(str(country["name"]), GeoPlace(
             str(country["name"]), "country", str(country["iso"]),
             int(country.get("population") or 0), geonames_id=int(country["geonameid"])))
@@ -136,3 +139,8 @@ def is_place(name: str) -> bool:
 
 def is_main_name(name: str) -> bool:
     return index().is_main_name(name)
+
+
+def country_name(code: str) -> str | None:
+    """The GeoNames name of the country with ISO code `code` ("UA" -> "Ukraine")."""
+    return index().countries.get(code)

@@ -185,7 +185,7 @@ def _absorb_person_words(b: _Builder, persons: list[coref.Person]) -> None:
             del b.groups[key]
 
 
-def _is_place(doc: Doc, p: coref.Person, places: set[str]) -> bool:
+def _is_place(doc: Doc, p: coref.Person, places: set[str], named: set[str]) -> bool:
     """A town the model took for a name. Never with evidence that it is a person (a title,
     an honorific, a speech verb: `personhood`). A name the place gazetteer knows ("strikes
     near Kramatorsk", "Chasiv Yar") is a place; another one-word name is where it is the
@@ -193,7 +193,7 @@ def _is_place(doc: Doc, p: coref.Person, places: set[str]) -> bool:
     gone into) or the model itself tags the word as a place after one ("here in Jaipur")."""
     if any(n.source != "ner" for n in p.names) or personhood.used_as_person(doc, p):
         return False
-    if personhood.place_name(doc, p) is not None:
+    if personhood.place_name(doc, p, named) is not None:
         return True
     if any(len(n.words) > 1 for n in p.names):
         return False
@@ -236,7 +236,8 @@ def extract(doc: Doc) -> list[Entity]:
     persons = coref.cluster(found.names, found.role_refs)
     model_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")
                     and _after_place_prep(e.root)}
-    places = [p for p in persons if _is_place(doc, p, model_places)]
+    named = {h.place.country for h in hits if h.place.country and h.place.kind in COUNTRY_KINDS}
+    places = [p for p in persons if _is_place(doc, p, model_places, named)]
     persons = [p for p in persons if p not in places]
     name_spans = [(n.start, n.end) for p in persons for n in p.names if n.end > n.start]
     b = _Builder()

@@ -41,6 +41,7 @@ number format one two three four five six
 # Bragg") and words never a person alone ("Cmdr", "Guard"): `data/not_people.tsv`.
 THING_OPENERS = lexicon.not_people().tagged("opens")
 NEVER_ALONE = lexicon.not_people().tagged("alone")
+THING_WORDS = lexicon.not_people().tagged("thing")
 # Determiners that make a capitalised word a common noun ("the Court", "these Summits"),
 # and the words that may still stand between one and a name ("the late Shireen Abu Akleh").
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both", "each",
@@ -222,7 +223,8 @@ def surname_title(tok: Token) -> bool:
             or parties.is_label(prev.text):
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return nxt is None or not (nxt.lower_ in roles.CONNECTORS or roles.is_title_word(nxt.text))
+    return nxt is None or not (nxt.lower_ in {"of", "for", "to"}
+                               or roles.is_title_word(nxt.text))
 
 
 def is_name_token(ctx: Scan, tok: Token) -> bool:
@@ -239,7 +241,7 @@ def is_name_token(ctx: Scan, tok: Token) -> bool:
         return False
     low = t.lower()
     if low in NOT_NAMES or roles.is_title_word(t) or low in roles.HONORIFICS \
-            or parties.is_label(t) or low in THING_OPENERS:
+            or parties.is_label(t):
         return False
     return tok.i not in ctx.hit_at
 
@@ -305,6 +307,12 @@ def valid_name(ctx: Scan, start: int, end: int) -> bool:
         return False  # a word cut off in speech: "Schef-"
     if len(full) == 1 and full[0].lower_ in NEVER_ALONE:
         return False  # "Guard", "Cmdr"
+    if any(t.lower_ in THING_WORDS for t in full):
+        return False  # "Pohamba Private Hospital", "Manchester United"
+    if toks[0].lower_ in THING_OPENERS or (start > 0 and ctx.doc[start - 1].lower_
+                                           in THING_OPENERS
+                                           and ctx.doc[start - 1].text[:1].isupper()):
+        return False  # "Operation Spear of Justice", "Fort Bragg", not "Dave Camp"
     if not all(is_name_token(ctx, t) for t in toks):
         return False
     # All-capitals words outside a transcript label are headings or acronyms.
@@ -328,6 +336,9 @@ def common_noun_phrase(ctx: Scan, start: int, end: int) -> bool:
             between = doc[child.i + 1:start]
             if any(t.is_space or (t.is_punct and t.text != ",") for t in between):
                 return False  # a parse across a line or a dash: "a final – Michel, ..."
+            if end - start >= 2 and doc[start].ent_type_ == "PERSON" and between \
+                    and all(t.is_lower and t.is_alpha for t in between):
+                return False  # "the even wealthier Michael Bloomberg": a full name
             return not any(roles.is_title_word(t.text) or t.lower_ in roles.HONORIFICS
                            or t.lower_ in BEFORE_A_NAME or t.i in ctx.hit_at
                            for t in between)  # "for the DPRK Sung Kim": "the DPRK"
@@ -357,10 +368,20 @@ def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
     end = _extend_right(ctx, end, sent)
     # "... Refugees, and Migration Marta Youth": portfolio words at the front go back to the
     # title; at least two words stay (a given name can be a field word: "Rosa", "Hope").
-    if after_portfolio_link(ctx, start, sent):
+    if in_portfolio(ctx, start, sent):
         while end - start > 2 and is_field_word(doc[start].text):
             start += 1
     return start, end
+
+
+def in_portfolio(ctx: Scan, start: int, sent: Span) -> bool:
+    """Token `start` continues a title's portfolio, right after its link word or after
+    capitalised words that follow one ("Director of Public Prosecution Eva-Marie ...")."""
+    k = start
+    while k > sent.start and ctx.doc[k - 1].text[:1].isupper() and k - 1 not in ctx.name_tokens \
+            and not roles.is_head(ctx.doc[k - 1].text):
+        k -= 1
+    return after_portfolio_link(ctx, k, sent)
 
 
 def _extend_left(ctx: Scan, start: int, sent: Span) -> int:
@@ -396,3 +417,16 @@ def _extend_right(ctx: Scan, end: int, sent: Span) -> int:
             break
         end = j + 1
     return end
+
+
+def names_a_thing(ctx: Scan, end: int) -> bool:
+    """The name ending before token `end` is part of a longer name of a thing ("Ronald
+    Reagan Washington National Airport", "the Obama administration")."""
+    doc = ctx.doc
+    for k in range(end, min(end + 5, len(doc))):
+        tok = doc[k]
+        if tok.lower_ in THING_WORDS:
+            return True
+        if not (tok.text[:1].isupper() and tok.is_alpha):
+            return False
+    return False

@@ -37,7 +37,9 @@ from newsgraph.annotate.entities.names import (
     common_noun_phrase,
     fix_edges,
     is_field_word,
+    in_portfolio,
     is_name_token,
+    names_a_thing,
     valid_name,
 )
 from newsgraph.annotate.entities.roles import Title
@@ -214,7 +216,7 @@ def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
                 continue  # "State for Civilian Security": a portfolio, no name
         else:
             continue
-        if start < end and valid_name(ctx, start, end) \
+        if start < end and valid_name(ctx, start, end) and not names_a_thing(ctx, end) \
                 and not ctx.name_tokens.intersection(range(start, end)) \
                 and not (common_noun_phrase(ctx, start, end)
                          and title_before(ctx, start, ctx.sent(start)) is None):
@@ -259,6 +261,9 @@ def _from_titles(ctx: Scan, found: Found, starts: list[int],
             end += 1
         while end > start and doc[end - 1].lower_ in PARTICLES | {"-", "[", "]"}:
             end -= 1
+        while end - start > 2 and is_field_word(doc[start].text) \
+                and in_portfolio(ctx, start, sent):
+            start += 1  # "Director of Public Prosecution Eva-Marie Persson"
         if end < sent.end and doc[end].text[:1].isupper() \
                 and (roles.is_head(doc[end].text) or doc[end].lower_ in NOT_NAMES):
             continue  # "Principal Scientific Advisor", "Official Working Visit": inside a title

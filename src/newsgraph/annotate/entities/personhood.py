@@ -9,11 +9,13 @@ place ("Lloyd Austin"). Without it, the name is a place.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicon
+from newsgraph.annotate import gazetteer
 from newsgraph.annotate.entities import roles
 from newsgraph.annotate.entities.coref import Person
 from newsgraph.geo import places
@@ -80,12 +82,13 @@ def used_as_person(doc: Doc, p: Person) -> bool:
     return False
 
 
-def place_name(doc: Doc, p: Person) -> str | None:
+def place_name(doc: Doc, p: Person, named: Container[str]) -> str | None:
     """The place every mention of `p` names ("Kramatorsk", "Khan Younis"), or None when a
     mention names more than a place ("Lloyd Austin") or the name is no place. A one-word
-    name of a small place (under `SMALL_PLACE` people: many are surnames, "Sullivan",
-    "Kirby") needs a mention where it reads as a place: after a preposition of place or
-    joined to a place ("Kherson and Sumy")."""
+    name needs more, as many places share a surname ("Obama", Japan; "Sullivan", US): a
+    mention where it reads as a place (after a preposition of place, or joined to a place:
+    "Kherson and Sumy"), or a place of `SMALL_PLACE` people or more in a country the article
+    names (`named`: canonical country names)."""
     texts = {" ".join(n.words) for n in p.names}
     if len(texts) != 1:
         return None
@@ -95,9 +98,15 @@ def place_name(doc: Doc, p: Person) -> str | None:
         return None
     if not places.is_main_name(text) and found[0].population < ALTERNATE_MIN_POPULATION:
         return None  # alternate names hold given names ("Michel" for Mitchell, SD)
-    if " " in text or found[0].population >= SMALL_PLACE:
+    if " " in text or any(_reads_as_place(doc, n.start, n.end) for n in p.names):
         return text
-    return text if any(_reads_as_place(doc, n.start, n.end) for n in p.names) else None
+    return text if any(g.population >= SMALL_PLACE and _country(g) in named
+                       for g in found) else None
+
+
+def _country(place: places.GeoPlace) -> str | None:
+    name = places.country_name(place.country_code)
+    return gazetteer.lookup_country(name) if name else None
 
 
 def _reads_as_place(doc: Doc, start: int, end: int) -> bool:
@@ -105,7 +114,10 @@ def _reads_as_place(doc: Doc, start: int, end: int) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+    first = root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "on Kharkiv and Sumy": the list's first item
+    if first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPS:
         return True
     joined = [t for t in (root.head, *root.children) if t.dep_ == "conj" or root.dep_ == "conj"]
     return any(t.ent_type_ in ("GPE", "LOC") for t in joined if t.i not in range(span.start,

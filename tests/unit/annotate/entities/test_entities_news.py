@@ -84,3 +84,24 @@ def test_a_title_with_evidence_of_its_country(nlp) -> None:  # type: ignore[no-u
     assert p.affiliation == "United States" and p.affiliation_source == "title-in-context"
     alone = people(nlp, "Senator Jane Doe said the bill was wrong.")["Jane Doe"]
     assert alone.affiliation is None  # no country in the article: a senator of anywhere
+
+
+@pytest.mark.parametrize("text, name", [
+    ("American Anna King and Australian Tom Reed were released on Tuesday.", "Anna King"),
+    ("Analysts say the even wealthier Michael Harlow will join the race.", "Michael Harlow"),
+    ("Deputy Director of Public Prosecution Eva-Marie Lund closed the case.", "Eva-Marie Lund"),
+])
+def test_names_the_rules_must_find_whole(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in people(nlp, text)
+
+
+def test_a_name_inside_the_name_of_a_thing_is_no_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "They met at Ronald Reagan Washington National Airport in a small "
+                        "office.")
+    assert "Ronald Reagan" not in found
+
+
+def test_two_spellings_of_one_surname_are_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "President Volodymyr Zelensky spoke first. Later, Zelenskyy said the "
+                        "talks had failed.")
+    assert list(found) == ["Volodymyr Zelensky"]

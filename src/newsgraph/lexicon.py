@@ -122,15 +122,33 @@ def not_people(name: str = "not_people.tsv") -> TaggedWords:
     return _tagged_table(name, (), tags_last=True)
 
 
+@cache
+def role_words(name: str = "role_words.tsv") -> TaggedWords:
+    """`role_words.tsv`: words of roles said in a noun phrase, by use."""
+    return _tagged_table(name, (), tags_last=True)
+
+
+@cache
+def relative_roles(name: str = "relative_roles.tsv") -> dict[str, str]:
+    """`relative_roles.tsv`: verb form of a relative clause -> the role it gives."""
+    out = {}
+    for number, row in tsv_lines(name):
+        if len(row) != 2:
+            raise ValueError(f"{name}:{number}: expected 2 columns, got {len(row)}")
+        out[row[0]] = row[1]
+    return out
+
+
 @dataclass(frozen=True)
 class PartyLabel:
-    """A row of `parties.tsv`: a party label, its party, its country and the country the
-    article must name for the row to apply (None: any article)."""
+    """A row of `parties.tsv`: a party label, its party, its country, the country the
+    article must name for the row to apply (None: any article) and the label as a role."""
 
     label: str
     party: str
     country: str
     needs: str | None
+    role: str
 
 
 @dataclass(frozen=True)
@@ -158,11 +176,11 @@ def parties(name: str = "parties.tsv") -> dict[str, list[PartyLabel]]:
     """`parties.tsv`: label -> its rows, in file order."""
     out: dict[str, list[PartyLabel]] = {}
     for number, row in tsv_lines(name):
-        if len(row) != 4:
-            raise ValueError(f"{name}:{number}: expected 4 columns, got {len(row)}")
-        label, party, country, needs = row
+        if len(row) != 5:
+            raise ValueError(f"{name}:{number}: expected 5 columns, got {len(row)}")
+        label, party, country, needs, role = row
         out.setdefault(label, []).append(
-            PartyLabel(label, party, country, None if needs == "-" else needs))
+            PartyLabel(label, party, country, None if needs == "-" else needs, role))
     return out
 
 

@@ -24,7 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import labels, parties, roles
+from newsgraph.annotate.entities import appositions, labels, parties, roles
 from newsgraph.annotate.entities.names import (
     NOT_NAMES,
     PARTICLES,
@@ -164,7 +164,7 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
     if before is not None:
         title = before[0]
         found.title_spans.append((doc[before[1]].idx, doc[start].idx))
-    after = title_after(ctx, end, sent)
+    after = title_after(ctx, end, sent) or appositions.role_after(ctx, end, sent)
     if after is not None:
         merge_title(title, after[0])
         found.title_spans.append((doc[end].idx, doc[after[1] - 1].idx + len(doc[after[1] - 1])))

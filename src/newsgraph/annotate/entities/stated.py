@@ -74,8 +74,11 @@ def apply(people: list[Person], ev: Counter[str], org_countries: dict[str, str])
     (`org_countries`: organisation name, lower case -> its country)."""
     for p in people:
         row = parties.resolve(p.party, ev) if p.party else None
-        if row is not None and p.organisation is None:
-            p.organisation = row.party
+        if row is not None:
+            p.organisation = p.organisation or row.party
+            if row.role not in p.roles:
+                p.roles.append(row.role)
+                p.role_texts.append(p.party or row.role)
         if p.affiliation_kind in OWN:
             continue
         if row is not None:

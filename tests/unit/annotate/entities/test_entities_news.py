@@ -61,9 +61,9 @@ def test_a_party_that_needs_its_country_named() -> None:
     assert labour is not None and labour.country == "Australia"
 
 
-def test_a_party_label_inside_a_title_is_no_role_word(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_a_party_label_inside_a_title_is_a_role_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
     p = people(nlp, "Labour MP Jess Phillips said the plan was flawed.")["Jess Phillips"]
-    assert p.roles == ["MP"] and p.party == "Labour"
+    assert p.roles == ["MP", "Labour"] and p.party == "Labour"
     assert p.organisation == "Labour Party" and p.affiliation == "United Kingdom"
 
 
@@ -105,3 +105,28 @@ def test_two_spellings_of_one_surname_are_one_person(nlp) -> None:  # type: igno
     found = people(nlp, "President Volodymyr Zelensky spoke first. Later, Zelenskyy said the "
                         "talks had failed.")
     assert list(found) == ["Volodymyr Zelensky"]
+
+
+@pytest.mark.parametrize("text, name, roles, organisation", [
+    ("Mark Dale, a Republican strategist, said the vote mattered.", "Mark Dale",
+     ["Strategist", "Republican"], "Republican Party"),
+    ("Jane Roe, a professor of political science at the University of Akron, said so.",
+     "Jane Roe", ["Professor of Political Science"], "University of Akron"),
+    ("Sam Hale, who heads the Alliance for Rural Schools, disagreed.", "Sam Hale", ["Head"],
+     "Alliance for Rural Schools"),
+    ("Monica Bauer, head of global policy at Facebook, said it would act.", "Monica Bauer",
+     ["Head of Global Policy"], "Facebook"),
+    ("Omar Celik, press secretary for Erdogan, said Turkey was ready.", "Omar Celik",
+     ["Press Secretary"], None),
+])
+def test_a_role_after_the_name(nlp, text: str, name: str, roles: list[str],  # type: ignore[no-untyped-def]
+                               organisation: str | None) -> None:
+    p = people(nlp, text)[name]
+    assert p.roles == roles
+    if organisation is not None:
+        assert p.organisation == organisation
+
+
+def test_an_employer_named_after_a_place_gives_no_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Ann Lee, an expert on Syria at the Washington Institute, said.")["Ann Lee"]
+    assert p.roles == ["Expert on Syria"] and p.affiliation is None

@@ -250,12 +250,17 @@ def extract(doc: Doc) -> list[Entity]:
     _link_acronyms(b, text)
     _absorb_person_words(b, persons)
     affiliation.from_headline(doc._.ng_title, persons)
-    stated.apply(persons, stated.evidence(b.countries, _place_names(b), persons),
+    evidence = stated.evidence(b.countries, _place_names(b), persons)
+    stated.apply(persons, evidence,
                  {g.name.lower(): g.affiliation for g in b.groups.values() if g.affiliation})
     for p in persons:
         if p.affiliation and p.affiliation_kind in affiliation.STATED:
             b.countries[p.affiliation] += 1
+    home = stated.domestic([h.place.country for h in hits if h.place.kind == "office"
+                            and h.place.country], _place_names(b), persons, b.countries)
+    affiliation.from_dominant(persons, home, minimum=affiliation.DOMESTIC_MIN)
     affiliation.resolve(persons, b.countries, affiliation.pairs(text))
+    affiliation.from_dominant(persons, evidence, leaders=False)
     out = [_person_entity(p) for p in persons]
     for g in b.groups.values():
         out.append(Entity(id="", name=g.name, type=g.type, affiliation=g.affiliation,

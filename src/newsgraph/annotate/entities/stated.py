@@ -45,6 +45,25 @@ def evidence(doc_countries: Counter[str], place_names: Iterable[str],
     return out
 
 
+def domestic(offices: Iterable[str], place_names: Iterable[str],
+             people: list[Person], doc_countries: Counter[str]) -> Counter[str]:
+    """Evidence of the country whose domestic affairs the article reports: its institutions
+    named (`offices`: the country of each office found), its states (US), its party
+    labels, and its titles read with the article's evidence. Unlike a country's name, these
+    are seldom written about a foreign country."""
+    out: Counter[str] = Counter(offices)
+    for name in place_names:
+        if _us_state(name):
+            out["United States"] += 1
+    for p in people:
+        row = parties.resolve(p.party, doc_countries) if p.party else None
+        if row is not None:
+            out[row.country] += 1
+        elif p.affiliation and p.affiliation_kind in ("office", "title-context"):
+            out[p.affiliation] += 1
+    return out
+
+
 def _base_role(role: str) -> str:
     words = [w for w in role.lower().split() if w not in ROLE_NOISE and not _us_state(w)]
     return " ".join(words)

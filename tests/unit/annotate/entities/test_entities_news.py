@@ -130,3 +130,19 @@ def test_a_role_after_the_name(nlp, text: str, name: str, roles: list[str],  # t
 def test_an_employer_named_after_a_place_gives_no_country(nlp) -> None:  # type: ignore[no-untyped-def]
     p = people(nlp, "Ann Lee, an expert on Syria at the Washington Institute, said.")["Ann Lee"]
     assert p.roles == ["Expert on Syria"] and p.affiliation is None
+
+
+def test_officials_take_the_country_whose_institutions_the_article_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "The White House said on Monday that Chief of Staff Dan Ruiz would "
+                        "meet Ohio lawmakers. Senator Joan Pike of Ohio objected. The State "
+                        "Department did not comment. Ann Wu, a professor at Ohio State "
+                        "University, said the plan was weak.")
+    assert found["Dan Ruiz"].affiliation == "United States"
+    assert found["Dan Ruiz"].affiliation_source == "article"
+    assert found["Ann Wu"].affiliation is None  # staff of a named organisation
+
+
+def test_a_prime_minister_is_never_given_a_country_without_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "The White House and the State Department said Prime Minister Ali "
+                        "Khan would visit Texas.")
+    assert found["Ali Khan"].affiliation != "United States"

@@ -146,3 +146,17 @@ def test_a_prime_minister_is_never_given_a_country_without_one(nlp) -> None:  # 
     found = people(nlp, "The White House and the State Department said Prime Minister Ali "
                         "Khan would visit Texas.")
     assert found["Ali Khan"].affiliation != "United States"
+
+
+@pytest.mark.parametrize("text, name, roles, affiliation, organisation", [
+    ("Former Massachusetts Gov. Dan Reilly joined the race.", "Dan Reilly",
+     ["Former Governor"], "United States", None),
+    ("National Assembly Speaker Tom Ekandjo said so.", "Tom Ekandjo", ["Speaker"], None,
+     "National Assembly"),
+])
+def test_a_jurisdiction_or_body_opening_a_title_is_not_part_of_the_role(  # type: ignore[no-untyped-def]
+        nlp, text: str, name: str, roles: list[str], affiliation: str | None,
+        organisation: str | None) -> None:
+    p = people(nlp, text)[name]
+    assert p.roles == roles and p.affiliation == affiliation
+    assert p.organisation == organisation

@@ -339,3 +339,18 @@ def from_dominant(people: list[Person], evidence: Counter[str], leaders: bool = 
             continue  # a country named most is often not a leader's ("President Putin")
         if kinds <= offices:
             p.affiliation, p.affiliation_kind = country, "context"
+
+
+def spouses(people: list[Person]) -> None:
+    """A first lady or first gentleman is of the country of the leader who shares the
+    surname ("First Lady Jill Biden" beside "President Joe Biden")."""
+    for p in people:
+        if p.affiliation is not None or not any(
+                "first lady" in r.lower() or "first gentleman" in r.lower() for r in p.roles):
+            continue
+        surname = p.surname()
+        found = {q.affiliation for q in people if q is not p and q.affiliation
+                 and q.surname() == surname and any(
+                     roles.role_kind(r) in roles.LEADER_KINDS for r in q.roles)}
+        if len(found) == 1:
+            p.affiliation, p.affiliation_kind = found.pop(), "context"

@@ -261,6 +261,7 @@ def extract(doc: Doc) -> list[Entity]:
     affiliation.from_dominant(persons, home, minimum=affiliation.DOMESTIC_MIN)
     affiliation.resolve(persons, b.countries, affiliation.pairs(text))
     affiliation.from_dominant(persons, evidence, leaders=False)
+    affiliation.spouses(persons)
     out = [_person_entity(p) for p in persons]
     for g in b.groups.values():
         out.append(Entity(id="", name=g.name, type=g.type, affiliation=g.affiliation,

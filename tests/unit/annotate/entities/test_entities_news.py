@@ -160,3 +160,9 @@ def test_a_jurisdiction_or_body_opening_a_title_is_not_part_of_the_role(  # type
     p = people(nlp, text)[name]
     assert p.roles == roles and p.affiliation == affiliation
     assert p.organisation == organisation
+
+
+def test_a_first_lady_shares_the_leaders_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "U.S. President Tom Carver and First Lady Ann Carver hosted Prime "
+                        "Minister Raj Mehta of India.")
+    assert found["Ann Carver"].affiliation == "United States"

@@ -100,6 +100,9 @@ class NameMention:
     # The one country where a trip's meeting in this sentence takes place, for someone who
     # is not the traveller ("In Kenya, the Envoy met with Foreign Minister Mutua").
     met_in: str | None = None
+    # The title before the name is plural ("Sens. Cory Booker and Kamala Harris"): it is
+    # also the title of the names listed after this one.
+    plural_title: bool = False
 
 
 @dataclass

@@ -148,6 +148,19 @@ def _counterpart_country(ctx: Scan, start: int, sent: Span) -> str | None:
     return hit.place.country
 
 
+def _listed_after(ctx: Scan, found: Found, start: int) -> Title:
+    """The roles of a plural title for a name listed after the first ("Sens. Cory Booker
+    and Kamala Harris": Harris is a senator too)."""
+    doc = ctx.doc
+    if start < 2 or doc[start - 1].lower_ not in {"and", ","} or not found.names:
+        return Title()
+    prev = found.names[-1]
+    if not prev.plural_title or prev.end != doc[start - 2].idx + len(doc[start - 2]):
+        return Title()
+    return Title(roles=list(prev.title.roles), role_texts=list(prev.title.role_texts),
+                 party=prev.title.party)
+
+
 def _party(ctx: Scan, first: int, end: int) -> str | None:
     """A party label before the name or its title ("Republican Sen. Mike Braun",
     "Democrat Amy Klobuchar"), or after it in the US form ("Tim Kaine, D-Va.")."""
@@ -164,6 +177,10 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
     if before is not None:
         title = before[0]
         found.title_spans.append((doc[before[1]].idx, doc[start].idx))
+    else:
+        title = _listed_after(ctx, found, start)
+    plural = bool(title.roles) and (before is None or any(
+        roles.is_plural_head(t.text) for t in doc[before[1]:start]))
     after = title_after(ctx, end, sent) or appositions.role_after(ctx, end, sent)
     if after is not None:
         merge_title(title, after[0])
@@ -198,7 +215,8 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
         start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
         words=clean_words(list(doc[start:end])), title=title, source=source,
         headline=ctx.is_headline(doc[start]), appositive=after is not None,
-        visited=visited, met_in=None if visited else _met_in(ctx, sent, start)))
+        visited=visited, met_in=None if visited else _met_in(ctx, sent, start),
+        plural_title=plural))
 
 
 def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:

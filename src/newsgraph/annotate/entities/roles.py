@@ -43,7 +43,8 @@ SPELLING = {
     "councillor": "Councilor", "spokesman": "Spokesperson", "spokeswoman": "Spokesperson",
     "gen.": "General", "adm.": "Admiral", "lt.": "Lieutenant", "col.": "Colonel",
     "capt.": "Captain", "sgt.": "Sergeant", "cpl.": "Corporal", "rep.": "Representative",
-    "sen.": "Senator", "sens.": "Senator", "reps.": "Representative",
+    "sen.": "Senator", "sens.": "Senator", "sens": "Senator", "reps.": "Representative",
+    "reps": "Representative",
     "gov.": "Governor", "amb.": "Ambassador", "sec.": "Secretary",
     "cmdr.": "Commander", "cmdr": "Commander", "lt": "Lieutenant", "sgt": "Sergeant",
     "mp": "MP", "ceo": "CEO", "charge": "Chargé", "d'affaires": "d’Affaires",
@@ -100,6 +101,12 @@ class Title:
 def is_head(word: str) -> bool:
     low = word.lower()
     return low in HEADS or ("-" in low and any(p in HEADS for p in low.split("-")))
+
+
+def is_plural_head(word: str) -> bool:
+    """A title head in the plural ("Sens.", "Senators"): the title of several names."""
+    low = word.lower().rstrip(".")
+    return low in {"sens", "reps"} or (low.endswith("s") and low[:-1] in HEADS)
 
 
 def is_title_word(word: str) -> bool:

@@ -166,3 +166,8 @@ def test_a_first_lady_shares_the_leaders_country(nlp) -> None:  # type: ignore[n
     found = people(nlp, "U.S. President Tom Carver and First Lady Ann Carver hosted Prime "
                         "Minister Raj Mehta of India.")
     assert found["Ann Carver"].affiliation == "United States"
+
+
+def test_a_plural_title_is_each_listed_name_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "Sens. Cory Booker and Kamala Harris have struggled.")
+    assert found["Cory Booker"].roles == ["Senator"] == found["Kamala Harris"].roles

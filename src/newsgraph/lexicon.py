@@ -126,6 +126,74 @@ def byline_words(name: str = "byline_words.tsv") -> TaggedWords:
     return _tagged_table(name, (), tags_last=True)
 
 
+@cache
+def not_people(name: str = "not_people.tsv") -> TaggedWords:
+    """`not_people.tsv`: words that make a PERSON span something else, by use."""
+    return _tagged_table(name, (), tags_last=True)
+
+
+@cache
+def role_words(name: str = "role_words.tsv") -> TaggedWords:
+    """`role_words.tsv`: words of roles said in a noun phrase, by use."""
+    return _tagged_table(name, (), tags_last=True)
+
+
+@cache
+def relative_roles(name: str = "relative_roles.tsv") -> dict[str, str]:
+    """`relative_roles.tsv`: verb form of a relative clause -> the role it gives."""
+    out = {}
+    for number, row in tsv_lines(name):
+        if len(row) != 2:
+            raise ValueError(f"{name}:{number}: expected 2 columns, got {len(row)}")
+        out[row[0]] = row[1]
+    return out
+
+
+@dataclass(frozen=True)
+class PartyLabel:
+    """A row of `parties.tsv`: a party label, its party, its country, the country the
+    article must name for the row to apply (None: any article) and the label as a role."""
+
+    label: str
+    party: str
+    country: str
+    needs: str | None
+    role: str
+
+
+@dataclass(frozen=True)
+class TitleCountry:
+    """A row of `title_countries.tsv`: a role, the country it tells, the evidence needed."""
+
+    role: str
+    country: str
+    needs: str
+
+
+@cache
+def title_countries(name: str = "title_countries.tsv") -> dict[str, list[TitleCountry]]:
+    """`title_countries.tsv`: role (lower case) -> its rows, in file order."""
+    out: dict[str, list[TitleCountry]] = {}
+    for number, row in tsv_lines(name):
+        if len(row) != 3:
+            raise ValueError(f"{name}:{number}: expected 3 columns, got {len(row)}")
+        out.setdefault(row[0], []).append(TitleCountry(*row))
+    return out
+
+
+@cache
+def parties(name: str = "parties.tsv") -> dict[str, list[PartyLabel]]:
+    """`parties.tsv`: label -> its rows, in file order."""
+    out: dict[str, list[PartyLabel]] = {}
+    for number, row in tsv_lines(name):
+        if len(row) != 5:
+            raise ValueError(f"{name}:{number}: expected 5 columns, got {len(row)}")
+        label, party, country, needs, role = row
+        out.setdefault(label, []).append(
+            PartyLabel(label, party, country, None if needs == "-" else needs, role))
+    return out
+
+
 # ------------------------------------------------------------------ speech cues
 
 

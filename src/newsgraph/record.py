@@ -72,6 +72,14 @@ class Entity:
     # The article's own wording of each role ("Defence Secretary"), parallel to `roles`
     # when it differs from the normalised form.
     role_texts: list[str] = field(default_factory=list)
+    # Which rule gave `affiliation` (docs/entities.md, "Affiliation"): title, role, office,
+    # international-organisation, party, organisation, title-in-context, article.
+    affiliation_source: str | None = None
+    # The organisation a person works for or belongs to ("Stratfor", "Tufts University",
+    # the party of a party label).
+    organisation: str | None = None
+    # The party label the article gives a person ("Republican", "BJP").
+    party: str | None = None
 
 
 @dataclass

@@ -14,7 +14,7 @@ from newsgraph import lexicon
 from newsgraph.record import Modality
 
 TITLE_USES = {"head", "modifier", "honorific", "label", "label_honorific", "actor", "name",
-              "name_honorific", "gender_caps"}
+              "name_honorific", "gender_caps", "surname"}
 
 
 def test_title_words_name_known_uses_and_genders() -> None:
@@ -151,3 +151,28 @@ def test_tsv_rows_skip_comments_and_take_runs_of_tabs_as_one(tmp_path: Path) -> 
     path.write_text("# a note\n\nword\t\t\t-\thead name\n  # indented note\n",
                     encoding="utf-8")
     assert lexicon.tsv_lines(str(path)) == [(3, ["word", "-", "head name"])]
+
+
+def test_party_rows_name_known_countries_and_a_default_comes_last() -> None:
+    from newsgraph.annotate import gazetteer
+
+    countries = gazetteer.canonical_countries()
+    for label, rows in lexicon.parties().items():
+        for row in rows:
+            assert row.country in countries, row
+            assert row.needs is None or row.needs in countries, row
+        # a row that needs no country ends the label's rows: later ones could never apply
+        assert all(r.needs is not None for r in rows[:-1]), label
+
+
+def test_title_country_rows_name_known_countries() -> None:
+    from newsgraph.annotate import gazetteer
+
+    countries = gazetteer.canonical_countries()
+    for role, rows in lexicon.title_countries().items():
+        assert role == role.lower()
+        assert all(r.country in countries and r.needs in countries for r in rows), role
+
+
+def test_not_people_uses_are_known() -> None:
+    assert set(lexicon.not_people().tags) == {"opens", "alone", "thing"}

@@ -26,6 +26,7 @@ from newsgraph.record import Agreement, Article, Entity, Event, Quote, day_text
 # 2: articles gained `language` and `language_confidence`.
 # 3: articles gained `annotated` and `annotation_skipped`.
 # 4: quotes gained `speaker_kind`, `source_text` and `speaker_for` (and the kind `belief`).
+# 4: entities gained `affiliation_source`, `organisation` and `party`.
 SCHEMA_VERSION = 4
 TABLES = ("articles", "entities", "quotes", "events", "agreements")
 
@@ -49,6 +50,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("roles", pa.list_(_s)), pa.field("role_texts", pa.list_(_s)),
         pa.field("affiliation", _s),
         pa.field("mentions", pa.list_(pa.struct([("start", _i32), ("end", _i32)]))),
+        pa.field("affiliation_source", _s), pa.field("organisation", _s), pa.field("party", _s),
     ]),
     "quotes": pa.schema(_KEY + [
         pa.field("quote_id", _s, nullable=False), pa.field("text", _s), pa.field("kind", _s),
@@ -124,7 +126,9 @@ def article_rows(article: Article, shard: str, seq: int) -> dict[str, list[dict[
 def _entity_row(key: dict[str, Any], e: Entity) -> dict[str, Any]:
     return {**key, "entity_id": e.id, "name": e.name, "type": e.type, "roles": list(e.roles),
             "role_texts": list(e.role_texts), "affiliation": e.affiliation,
-            "mentions": [{"start": s, "end": t} for s, t in e.mentions]}
+            "mentions": [{"start": s, "end": t} for s, t in e.mentions],
+            "affiliation_source": e.affiliation_source, "organisation": e.organisation,
+            "party": e.party}
 
 
 def _quote_row(key: dict[str, Any], q: Quote) -> dict[str, Any]:
@@ -171,6 +175,9 @@ def article_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Article:
             "roles": r["roles"] or [], "role_texts": r["role_texts"] or [],
             "affiliation": r["affiliation"],
             "mentions": [[m["start"], m["end"]] for m in r["mentions"] or []],
+            # shards before version 4 have no affiliation source, organisation or party
+            "affiliation_source": r.get("affiliation_source"),
+            "organisation": r.get("organisation"), "party": r.get("party"),
         } for r in rows["entities"]],
         "quotes": [{
             "id": r["quote_id"], "text": r["text"], "kind": r["kind"],

@@ -286,6 +286,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_article_language", changes.ARTICLE_LANGUAGE),
     Migration("0006_article_annotated", changes.ARTICLE_ANNOTATED),
     Migration("0007_quote_speaker_kind", changes.QUOTE_SPEAKER_KIND),
+    Migration("0008_entity_affiliation", changes.ENTITY_AFFILIATION),
     Migration("0009_resolution_state", changes.RESOLUTION_STATE),
     Migration("0010_feeds", changes.FEEDS),
     Migration("0011_event_confidence", changes.EVENT_CONFIDENCE),

@@ -51,11 +51,25 @@ class RoleSpan(Row):
 
 
 @dataclass
+class AffiliationEvidence(Row):
+    """How the articles tie an entity to a country: one row per country and rule
+    (`Entity.affiliation_source`), with the organisations and parties they name."""
+
+    affiliation: str
+    source: str | None
+    n_articles: int
+
+
+@dataclass
 class EntityDetail(Row):
     entity: EntitySummary
     aliases: list[str] = field(default_factory=list)
     roles: list[RoleSpan] = field(default_factory=list)
     articles: list[ArticleHit] = field(default_factory=list)
+    affiliations: list[AffiliationEvidence] = field(default_factory=list)
+    # Organisations and parties the articles give the person, most articles first.
+    organisations: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from typing import Any
 
 from newsgraph.resolve.countries import canonical_country
 from newsgraph.store.models import (
+    AffiliationEvidence,
     AgreementDetail,
     AgreementSummary,
     ArticleHit,
@@ -169,7 +171,31 @@ class Reader:
             "SELECT a.pk FROM articles a WHERE a.id IN (SELECT article_id FROM entity_links "
             "WHERE entity_id = ?) ORDER BY a.published DESC, a.id LIMIT ?) "
             "ORDER BY a.published DESC, a.id", (ent.id, page(articles, 0)[0]))]
-        return EntityDetail(ent, aliases, roles, arts)
+        detail = EntityDetail(ent, aliases, roles, arts)
+        self._affiliation_evidence(detail)
+        return detail
+
+    def _affiliation_evidence(self, detail: EntityDetail) -> None:
+        """Countries, organisations and parties the linked article mentions give."""
+        rows = self.conn.execute(
+            "SELECT ae.affiliation, ae.affiliation_source, ae.organisation, ae.party "
+            "FROM entity_links l JOIN article_entities ae ON ae.article_id = l.article_id "
+            "AND ae.local_id = l.local_id WHERE l.entity_id = ?", (detail.entity.id,)
+        ).fetchall()
+        by_source: Counter[tuple[str, str | None]] = Counter()
+        orgs: Counter[str] = Counter()
+        parties: Counter[str] = Counter()
+        for aff, source, org, party in rows:
+            if aff:
+                by_source[(aff, source)] += 1
+            if org:
+                orgs[org] += 1
+            if party:
+                parties[party] += 1
+        detail.affiliations = [AffiliationEvidence(a, s, n) for (a, s), n in sorted(
+            by_source.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1] or ""))]
+        detail.organisations = [o for o, _ in orgs.most_common()]
+        detail.parties = [p for p, _ in parties.most_common()]
 
     # --------------------------------------------------------------- quotes
 

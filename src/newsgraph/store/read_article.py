@@ -50,9 +50,11 @@ def _entities(conn: sqlite3.Connection, aid: str) -> list[Entity]:
         mentions.setdefault(lid, []).append([s, e])
     # keyword arguments throughout: a field added to the record must not shift others
     return [Entity(id=lid, name=name, type=typ, roles=json.loads(roles), affiliation=aff,
-                   mentions=mentions.get(lid, []), role_texts=json.loads(role_texts))
-            for lid, name, typ, aff, roles, role_texts in conn.execute(
-                "SELECT local_id, name, type, affiliation, roles, role_texts FROM "
+                   mentions=mentions.get(lid, []), role_texts=json.loads(role_texts),
+                   affiliation_source=source, organisation=org, party=party)
+            for lid, name, typ, aff, roles, role_texts, source, org, party in conn.execute(
+                "SELECT local_id, name, type, affiliation, roles, role_texts, "
+                "affiliation_source, organisation, party FROM "
                 "article_entities WHERE article_id = ? ORDER BY rowid", (aid,))]
 
 

@@ -53,6 +53,14 @@ END;
 INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
 """
 
+# Where a person's country comes from, the organisation they work for or belong to, their
+# party label (Entity.affiliation_source, organisation, party).
+ENTITY_AFFILIATION = """
+ALTER TABLE article_entities ADD COLUMN affiliation_source TEXT;
+ALTER TABLE article_entities ADD COLUMN organisation TEXT;
+ALTER TABLE article_entities ADD COLUMN party TEXT;
+"""
+
 # What incremental resolution keeps between runs: the articles the resolved tables cover, and
 # the blocking keys of every per-article entity (`resolve.blocks`), so that a new article's
 # entities find the stored ones they may join without reading the others ("id:" keys join

@@ -72,9 +72,11 @@ def write_article(conn: sqlite3.Connection, art: Article) -> WriteResult:
     for ent in art.entities:
         conn.execute(
             "INSERT INTO article_entities(article_id, local_id, name, type, affiliation, roles, "
-            "role_texts, n_mentions) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            "role_texts, n_mentions, affiliation_source, organisation, party) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             (art.id, ent.id, ent.name, ent.type, ent.affiliation, _js(ent.roles),
-             _js(ent.role_texts), len(ent.mentions)))
+             _js(ent.role_texts), len(ent.mentions), ent.affiliation_source, ent.organisation,
+             ent.party))
         conn.executemany(
             "INSERT INTO mentions(article_id, local_id, start, end) VALUES (?,?,?,?) "
             "ON CONFLICT DO NOTHING",

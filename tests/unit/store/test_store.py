@@ -174,3 +174,21 @@ def test_fts_query_quotes_words(text: str, query: str) -> None:
 def test_missing_folder_is_named(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         Store(tmp_path / "no" / "such" / "g.db")
+
+
+def test_entity_page_says_where_the_country_comes_from() -> None:
+    art = _article()
+    hegseth = next(e for e in art.entities if e.name == "Pete Hegseth")
+    hegseth.affiliation_source, hegseth.organisation = "role", "Department of Defense"
+    other = _article(TEXT.replace("Pentagon", "White House"), source="b.txt")
+    again = next(e for e in other.entities if e.name == "Pete Hegseth")
+    again.affiliation_source, again.party = "party", "Republican"
+    with Store() as st:
+        st.write_articles([art, other])
+        st.resolve()
+        detail = st.entity("Pete Hegseth")
+    assert detail is not None
+    assert {(a.affiliation, a.source, a.n_articles) for a in detail.affiliations} == {
+        ("United States", "role", 1), ("United States", "party", 1)}
+    assert detail.organisations == ["Department of Defense"]
+    assert detail.parties == ["Republican"]

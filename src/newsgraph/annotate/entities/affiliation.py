@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.entities import roles
 from newsgraph.annotate.entities.coref import Person, _full
@@ -45,7 +46,7 @@ ANY_OFFICE = frozenset({"president", "prime_minister", "minister", "monarch", "c
 # Home evidence needed: one more unlabelled office or country-specific title than labels.
 HOME_MIN = 1
 # Kinds of affiliation read from the text itself (not guessed from context).
-STATED = frozenset({"country", "role", "office"})
+STATED = frozenset({"country", "role", "office", "party", "organisation", "title-context"})
 
 
 @dataclass(frozen=True)
@@ -288,3 +289,68 @@ def _partner_or_home(cands: list[str], kinds: set[str], leader: bool,
             and all(k in _government(home).offices for k in kinds):
         cands = [home]
     return cands
+
+
+PUBLIC_WORDS = lexicon.role_words().tagged("public")
+PRIVATE_WORDS = lexicon.role_words().tagged("private")
+# The article is about one country when it names it this often, and twice as often as any
+# other (country words, demonyms, capitals, offices, US states, party labels); its own
+# institutions, states and parties (`stated.domestic`) need only DOMESTIC_MIN.
+DOMINANT_MIN = 3
+DOMESTIC_MIN = 2
+
+
+def public_role(role: str) -> bool:
+    """A role in government, politics, the forces or the courts (`data/role_words.tsv`)."""
+    words = set(role.lower().split())
+    words |= {part for w in words if "-" in w for part in w.split("-")}
+    return bool(words & PUBLIC_WORDS) and not words & PRIVATE_WORDS
+
+
+def dominant(evidence: Counter[str], minimum: int = DOMINANT_MIN) -> str | None:
+    """The country an article is about, when one stands out (see DOMINANT_MIN)."""
+    ranked = evidence.most_common(2)
+    if not ranked or ranked[0][1] < minimum:
+        return None
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def from_dominant(people: list[Person], evidence: Counter[str], leaders: bool = True,
+                  minimum: int = DOMINANT_MIN) -> None:
+    """News names its own country's officials without the country: a holder of a public
+    role still without one takes the country the article is about, where that country's
+    government has the office ("President" in an article about Namibia; a prime minister is
+    never the United States'). `leaders`: heads of state and government too; `minimum`: the
+    evidence the country needs."""
+    country = dominant(evidence, minimum)
+    if country is None:
+        return
+    offices = _government(country).offices
+    for p in people:
+        if p.affiliation is not None or not any(public_role(r) for r in p.roles) \
+                or country in p.visited():
+            continue  # a visitor is not from the country visited
+        if p.organisation is not None and p.affiliation_kind is None:
+            continue  # staff of an organisation the article names: its country is not said
+        kinds = {k for k in (roles.role_kind(r) for r in p.roles) if k and k != "not_in_office"}
+        if not leaders and kinds & roles.LEADER_KINDS:
+            continue  # a country named most is often not a leader's ("President Putin")
+        if kinds <= offices:
+            p.affiliation, p.affiliation_kind = country, "context"
+
+
+def spouses(people: list[Person]) -> None:
+    """A first lady or first gentleman is of the country of the leader who shares the
+    surname ("First Lady Jill Biden" beside "President Joe Biden")."""
+    for p in people:
+        if p.affiliation is not None or not any(
+                "first lady" in r.lower() or "first gentleman" in r.lower() for r in p.roles):
+            continue
+        surname = p.surname()
+        found = {q.affiliation for q in people if q is not p and q.affiliation
+                 and q.surname() == surname and any(
+                     roles.role_kind(r) in roles.LEADER_KINDS for r in q.roles)}
+        if len(found) == 1:
+            p.affiliation, p.affiliation_kind = found.pop(), "context"

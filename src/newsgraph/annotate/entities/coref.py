@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from newsgraph import lexicon
 from newsgraph.annotate.entities import roles
 from newsgraph.annotate.entities.names import (
@@ -65,6 +67,8 @@ class Person:
     role_texts: list[str] = field(default_factory=list)
     affiliation: str | None = None
     affiliation_kind: str | None = None
+    party: str | None = None  # a label of data/parties.tsv ("Republican")
+    organisation: str | None = None
     _words: set[str] = field(default_factory=set, repr=False)
 
     def add(self, n: NameMention) -> None:
@@ -108,13 +112,21 @@ class Person:
         return [list(s) for s in sorted(spans)]
 
 
+def same_surname(a: str, b: str) -> bool:
+    """Two spellings of one long surname, one letter apart ("Zelensky", "Zelenskyy")."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 6 and a[:4] == b[:4] and Levenshtein.distance(a, b) == 1
+
+
 def _compatible(a: list[str], b: list[str]) -> bool:
     """Two multi-word names for the same person."""
     fa, fb = _full(a), _full(b)
     if not fa or not fb:
         return False
     sa, sb = set(fa), set(fb)
-    if sa == sb:
+    if sa == sb or (len(fa) == len(fb) and fa[:-1] == fb[:-1]
+                    and same_surname(fa[-1], fb[-1])):
         return True
     small, big = (fa, fb) if len(sa) < len(sb) else (fb, fa)
     small_words, big_words = (a, b) if small is fa else (b, a)
@@ -186,6 +198,9 @@ def _add_to(people: list[Person], p: Person | None, n: NameMention, creates: boo
 def _rest_match(n: NameMention, full: list[str], people: list[Person]) -> list[Person]:
     """The people a one-word name or a headline name may be."""
     match = [p for p in people if set(full) <= p.words()]
+    if not match and len(full) == 1:
+        # "Zelenskyy" for "Volodymyr Zelensky": the same surname spelt another way
+        match = [p for p in people if (sur := p.surname()) and same_surname(full[0], sur)]
     if not match and n.headline and len(full) >= 2:
         # "Marta Costanzo Youth, Deputy Assistant Secretary..." as a header line: a
         # fuller form of a name the body gives ("Marta Youth").
@@ -223,3 +238,5 @@ def _merge_titles(p: Person) -> None:
     p.role_texts = [seen[r] for r in kept]
     if votes:
         (p.affiliation, p.affiliation_kind), _ = votes.most_common(1)[0]
+    p.party = next((n.title.party for n in p.names if n.title.party), None)
+    p.organisation = next((n.title.organisation for n in p.names if n.title.organisation), None)

@@ -18,7 +18,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import affiliation, coref, names, people, roles
+from newsgraph.annotate.entities import (
+    affiliation,
+    coref,
+    names,
+    people,
+    personhood,
+    roles,
+    stated,
+)
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.record import Entity
 
@@ -177,11 +185,17 @@ def _absorb_person_words(b: _Builder, persons: list[coref.Person]) -> None:
             del b.groups[key]
 
 
-def _is_place(doc: Doc, p: coref.Person, places: set[str]) -> bool:
-    """A town the model took for a name: one word, no title, and somewhere the object of a
-    preposition of place ("into Rafah"; people are met, called and thanked, not gone into)
-    or where the model itself tags the word as a place after one ("here in Jaipur")."""
-    if p.roles or p.role_refs or any(len(n.words) > 1 or n.source != "ner" for n in p.names):
+def _is_place(doc: Doc, p: coref.Person, places: set[str], named: set[str]) -> bool:
+    """A town the model took for a name. Never with evidence that it is a person (a title,
+    an honorific, a speech verb: `personhood`). A name the place gazetteer knows ("strikes
+    near Kramatorsk", "Chasiv Yar") is a place; another one-word name is where it is the
+    object of a preposition of place ("into Rafah"; people are met, called and thanked, not
+    gone into) or the model itself tags the word as a place after one ("here in Jaipur")."""
+    if any(n.source != "ner" for n in p.names) or personhood.used_as_person(doc, p):
+        return False
+    if personhood.place_name(doc, p, named) is not None:
+        return True
+    if any(len(n.words) > 1 for n in p.names):
         return False
     if p.names[0].words[0] in places:
         return True
@@ -196,13 +210,34 @@ def _after_place_prep(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
 
 
+# Entity.affiliation_source for each kind of affiliation (roles.Title.affiliation_kind).
+SOURCES = {"country": "title", "role": "role", "office": "office",
+           "org": "international-organisation", "party": "party",
+           "organisation": "organisation", "title-context": "title-in-context",
+           "context": "article"}
+
+
+def _place_names(b: _Builder) -> list[str]:
+    return [g.name for g in b.groups.values() if g.type in {"GPE", "LOC"}]
+
+
+def _person_entity(p: coref.Person) -> Entity:
+    return Entity(id="", name=p.name, type="PERSON", roles=list(p.roles),
+                  affiliation=p.affiliation, mentions=p.mentions(),
+                  role_texts=list(p.role_texts),
+                  affiliation_source=SOURCES.get(p.affiliation_kind or "")
+                  if p.affiliation else None,
+                  organisation=p.organisation, party=p.party)
+
+
 def extract(doc: Doc) -> list[Entity]:
     hits = gazetteer.find(doc)
     found = people.find(doc, hits)
     persons = coref.cluster(found.names, found.role_refs)
     model_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")
                     and _after_place_prep(e.root)}
-    places = [p for p in persons if _is_place(doc, p, model_places)]
+    named = {h.place.country for h in hits if h.place.country and h.place.kind in COUNTRY_KINDS}
+    places = [p for p in persons if _is_place(doc, p, model_places, named)]
     persons = [p for p in persons if p not in places]
     name_spans = [(n.start, n.end) for p in persons for n in p.names if n.end > n.start]
     b = _Builder()
@@ -215,15 +250,19 @@ def extract(doc: Doc) -> list[Entity]:
     _link_acronyms(b, text)
     _absorb_person_words(b, persons)
     affiliation.from_headline(doc._.ng_title, persons)
+    evidence = stated.evidence(b.countries, _place_names(b), persons)
+    stated.apply(persons, evidence,
+                 {g.name.lower(): g.affiliation for g in b.groups.values() if g.affiliation})
     for p in persons:
         if p.affiliation and p.affiliation_kind in affiliation.STATED:
             b.countries[p.affiliation] += 1
+    home = stated.domestic([h.place.country for h in hits if h.place.kind == "office"
+                            and h.place.country], _place_names(b), persons, b.countries)
+    affiliation.from_dominant(persons, home, minimum=affiliation.DOMESTIC_MIN)
     affiliation.resolve(persons, b.countries, affiliation.pairs(text))
-    out: list[Entity] = []
-    for p in persons:
-        out.append(Entity(id="", name=p.name, type="PERSON", roles=list(p.roles),
-                          affiliation=p.affiliation, mentions=p.mentions(),
-                          role_texts=list(p.role_texts)))
+    affiliation.from_dominant(persons, evidence, leaders=False)
+    affiliation.spouses(persons)
+    out = [_person_entity(p) for p in persons]
     for g in b.groups.values():
         out.append(Entity(id="", name=g.name, type=g.type, affiliation=g.affiliation,
                           mentions=[list(m) for m in sorted(g.mentions)]))

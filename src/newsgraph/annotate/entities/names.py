@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.entities import roles
+from newsgraph import lexicon
+from newsgraph.annotate.entities import parties, roles
 from newsgraph.annotate.entities.roles import Title
 from newsgraph.annotate.gazetteer import Hit
 
@@ -36,6 +37,11 @@ academy alliance architecture caucus gate capital scholar workshop address award
 agenda corporation company centers centres summits workshops scholars alliances court
 number format one two three four five six
 """.split())
+# Words that open the name of a thing or a place ("Operation Spear of Justice", "Fort
+# Bragg") and words never a person alone ("Cmdr", "Guard"): `data/not_people.tsv`.
+THING_OPENERS = lexicon.not_people().tagged("opens")
+NEVER_ALONE = lexicon.not_people().tagged("alone")
+THING_WORDS = lexicon.not_people().tagged("thing")
 # Determiners that make a capitalised word a common noun ("the Court", "these Summits"),
 # and the words that may still stand between one and a name ("the late Shireen Abu Akleh").
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both", "each",
@@ -94,6 +100,9 @@ class NameMention:
     # The one country where a trip's meeting in this sentence takes place, for someone who
     # is not the traveller ("In Kenya, the Envoy met with Foreign Minister Mutua").
     met_in: str | None = None
+    # The title before the name is plural ("Sens. Cory Booker and Kamala Harris"): it is
+    # also the title of the names listed after this one.
+    plural_title: bool = False
 
 
 @dataclass
@@ -120,8 +129,21 @@ SENTENCE_FINAL = frozenset(".!?;:…")
 CLOSING = frozenset({"”", "\"", "’", "'", ")", "]"})
 
 
+def abbreviated_title(doc: Doc, i: int) -> bool:
+    """Token i is the full stop of an abbreviated title ("Lt." read as "Lt" + ".")."""
+    tok = doc[i]
+    if tok.text == "." and i > 0 and not doc[i - 1].whitespace_:
+        tok = doc[i - 1]
+    elif not tok.text.endswith("."):
+        return False
+    return tok.text[:1].isupper() and (roles.is_title_word(tok.text)
+                                       or tok.lower_ in roles.HONORIFICS)
+
+
 def _ends_sentence(doc: Doc, i: int) -> bool:
     tok = doc[i]
+    if abbreviated_title(doc, i):
+        return False  # "Cmdr. Lisa Reed", "Lt. Paul Hart": an abbreviated title
     if tok.is_space or tok.text[-1] in SENTENCE_FINAL:
         return True
     return tok.text in CLOSING and i > 0 and (doc[i - 1].text[-1] in SENTENCE_FINAL
@@ -192,9 +214,25 @@ def given_name_title(tok: Token) -> bool:
                                        and nxt.lower_ not in roles.HONORIFICS)
 
 
+def surname_title(tok: Token) -> bool:
+    """A title word that is a surname here ("Carole King", "Anna Bishop"): a word that is
+    also a surname (`titles.tsv`, use "surname"), after a capitalised word that is no title
+    and not followed by more of a title ("King of Jordan")."""
+    if tok.lower_ not in roles.SURNAMES or not tok.text[:1].isupper() or tok.i == 0:
+        return False
+    prev = tok.nbor(-1)
+    if not (prev.text[:1].isupper() and prev.is_alpha and prev.pos_ == "PROPN") \
+            or roles.is_title_word(prev.text) or prev.lower_ in roles.HONORIFICS \
+            or parties.is_label(prev.text):
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (nxt.lower_ in {"of", "for", "to"}
+                               or roles.is_title_word(nxt.text))
+
+
 def is_name_token(ctx: Scan, tok: Token) -> bool:
     t = tok.text
-    if given_name_title(tok):
+    if given_name_title(tok) or surname_title(tok):
         return tok.i not in ctx.hit_at
     if t in {"[", "]"} or t in SUFFIXES or INITIAL_RE.match(t):
         return True
@@ -205,7 +243,8 @@ def is_name_token(ctx: Scan, tok: Token) -> bool:
     if not t[:1].isupper() or not any(c.isalpha() for c in t) or any(c.isdigit() for c in t):
         return False
     low = t.lower()
-    if low in NOT_NAMES or roles.is_title_word(t) or low in roles.HONORIFICS:
+    if low in NOT_NAMES or roles.is_title_word(t) or low in roles.HONORIFICS \
+            or parties.is_label(t):
         return False
     return tok.i not in ctx.hit_at
 
@@ -269,6 +308,14 @@ def valid_name(ctx: Scan, start: int, end: int) -> bool:
         return False  # hyphenated parts are one word: "Nawaf Al-Ahmad Al-Jaber Al-Sabah"
     if any(t.text.endswith("-") and len(t) > 1 for t in toks):
         return False  # a word cut off in speech: "Schef-"
+    if len(full) == 1 and full[0].lower_ in NEVER_ALONE:
+        return False  # "Guard", "Cmdr"
+    if any(t.lower_ in THING_WORDS for t in full):
+        return False  # "Pohamba Private Hospital", "Manchester United"
+    if toks[0].lower_ in THING_OPENERS or (start > 0 and ctx.doc[start - 1].lower_
+                                           in THING_OPENERS
+                                           and ctx.doc[start - 1].text[:1].isupper()):
+        return False  # "Operation Spear of Justice", "Fort Bragg", not "Dave Camp"
     if not all(is_name_token(ctx, t) for t in toks):
         return False
     # All-capitals words outside a transcript label are headings or acronyms.
@@ -292,6 +339,9 @@ def common_noun_phrase(ctx: Scan, start: int, end: int) -> bool:
             between = doc[child.i + 1:start]
             if any(t.is_space or (t.is_punct and t.text != ",") for t in between):
                 return False  # a parse across a line or a dash: "a final – Michel, ..."
+            if end - start >= 2 and doc[start].ent_type_ == "PERSON" and between \
+                    and all(t.is_lower and t.is_alpha for t in between):
+                return False  # "the even wealthier Michael Bloomberg": a full name
             return not any(roles.is_title_word(t.text) or t.lower_ in roles.HONORIFICS
                            or t.lower_ in BEFORE_A_NAME or t.i in ctx.hit_at
                            for t in between)  # "for the DPRK Sung Kim": "the DPRK"
@@ -301,9 +351,11 @@ def common_noun_phrase(ctx: Scan, start: int, end: int) -> bool:
 def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
     doc = ctx.doc
     while end > start and (doc[end - 1].text in POSSESSIVE | STOP_PUNCT | {"-"}
-                           or roles.is_title_word(doc[end - 1].text)):
+                           or (roles.is_title_word(doc[end - 1].text)
+                               and not (end - 1 > start and surname_title(doc[end - 1])))):
         end -= 1
     while start < end and (doc[start].lower_ in roles.HONORIFICS
+                           or (parties.is_label(doc[start].text) and start + 1 < end)
                            or (roles.is_title_word(doc[start].text)
                                and not given_name_title(doc[start]))
                            or doc[start].lower_ in roles.CONNECTORS
@@ -319,10 +371,20 @@ def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
     end = _extend_right(ctx, end, sent)
     # "... Refugees, and Migration Marta Youth": portfolio words at the front go back to the
     # title; at least two words stay (a given name can be a field word: "Rosa", "Hope").
-    if after_portfolio_link(ctx, start, sent):
+    if in_portfolio(ctx, start, sent):
         while end - start > 2 and is_field_word(doc[start].text):
             start += 1
     return start, end
+
+
+def in_portfolio(ctx: Scan, start: int, sent: Span) -> bool:
+    """Token `start` continues a title's portfolio, right after its link word or after
+    capitalised words that follow one ("Director of Public Prosecution Eva-Marie ...")."""
+    k = start
+    while k > sent.start and ctx.doc[k - 1].text[:1].isupper() and k - 1 not in ctx.name_tokens \
+            and not roles.is_head(ctx.doc[k - 1].text):
+        k -= 1
+    return after_portfolio_link(ctx, k, sent)
 
 
 def _extend_left(ctx: Scan, start: int, sent: Span) -> int:
@@ -358,3 +420,16 @@ def _extend_right(ctx: Scan, end: int, sent: Span) -> int:
             break
         end = j + 1
     return end
+
+
+def names_a_thing(ctx: Scan, end: int) -> bool:
+    """The name ending before token `end` is part of a longer name of a thing ("Ronald
+    Reagan Washington National Airport", "the Obama administration")."""
+    doc = ctx.doc
+    for k in range(end, min(end + 5, len(doc))):
+        tok = doc[k]
+        if tok.lower_ in THING_WORDS:
+            return True
+        if not (tok.text[:1].isupper() and tok.is_alpha):
+            return False
+    return False

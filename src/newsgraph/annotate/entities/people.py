@@ -24,7 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import labels, roles
+from newsgraph.annotate.entities import appositions, labels, parties, roles
 from newsgraph.annotate.entities.names import (
     NOT_NAMES,
     PARTICLES,
@@ -36,8 +36,10 @@ from newsgraph.annotate.entities.names import (
     clean_words,
     common_noun_phrase,
     fix_edges,
+    in_portfolio,
     is_field_word,
     is_name_token,
+    names_a_thing,
     valid_name,
 )
 from newsgraph.annotate.entities.roles import Title
@@ -146,6 +148,27 @@ def _counterpart_country(ctx: Scan, start: int, sent: Span) -> str | None:
     return hit.place.country
 
 
+def _listed_after(ctx: Scan, found: Found, start: int) -> Title:
+    """The roles of a plural title for a name listed after the first ("Sens. Cory Booker
+    and Kamala Harris": Harris is a senator too)."""
+    doc = ctx.doc
+    if start < 2 or doc[start - 1].lower_ not in {"and", ","} or not found.names:
+        return Title()
+    prev = found.names[-1]
+    if not prev.plural_title or prev.end != doc[start - 2].idx + len(doc[start - 2]):
+        return Title()
+    return Title(roles=list(prev.title.roles), role_texts=list(prev.title.role_texts),
+                 party=prev.title.party)
+
+
+def _party(ctx: Scan, first: int, end: int) -> str | None:
+    """A party label before the name or its title ("Republican Sen. Mike Braun",
+    "Democrat Amy Klobuchar"), or after it in the US form ("Tim Kaine, D-Va.")."""
+    doc = ctx.doc
+    return parties.label_before(doc, first) or parties.label_after(
+        ctx.text, doc[end - 1].idx + len(doc[end - 1]))
+
+
 def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> None:
     doc = ctx.doc
     sent = ctx.sent(start)
@@ -154,10 +177,15 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
     if before is not None:
         title = before[0]
         found.title_spans.append((doc[before[1]].idx, doc[start].idx))
-    after = title_after(ctx, end, sent)
+    else:
+        title = _listed_after(ctx, found, start)
+    plural = bool(title.roles) and (before is None or any(
+        roles.is_plural_head(t.text) for t in doc[before[1]:start]))
+    after = title_after(ctx, end, sent) or appositions.role_after(ctx, end, sent)
     if after is not None:
         merge_title(title, after[0])
         found.title_spans.append((doc[end].idx, doc[after[1] - 1].idx + len(doc[after[1] - 1])))
+    title.party = title.party or _party(ctx, before[1] if before else start, end)
     if title.affiliation_kind in (None, "role"):
         # "Minister of External Affairs Subrahmanyam Jaishankar of India": a label.
         country = country_after(ctx, end)
@@ -187,7 +215,8 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
         start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
         words=clean_words(list(doc[start:end])), title=title, source=source,
         headline=ctx.is_headline(doc[start]), appositive=after is not None,
-        visited=visited, met_in=None if visited else _met_in(ctx, sent, start)))
+        visited=visited, met_in=None if visited else _met_in(ctx, sent, start),
+        plural_title=plural))
 
 
 def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
@@ -205,7 +234,7 @@ def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
                 continue  # "State for Civilian Security": a portfolio, no name
         else:
             continue
-        if start < end and valid_name(ctx, start, end) \
+        if start < end and valid_name(ctx, start, end) and not names_a_thing(ctx, end) \
                 and not ctx.name_tokens.intersection(range(start, end)) \
                 and not (common_noun_phrase(ctx, start, end)
                          and title_before(ctx, start, ctx.sent(start)) is None):
@@ -250,6 +279,9 @@ def _from_titles(ctx: Scan, found: Found, starts: list[int],
             end += 1
         while end > start and doc[end - 1].lower_ in PARTICLES | {"-", "[", "]"}:
             end -= 1
+        while end - start > 2 and is_field_word(doc[start].text) \
+                and in_portfolio(ctx, start, sent):
+            start += 1  # "Director of Public Prosecution Eva-Marie Persson"
         if end < sent.end and doc[end].text[:1].isupper() \
                 and (roles.is_head(doc[end].text) or doc[end].lower_ in NOT_NAMES):
             continue  # "Principal Scientific Advisor", "Official Working Visit": inside a title

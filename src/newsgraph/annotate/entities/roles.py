@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph import lexicon
+from newsgraph.geo import places
 
 # Title words and honorifics are listed in data/titles.tsv (uses "head", "modifier",
 # "honorific"): heads end a title, a phrase is a title only if it contains one; modifiers may
@@ -27,6 +28,8 @@ from newsgraph import lexicon
 HEADS = lexicon.titles().words("head")
 MODIFIERS = lexicon.titles().words("modifier")
 HONORIFICS = lexicon.titles().words("honorific")
+# Title words that are also surnames ("Carole King").
+SURNAMES = lexicon.titles().words("surname")
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "&"})
 
@@ -40,8 +43,12 @@ SPELLING = {
     "councillor": "Councilor", "spokesman": "Spokesperson", "spokeswoman": "Spokesperson",
     "gen.": "General", "adm.": "Admiral", "lt.": "Lieutenant", "col.": "Colonel",
     "capt.": "Captain", "sgt.": "Sergeant", "cpl.": "Corporal", "rep.": "Representative",
-    "sen.": "Senator", "gov.": "Governor", "amb.": "Ambassador", "sec.": "Secretary",
-    "charge": "Chargé", "d'affaires": "d’Affaires", "d’affaires": "d’Affaires",
+    "sen.": "Senator", "sens.": "Senator", "sens": "Senator", "reps.": "Representative",
+    "reps": "Representative",
+    "gov.": "Governor", "amb.": "Ambassador", "sec.": "Secretary",
+    "cmdr.": "Commander", "cmdr": "Commander", "lt": "Lieutenant", "sgt": "Sergeant",
+    "mp": "MP", "ceo": "CEO", "charge": "Chargé", "d'affaires": "d’Affaires",
+    "d’affaires": "d’Affaires",
 }
 
 # "X Secretary" is "Secretary of X" for these US departments.
@@ -65,6 +72,10 @@ ROLE_COUNTRY = {
 }
 
 LOWER_WORDS = {"of", "for", "and", "the", "to", "on", "d’Affaires"}
+# Words that may stand before a jurisdiction in a title ("former Massachusetts governor").
+LEADING_RANKS = frozenset({"former", "retired", "acting", "outgoing", "incoming", "late"})
+# A body whose name opens a title: "Innovation Party leader", "National Assembly Speaker".
+INSTITUTIONS = frozenset({"party", "assembly"})
 ROMAN_RE = re.compile(r"^[IVX]+$")
 
 
@@ -80,11 +91,22 @@ class Title:
     # Minister"), "office" ("White House Press Secretary"), "org" (an international
     # organisation: the value is its name), "context" (the rest of the article).
     affiliation_kind: str | None = None
+    # A party label said with the title ("Republican", "BJP": a key of `data/parties.tsv`).
+    party: str | None = None
+    # The organisation the holder works for, named in the title ("the chief executive of
+    # Meta", "a professor at Tufts University").
+    organisation: str | None = None
 
 
 def is_head(word: str) -> bool:
     low = word.lower()
     return low in HEADS or ("-" in low and any(p in HEADS for p in low.split("-")))
+
+
+def is_plural_head(word: str) -> bool:
+    """A title head in the plural ("Sens.", "Senators"): the title of several names."""
+    low = word.lower().rstrip(".")
+    return low in {"sens", "reps"} or (low.endswith("s") and low[:-1] in HEADS)
 
 
 def is_title_word(word: str) -> bool:
@@ -222,6 +244,9 @@ def make_title(core_words: list[str], affiliation: str | None, kind: str | None)
         words = _role_words(part)
         if words is None:
             continue
+        words = _without_jurisdiction(words, title)
+        if not words:
+            continue
         text = " ".join(words)
         role = normalize_role(text)
         if role and role not in title.roles:
@@ -238,6 +263,38 @@ def make_title(core_words: list[str], affiliation: str | None, kind: str | None)
                 title.affiliation, title.affiliation_kind = country, "role"
                 break
     return title
+
+
+def _place_words(words: list[str], i: int) -> int:
+    """How many words from i name a US state ("Massachusetts", "New York"): a jurisdiction
+    of its own (country words are read as the title's country before), 0 when none."""
+    for n in (3, 2, 1):
+        name = " ".join(words[i:i + n])
+        if i + n < len(words) and name[:1].isupper() and not is_title_word(words[i]) \
+                and any(p.kind == "us_state" for p in places.lookup(name)):
+            return n
+    return 0
+
+
+def _without_jurisdiction(words: list[str], title: Title) -> list[str]:
+    """A place that names the jurisdiction and a party or assembly that opens the title are
+    not part of the role ("former Massachusetts governor" -> Former Governor, "Japan
+    Innovation Party leader" -> Leader, organisation Innovation Party); "then" goes too."""
+    words = [w for w in words if w.lower() != "then"]
+    i = 0
+    while i < len(words) and words[i].lower() in LEADING_RANKS:
+        i += 1
+    n = _place_words(words, i)
+    if n:
+        if title.affiliation is None:
+            title.affiliation, title.affiliation_kind = "United States", "country"
+        words = words[:i] + words[i + n:]
+    for k in range(i, len(words) - 1):
+        if words[k].lower() in INSTITUTIONS and words[k][:1].isupper() \
+                and any(is_head(w) for w in words[k + 1:]):
+            title.organisation = title.organisation or " ".join(words[i:k + 1])
+            return words[:i] + words[k + 1:]
+    return words
 
 
 def _role_words(part: list[str]) -> list[str] | None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities import parties, roles
 from newsgraph.annotate.entities.names import (
     POSSESSIVE,
     STOP_PUNCT,
     Scan,
+    abbreviated_title,
     is_field_word,
     is_name_token,
 )
@@ -35,6 +36,7 @@ def phrase_title(ctx: Scan, toks: list[Token]) -> Title:
     words: list[str] = []
     aff: str | None = None
     kind: str | None = None
+    party: str | None = None
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
@@ -53,13 +55,23 @@ def phrase_title(ctx: Scan, toks: list[Token]) -> Title:
         if tok.text in POSSESSIVE:
             i += 1
             continue
+        if tok.text == "." and words and not ctx.doc[tok.i - 1].whitespace_:
+            words[-1] += "."  # "Lt" + "." is "Lt."
+            i += 1
+            continue
+        if parties.is_label(tok.text) and len(toks) > 1:
+            party = party or tok.text  # "BJP leader", "Republican Senator"
+            i += 1
+            continue
         if tok.text == "," and words:
             words[-1] += ","  # "for Civilian Security, Democracy, and Human Rights"
             i += 1
             continue
         words.append(tok.text)
         i += 1
-    return roles.make_title(words, aff, kind)
+    title = roles.make_title(words, aff, kind)
+    title.party = party
+    return title
 
 
 def _place_in_title(ctx: Scan, hit: Hit, words: list[str], aff: str | None,
@@ -208,7 +220,8 @@ def _back_one(ctx: Scan, j: int, start: int, sent: Span) -> int | None:
     """Where the scan goes on when token j belongs to the title; None when it does not."""
     doc = ctx.doc
     tok = doc[j]
-    if tok.text in POSSESSIVE or tok.lower_ in roles.CONNECTORS or j in ctx.hit_at:
+    if tok.text in POSSESSIVE or tok.lower_ in roles.CONNECTORS or j in ctx.hit_at \
+            or (tok.text == "." and abbreviated_title(doc, j)):
         return j - 1
     if (tok.text == "-" or (tok.lower_ == "in" and doc[j - 1].text == "-")) \
             and not tok.whitespace_:
@@ -386,3 +399,5 @@ def merge_title(base: Title, extra: Title) -> None:
             base.role_texts.append(t)
     if base.affiliation is None and extra.affiliation is not None:
         base.affiliation, base.affiliation_kind = extra.affiliation, extra.affiliation_kind
+    base.party = base.party or extra.party
+    base.organisation = base.organisation or extra.organisation

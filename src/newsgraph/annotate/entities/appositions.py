@@ -1,0 +1,188 @@
+"""Roles said after a name in a noun phrase or a relative clause, where the words are not
+all title words: "Mike DuHaime, a Republican strategist,", "Jack Dorsey, the chief executive
+of Twitter,", "Rita Katz, the director of the SITE Intelligence Group,", "Scott Paul, who
+heads the Alliance for American Manufacturing,".
+
+The phrase gives a role (its head noun with the words before it, less judgements: "a top
+adviser" -> Advisor, `data/role_words.tsv`), a party label ("a Republican strategist":
+Republican), a country (a country word or demonym in it) and an organisation (the name after
+"of", "for", "at" or "with": "Twitter"). A field after the head stays in the role ("a
+professor of political science", "an expert on Syria"). Relations and circumstances are no
+role ("his wife", "a hostage").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph import lexicon
+from newsgraph.annotate.entities import parties, roles
+from newsgraph.annotate.entities.names import Scan
+from newsgraph.annotate.entities.roles import Title
+
+EVALUATIVE = lexicon.role_words().tagged("evaluative")
+NOT_ROLES = lexicon.role_words().tagged("not_role")
+VERB_ROLES = lexicon.relative_roles()
+# "the chief executive of Twitter", "a spokesman for the Kremlin", "a professor at Tufts".
+ORG_PREPS = frozenset({"of", "for", "at", "with"})
+# "an expert on Syria", "a professor of political science", "assistant professor in ...".
+FIELD_PREPS = frozenset({"of", "for", "on", "in"})
+STOPS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "-", "\"", "”", "“", "?", "!",
+                   "who", "which", "that", "whose", "and", "but", "or", "since", "until",
+                   "when", "where", "because", "after", "before", "from", "to", "as"})
+ARTICLES = frozenset({"a", "an", "the"})
+MAX_WORDS = 10
+
+
+def role_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
+    """The role in a phrase after the name ending before token `end`, and where it ends."""
+    doc = ctx.doc
+    if end + 2 >= sent.end or doc[end].text != ",":
+        return None
+    j = end + 1
+    if doc[j].lower_ == "who":
+        return _relative(ctx, j + 1, sent)
+    if doc[j].lower_ in ARTICLES:
+        return _noun_phrase(ctx, j + 1, sent)
+    if doc[j].is_lower and doc[j].is_alpha:
+        # "press secretary for Erdogan": no article, but a title word heads the phrase
+        found = _noun_phrase(ctx, j, sent)
+        if found is not None and any(roles.is_head(w) for r in found[0].roles
+                                     for w in r.split()):
+            return found
+    return None
+
+
+def _phrase_end(ctx: Scan, k: int, sent: Span) -> int:
+    doc = ctx.doc
+    stop = k
+    while stop < sent.end and stop - k < MAX_WORDS and not doc[stop].is_space \
+            and doc[stop].lower_ not in STOPS:
+        stop += 1
+    return stop
+
+
+def _noun_phrase(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
+    doc = ctx.doc
+    stop = _phrase_end(ctx, k, sent)
+    if stop >= sent.end or doc[stop].lower_ not in STOPS or stop == k:
+        return None
+    prep = next((i for i in range(k, stop) if doc[i].lower_ in ORG_PREPS | FIELD_PREPS), stop)
+    if prep == k:
+        return None
+    head = doc[prep - 1]
+    if not _role_head(head) or any(t.pos_ in ("VERB", "AUX") for t in doc[k:prep]):
+        return None  # a clause ("met the King of Sweden"), not a noun phrase
+    title = Title()
+    words = _role_words(ctx, doc[k:prep], title)
+    if prep < stop:
+        _after_head(ctx, doc[prep:stop], words, title)
+    if words and not (len(words) == 1 and parties.is_label(words[0])):
+        title.roles.append(roles.normalize_role(" ".join(words)))
+        title.role_texts.append(doc[k:stop].text)
+    if not title.roles and not title.party:
+        return None
+    return title, stop
+
+
+def _role_head(tok: Token) -> bool:
+    """A noun that can name a post ("strategist", "professor", "Republican")."""
+    low = tok.lower_
+    if parties.is_label(tok.text):
+        return True
+    if tok.pos_ not in ("NOUN", "PROPN") or not tok.is_alpha and "-" not in tok.text:
+        return False
+    if low in NOT_ROLES or low.rstrip("s") in NOT_ROLES:
+        return False
+    return tok.is_lower or roles.is_title_word(tok.text)
+
+
+def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
+    """The words of the role before its head; party labels, countries and organisation
+    names go to the title's party, affiliation and organisation."""
+    words: list[str] = []
+    org: list[str] = []
+    for tok in toks:
+        hit = ctx.hit_at.get(tok.i)
+        if tok.lower_ in EVALUATIVE or tok.pos_ in ("DET", "NUM", "PRON") or tok.text in \
+                ("’s", "'s") or (tok.pos_ == "ADV" and tok.i != toks.end - 1):
+            continue
+        if parties.is_label(tok.text):
+            title.party = title.party or tok.text
+            if tok.i == toks.end - 1:
+                words.append(tok.text)
+            continue
+        if hit is not None:
+            if hit.place.country and title.affiliation is None and hit.place.kind in (
+                    "country", "demonym", "capital"):
+                title.affiliation, title.affiliation_kind = hit.place.country, "country"
+            elif hit.place.kind in ("office", "intl"):
+                org.append(tok.text)
+            continue
+        if tok.text[:1].isupper() and not roles.is_title_word(tok.text) \
+                and tok.i != toks.end - 1 and tok.i != toks.start:
+            org.append(tok.text)  # "the Hewlett-Packard chief executive": the employer
+            continue
+        words.append(tok.text)
+    if org and title.organisation is None:
+        title.organisation = " ".join(org)
+    return words
+
+
+def _after_head(ctx: Scan, toks: Span, words: list[str], title: Title) -> None:
+    """ "of Twitter" (the organisation) or "on Syria", "of political science" (a field),
+    then "at the University of Akron" (the organisation)."""
+    cuts = [i for i, t in enumerate(toks) if t.lower_ in ORG_PREPS | FIELD_PREPS
+            and (i == 0 or t.lower_ != "of" or toks[i - 1].is_lower)] + [len(toks)]
+    first = True
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        prep, obj = toks[a], toks[a + 1:b]
+        if not len(obj):
+            return
+        named = obj[1:] if obj[0].lower_ == "the" else obj
+        if not len(named):
+            return
+        capital = obj[0].lower_ == "the" or named[0].text[:1].isupper()
+        if first and (prep.lower_ == "on" or not capital) and prep.lower_ in FIELD_PREPS:
+            if any(t.ent_type_ == "PERSON" for t in obj):
+                return
+            words.extend([prep.text, *(t.text for t in named)])
+        elif prep.lower_ in ORG_PREPS and capital:
+            _organisation(ctx, ctx.doc[named.start:toks.end], title)
+            return
+        else:
+            return
+        first = False
+
+
+def _organisation(ctx: Scan, named: Span, title: Title) -> None:
+    """The employer after the role: its country if a country is named, else its name."""
+    hit = ctx.hit_at.get(named[0].i)
+    if hit is not None and hit.end == named.end and hit.place.kind in ("country", "capital") \
+            and hit.place.country:  # "a spokesman for Ukraine", not "the Washington Institute"
+        if title.affiliation is None:
+            title.affiliation, title.affiliation_kind = hit.place.country, "country"
+        return
+    if title.organisation is None and not any(t.ent_type_ == "PERSON" for t in named):
+        title.organisation = named.text
+
+
+def _relative(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
+    """ "who heads the Alliance for American Manufacturing" -> Head; "who is a professor
+    at ..." -> the noun phrase's role."""
+    doc = ctx.doc
+    if k + 1 >= sent.end:
+        return None
+    verb = doc[k].lower_
+    if verb in ("is", "was") and doc[k + 1].lower_ in ARTICLES:
+        return _noun_phrase(ctx, k + 2, sent)
+    role = VERB_ROLES.get(verb)
+    if role is None:
+        return None
+    title = Title(roles=[role], role_texts=[doc[k].text])
+    stop = _phrase_end(ctx, k + 1, sent)
+    obj = doc[k + 1:stop]
+    named = obj[1:] if len(obj) and obj[0].lower_ == "the" else obj
+    if len(named) and named[0].text[:1].isupper():
+        title.organisation = named.text
+    return title, stop

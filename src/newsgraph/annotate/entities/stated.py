@@ -1,0 +1,112 @@
+"""Affiliation from a person's own mention when the title names no country: their party
+("Republican Mike Braun", "Tim Kaine, D-Va."), the country of the organisation they work
+for ("a spokesman for the Kremlin", "the chief executive of Gazprom"), and a title that
+tells the country in an article that gives evidence of it (`data/title_countries.tsv`: a
+senator or governor in an article that names the United States, one of its states or a US
+party). A country merely named near the person is never used here: that is left to the
+article-wide rules of `affiliation`, which only fill what is still empty.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from newsgraph import lexicon
+from newsgraph.annotate import gazetteer
+from newsgraph.annotate.entities import parties
+from newsgraph.annotate.entities.coref import Person
+from newsgraph.geo import places
+
+TITLE_COUNTRIES = lexicon.title_countries()
+# Words taken off a role before it is looked up: "Former Utah Governor" is a governor.
+ROLE_NOISE = frozenset({"former", "then", "state", "home-state", "outgoing", "incoming",
+                        "acting", "senior", "junior", "us", "u.s."})
+# Kinds of affiliation that the person's own title already states.
+OWN = frozenset({"country", "role", "office", "org"})
+
+
+def _us_state(word: str) -> bool:
+    return any(p.kind == "us_state" for p in places.lookup(word))
+
+
+def evidence(doc_countries: Counter[str], place_names: Iterable[str],
+             people: list[Person]) -> Counter[str]:
+    """How often the article names each country: the country words and offices counted
+    while the tables were read, plus US states and the countries of party labels."""
+    out = Counter(doc_countries)
+    for name in place_names:
+        if _us_state(name):
+            out["United States"] += 1
+    for p in people:
+        row = parties.resolve(p.party, doc_countries) if p.party else None
+        if row is not None:
+            out[row.country] += 1
+    return out
+
+
+def domestic(offices: Iterable[str], place_names: Iterable[str],
+             people: list[Person], doc_countries: Counter[str]) -> Counter[str]:
+    """Evidence of the country whose domestic affairs the article reports: its institutions
+    named (`offices`: the country of each office found), its states (US), its party
+    labels, and its titles read with the article's evidence. Unlike a country's name, these
+    are seldom written about a foreign country."""
+    out: Counter[str] = Counter(offices)
+    for name in place_names:
+        if _us_state(name):
+            out["United States"] += 1
+    for p in people:
+        row = parties.resolve(p.party, doc_countries) if p.party else None
+        if row is not None:
+            out[row.country] += 1
+        elif p.affiliation and p.affiliation_kind in ("office", "title-context"):
+            out[p.affiliation] += 1
+    return out
+
+
+def _base_role(role: str) -> str:
+    words = [w for w in role.lower().split() if w not in ROLE_NOISE and not _us_state(w)]
+    return " ".join(words)
+
+
+def _from_title(p: Person, ev: Counter[str]) -> str | None:
+    found: set[str] = set()
+    for role in p.roles:
+        for row in TITLE_COUNTRIES.get(_base_role(role), []):
+            if ev[row.needs] > 0:
+                found.add(row.country)
+    if not found:
+        return None
+    ranked = sorted(found, key=lambda c: -ev[c])
+    if len(ranked) > 1 and ev[ranked[0]] == ev[ranked[1]]:
+        return None
+    return ranked[0]
+
+
+def _org_country(org: str, org_countries: dict[str, str]) -> str | None:
+    country = org_countries.get(org.lower())
+    return country or gazetteer.lookup_country(org)
+
+
+def apply(people: list[Person], ev: Counter[str], org_countries: dict[str, str]) -> None:
+    """Fill party, organisation and affiliation from each person's own mentions
+    (`org_countries`: organisation name, lower case -> its country)."""
+    for p in people:
+        row = parties.resolve(p.party, ev) if p.party else None
+        if row is not None:
+            p.organisation = p.organisation or row.party
+            if row.role not in p.roles:
+                p.roles.append(row.role)
+                p.role_texts.append(p.party or row.role)
+        if p.affiliation_kind in OWN:
+            continue
+        if row is not None:
+            p.affiliation, p.affiliation_kind = row.country, "party"
+            continue
+        country = _org_country(p.organisation, org_countries) if p.organisation else None
+        if country is not None:
+            p.affiliation, p.affiliation_kind = country, "organisation"
+            continue
+        country = _from_title(p, ev)
+        if country is not None:
+            p.affiliation, p.affiliation_kind = country, "title-context"

@@ -21,6 +21,9 @@ Span = list[int]  # [start, end) character offsets into Article.text
 QuoteKind = Literal["direct", "mixed", "indirect"]
 ActorRole = Literal["source", "target", "participant"]
 Modality = Literal["occurred", "ongoing", "planned", "intended", "hypothetical", "negated"]
+# How exactly a place is known: a building or base, a town, a province or state, only a
+# country, or a region of several countries (a sea, "the Middle East").
+GeoPrecision = Literal["facility", "city", "admin1", "country", "region"]
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -58,6 +61,19 @@ class Removed:
 
 
 @dataclass
+class Geo:
+    """Where a place or an event is, at the precision the text supports: a country or a region
+    has no point (lat, lon null); GeoNames id where the place is a GeoNames place."""
+
+    precision: GeoPrecision
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    name: str | None = None  # the place's own name ("Arlington", "Pentagon")
+
+
+@dataclass
 class Entity:
     id: str
     name: str
@@ -68,6 +84,8 @@ class Entity:
     # The article's own wording of each role ("Defence Secretary"), parallel to `roles`
     # when it differs from the normalised form.
     role_texts: list[str] = field(default_factory=list)
+    # Places (GPE, LOC, FAC): where it is, from geocoding in the article's context.
+    geo: Geo | None = None
 
 
 @dataclass
@@ -110,6 +128,9 @@ class Event:
     sentence: str = ""
     span: Span = field(default_factory=lambda: [0, 0])
     trigger: str | None = None
+    # Where the event happened: its location resolved, or its country when the text gives
+    # only that; null when the text does not say.
+    geo: Geo | None = None
 
 
 @dataclass

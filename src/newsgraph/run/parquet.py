@@ -13,6 +13,7 @@ added here too (a test fails until it is), so the files never change shape by ac
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,15 +22,18 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsgraph.record import Agreement, Article, Entity, Event, Quote, day_text
+from newsgraph.record import Agreement, Article, Entity, Event, Geo, Quote, day_text
 
 # 2: articles gained `language` and `language_confidence`.
 # 3: articles gained `annotated` and `annotation_skipped`.
-SCHEMA_VERSION = 3
+# 4: entities and events gained `geo` (where a place or event is; null when not geocoded).
+SCHEMA_VERSION = 4
 TABLES = ("articles", "entities", "quotes", "events", "agreements")
 
 _s = pa.string()
 _i32 = pa.int32()
+_GEO = pa.struct([("precision", _s), ("lat", pa.float64()), ("lon", pa.float64()),
+                  ("geonames_id", pa.int64()), ("country", _s), ("name", _s)])
 _KEY = [pa.field("shard", _s, nullable=False), pa.field("seq", _i32, nullable=False),
         pa.field("article_id", _s, nullable=False)]
 
@@ -48,6 +52,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("roles", pa.list_(_s)), pa.field("role_texts", pa.list_(_s)),
         pa.field("affiliation", _s),
         pa.field("mentions", pa.list_(pa.struct([("start", _i32), ("end", _i32)]))),
+        pa.field("geo", _GEO),
     ]),
     "quotes": pa.schema(_KEY + [
         pa.field("quote_id", _s, nullable=False), pa.field("text", _s), pa.field("kind", _s),
@@ -65,7 +70,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("date", _s), pa.field("date_text", _s), pa.field("period", _s),
         pa.field("modality", _s),
         pa.field("sentence", _s), pa.field("span_start", _i32), pa.field("span_end", _i32),
-        pa.field("trigger", _s),
+        pa.field("trigger", _s), pa.field("geo", _GEO),
     ]),
     "agreements": pa.schema(_KEY + [
         # Agreements have no id in the record; their position in the article orders them.
@@ -122,7 +127,11 @@ def article_rows(article: Article, shard: str, seq: int) -> dict[str, list[dict[
 def _entity_row(key: dict[str, Any], e: Entity) -> dict[str, Any]:
     return {**key, "entity_id": e.id, "name": e.name, "type": e.type, "roles": list(e.roles),
             "role_texts": list(e.role_texts), "affiliation": e.affiliation,
-            "mentions": [{"start": s, "end": t} for s, t in e.mentions]}
+            "mentions": [{"start": s, "end": t} for s, t in e.mentions], "geo": _geo_row(e.geo)}
+
+
+def _geo_row(geo: Geo | None) -> dict[str, Any] | None:
+    return None if geo is None else dataclasses.asdict(geo)
 
 
 def _quote_row(key: dict[str, Any], q: Quote) -> dict[str, Any]:
@@ -139,7 +148,8 @@ def _event_row(key: dict[str, Any], v: Event) -> dict[str, Any]:
             "location": v.location, "location_country": v.location_country, "date": v.date,
             "date_text": v.date_text, "period": v.period, "modality": v.modality,
             "sentence": v.sentence,
-            "span_start": _start(v.span), "span_end": _end(v.span), "trigger": v.trigger}
+            "span_start": _start(v.span), "span_end": _end(v.span), "trigger": v.trigger,
+            "geo": _geo_row(v.geo)}
 
 
 def _agreement_row(key: dict[str, Any], i: int, g: Agreement) -> dict[str, Any]:
@@ -166,6 +176,7 @@ def article_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Article:
             "roles": r["roles"] or [], "role_texts": r["role_texts"] or [],
             "affiliation": r["affiliation"],
             "mentions": [[m["start"], m["end"]] for m in r["mentions"] or []],
+            "geo": r.get("geo"),  # shards before version 4 have no geo
         } for r in rows["entities"]],
         "quotes": [{
             "id": r["quote_id"], "text": r["text"], "kind": r["kind"],
@@ -181,6 +192,7 @@ def article_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Article:
             "date_text": r["date_text"], "period": r.get("period"),
             "modality": r["modality"], "sentence": r["sentence"],
             "span": _span(r["span_start"], r["span_end"]), "trigger": r["trigger"],
+            "geo": r.get("geo"),
         } for r in rows["events"]],
         "agreements": [{
             "name": r["name"], "kind": r["kind"], "parties": r["parties"] or [],

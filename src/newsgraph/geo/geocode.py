@@ -31,7 +31,10 @@ from newsgraph.record import Geo
 
 # Score weights (see the module docstring for what each stands for).
 W_EVENT = 2.0
-W_ARTICLE = 1.5
+W_ARTICLE = 1.0
+# Prominence: POP_SCALE per tenfold population above POP_BASE people (10,000).
+POP_SCALE = 0.5
+POP_BASE = 4.0
 W_STATE = 0.8
 W_OWN_NAME = 0.4
 W_CAPITAL = 0.4
@@ -41,6 +44,8 @@ STATE_PRIOR = 1.15
 ADMIN1_WORDS = ("region", "oblast", "province", "governorate", "state", "prefecture")
 _ADMIN1_AFTER = re.compile(r"^\s+(" + "|".join(ADMIN1_WORDS) + r")\b", re.IGNORECASE)
 _ADMIN1_IN_NAME = re.compile(r"^(.*\S)\s+(" + "|".join(ADMIN1_WORDS) + r")$", re.IGNORECASE)
+# "Casper, Wyo.", "Sydney, Australia": the state or country written after a town.
+_WITHIN = re.compile(r"^,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
 
 
 @dataclass
@@ -74,7 +79,7 @@ def clean(name: str) -> str:
 
 
 def _city_score(p: GeoPlace, name: str, ctx: Context, event: frozenset[str]) -> float:
-    s = math.log10(p.population + 1) / 7
+    s = POP_SCALE * (math.log10(p.population + 1) - POP_BASE)
     if fold(p.name) == fold(name):
         s += W_OWN_NAME
     country = countries.by_iso().get(p.country_code)
@@ -116,11 +121,46 @@ def candidates(name: str) -> list[GeoPlace]:
     return places.lookup(name)
 
 
-def best(name: str, ctx: Context, event: frozenset[str] = frozenset()) -> GeoPlace | None:
-    found = candidates(name)
+def best(name: str, ctx: Context, event: frozenset[str] = frozenset(),
+         found: list[GeoPlace] | None = None) -> GeoPlace | None:
+    found = candidates(name) if found is None else found
     if not found:
         return None
     return max(found, key=lambda p: score(p, name, ctx, event))
+
+
+def _within(after: str) -> tuple[str, str | None] | None:
+    """The country (ISO code) and US state code a town is placed in by the words after
+    it ("Mansfield, MA" -> US, MA; "Sydney, Australia" -> AU), or None."""
+    m = _WITHIN.match(after)
+    if m is None:
+        return None
+    words = m[1].split()
+    for phrase in (m[1], words[0]):
+        state = countries.us_state(phrase)
+        if state is not None:
+            return "US", countries.us_state_codes().get(state)
+        iso = countries.iso_of(phrase.rstrip("."))
+        if iso is not None:
+            return iso, None
+    return None
+
+
+def _in_place(name: str, within: tuple[str, str | None], ctx: Context,
+              event: frozenset[str]) -> Geo | None:
+    """A town in the state or country the text puts it in; that state or country alone
+    when the gazetteer has no such town there."""
+    iso, state = within
+    found = [p for p in candidates(name) if p.country_code == iso and p.kind == "city"]
+    if state is not None:
+        admin1 = countries.us_admin1()
+        found = [p for p in found if admin1.get(p.geonames_id or 0) == state]
+    p = best(name, ctx, event, found)
+    if p is not None:
+        return _geo(p)
+    if state is not None:
+        return resolve(next(n for n, c in countries.us_state_codes().items() if c == state))
+    return _country_geo(iso) if iso in countries.by_iso() else None
 
 
 def _admin1(base: str, ctx: Context, event: frozenset[str], label: str) -> Geo | None:
@@ -145,6 +185,11 @@ def resolve(name: str, ctx: Context | None = None, event: Iterable[str] = (),
     t = clean(name)
     if not t:
         return None
+    if t.isupper() and len(t) > 3:  # a dateline: "SCRANTON, Pa."
+        t = t.title()
+    state = countries.us_state(t) if t not in countries.us_state_codes() else None
+    if state is not None:
+        return _geo(next(p for p in candidates(state) if p.kind == "us_state"))
     m = _ADMIN1_IN_NAME.match(t)
     if m and extra.lookup(t) is None:
         return _admin1(m[1], ctx, ev, m[2])
@@ -154,6 +199,9 @@ def resolve(name: str, ctx: Context | None = None, event: Iterable[str] = (),
     hit = extra.lookup(t)
     if hit is not None:
         return _extra_geo(hit)
+    within = _within(after)
+    if within is not None and countries.iso_of(t) is None:
+        return _in_place(t, within, ctx, ev)
     iso = countries.iso_of(t)
     if iso in countries.by_iso() and not any(p.kind == "us_state" for p in candidates(t)):
         return _country_geo(iso)

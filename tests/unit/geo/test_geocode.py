@@ -76,8 +76,9 @@ def _article(text: str, ents: list[Entity], events: list[Event]) -> Article:
 
 def test_article_state_ranks_its_town() -> None:
     text = "Officials met in Arlington. Virginia officials said the talks went well."
-    ents = [Entity("e1", "Arlington", "GPE", mentions=[[17, 26]]),
-            Entity("e2", "Virginia", "GPE", mentions=[[28, 36]])]
+    a, v = text.index("Arlington"), text.index("Virginia")
+    ents = [Entity("e1", "Arlington", "GPE", mentions=[[a, a + 9]]),
+            Entity("e2", "Virginia", "GPE", mentions=[[v, v + 8]])]
     art = geocode_article(_article(text, ents, []))
     assert art.entities[0].geo is not None and art.entities[0].geo.country == "US"
     assert art.entities[0].geo.lat == pytest.approx(38.88, abs=0.05)
@@ -93,3 +94,30 @@ def test_an_event_in_a_country_only_is_never_a_point() -> None:
     for e in art.events:
         assert e.geo is not None and e.geo.precision == "country" and e.geo.lat is None
     assert art.events[1].geo.country == "IN"  # type: ignore[union-attr]
+
+
+def test_state_or_country_written_after_a_town_places_it() -> None:
+    geo = resolve("Springfield", after=", Ill., where")
+    assert geo is not None and geo.lat == pytest.approx(39.80, abs=0.1)
+    geo = resolve("Sydney", ctx(US=5), after=", Australia, was")
+    assert geo is not None and geo.country == "AU"
+    # no such town in the state: the state, not a point elsewhere
+    geo = resolve("Xqzzville", after=", Mass. on")
+    assert geo is not None and geo.precision == "admin1" and geo.name == "Massachusetts"
+
+
+def test_state_abbreviations_and_datelines() -> None:
+    for text in ("Pa.", "Wyo", "NC", "N.H."):
+        geo = resolve(text)
+        assert geo is not None and geo.precision == "admin1" and geo.country == "US", text
+    geo = resolve("SCRANTON", after=", Pa. -")
+    assert geo is not None and geo.precision == "city" and geo.lat == pytest.approx(41.41, abs=0.05)
+
+
+def test_a_venue_unknown_to_the_gazetteers_is_placed_in_its_town() -> None:
+    text = "The band played the Zorblax Hall in Nashville, Tennessee on Monday."
+    start = text.index("the Zorblax")
+    ents = [Entity("e1", "the Zorblax Hall", "FAC", mentions=[[start, start + 16]])]
+    art = geocode_article(_article(text, ents, []))
+    geo = art.entities[0].geo
+    assert geo is not None and geo.precision == "city" and geo.lat == pytest.approx(36.17, abs=0.05)

@@ -83,7 +83,7 @@ def _city_score(p: GeoPlace, name: str, ctx: Context, event: frozenset[str]) -> 
     if fold(p.name) == fold(name):
         s += W_OWN_NAME
     country = countries.by_iso().get(p.country_code)
-    if country is not None and fold(country.capital) == fold(name):
+    if country is not None and fold(country.capital) == fold(p.name):
         s += W_CAPITAL
     if p.country_code == "US" and ctx.us_states and p.geonames_id is not None:
         if countries.us_admin1().get(p.geonames_id) in ctx.us_states:

@@ -301,6 +301,25 @@ ALTER TABLE articles ADD COLUMN annotated INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE articles ADD COLUMN annotation_skipped TEXT;
 """
 
+# Where places and events are (geocoded after annotation): precision (facility | city | admin1
+# | country | region), point (null for a country or region), GeoNames id, country (ISO
+# 3166-1 alpha-2) and the place's own name. Rows stored before stay NULL: not geocoded.
+_GEO = """
+ALTER TABLE article_entities ADD COLUMN geo_precision TEXT;
+ALTER TABLE article_entities ADD COLUMN lat REAL;
+ALTER TABLE article_entities ADD COLUMN lon REAL;
+ALTER TABLE article_entities ADD COLUMN geonames_id INTEGER;
+ALTER TABLE article_entities ADD COLUMN geo_country TEXT;
+ALTER TABLE article_entities ADD COLUMN geo_name TEXT;
+ALTER TABLE event_reports ADD COLUMN geo_precision TEXT;
+ALTER TABLE event_reports ADD COLUMN lat REAL;
+ALTER TABLE event_reports ADD COLUMN lon REAL;
+ALTER TABLE event_reports ADD COLUMN geonames_id INTEGER;
+ALTER TABLE event_reports ADD COLUMN geo_country TEXT;
+ALTER TABLE event_reports ADD COLUMN geo_name TEXT;
+CREATE INDEX event_reports_geo ON event_reports(geo_precision, date);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_resolved", _RESOLVED),
@@ -308,6 +327,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_serve_indexes", _SERVE_INDEXES),
     Migration("0005_article_language", _ARTICLE_LANGUAGE),
     Migration("0006_article_annotated", _ARTICLE_ANNOTATED),
+    Migration("0012_geo", _GEO),
 )
 
 # Tables rebuilt by every resolution pass, children first.

@@ -13,7 +13,7 @@ Virginia is the one in Virginia.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 
 from newsgraph.geo import countries
 from newsgraph.geo.geocode import Context, clean, resolve
@@ -80,7 +80,7 @@ def article_context(article: Article) -> Context:
     """The context after the first pass: the base one plus the article's resolved places."""
     ctx = base_context(article)
     first = _places(article, ctx)
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)
     for geo in first.values():
         if geo is None or geo.country is None:
             continue
@@ -90,7 +90,8 @@ def article_context(article: Article) -> Context:
             code = countries.us_state_codes().get(geo.name)
             if code:
                 ctx.us_states.add(code)
-    ctx.countries.update(counts)
+    for iso, n in counts.items():
+        ctx.countries[iso] += n
     return ctx
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -53,13 +53,14 @@ class Context:
     """What the article says about where it is: weights of countries (ISO codes) and the
     US states it names."""
 
-    countries: Counter[str] = field(default_factory=Counter)
+    countries: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     us_states: set[str] = field(default_factory=set)
 
     def weight(self, iso: str | None) -> float:
         if not iso or not self.countries:
             return 0.0
-        return self.countries[iso] / max(self.countries.values())
+        top = max(self.countries.values())
+        return self.countries.get(iso, 0.0) / top if top > 0 else 0.0
 
 
 def fold(text: str) -> str:

@@ -118,10 +118,11 @@ def map_points(conn: sqlite3.Connection, f: MapFilters,
     return [MapPoint(*r) for r in rows]
 
 
-def map_categories(conn: sqlite3.Connection) -> list[str]:
+def map_countries(conn: sqlite3.Connection) -> list[str]:
+    """ISO codes of the countries located events are in."""
     return [r[0] for r in conn.execute(
-        "SELECT DISTINCT category FROM event_reports WHERE geo_precision IS NOT NULL "
-        "ORDER BY category")]
+        "SELECT DISTINCT geo_country FROM event_reports WHERE geo_country IS NOT NULL "
+        "ORDER BY geo_country")]
 
 
 def feature(p: MapPoint) -> dict[str, Any]:

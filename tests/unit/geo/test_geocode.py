@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 
 import pytest
 
@@ -13,7 +13,7 @@ from newsgraph.record import Article, Entity, Event, EventActor
 
 
 def ctx(**weights: float) -> Context:
-    return Context(Counter(weights))
+    return Context(defaultdict(float, weights))
 
 
 def test_own_name_beats_a_bigger_place_with_that_alternate_spelling() -> None:

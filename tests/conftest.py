@@ -55,6 +55,7 @@ def serve_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from newsgraph.annotate import annotate
     from newsgraph.cli.common import Tally, articles
     from newsgraph.extract import extract
+    from newsgraph.geo.article import geocode_article
     from newsgraph.run.process import ProcessOptions
     from newsgraph.store import Store
 
@@ -69,6 +70,6 @@ def serve_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     arts.append(extract(hostile, published="2025-07-03", hint="text"))
     assert not tally.failed, tally.failed
     with Store(db) as st:
-        st.write_articles(annotate(arts))
+        st.write_articles(geocode_article(a) for a in annotate(arts))
         st.resolve()
     return db

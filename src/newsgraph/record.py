@@ -25,6 +25,9 @@ QuoteKind = Literal["direct", "mixed", "indirect", "belief"]
 SpeakerKind = Literal["person", "organisation", "anonymous", "descriptor", "document"]
 ActorRole = Literal["source", "target", "participant"]
 Modality = Literal["occurred", "ongoing", "planned", "intended", "hypothetical", "negated"]
+# How exactly a place is known: a building or base, a town, a province or state, only a
+# country, or a region of several countries (a sea, "the Middle East").
+GeoPrecision = Literal["facility", "city", "admin1", "country", "region"]
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -62,6 +65,19 @@ class Removed:
 
 
 @dataclass
+class Geo:
+    """Where a place or an event is, at the precision the text supports: a country or a region
+    has no point (lat, lon null); GeoNames id where the place is a GeoNames place."""
+
+    precision: GeoPrecision
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    name: str | None = None  # the place's own name ("Arlington", "Pentagon")
+
+
+@dataclass
 class Entity:
     id: str
     name: str
@@ -80,6 +96,8 @@ class Entity:
     organisation: str | None = None
     # The party label the article gives a person ("Republican", "BJP").
     party: str | None = None
+    # Places (GPE, LOC, FAC): where it is, from geocoding in the article's context.
+    geo: Geo | None = None
 
 
 @dataclass
@@ -131,6 +149,9 @@ class Event:
     # The event judge's probability (0-1) that this is a real event of its category with
     # an actor right; views hide events below the judge's threshold. None: not judged.
     confidence: float | None = None
+    # Where the event happened: its location resolved, or its country when the text gives
+    # only that; null when the text does not say.
+    geo: Geo | None = None
 
 
 @dataclass

@@ -11,9 +11,10 @@ SUBCOMMANDS = {
     "entities": "eval_entities",
     "quotes": "eval_quotes",
     "events": "eval_events",
+    "places": "eval_places",
 }
 
 
 @click.group("eval", cls=LazyGroup, lazy=SUBCOMMANDS, package="newsgraph.cli")
 def command() -> None:
-    """Score extraction, entities, quotes and events against gold data; print P/R/F1."""
+    """Score extraction, entities, quotes, events and places against gold data; print P/R/F1."""

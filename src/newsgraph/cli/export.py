@@ -1,4 +1,5 @@
-"""`newsgraph export`: write the knowledge graph out as JSONL, CSV, Parquet or PLOVER JSON."""
+"""`newsgraph export`: write the knowledge graph out as JSONL, CSV, Parquet, PLOVER JSON or
+GeoJSON."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from newsgraph.store.export import FORMATS
               help="SQLite database written by `newsgraph ingest`.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="jsonl: Article records, one per line; csv / parquet: a folder with one "
-                   "file per table; plover: resolved events as PLOVER-style JSON lines.")
+                   "file per table; plover: resolved events as PLOVER-style JSON lines; "
+                   "geojson: located event reports as a GeoJSON FeatureCollection.")
 @click.option("--out", required=True,
               help="Output file (jsonl, plover) or folder (csv, parquet).")
 def command(db: str, fmt: str, out: str) -> None:
@@ -23,7 +25,7 @@ def command(db: str, fmt: str, out: str) -> None:
     from newsgraph.store.export import export
 
     path = Path(out)
-    if fmt in ("jsonl", "plover") and path.is_dir():
+    if fmt in ("jsonl", "plover", "geojson") and path.is_dir():
         raise click.BadParameter(f"{out} is a folder; {fmt} writes one file", param_hint="--out")
     if fmt in ("csv", "parquet") and path.exists() and not path.is_dir():
         raise click.BadParameter(f"{out} is a file; {fmt} writes a folder of files",

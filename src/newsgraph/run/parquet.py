@@ -13,6 +13,7 @@ added here too (a test fails until it is), so the files never change shape by ac
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,17 +22,20 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsgraph.record import Agreement, Article, Entity, Event, Quote, day_text
+from newsgraph.record import Agreement, Article, Entity, Event, Geo, Quote, day_text
 
 # 2: articles gained `language` and `language_confidence`.
 # 3: articles gained `annotated` and `annotation_skipped`.
 # 4: quotes gained `speaker_kind`, `source_text` and `speaker_for` (and the kind `belief`).
 # 4: entities gained `affiliation_source`, `organisation` and `party`.
+# 4: entities and events gained `geo` (where a place or event is; null when not geocoded).
 SCHEMA_VERSION = 4
 TABLES = ("articles", "entities", "quotes", "events", "agreements")
 
 _s = pa.string()
 _i32 = pa.int32()
+_GEO = pa.struct([("precision", _s), ("lat", pa.float64()), ("lon", pa.float64()),
+                  ("geonames_id", pa.int64()), ("country", _s), ("name", _s)])
 _KEY = [pa.field("shard", _s, nullable=False), pa.field("seq", _i32, nullable=False),
         pa.field("article_id", _s, nullable=False)]
 
@@ -51,6 +55,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("affiliation", _s),
         pa.field("mentions", pa.list_(pa.struct([("start", _i32), ("end", _i32)]))),
         pa.field("affiliation_source", _s), pa.field("organisation", _s), pa.field("party", _s),
+        pa.field("geo", _GEO),
     ]),
     "quotes": pa.schema(_KEY + [
         pa.field("quote_id", _s, nullable=False), pa.field("text", _s), pa.field("kind", _s),
@@ -69,7 +74,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("date", _s), pa.field("date_text", _s), pa.field("period", _s),
         pa.field("modality", _s),
         pa.field("sentence", _s), pa.field("span_start", _i32), pa.field("span_end", _i32),
-        pa.field("trigger", _s), pa.field("confidence", pa.float64()),
+        pa.field("trigger", _s), pa.field("confidence", pa.float64()), pa.field("geo", _GEO),
     ]),
     "agreements": pa.schema(_KEY + [
         # Agreements have no id in the record; their position in the article orders them.
@@ -128,7 +133,11 @@ def _entity_row(key: dict[str, Any], e: Entity) -> dict[str, Any]:
             "role_texts": list(e.role_texts), "affiliation": e.affiliation,
             "mentions": [{"start": s, "end": t} for s, t in e.mentions],
             "affiliation_source": e.affiliation_source, "organisation": e.organisation,
-            "party": e.party}
+            "party": e.party, "geo": _geo_row(e.geo)}
+
+
+def _geo_row(geo: Geo | None) -> dict[str, Any] | None:
+    return None if geo is None else dataclasses.asdict(geo)
 
 
 def _quote_row(key: dict[str, Any], q: Quote) -> dict[str, Any]:
@@ -148,7 +157,7 @@ def _event_row(key: dict[str, Any], v: Event) -> dict[str, Any]:
             "date_text": v.date_text, "period": v.period, "modality": v.modality,
             "sentence": v.sentence,
             "span_start": _start(v.span), "span_end": _end(v.span), "trigger": v.trigger,
-            "confidence": v.confidence}
+            "confidence": v.confidence, "geo": _geo_row(v.geo)}
 
 
 def _agreement_row(key: dict[str, Any], i: int, g: Agreement) -> dict[str, Any]:
@@ -178,6 +187,7 @@ def article_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Article:
             # shards before version 4 have no affiliation source, organisation or party
             "affiliation_source": r.get("affiliation_source"),
             "organisation": r.get("organisation"), "party": r.get("party"),
+            "geo": r.get("geo"),  # shards before version 4 have no geo
         } for r in rows["entities"]],
         "quotes": [{
             "id": r["quote_id"], "text": r["text"], "kind": r["kind"],
@@ -196,6 +206,7 @@ def article_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Article:
             "modality": r["modality"], "sentence": r["sentence"],
             "span": _span(r["span_start"], r["span_end"]), "trigger": r["trigger"],
             "confidence": r.get("confidence"),
+            "geo": r.get("geo"),
         } for r in rows["events"]],
         "agreements": [{
             "name": r["name"], "kind": r["kind"], "parties": r["parties"] or [],

@@ -9,6 +9,9 @@ Publication dates: an input's own date (a feed record's `date`, else the date in
 metadata) is kept; `ProcessOptions.published` is the date of the inputs that carry none (a
 plain text file); `ProcessOptions.force_published` replaces every input's date.
 
+Places: every annotated article is geocoded after annotation (`geo.article`): its places
+and events get `geo`, resolved in the article's context.
+
 Language: the annotators are English-only, so an article whose text is confidently in another
 language (`skip_reason`) is passed on extracted but not annotated (`annotated` False, the
 reason in `annotation_skipped`); one whose language is unknown or uncertain is annotated.
@@ -132,8 +135,21 @@ def annotate_chunk(chunk: list[Outcome], options: ProcessOptions) -> list[Outcom
     articles = [o for o in chunk if _to_annotate(o)]
     if not articles:  # nothing to annotate: do not load the model for it
         return chunk
-    done = iter(_annotate(articles, options))
+    done = iter([_geocode(o) for o in _annotate(articles, options)])
     return [next(done) if _to_annotate(o) else o for o in chunk]
+
+
+def _geocode(outcome: Outcome) -> Outcome:
+    """Places and events of an annotated article resolved to where they are (`geo/`)."""
+    if not isinstance(outcome, Article):
+        return outcome
+    from newsgraph.geo.article import geocode_article
+
+    try:
+        return geocode_article(outcome)
+    except Exception as e:  # noqa: BLE001 - one bad input never stops a batch
+        return InputError(outcome.source or outcome.id, "geocoding failed: " + internal_error(e),
+                          cause=e)
 
 
 def _to_annotate(outcome: Outcome) -> TypeGuard[Article]:

@@ -166,7 +166,7 @@ class _Stores:
 
 
 def create_app(options: ServeOptions) -> FastAPI:
-    from newsgraph.serve import alerts, api, web
+    from newsgraph.serve import alerts, api, map_page, web
     from newsgraph.serve.queries import Queries
 
     stores = _Stores(options.db)
@@ -196,7 +196,9 @@ def create_app(options: ServeOptions) -> FastAPI:
     app.include_router(api.router)
     app.include_router(alerts.api)
     app.include_router(alerts.web)
+    app.include_router(map_page.api_router)
     app.include_router(web.router)
+    app.include_router(map_page.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)

@@ -7,6 +7,9 @@
 - `plover`: one JSON object per resolved event (a cluster of reports), PLOVER-style: event
   type, mode, modality, source/target actors with their countries, place, date, and how many
   reports and independent sources carry it.
+- `geojson`: one FeatureCollection of located event reports (`store/geo.py`): a Point at the
+  place for facility, city and admin1 precision, a null geometry with the country for an
+  event the text places only in a country or region.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Any
 
 from newsgraph.store.migrations import ARTICLE_TABLES, RESOLVED_TABLES
 
-FORMATS = ("jsonl", "csv", "parquet", "plover")
+FORMATS = ("jsonl", "csv", "parquet", "plover", "geojson")
 # Columns that are indexes for the store itself, not data.
 SKIP_COLUMNS = {"articles": {"sketch"}}
 
@@ -170,6 +173,10 @@ def export(store: Any, fmt: str, out: str | Path) -> ExportReport:
         rows = export_parquet(store.conn, path)
     elif fmt == "plover":
         rows = export_plover(store.conn, path)
+    elif fmt == "geojson":
+        from newsgraph.store.geo import export_geojson
+
+        rows = export_geojson(store.conn, path)
     else:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return ExportReport(fmt, str(path), rows)

@@ -290,6 +290,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_resolution_state", changes.RESOLUTION_STATE),
     Migration("0010_feeds", changes.FEEDS),
     Migration("0011_event_confidence", changes.EVENT_CONFIDENCE),
+    Migration("0012_geo", changes.GEO),
 )
 
 # Tables rebuilt by every resolution pass, children first.

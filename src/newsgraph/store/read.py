@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Any
 
 from newsgraph.resolve.countries import canonical_country
+from newsgraph.store.geo import MapFilters, MapPoint, map_countries, map_points
 from newsgraph.store.models import (
     AffiliationEvidence,
     AgreementDetail,
@@ -367,6 +368,14 @@ class Reader:
         """Rows in each of the `COUNTED` tables."""
         return {t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
                 for t in COUNTED}
+
+    def map_points(self, filters: MapFilters, country_names: list[str] | None = None
+                   ) -> list[MapPoint]:
+        """Located event reports for the map (`store/geo.py`)."""
+        return map_points(self.conn, filters, country_names)
+
+    def map_countries(self) -> list[str]:
+        return map_countries(self.conn)
 
     def countries(self) -> list[str]:
         """Countries that are a side of some event, by name."""

@@ -7,6 +7,7 @@ import sqlite3
 from typing import Any
 
 from newsgraph.record import Agreement, Article, Entity, Event, EventActor, Quote, Removed
+from newsgraph.store.geo import read_geo
 from newsgraph.store.models import ArticleView
 
 
@@ -32,6 +33,7 @@ def read_article(conn: sqlite3.Connection, article_id: str) -> ArticleView | Non
     art.quotes = _quotes(conn, aid)
     art.events = _events(conn, aid)
     art.agreements = _agreements(conn, aid)
+    read_geo(conn, aid, art.entities, art.events)
     links = dict(conn.execute(
         "SELECT local_id, entity_id FROM entity_links WHERE article_id = ?", (aid,)))
     dup = conn.execute("SELECT duplicate_of FROM duplicates WHERE article_id = ?",

@@ -162,3 +162,22 @@ ALTER TABLE events ADD COLUMN confidence REAL;
 ALTER TABLE events ADD COLUMN trigger TEXT;
 CREATE INDEX events_confidence ON events(confidence);
 """
+
+# Where places and events are (geocoded after annotation): precision (facility | city | admin1
+# | country | region), point (null for a country or region), GeoNames id, country (ISO
+# 3166-1 alpha-2) and the place's own name. Rows stored before stay NULL: not geocoded.
+GEO = """
+ALTER TABLE article_entities ADD COLUMN geo_precision TEXT;
+ALTER TABLE article_entities ADD COLUMN lat REAL;
+ALTER TABLE article_entities ADD COLUMN lon REAL;
+ALTER TABLE article_entities ADD COLUMN geonames_id INTEGER;
+ALTER TABLE article_entities ADD COLUMN geo_country TEXT;
+ALTER TABLE article_entities ADD COLUMN geo_name TEXT;
+ALTER TABLE event_reports ADD COLUMN geo_precision TEXT;
+ALTER TABLE event_reports ADD COLUMN lat REAL;
+ALTER TABLE event_reports ADD COLUMN lon REAL;
+ALTER TABLE event_reports ADD COLUMN geonames_id INTEGER;
+ALTER TABLE event_reports ADD COLUMN geo_country TEXT;
+ALTER TABLE event_reports ADD COLUMN geo_name TEXT;
+CREATE INDEX event_reports_geo ON event_reports(geo_precision, date);
+"""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from newsgraph.record import Article, day_text
 from newsgraph.resolve.dedup import sketch
+from newsgraph.store.geo import write_geo
 
 
 @dataclass
@@ -112,4 +113,5 @@ def write_article(conn: sqlite3.Connection, art: Article) -> WriteResult:
             "end, system, quantity, value, supplier, recipient) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (art.id, i, ag.name, ag.kind, _js(ag.parties), ag.status, _span(ag.span, 0),
              _span(ag.span, 1), ag.system, ag.quantity, ag.value, ag.supplier, ag.recipient))
+    write_geo(conn, art)
     return WriteResult(art.id, True, bool(art.source))

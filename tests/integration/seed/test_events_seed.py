@@ -34,6 +34,14 @@ def test_meeting_at_the_pentagon(seed_article: Article) -> None:
     assert ev.date_text == "Tuesday"
 
 
+def test_meeting_is_placed_at_the_pentagon_as_a_facility(seed_article: Article) -> None:
+    geo = _meeting(seed_article).geo
+    assert geo is not None and geo.precision == "facility" and geo.country == "US"
+    # The Pentagon, Arlington, Virginia
+    assert geo.lat == pytest.approx(38.871, abs=0.01)
+    assert geo.lon == pytest.approx(-77.056, abs=0.01)
+
+
 def test_meeting_actors_are_the_two_ministers(seed_article: Article) -> None:
     ev = _meeting(seed_article)
     ids = {a.id for a in ev.actors}

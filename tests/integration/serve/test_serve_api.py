@@ -68,6 +68,7 @@ def test_openapi_lists_every_endpoint_and_docs_render(client: TestClient) -> Non
     ("/api/dyads/India/United%20States?category=CONSULT&modality=occurred", "counts"),
     ("/api/agreements", "items"),
     ("/api/commitments", "items"),
+    ("/api/map?category=CONSULT", "features"),
     ("/api/stats", "articles"),
 ])
 def test_read_endpoints(client: TestClient, url: str, key: str) -> None:

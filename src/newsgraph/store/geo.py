@@ -68,6 +68,9 @@ class MapFilters:
     modalities: list[str] = field(default_factory=list)
     date_from: str | None = None
     date_to: str | None = None
+    # Only reports the event judge gave at least this confidence (reports stored before the
+    # judge, with none, are kept, as in the other views of events).
+    min_confidence: float | None = None
 
 
 @dataclass
@@ -94,6 +97,8 @@ def _where(f: MapFilters, country_names: list[str]) -> Where:
     w = (Where().add("r.geo_precision IS NOT NULL")
          .in_("r.category", f.categories or None).in_("r.modality", f.modalities or None)
          .gte("r.date", f.date_from or None).lte("r.date", f.date_to or None))
+    if f.min_confidence is not None:
+        w.add("(r.confidence IS NULL OR r.confidence >= ?)", f.min_confidence)
     if f.countries:
         marks = ",".join("?" * len(f.countries))
         names = ",".join("?" * len(country_names)) or "NULL"

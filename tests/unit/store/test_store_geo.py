@@ -53,6 +53,17 @@ def test_map_points_filter_by_category_date_and_country(tmp_path: Path) -> None:
         assert all(p.event_id for p in everything)
 
 
+def test_map_points_hide_events_below_the_judges_confidence(tmp_path: Path) -> None:
+    art = _article()
+    art.events[0].confidence, art.events[1].confidence = 0.9, 0.2
+    with Store(tmp_path / "g.db") as st:
+        st.write_articles([art])
+        st.resolve()
+        assert [p.category for p in map_points(st.conn, MapFilters(min_confidence=0.5))] \
+            == ["CONSULT"]
+        assert len(map_points(st.conn, MapFilters(min_confidence=0.0))) == 2
+
+
 def test_geojson_export_never_draws_a_country_at_a_point(tmp_path: Path) -> None:
     with Store(tmp_path / "g.db") as st:
         st.write_articles([_article()])

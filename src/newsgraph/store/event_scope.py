@@ -140,9 +140,10 @@ def _inputs(conn: sqlite3.Connection, pks: set[int]) -> events.EventInputs:
     links = {(a, lid): e for a, lid, e in _in_chunks(
         conn, "SELECT article_id, local_id, entity_id FROM entity_links "
               "WHERE article_id IN ({})", articles)}
-    aliases = [(e, a) for e, a in conn.execute("SELECT entity_id, alias FROM entity_aliases")]
-    names = {fold(x[3]) for x in actors}
-    ids = set(links.values()) | {e for e, a in aliases if fold(a) in names}
+    names = {fold(x[3]) for x in actors}   # only these are looked up by alias
+    aliases = [(e, a) for e, a in conn.execute("SELECT entity_id, alias FROM entity_aliases")
+               if fold(a) in names]
+    ids = set(links.values()) | {e for e, _ in aliases}
     return events.EventInputs(
         reports=reports,
         actors=[events.ActorRow(pk, lid, name, role, aff)

@@ -97,12 +97,12 @@ def measure(db: Path, mode: str) -> dict[str, float]:
 def _resolve_here(db: str, mode: str) -> None:
     from newsgraph.store import Store
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with Store(db) as store:
         report = store.resolve(full=mode == "full")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": time.perf_counter() - start, "rss_mb": rss,
-                      "steps": report.seconds}))
+                      "cpu_s": time.process_time() - cpu, "steps": report.seconds}))
 
 
 def add_new(base: Path, db: Path, k: int) -> float:
@@ -129,7 +129,8 @@ def run_size(base: Path, work: Path, n: int) -> dict[str, float]:
     ingest_s = add_new(base, target, -(-n // have) + 1)
     inc = measure(target, "incremental")
     target.unlink()
-    return {"n": n, "full_s": full["seconds"], "full_rss_mb": full["rss_mb"],
+    return {"n": n, "full_s": full["seconds"], "full_cpu_s": full["cpu_s"],
+            "resolve_10_cpu_s": inc["cpu_s"], "full_rss_mb": full["rss_mb"],
             "ms_per_article": 1000 * full["seconds"] / n, "ingest_10_s": ingest_s,
             "resolve_10_s": inc["seconds"], "resolve_10_rss_mb": inc["rss_mb"],
             "full_steps": full.get("steps", {}), "resolve_10_steps": inc.get("steps", {})}
@@ -149,9 +150,10 @@ def main() -> None:
     for n in (int(s) for s in args.sizes.split(",")):
         r = run_size(args.base.resolve(), args.work, n)
         results.append(r)
-        print(f"{n:>6} articles: full {r['full_s']:.1f} s ({r['ms_per_article']:.2f} ms/article,"
-              f" peak {r['full_rss_mb']:.0f} MB); 10 new: store {r['ingest_10_s']:.2f} s, "
-              f"resolve {r['resolve_10_s']:.2f} s (peak {r['resolve_10_rss_mb']:.0f} MB)\n"
+        print(f"{n:>6} articles: full {r['full_s']:.1f} s, cpu {r['full_cpu_s']:.1f} s "
+              f"({r['ms_per_article']:.2f} ms/article, peak {r['full_rss_mb']:.0f} MB); 10 new: "
+              f"store {r['ingest_10_s']:.2f} s, resolve {r['resolve_10_s']:.2f} s, cpu "
+              f"{r['resolve_10_cpu_s']:.2f} s (peak {r['resolve_10_rss_mb']:.0f} MB)\n"
               f"        steps of the full rebuild {r['full_steps']}\n"
               f"        steps of the 10 new {r['resolve_10_steps']}", flush=True)
     small, big = results[0], results[-1]

@@ -332,3 +332,26 @@ def event_judge(name: str = "event_judge.json") -> dict[str, Any]:
 def event_threshold() -> float:
     """The confidence below which the views hide an event by default."""
     return float(event_judge()["threshold"])
+
+
+@dataclass(frozen=True)
+class EventIdf:
+    """`event_idf.tsv`: in how many event reports of a reference corpus each word and each
+    actor occur (`n_docs` reports in all); event clustering weighs words and actors by it."""
+
+    n_docs: int
+    words: dict[str, int] = field(default_factory=dict)
+    actors: dict[str, int] = field(default_factory=dict)   # by folded name
+
+
+@cache
+def event_idf(name: str = "event_idf.tsv") -> EventIdf:
+    n_docs, tables = 0, {"word": {}, "actor": {}}   # type: tuple[int, dict[str, dict[str, int]]]
+    for number, row in tsv_lines(name):
+        if len(row) != 3 or not row[2].isdigit() or (row[0] not in tables and row[0] != "docs"):
+            raise ValueError(f"{name}:{number}: expected 'word|actor|docs<TAB>key<TAB>count'")
+        if row[0] == "docs":
+            n_docs = int(row[2])
+        else:
+            tables[row[0]][row[1]] = int(row[2])
+    return EventIdf(n_docs, tables["word"], tables["actor"])

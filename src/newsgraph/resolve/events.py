@@ -4,10 +4,12 @@ Two reports are of one event when they have the same PLOVER category, dates with
 window, compatible places and modalities (an announced meeting and the meeting itself are one
 event; a denied one is not), and shared actors that are rare enough to tell events apart
 (two shared people, or actors whose IDF weights add up: Rajnath Singh alone, but not Blinken
-alone, who is in a meeting every other day) or, when actors are missing, the same distinctive words
-(`terms.py`: "2+2", "Ministerial"). Reports that each name a person the other does not
-(Blinken with Ebrard, Blinken with Deuba) are never one event. Reports are visited in date
-order and each joins the best matching open cluster, so the result is the same on every run.
+alone, who is in a meeting every other day) or, when actors are missing, the same distinctive
+words (`terms.py`: "2+2", "Ministerial"). The weights of words and actors come from a fixed
+reference table (`data/event_idf.tsv`), so they do not change as the store grows. Reports that
+each name a person the other does not (Blinken with Ebrard, Blinken with Deuba) are never one
+event. Reports are visited in date order and each joins the best matching open cluster, so the
+result is the same on every run.
 Copies of one wire text count as reports but not as independent sources (`n_independent`).
 """
 
@@ -17,10 +19,13 @@ import datetime as dt
 import hashlib
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz
 
+from newsgraph import lexicon
 from newsgraph.resolve.countries import canonical_country
 from newsgraph.resolve.names import fold
 from newsgraph.resolve.terms import Idf, terms
@@ -69,6 +74,7 @@ class Report:
     terms: frozenset[str] = frozenset()
     weight: float = 0.0          # total IDF weight of `terms`
     ids: frozenset[str] = frozenset()      # actor entity ids
+    actor_weights: dict[str, float] = field(default_factory=dict)   # by entity id
     people: frozenset[str] = frozenset()   # the people among them
     day: dt.date | None = None   # the event date, else the publication date
     bounds: tuple[dt.date, dt.date] = (dt.date.min, dt.date.max)   # see `_bounds`
@@ -247,12 +253,12 @@ def _compatible(c: Cluster, r: Report) -> bool:
     return not ((r.people - c.people) and (c.people - r.people))
 
 
-def _fits(c: Cluster, r: Report, idf: Idf, actor_idf: Idf) -> float:
+def _fits(c: Cluster, r: Report, idf: Idf) -> float:
     """How well report `r` fits cluster `c`: 0 not at all, higher is better."""
     if not _compatible(c, r):
         return 0.0
     shared = r.ids & c.actors
-    evidence = math.fsum(actor_idf.weight(a) for a in shared)  # order-free, as Idf.total
+    evidence = math.fsum(r.actor_weights[a] for a in shared)  # order-free, as Idf.total
     if evidence >= ACTOR_EVIDENCE or len(shared & c.people) >= 2:
         return 10.0 + evidence
     if r.people and c.people and not shared:
@@ -266,17 +272,38 @@ def _fits(c: Cluster, r: Report, idf: Idf, actor_idf: Idf) -> float:
     return sim if sim >= TERM_OVERLAP else 0.0
 
 
-def cluster_reports(reports: list[Report], idf: Idf | None = None) -> list[Cluster]:
-    idf = idf or Idf.build(r.terms for r in reports)
+@cache
+def reference_idf() -> tuple[Idf, Idf]:
+    """The weights of words and of actors (by folded name) from `data/event_idf.tsv`."""
+    table = lexicon.event_idf()
+    return Idf.from_counts(table.n_docs, table.words), Idf.from_counts(table.n_docs, table.actors)
+
+
+def prepare(reports: Iterable[Report], idf: Idf | None = None) -> None:
+    """Give each report its word weight, actor ids and actor weights."""
+    words, actor_idf = reference_idf()
+    idf = idf or words
     for r in reports:
         r.weight = idf.total(r.terms)
         r.ids = frozenset(a.entity_id for a in r.actors)
         r.people = frozenset(a.entity_id for a in r.actors if a.person)
-    # An actor in every other report (the Secretary of State, the United States) tells little
-    # about which event a report is of; a rarely reported one tells a lot.
-    actor_idf = Idf.build(r.ids for r in reports)
-    clusters: list[Cluster] = []
+        # An actor in every other report (the Secretary of State, the United States) tells
+        # little about which event a report is of; a rarely reported one tells a lot.
+        r.actor_weights = {a.entity_id: actor_idf.weight(fold(a.name)) for a in r.actors}
+
+
+def cluster_reports(reports: list[Report], idf: Idf | None = None,
+                    start: list[Cluster] | None = None) -> list[Cluster]:
+    """Visit `reports` in order, each joining the best fitting open cluster of its category
+    or starting one. `start`: the clusters that the reports visited before these formed, in
+    the order they were started (their reports prepared); the result continues them."""
+    idf = idf or reference_idf()[0]
+    prepare(reports, idf)
+    clusters: list[Cluster] = list(start or [])
     open_: dict[str, list[Cluster]] = defaultdict(list)   # by category
+    for c in clusters:
+        if c.reports[0].day is not None:
+            open_[c.reports[0].category].append(c)
     for r in reports:
         pool = open_[r.category]
         if r.day is not None:
@@ -284,7 +311,7 @@ def cluster_reports(reports: list[Report], idf: Idf | None = None) -> list[Clust
                        or (r.day - c.anchor).days <= WINDOW_UNDATED]
         best, best_score = None, 0.0
         for c in pool:
-            s = _fits(c, r, idf, actor_idf)
+            s = _fits(c, r, idf)
             if s > best_score:
                 best, best_score = c, s
         if best is None:
@@ -294,6 +321,24 @@ def cluster_reports(reports: list[Report], idf: Idf | None = None) -> list[Clust
                 pool.append(best)
         best.add(r)
     return clusters
+
+
+def recluster(reports: list[Report], event_of: dict[int, str], since: dict[str, dt.date]
+              ) -> list[Cluster]:
+    """Cluster again the reports of each category dated on or after `since[category]`,
+    continuing the stored clusters (`event_of`: report -> event) of its reports dated before.
+    `reports`: in visit order (`build_reports`), every report of those clusters and every
+    report of the category dated `since` or later. The clusters of a full rebuild."""
+    prepare(reports)
+    start: dict[str, Cluster] = {}   # in the order they were started
+    tail: list[Report] = []
+    for r in reports:
+        day = since.get(r.category)
+        if day is not None and r.day is not None and r.day < day:
+            start.setdefault(event_of[r.pk], Cluster()).add(r)
+        else:
+            tail.append(r)
+    return cluster_reports(tail, start=list(start.values()))
 
 
 @dataclass

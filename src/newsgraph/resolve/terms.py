@@ -3,7 +3,10 @@
 Two reports of one meeting often share no annotated actor ("today's 2+2 is an opportunity",
 "the 2+2 Ministerial Dialogue held on April 11") but share the words that name it; words
 every report uses ("said", "United States") weigh next to nothing. The weight of a word is
-its inverse document frequency over all report sentences in the store.
+its inverse document frequency over the report sentences of a reference corpus
+(`data/event_idf.tsv`), not over the store: a weight that changes with every stored report
+would make every clustering depend on the whole store, so no part of it could be redone
+alone.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ def terms(text: str) -> frozenset[str]:
 class Idf:
     n_docs: int
     weights: dict[str, float]
+    default: float | None = None   # the weight of a word not in `weights`
 
     @classmethod
     def build(cls, docs: Iterable[frozenset[str]]) -> Idf:
@@ -46,9 +50,18 @@ class Idf:
             n += 1
         return cls(n, {t: math.log((n + 1) / (c + 1)) for t, c in df.items()})
 
+    @classmethod
+    def from_counts(cls, n_docs: int, df: dict[str, int]) -> Idf:
+        """Weights from a table of document frequencies; a word the table lacks weighs as
+        one found in a single document (the table leaves those out)."""
+        return cls(n_docs, {t: math.log((n_docs + 1) / (c + 1)) for t, c in df.items()},
+                   math.log((n_docs + 1) / 2))
+
     def weight(self, term: str) -> float:
         w = self.weights.get(term)
-        return w if w is not None else math.log(self.n_docs + 1)
+        if w is not None:
+            return w
+        return self.default if self.default is not None else math.log(self.n_docs + 1)
 
     def weight_of_df(self, df: int) -> float:
         """The weight of a word found in `df` documents."""

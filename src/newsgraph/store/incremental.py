@@ -5,9 +5,10 @@
 keys (`resolve.blocks`) the new entities reach, with the same functions a full rebuild uses,
 so it ends with the tables `resolve_all` gives, whatever the order and batching of ingests.
 Entities of other components keep their rows and ids. Copies are found the same way
-among the articles sharing sketch values with the new ones (`copies_incremental`). The
-steps after them (events, agreements, commitments) are then recomputed from the stored
-rows.
+among the articles sharing sketch values with the new ones (`copies_incremental`). Events
+re-cluster the date windows that new or changed reports reach (`store.event_scope`);
+agreements are kept unless a new article mentions one; commitments are found again for the
+quotes of the stored ones and of the articles whose entities changed (`commitment_scope`).
 """
 
 from __future__ import annotations
@@ -186,10 +187,11 @@ def _sketches(conn: sqlite3.Connection, ids: Iterable[str]) -> list[tuple[str, b
                                                                r[0]))]
 
 
-def copies_incremental(conn: sqlite3.Connection, new: list[str]) -> None:
+def copies_incremental(conn: sqlite3.Connection, new: list[str]) -> set[str]:
     """Find the copies among the new articles and the groups of copies they reach: the
     articles sharing a sketch value with them, and those holding a value that the new ones
-    made boilerplate (which no longer counts as evidence between them)."""
+    made boilerplate (which no longer counts as evidence between them). Returns the
+    articles whose original changed."""
     added = _sketches(conn, new)
     values = {_signed(h) for _, sk in added for h in dedup.unpack(sk)}
     before = _holders(conn, values)
@@ -207,13 +209,31 @@ def copies_incremental(conn: sqlite3.Connection, new: list[str]) -> None:
     items = _sketches(conn, scope)
     counts = _holders(conn, {_signed(h) for _, sk in items for h in dedup.unpack(sk)})
     common = dedup.common_values((v % (1 << 64), n) for v, n in counts.items())
+    before_of = dict(_in_chunks(conn, "SELECT article_id, duplicate_of FROM duplicates "
+                                      "WHERE article_id IN ({})", scope))
     _in_chunks(conn, "DELETE FROM duplicates WHERE article_id IN ({})", scope)
+    copies = dedup.find_copies(items, common=common)
     conn.executemany("INSERT INTO duplicates(article_id, duplicate_of, similarity) "
                      "VALUES (?,?,?)", [(c.article_id, c.duplicate_of, c.similarity)
-                                        for c in dedup.find_copies(items, common=common)])
+                                        for c in copies])
+    after_of = {c.article_id: c.duplicate_of for c in copies}
+    return {a for a in before_of.keys() | after_of.keys() if before_of.get(a) != after_of.get(a)}
 
 
 def mention_agreements(conn: sqlite3.Connection, new: list[str]) -> bool:
     """Whether any of the `new` articles mentions an agreement."""
     return bool(_in_chunks(conn, "SELECT 1 FROM agreement_mentions WHERE article_id IN ({}) "
                                  "LIMIT 1", new))
+
+
+def commitment_scope(conn: sqlite3.Connection, articles: set[str]) -> None:
+    """Delete the stored commitments and leave in temp.scope_quotes the quotes that can make
+    one: those of the stored commitments (only a quote stating an intent makes one, and its
+    agreement, outcome or lapse may change) and every quote of `articles` (new, or whose
+    speaker may now be another entity)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS scope_quotes (pk INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.scope_quotes")
+    conn.execute("INSERT OR IGNORE INTO temp.scope_quotes SELECT quote_pk FROM commitments")
+    _in_chunks(conn, "INSERT OR IGNORE INTO temp.scope_quotes SELECT pk FROM quotes "
+                     "WHERE article_id IN ({})", articles)
+    conn.execute("DELETE FROM commitments")

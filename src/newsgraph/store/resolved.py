@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.resolve import agreements, commitments, dedup, entities, events
 from newsgraph.resolve.people import Row as EntityRow
-from newsgraph.store import incremental
+from newsgraph.store import event_scope, incremental
 from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
 
 
@@ -58,11 +58,12 @@ def resolve_new(conn: sqlite3.Connection) -> ResolveReport:
     new = incremental.new_articles(conn)
     if not new:
         return ResolveReport(_counts(conn))
-    _entities_incremental(conn, new)
+    changes = event_scope.Changes()
+    _entities_incremental(conn, new, changes)
     incremental.mark_resolved(conn, new)
     report = ResolveReport()
     report.lap("entities", start)
-    return _after_entities(conn, report, new)
+    return _after_entities(conn, report, (new, changes))
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -71,9 +72,11 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
         ("agreements", "agreements"), ("commitments", "commitments"))}
 
 
-def _entities_incremental(conn: sqlite3.Connection, new: list[str]) -> None:
+def _entities_incremental(conn: sqlite3.Connection, new: list[str],
+                          changes: event_scope.Changes) -> None:
     """Re-cluster the component of blocking keys the new articles' entities reach (and
-    the clusters whose ids come from the same names), and replace those clusters."""
+    the clusters whose ids come from the same names), and replace those clusters; note in
+    `changes` what event actors may now resolve to differently."""
     added = incremental.load_new_entity_rows(conn, new)
     incremental.save_keys(conn, added)
     scope = incremental.component(conn, {(r.article_id, r.local_id) for r in added})
@@ -83,17 +86,22 @@ def _entities_incremental(conn: sqlite3.Connection, new: list[str]) -> None:
         if not extra:
             break
         scope = incremental.component(conn, scope | extra)
+    before = event_scope.stored_state(conn)
     incremental.drop_scope_entities(conn)
     save_entities(conn, found)
     incremental.save_name_keys(conn, found)
+    event_scope.entity_changes(before, event_scope.found_state(found), changes)
 
 
 def _after_entities(conn: sqlite3.Connection, report: ResolveReport,
-                    new: list[str] | None = None) -> ResolveReport:
-    """The steps after the entities, for the `new` articles (None: all of them afresh).
-    Copies are found incrementally; agreements, which read nothing but agreement mentions,
-    are kept when no new article mentions one; the rest is recomputed from stored rows."""
+                    since: tuple[list[str], event_scope.Changes] | None = None
+                    ) -> ResolveReport:
+    """The steps after the entities, for the new articles and what their entities changed
+    (None: all of them afresh). Copies are found incrementally, events in the windows the
+    changes reach; agreements, which read nothing but agreement mentions, are kept when no
+    new article mentions one; commitments for the quotes that can have changed."""
     start = time.perf_counter()
+    new, changes = since if since else (None, event_scope.Changes())
     report.counts["entities"] = conn.execute("SELECT count(*) FROM entities").fetchone()[0]
     if new is None:
         sketches = load_sketches(conn)
@@ -101,24 +109,30 @@ def _after_entities(conn: sqlite3.Connection, report: ResolveReport,
         save_duplicates(conn, dedup.find_copies(sketches))
         del sketches
     else:
-        incremental.copies_incremental(conn, new)
+        changes.copies |= incremental.copies_incremental(conn, new)
     report.counts["duplicates"] = conn.execute("SELECT count(*) FROM duplicates").fetchone()[0]
     start = report.lap("duplicates", start)
-    _clear(conn, "event_actors", "event_links", "events")
-    evs = events.resolve_events(load_event_inputs(conn), load_originals(conn))
-    save_events(conn, evs)
-    report.counts["events"] = len(evs)
-    del evs
+    if new is None:
+        _clear(conn, "event_actors", "event_links", "events")
+        evs = events.resolve_events(load_event_inputs(conn), load_originals(conn))
+        save_events(conn, evs)
+        del evs
+    else:
+        event_scope.resolve_events_new(conn, new, changes)
+    report.counts["events"] = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     start = report.lap("events", start)
     if new is None or incremental.mention_agreements(conn, new):
         _clear(conn, "agreement_status", "agreement_links", "agreement_aliases", "agreements")
         save_agreements(conn, agreements.resolve_agreements(*load_agreement_mentions(conn)))
     report.counts["agreements"] = conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
     start = report.lap("agreements", start)
-    _clear(conn, "commitments")
-    cms = commitments.resolve_commitments(load_commitment_inputs(conn))
+    if new is None:
+        _clear(conn, "commitments")
+    else:   # a quote makes a commitment by its own words: only these can change
+        incremental.commitment_scope(conn, set(new) | {a for a, _ in changes.refs})
+    cms = commitments.resolve_commitments(load_commitment_inputs(conn, scoped=new is not None))
     save_commitments(conn, cms)
-    report.counts["commitments"] = len(cms)
+    report.counts["commitments"] = conn.execute("SELECT count(*) FROM commitments").fetchone()[0]
     report.lap("commitments", start)
     return report
 
@@ -264,15 +278,19 @@ def save_agreements(conn: sqlite3.Connection, found: list[agreements.ResolvedAgr
 # ------------------------------------------------------------- commitments
 
 
-def load_commitment_inputs(conn: sqlite3.Connection) -> commitments.CommitmentInputs:
+def load_commitment_inputs(conn: sqlite3.Connection, scoped: bool = False
+                           ) -> commitments.CommitmentInputs:
+    """What commitments are found from: every quote, or (`scoped`) those of
+    temp.scope_quotes; the agreements; the latest publication date."""
+    scope = " AND q.pk IN (SELECT pk FROM temp.scope_quotes)" if scoped else ""
     quotes = [commitments.QuoteRow(*r) for r in conn.execute(
         "SELECT q.pk, q.article_id, q.local_id, a.published, COALESCE(e.name, q.speaker), "
         "e.id, q.text, q.start, q.end, e.type FROM quotes q "
         "JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN entity_links l ON l.article_id = q.article_id AND l.local_id = "
         "q.speaker_local_id LEFT JOIN entities e ON e.id = l.entity_id "
-        "WHERE q.is_question = 0 AND q.speaker IS NOT NULL "
-        "ORDER BY a.published, q.article_id, q.local_id")]
+        "WHERE q.is_question = 0 AND q.speaker IS NOT NULL" + scope +
+        " ORDER BY a.published, q.article_id, q.local_id")]
     places: dict[str, list[commitments.AgreementPlace]] = defaultdict(list)
     for article_id, agreement_id, start, end in conn.execute(
             "SELECT m.article_id, l.agreement_id, m.start, m.end FROM agreement_mentions m "

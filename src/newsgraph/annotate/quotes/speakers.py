@@ -4,7 +4,7 @@ label to the canonical entity of the article.
 Names go through `docindex.entity_at`, so a speaker is always the article's canonical entity.
 What the entity step may leave open is done here, where the quote context is known:
 - pronouns ("he said"): the most recent person mentioned outside quotes, sentence by sentence
-  backwards, compatible in gender (from Mr/Ms and from earlier resolutions), preferring the
+  backwards, compatible in gender (from Mr/Ms, given names and earlier resolutions), preferring the
   subject of a sentence and the previous speaker; people named *inside* quotes never count;
 - title-only subjects ("the Secretary", "THE PRESIDENT:") -> the person the article gives that
   title to;

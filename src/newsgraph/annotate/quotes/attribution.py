@@ -295,14 +295,20 @@ def _belief(verb: Token, sent: Span) -> Statement | None:
         return None
     deps = ("ccomp", "xcomp", "dobj") if cues.lemma(verb) in cues.STANCE else ("ccomp", "xcomp")
     clause = [c for c in verb.children if c.i > verb.i and (
-        c.dep_ in deps or (c.dep_ == "prep" and c.lower_ == "for" and deps[-1] == "dobj"))]
+        c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
+                           and deps[-1] == "dobj"))]
     if not clause:
         return None
-    c = clause[0]
-    st = _make(verb, subj, c.left_edge.i, c.right_edge.i, sent)
+    # "accused the mayor of lying", "blamed the board for the delay": the object and the
+    # charge together are what is held.
+    st = _make(verb, subj, clause[0].left_edge.i, max(c.right_edge.i for c in clause), sent)
     if st is not None:
         st.belief = True
     return st
+
+
+# Prepositions completing a stance toward its object ("blamed X for Y", "accused X of Y").
+_STANCE_PREPS = frozenset({"for", "of", "as"})
 
 
 def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Statement | None:

@@ -45,10 +45,13 @@ def kind_of_noun(word: str) -> str | None:
 def describe(tok: Token) -> Source | None:
     """The source the subject token `tok` names, or None where it is no source noun."""
     kind = _KINDS.get(tok.lower_)
-    if kind is None or tok.pos_ not in ("NOUN", "PROPN"):
+    if kind is None or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
-    first, last = _phrase_bounds(tok)
     doc = tok.doc
+    if tok.pos_ == "PRON":
+        # "they said ...": the pronoun alone is the source phrase.
+        return Source(kind, tok.text, (tok.idx, tok.idx + len(tok.text)))
+    first, last = _phrase_bounds(tok)
     span = (doc[first].idx, doc[last].idx + len(doc[last].text))
     text = doc.text[span[0]:span[1]]
     if _UNNAMED.search(text) or (kind == "descriptor" and _unnamed_after(tok)):

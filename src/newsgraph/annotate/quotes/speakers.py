@@ -4,7 +4,7 @@ label to the canonical entity of the article.
 Names go through `docindex.entity_at`, so a speaker is always the article's canonical entity.
 What the entity step may leave open is done here, where the quote context is known:
 - pronouns ("he said"): the most recent person mentioned outside quotes, sentence by sentence
-  backwards, compatible in gender (from Mr/Ms and from earlier resolutions), preferring the
+  backwards, compatible in gender (from Mr/Ms, given names and earlier resolutions), preferring the
   subject of a sentence and the previous speaker; people named *inside* quotes never count;
 - title-only subjects ("the Secretary", "THE PRESIDENT:") -> the person the article gives that
   title to;
@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicon
 from newsgraph.annotate.docindex import entity_at, text_of, token_at
+from newsgraph.annotate.quotes import gender
 from newsgraph.annotate.quotes.transcripts import HONORIFICS, ROLES, TITLES
 from newsgraph.record import Entity
 
@@ -84,8 +85,9 @@ class SpeakerResolver:
     def __post_init__(self) -> None:
         text = text_of(self.doc)
         for ent in self.doc._.ng_entities or []:
-            if ent.type != "PERSON":
+            if ent.type != "PERSON" and not self._person_by_name(ent):
                 continue
+            kind = None if ent.type == "PERSON" else "person"
             for s, e in ent.mentions:
                 if s >= len(text) or self.quoted[s] or not text[s:e][:1].isupper():
                     continue
@@ -95,12 +97,34 @@ class SpeakerResolver:
                 if tok is None or _modifies_noun(tok):
                     continue
                 self.mentions.append(_Mention(
-                    s, e, Speaker(ent.name, ent, (s, e)),
+                    s, e, Speaker(ent.name, ent, (s, e), kind),
                     tok.dep_ in ("nsubj", "nsubjpass"), tok.sent.start_char))
                 self._gender_from_honorific(ent, s)
+        self._gender_from_given_names()
         self.mentions.sort(key=lambda m: m.start)
 
     # ------------------------------------------------------------------ lookups
+
+    def _person_by_name(self, ent: Entity) -> bool:
+        """"Eva Horak" typed as an organisation by the model: a name of two or three words
+        opening with a given name of known gender is a person that "she" may refer to."""
+        words = ent.name.split()
+        if not 2 <= len(words) <= 3 or any(w.lower() in _NOT_NAMES for w in words):
+            return False
+        if any(not w[:1].isupper() or w.isupper() for w in words):
+            return False
+        g = gender.of_given_name(ent.name, _NOT_NAMES)
+        if g is not None:
+            self.gender[ent.id] = g
+        return g is not None
+
+    def _gender_from_given_names(self) -> None:
+        """"Eva Horak": the given name tells the gender when no honorific did."""
+        for ent in self.doc._.ng_entities or []:
+            if ent.type == "PERSON" and ent.id not in self.gender:
+                g = gender.of_given_name(ent.name, _NOT_NAMES)
+                if g is not None:
+                    self.gender[ent.id] = g
 
     def _gender_from_honorific(self, ent: Entity, start: int) -> None:
         before = text_of(self.doc)[max(0, start - 12):start]
@@ -228,7 +252,7 @@ class SpeakerResolver:
             pool = known or group
             best = max(pool, key=lambda m: (m.was_speaker, m.is_subject, m.start))
             sp = best.speaker
-            return Speaker(sp.name, sp.entity, (tok.idx, tok.idx + len(tok.text)))
+            return Speaker(sp.name, sp.entity, (tok.idx, tok.idx + len(tok.text)), sp.kind)
         return None
 
     def _pronoun_subject(self, sent_start: int, pronoun: str) -> bool:

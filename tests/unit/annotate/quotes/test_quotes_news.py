@@ -183,8 +183,6 @@ CASES = [
 
 # Cases the rules cannot do yet, with the reason.
 XFAIL: dict[str, str] = {
-    "she-after-a-man-spoke": "no gender from given names or 'his deputy': of two people of "
-                             "unknown gender, the previous speaker wins",
 }
 
 

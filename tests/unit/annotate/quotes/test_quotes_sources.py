@@ -98,3 +98,34 @@ def test_surname_alone_as_speaker_is_the_person_named_before(nlp: Language) -> N
             "\u201cWe need a vote before the recess,\u201d Jordan said.")
     q = _one(nlp, text, "We need a vote")
     assert q.speaker == "Lena Jordan" and q.speaker_kind == "person"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text, start, source", [
+    ("The senator criticized the plan as reckless.", "the plan as reckless", "The senator"),
+    ("The mayor accused the water board of hiding the costs.",
+     "the water board of hiding the costs", "The mayor"),
+    ("The governor urged lawmakers to pass the budget before July.", "lawmakers to pass",
+     "The governor"),
+    ("The council refused to release the audit.", "to release the audit", "The council"),
+    ("The union blamed the company for the strike.", "the company for the strike",
+     "The union"),
+])
+def test_stances_toward_someone_are_attributed(nlp: Language, text: str, start: str,
+                                               source: str) -> None:
+    """Criticism, charges, appeals and refusals are attributed stances; the object and its
+    complement ("of hiding ...", "for the strike") are what is held."""
+    q = _one(nlp, text, start)
+    assert q.kind == "belief" and q.source_text == source  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text, start, source", [
+    ("Asked about the delay, they said the bridge would open in May.",
+     "the bridge would open", "they"),
+    ("The growers met on Friday. We believe the new tariff will hurt farmers.",
+     "the new tariff will hurt", "We"),
+])
+def test_plural_pronoun_sources_are_kept(nlp: Language, text: str, start: str,
+                                         source: str) -> None:
+    q = _one(nlp, text, start)
+    assert q.source_text == source and q.speaker is None  # type: ignore[attr-defined]
+    assert q.speaker_kind == "descriptor"  # type: ignore[attr-defined]

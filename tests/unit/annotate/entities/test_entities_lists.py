@@ -1,0 +1,45 @@
+"""Titles shared over lists of people in news reporting (composed sentences): a plural
+title before names that each carry the place they represent, and a plural title that opens
+a list ("--", "among them", "including")."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.record import Article, Entity
+
+pytestmark = pytest.mark.slow
+
+
+def people(nlp, text: str) -> dict[str, Entity]:  # type: ignore[no-untyped-def]
+    from newsgraph.annotate.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, Article.new(text)))
+    return {e.name: e for e in doc._.ng_entities if e.type == "PERSON"}
+
+
+def test_a_plural_title_reaches_past_the_place_a_name_represents(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "Sens. Mark Holt of Illinois and Susan Collins of Maine were the "
+                        "only ones to vote no in the United States Senate.")
+    assert found["Mark Holt"].roles == ["Senator"]
+    assert found["Susan Collins"].roles == ["Senator"]
+    assert found["Susan Collins"].affiliation == "United States"
+
+
+def test_a_plural_title_before_a_dash_opens_a_list(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "The Democratic senators seeking the nomination -- Amy Carver of "
+                        "Ohio, Lena Moss of Utah -- voted against the bill in Washington.")
+    for name in ("Amy Carver", "Lena Moss"):
+        assert set(found[name].roles) == {"Senator", "Democrat"}
+        assert found[name].affiliation == "United States"
+
+
+def test_among_them_after_a_plural_title_opens_a_list(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "Several governors up for re-election next year, among them Joan "
+                        "Fisk of Kansas, opposed the plan.")
+    assert found["Joan Fisk"].roles == ["Governor"]
+
+
+def test_a_verb_between_a_plural_noun_and_the_list_breaks_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "Governors met on Monday, among them Joan Fisk of Kansas.")
+    assert found["Joan Fisk"].roles == []

@@ -43,3 +43,9 @@ def test_among_them_after_a_plural_title_opens_a_list(nlp) -> None:  # type: ign
 def test_a_verb_between_a_plural_noun_and_the_list_breaks_it(nlp) -> None:  # type: ignore[no-untyped-def]
     found = people(nlp, "Governors met on Monday, among them Joan Fisk of Kansas.")
     assert found["Joan Fisk"].roles == []
+
+
+def test_a_country_word_after_a_sentence_opening_conjunction_labels_the_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "When Afghan President Ashraf Ghani announced the exchange, he said "
+                        "Kabul agreed. President Trump scuttled the talks with the US.")
+    assert found["Ashraf Ghani"].affiliation == "Afghanistan"

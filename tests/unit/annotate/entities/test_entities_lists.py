@@ -49,3 +49,24 @@ def test_a_country_word_after_a_sentence_opening_conjunction_labels_the_title(nl
     found = people(nlp, "When Afghan President Ashraf Ghani announced the exchange, he said "
                         "Kabul agreed. President Trump scuttled the talks with the US.")
     assert found["Ashraf Ghani"].affiliation == "Afghanistan"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Dave Rowe, a broadly respected Republican and, at the time, chairman of the House "
+     "Ways and Means Committee, proposed it in the United States.", "Dave Rowe",
+     {"Republican", "Chairman"}),
+    ("Jane Roe, the chairman and chief executive of Acme, spoke.", "Jane Roe",
+     {"Chairman", "Chief Executive"}),
+    ("Deval Patrick, the newest 2020 presidential hopeful, arrived.", "Deval Patrick",
+     {"Presidential Hopeful"}),
+    ("On Sunday, Hillary Clinton, the presidential front-runner, called on tech companies "
+     "to act.", "Hillary Clinton", {"Presidential Front-Runner"}),
+])
+def test_roles_after_a_name_joined_by_and_or_hyphenated(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                       expected: set[str]) -> None:
+    assert set(people(nlp, text)[name].roles) == expected
+
+
+def test_a_relation_after_and_is_no_second_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert people(nlp, "Mary Poe, a lawyer and mother of three, spoke.")["Mary Poe"].roles \
+        == ["Lawyer"]

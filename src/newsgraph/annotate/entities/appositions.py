@@ -63,9 +63,11 @@ def _phrase_end(ctx: Scan, k: int, sent: Span) -> int:
 
 
 def _infix_hyphen(doc: Doc, i: int) -> bool:
-    """The hyphen inside a compound the tokenizer split ("front-runner")."""
+    """The hyphen inside a common-noun compound the tokenizer split ("front-runner"; not
+    the names in "the Urban Institute-Brookings Institution")."""
     return doc[i].text == "-" and i > 0 and not doc[i - 1].whitespace_ \
-        and not doc[i].whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha
+        and not doc[i].whitespace_ and i + 1 < len(doc) and doc[i + 1].is_lower \
+        and doc[i - 1].is_lower
 
 
 def _second_role(ctx: Scan, stop: int, sent: Span, title: Title) -> int:

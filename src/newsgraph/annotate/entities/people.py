@@ -66,7 +66,7 @@ MEET_WORDS = frozenset({"meet", "meets", "met", "meeting", "meetings"})
 # A list of people opened by a plural title: the punctuation that opens it, how far back
 # the title may stand, and the verbs that end the title's phrase.
 LIST_DASHES = frozenset({"--", "—", "–", ":"})
-LIST_REACH = 12
+LIST_REACH = 15
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 

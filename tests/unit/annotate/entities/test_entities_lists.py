@@ -70,3 +70,15 @@ def test_roles_after_a_name_joined_by_and_or_hyphenated(nlp, text: str, name: st
 def test_a_relation_after_and_is_no_second_role(nlp) -> None:  # type: ignore[no-untyped-def]
     assert people(nlp, "Mary Poe, a lawyer and mother of three, spoke.")["Mary Poe"].roles \
         == ["Lawyer"]
+
+
+def test_a_hyphen_between_organisation_names_ends_no_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "Howard Glen, a senior fellow at the Urban Institute-Brookings "
+                        "Institution Tax Policy Center, said so.")
+    assert found["Howard Glen"].roles == ["Senior Fellow"]
+
+
+def test_a_plural_title_reaches_over_a_long_modifier_to_the_list(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "The risk is high for senators up for re-election next year in swing "
+                        "states, among them Kelly Ayotte of New Hampshire.")
+    assert found["Kelly Ayotte"].roles == ["Senator"]

@@ -53,6 +53,37 @@ def role_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
     return None
 
 
+def role_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None:
+    """The role in a noun phrase set off before the name ("the Republican nominee, Mr.
+    Trump,", "Mr. Obama's Republican opponent, Mitt Romney,"): the phrase opens with an
+    article or a possessive, and a comma closes the name."""
+    doc = ctx.doc
+    j = start - 1
+    while j > sent.start and doc[j].lower_ in roles.HONORIFICS:
+        j -= 1
+    if j <= sent.start or doc[j].text != "," or end >= sent.end or doc[end].text != ",":
+        return None
+    head = j - 1
+    k = head
+    while k > max(sent.start, head - 6) and doc[k - 1].lower_ not in ARTICLES \
+            and doc[k - 1].text not in ("’s", "'s") and doc[k - 1].text not in STOPS \
+            and doc[k - 1].pos_ != "ADP":
+        k -= 1
+    if k <= sent.start or not (doc[k - 1].lower_ in ARTICLES or doc[k - 1].text in ("’s", "'s")):
+        return None
+    relation = doc[head].lower_ in NOT_ROLES  # "his Republican rival": the party only
+    if k > head or not (relation or _role_head(doc[head])) or doc[head].text[:1].isupper() \
+            and not parties.is_label(doc[head].text) \
+            or any(t.pos_ in ("VERB", "AUX") for t in doc[k:head + 1]):
+        return None
+    title = Title()
+    words = _role_words(ctx, doc[k:head + 1], title)
+    if words and not (len(words) == 1 and parties.is_label(words[0])) and not relation:
+        title.roles.append(roles.normalize_role(" ".join(words)))
+        title.role_texts.append(doc[k:head + 1].text)
+    return title if title.roles or title.party else None
+
+
 def _phrase_end(ctx: Scan, k: int, sent: Span) -> int:
     doc = ctx.doc
     stop = k

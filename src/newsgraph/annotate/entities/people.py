@@ -215,6 +215,15 @@ def _opens_list(doc: Doc, i: int) -> bool:
     return (tok.lower_, prev) in {("them", "among"), ("as", "such")}
 
 
+def _untitled(ctx: Scan, found: Found, start: int, end: int, sent: Span) -> Title:
+    """The role of a name with no title right before it: a plural title over a list, or a
+    noun phrase set off before it ("the Republican nominee, Mr. Trump,")."""
+    title = _listed_after(ctx, found, start)
+    if not title.roles:
+        title = appositions.role_before(ctx, start, end, sent) or title
+    return title
+
+
 def _party(ctx: Scan, first: int, end: int) -> str | None:
     """A party label before the name or its title ("Republican Sen. Mike Braun",
     "Democrat Amy Klobuchar"), or after it in the US form ("Tim Kaine, D-Va.")."""
@@ -232,7 +241,7 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
         title = before[0]
         found.title_spans.append((doc[before[1]].idx, doc[start].idx))
     else:
-        title = _listed_after(ctx, found, start)
+        title = _untitled(ctx, found, start, end, sent)
     plural = bool(title.roles) and (before is None or any(
         roles.is_plural_head(t.text) for t in doc[before[1]:start]))
     after = title_after(ctx, end, sent) or appositions.role_after(ctx, end, sent)

@@ -82,3 +82,28 @@ def test_a_plural_title_reaches_over_a_long_modifier_to_the_list(nlp) -> None:  
     found = people(nlp, "The risk is high for senators up for re-election next year in swing "
                         "states, among them Kelly Ayotte of New Hampshire.")
     assert found["Kelly Ayotte"].roles == ["Senator"]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("The debate turned to the fitness of the Republican nominee, Mr. Trump, to lead the "
+     "United States.", "Trump", {"Nominee", "Republican"}),
+    ("Mr. Smith's Republican opponent, Mitt Romney, traveled to Jerusalem from the United "
+     "States.", "Mitt Romney", {"Republican"}),
+    ("The company's chief executive, Jane Doe, resigned.", "Jane Doe", {"Chief Executive"}),
+    ("I met my friend, John Smith, today.", "John Smith", set()),
+])
+def test_a_role_set_off_before_the_name(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                        expected: set[str]) -> None:
+    assert set(people(nlp, text)[name].roles) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He raised questions about the judgment of another witness, Alexander Volk, who "
+     "testified.", "Alexander Volk"),
+    ("The clan clashed with the new face of the party, Donald J. Trump, on Monday.",
+     "Donald J. Trump"),
+    ("Police said the alleged shooter, Robert Lewis Dear, is likely to appear in court.",
+     "Robert Lewis Dear"),
+])
+def test_no_role_from_a_phrase_that_is_no_post(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert people(nlp, text)[name].roles == []

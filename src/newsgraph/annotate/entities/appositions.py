@@ -13,7 +13,7 @@ role ("his wife", "a hostage").
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicon
 from newsgraph.annotate.entities import parties, roles
@@ -53,16 +53,86 @@ def role_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
     return None
 
 
+def role_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None:
+    """The role in a noun phrase set off before the name ("the Republican nominee, Mr.
+    Trump,", "Mr. Obama's Republican opponent, Mitt Romney,"): the phrase opens with an
+    article or a possessive, and a comma closes the name."""
+    doc = ctx.doc
+    j = start - 1
+    while j > sent.start and doc[j].lower_ in roles.HONORIFICS:
+        j -= 1
+    if j <= sent.start or doc[j].text != "," or end >= sent.end or doc[end].text != ",":
+        return None
+    head = j - 1
+    k = head
+    while k > max(sent.start, head - 6) and doc[k - 1].lower_ not in ARTICLES \
+            and doc[k - 1].text not in ("’s", "'s") and doc[k - 1].text not in STOPS \
+            and doc[k - 1].pos_ != "ADP":
+        k -= 1
+    if k <= sent.start or not (doc[k - 1].lower_ in ARTICLES or doc[k - 1].text in ("’s", "'s")):
+        return None
+    relation = doc[head].lower_ in NOT_ROLES  # "his Republican rival": the party only
+    if k > head or not (relation or _role_head(doc[head])) or doc[head].text[:1].isupper() \
+            and not parties.is_label(doc[head].text) \
+            or any(t.pos_ in ("VERB", "AUX") for t in doc[k:head + 1]):
+        return None
+    title = Title()
+    words = _role_words(ctx, doc[k:head + 1], title)
+    if words and not (len(words) == 1 and parties.is_label(words[0])) and not relation:
+        title.roles.append(roles.normalize_role(" ".join(words)))
+        title.role_texts.append(doc[k:head + 1].text)
+    return title if title.roles or title.party else None
+
+
 def _phrase_end(ctx: Scan, k: int, sent: Span) -> int:
     doc = ctx.doc
     stop = k
     while stop < sent.end and stop - k < MAX_WORDS and not doc[stop].is_space \
-            and doc[stop].lower_ not in STOPS:
+            and (doc[stop].lower_ not in STOPS or _infix_hyphen(doc, stop)):
         stop += 1
     return stop
 
 
-def _noun_phrase(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
+def _infix_hyphen(doc: Doc, i: int) -> bool:
+    """The hyphen inside a common-noun compound the tokenizer split ("front-runner"; not
+    the names in "the Urban Institute-Brookings Institution")."""
+    return doc[i].text == "-" and i > 0 and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_ and i + 1 < len(doc) and doc[i + 1].is_lower \
+        and doc[i - 1].is_lower
+
+
+def _second_role(ctx: Scan, stop: int, sent: Span, title: Title) -> int:
+    """A second role joined by "and", perhaps past an aside ("a Republican and, at the
+    time, chairman of the committee"): merged into `title`; where the phrase ends."""
+    doc = ctx.doc
+    if stop + 1 >= sent.end or doc[stop].lower_ != "and":
+        return stop
+    j = stop + 1
+    if doc[j].text == ",":
+        close = next((i for i in range(j + 1, min(j + 6, sent.end)) if doc[i].text == ","),
+                     None)
+        if close is None:
+            return stop
+        j = close + 1
+    article = j < sent.end and doc[j].lower_ in ARTICLES
+    found = _noun_phrase(ctx, j + 1 if article else j, sent, second=True)
+    if found is None or not (article or any(roles.is_head(w) for r in found[0].roles
+                                            for w in r.split())):
+        return stop
+    extra, end = found
+    for role, text in zip(extra.roles, extra.role_texts, strict=True):
+        if role not in title.roles:
+            title.roles.append(role)
+            title.role_texts.append(text)
+    title.party = title.party or extra.party
+    title.organisation = title.organisation or extra.organisation
+    if title.affiliation is None:
+        title.affiliation, title.affiliation_kind = extra.affiliation, extra.affiliation_kind
+    return end
+
+
+def _noun_phrase(ctx: Scan, k: int, sent: Span,
+                 second: bool = False) -> tuple[Title, int] | None:
     doc = ctx.doc
     stop = _phrase_end(ctx, k, sent)
     if stop >= sent.end or doc[stop].lower_ not in STOPS or stop == k:
@@ -71,7 +141,8 @@ def _noun_phrase(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
     if prep == k:
         return None
     head = doc[prep - 1]
-    if not _role_head(head) or any(t.pos_ in ("VERB", "AUX") for t in doc[k:prep]):
+    if not _role_head(head) or any(t.pos_ in ("VERB", "AUX") and t.lower_ not in EVALUATIVE
+                                       for t in doc[k:prep]):
         return None  # a clause ("met the King of Sweden"), not a noun phrase
     title = Title()
     words = _role_words(ctx, doc[k:prep], title)
@@ -82,7 +153,7 @@ def _noun_phrase(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
         title.role_texts.append(doc[k:stop].text)
     if not title.roles and not title.party:
         return None
-    return title, stop
+    return title, stop if second else _second_role(ctx, stop, sent, title)
 
 
 def _role_head(tok: Token) -> bool:
@@ -126,7 +197,18 @@ def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
         words.append(tok.text)
     if org and title.organisation is None:
         title.organisation = " ".join(org)
-    return words
+    return _join_hyphens(words)
+
+
+def _join_hyphens(words: list[str]) -> list[str]:
+    """ "front", "-", "runner" -> "front-runner" (the phrase holds only infix hyphens)."""
+    out: list[str] = []
+    for w in words:
+        if out and (w == "-" or out[-1].endswith("-")):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
 
 
 def _after_head(ctx: Scan, toks: Span, words: list[str], title: Title) -> None:

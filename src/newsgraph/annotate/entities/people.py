@@ -63,6 +63,11 @@ TRIP_WORDS = VISIT_WORDS | TRIP_NOUNS | {"traveling", "stop", "leg"}
 # Not demonyms: "the Brazilian delegation is arriving" names the travellers, not the host.
 PLACE_KINDS = ("country", "capital")
 MEET_WORDS = frozenset({"meet", "meets", "met", "meeting", "meetings"})
+# A list of people opened by a plural title: the punctuation that opens it, how far back
+# the title may stand, and the verbs that end the title's phrase.
+LIST_DASHES = frozenset({"--", "—", "–", ":"})
+LIST_REACH = 15
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _met_in(ctx: Scan, sent: Span, start: int) -> str | None:
@@ -150,15 +155,73 @@ def _counterpart_country(ctx: Scan, start: int, sent: Span) -> str | None:
 
 def _listed_after(ctx: Scan, found: Found, start: int) -> Title:
     """The roles of a plural title for a name listed after the first ("Sens. Cory Booker
-    and Kamala Harris": Harris is a senator too)."""
+    and Kamala Harris", "Sens. Mark Kirk of Illinois and Susan Collins of Maine": Harris and
+    Collins are senators too); for the first name of a list a plural title opens ("the
+    Republican senators running for president -- Ted Cruz of Texas, ...")."""
     doc = ctx.doc
-    if start < 2 or doc[start - 1].lower_ not in {"and", ","} or not found.names:
-        return Title()
+    if start < 2 or not found.names:
+        return _list_opened(ctx, start)
+    if doc[start - 1].lower_ not in {"and", ","}:
+        return _list_opened(ctx, start)
     prev = found.names[-1]
-    if not prev.plural_title or prev.end != doc[start - 2].idx + len(doc[start - 2]):
-        return Title()
+    last = _before_home(ctx, start - 2)
+    if not prev.plural_title or prev.end != doc[last].idx + len(doc[last]):
+        return _list_opened(ctx, start)
     return Title(roles=list(prev.title.roles), role_texts=list(prev.title.role_texts),
                  party=prev.title.party)
+
+
+def _before_home(ctx: Scan, j: int) -> int:
+    """The last token of a listed name ending at or before token j, past the place it
+    represents ("Mark Kirk of Illinois", "Ted Cruz of South Carolina")."""
+    doc = ctx.doc
+    k = j
+    while k > 0 and doc[k].text[:1].isupper() and j - k < 3:
+        k -= 1
+    if k < j and doc[k].lower_ == "of" and k > 0:
+        return k - 1
+    return j
+
+
+def _list_opened(ctx: Scan, start: int) -> Title:
+    """A plural title before a list opener ("--", ":", "including", "among them", "such
+    as") a few words before the name: "senators up for re-election, among them Kelly
+    Ayotte of New Hampshire, ..."; a party label before it goes with it."""
+    doc = ctx.doc
+    sent = ctx.sent(start)
+    if start - 1 <= sent.start or not _opens_list(doc, start - 1):
+        return Title()
+    j = start - 2
+    while j >= max(sent.start, start - LIST_REACH):
+        tok = doc[j]
+        if tok.tag_ in FINITE_TAGS or j in ctx.name_tokens:
+            break
+        if tok.text[:1].islower() and roles.is_plural_head(tok.text):
+            word = tok.text[:-1] if tok.lower_.endswith("s") else tok.text
+            title = roles.make_title([word[:1].upper() + word[1:]], None, None)
+            title.role_texts = [tok.text for _ in title.roles]
+            if j > sent.start and parties.is_label(doc[j - 1].text):
+                title.party = doc[j - 1].text
+            return title
+        j -= 1
+    return Title()
+
+
+def _opens_list(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.text in LIST_DASHES or tok.lower_ == "including":
+        return True
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    return (tok.lower_, prev) in {("them", "among"), ("as", "such")}
+
+
+def _untitled(ctx: Scan, found: Found, start: int, end: int, sent: Span) -> Title:
+    """The role of a name with no title right before it: a plural title over a list, or a
+    noun phrase set off before it ("the Republican nominee, Mr. Trump,")."""
+    title = _listed_after(ctx, found, start)
+    if not title.roles:
+        title = appositions.role_before(ctx, start, end, sent) or title
+    return title
 
 
 def _party(ctx: Scan, first: int, end: int) -> str | None:
@@ -178,7 +241,7 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
         title = before[0]
         found.title_spans.append((doc[before[1]].idx, doc[start].idx))
     else:
-        title = _listed_after(ctx, found, start)
+        title = _untitled(ctx, found, start, end, sent)
     plural = bool(title.roles) and (before is None or any(
         roles.is_plural_head(t.text) for t in doc[before[1]:start]))
     after = title_after(ctx, end, sent) or appositions.role_after(ctx, end, sent)

@@ -146,8 +146,7 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
         return None
     title = phrase_title(ctx, toks)
     prev = doc[first - 1] if first > sent.start else None
-    if prev is not None and prev.is_alpha and prev.text[:1].isupper() \
-            and prev.lower_ not in {"the", "a", "an"} \
+    if prev is not None and prev.is_alpha and prev.text[:1].isupper() and not prev.is_stop \
             and title.affiliation_kind == "country" and acronym is None:
         # "Invitation to Visit Italy President Trump": a heading run into the text.
         title.affiliation = title.affiliation_kind = None

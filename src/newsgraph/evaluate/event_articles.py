@@ -15,13 +15,12 @@ those with `confidence` at or above `min_confidence` (the judge's threshold by d
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from newsgraph.evaluate.events import PRF, same_actor
+from newsgraph.evaluate.events import PRF, gold_lines, same_actor
 from newsgraph.record import Article, Event
 
 if TYPE_CHECKING:
@@ -49,24 +48,14 @@ class ArticleReport:
     missed: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
 
+def _gold_article(d: dict[str, Any]) -> GoldArticle:
+    return GoldArticle(id=d["id"], text=d["text"], title=d.get("title"),
+                       source=d.get("source", ""),
+                       events=[(e["category"], list(e["actors"])) for e in d["events"]])
+
+
 def load_articles(path: str | Path) -> list[GoldArticle]:
-    p = Path(path)
-    files = sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
-    if not files:
-        raise ValueError(f"{path}: no .jsonl gold files")
-    out: list[GoldArticle] = []
-    for f in files:
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-                out.append(GoldArticle(
-                    id=d["id"], text=d["text"], title=d.get("title"), source=d.get("source", ""),
-                    events=[(e["category"], list(e["actors"])) for e in d["events"]]))
-            except (KeyError, TypeError, json.JSONDecodeError) as e:
-                raise ValueError(f"{f}:{n}: not an article gold line ({e})") from e
-    return out
+    return gold_lines(path, "an article gold line", _gold_article)
 
 
 def predict(articles: list[GoldArticle], nlp: Language | None = None) -> list[list[Event]]:

@@ -22,10 +22,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsgraph.annotate.plover import CATEGORIES
 from newsgraph.record import Article, Event
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -100,30 +102,38 @@ class EventReport:
     unmatched_predictions: list[tuple[GoldSentence, Event]]
 
 
-def load_gold(path: str | Path) -> list[GoldSentence]:
-    """Gold sentences from a `.jsonl` file or every `.jsonl` file in a folder."""
+def gold_lines(path: str | Path, what: str, make: Callable[[dict[str, Any]], T]) -> list[T]:
+    """`make` over each JSON line of a `.jsonl` file or of every `.jsonl` file in a folder;
+    a line `make` cannot read is a ValueError naming the file, the line and `what` it is not."""
     p = Path(path)
     files = sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
     if not files:
         raise ValueError(f"{path}: no .jsonl gold files")
-    out: list[GoldSentence] = []
+    out: list[T] = []
     for f in files:
         for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
             try:
-                d = json.loads(line)
-                events = [GoldEvent(
-                    trigger=list(e["trigger"]), category=e["category"],
-                    modality=e["modality"], mode=e.get("mode"),
-                    actors=[(a["name"], a["role"]) for a in e.get("actors", [])],
-                    location=e.get("location"), date=e.get("date")) for e in d["events"]]
-                out.append(GoldSentence(id=d["id"], text=d["text"],
-                                        published=d.get("published"), events=events,
-                                        split=d.get("split", "all")))
+                out.append(make(json.loads(line)))
             except (KeyError, TypeError, json.JSONDecodeError) as e:
-                raise ValueError(f"{f}:{n}: not a gold event line ({e})") from e
+                raise ValueError(f"{f}:{n}: not {what} ({e})") from e
     return out
+
+
+def _gold_sentence(d: dict[str, Any]) -> GoldSentence:
+    events = [GoldEvent(
+        trigger=list(e["trigger"]), category=e["category"],
+        modality=e["modality"], mode=e.get("mode"),
+        actors=[(a["name"], a["role"]) for a in e.get("actors", [])],
+        location=e.get("location"), date=e.get("date")) for e in d["events"]]
+    return GoldSentence(id=d["id"], text=d["text"], published=d.get("published"),
+                        events=events, split=d.get("split", "all"))
+
+
+def load_gold(path: str | Path) -> list[GoldSentence]:
+    """Gold sentences from a `.jsonl` file or every `.jsonl` file in a folder."""
+    return gold_lines(path, "a gold event line", _gold_sentence)
 
 
 def predict(sentences: list[GoldSentence], nlp: Language | None = None

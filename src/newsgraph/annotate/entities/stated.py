@@ -35,6 +35,15 @@ def evidence(doc_countries: Counter[str], place_names: Iterable[str],
     """How often the article names each country: the country words and offices counted
     while the tables were read, plus US states and the countries of party labels."""
     out = Counter(doc_countries)
+    _count_states_and_parties(out, place_names, people, doc_countries)
+    return out
+
+
+def _count_states_and_parties(out: Counter[str], place_names: Iterable[str],
+                              people: list[Person], doc_countries: Counter[str],
+                              titled: bool = False) -> None:
+    """Add to `out` one for each US state named and each person's party label country;
+    with `titled`, also each affiliation read from an office or a title in context."""
     for name in place_names:
         if _us_state(name):
             out["United States"] += 1
@@ -42,7 +51,8 @@ def evidence(doc_countries: Counter[str], place_names: Iterable[str],
         row = parties.resolve(p.party, doc_countries) if p.party else None
         if row is not None:
             out[row.country] += 1
-    return out
+        elif titled and p.affiliation and p.affiliation_kind in ("office", "title-context"):
+            out[p.affiliation] += 1
 
 
 def domestic(offices: Iterable[str], place_names: Iterable[str],
@@ -52,15 +62,7 @@ def domestic(offices: Iterable[str], place_names: Iterable[str],
     labels, and its titles read with the article's evidence. Unlike a country's name, these
     are seldom written about a foreign country."""
     out: Counter[str] = Counter(offices)
-    for name in place_names:
-        if _us_state(name):
-            out["United States"] += 1
-    for p in people:
-        row = parties.resolve(p.party, doc_countries) if p.party else None
-        if row is not None:
-            out[row.country] += 1
-        elif p.affiliation and p.affiliation_kind in ("office", "title-context"):
-            out[p.affiliation] += 1
+    _count_states_and_parties(out, place_names, people, doc_countries, titled=True)
     return out
 
 

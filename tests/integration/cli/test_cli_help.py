@@ -37,3 +37,12 @@ def test_help(argv: list[str]) -> None:
     # the first help line is a real sentence, not empty
     cmd_help = result.output.split("\n\n")[1].strip()
     assert len(cmd_help) > 15, result.output
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "newsgraph", "--help"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Usage: newsgraph ")

@@ -1,0 +1,6 @@
+"""`python -m newsgraph` runs the same command line as `newsgraph`."""
+
+from newsgraph.cli import main
+
+if __name__ == "__main__":
+    main(prog_name="newsgraph")

@@ -21,6 +21,10 @@ from newsgraph.annotate.entities.names import Scan
 from newsgraph.annotate.entities.roles import Title
 
 EVALUATIVE = lexicon.role_words().tagged("evaluative")
+# "his national security adviser at the time": a time, not an employer.
+TEMPORAL = lexicon.role_words().tagged("temporal")
+# Heads whose country word is the subject studied ("a Russia analyst", "Ukraine expert").
+FIELD_HEADS = lexicon.role_words().tagged("field")
 NOT_ROLES = lexicon.role_words().tagged("not_role")
 VERB_ROLES = lexicon.relative_roles()
 # "the chief executive of Twitter", "a spokesman for the Kremlin", "a professor at Tufts".
@@ -42,15 +46,62 @@ def role_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
     j = end + 1
     if doc[j].lower_ == "who":
         return _relative(ctx, j + 1, sent)
+    owner = _possessor_end(ctx, j, sent)
+    if owner is not None:
+        # "Uzi Arad, Mr. Netanyahu's former national security adviser,"
+        found = _noun_phrase(ctx, owner + 1, sent)
+        if found is not None:
+            found[0].possessor = _possessor_name(doc[j:owner])
+        return found
+    found = None
     if doc[j].lower_ in ARTICLES:
-        return _noun_phrase(ctx, j + 1, sent)
-    if doc[j].is_lower and doc[j].is_alpha:
+        found = _noun_phrase(ctx, j + 1, sent)
+    elif doc[j].is_lower and doc[j].is_alpha:
         # "press secretary for Erdogan": no article, but a title word heads the phrase
         found = _noun_phrase(ctx, j, sent)
-        if found is not None and any(roles.is_head(w) for r in found[0].roles
-                                     for w in r.split()):
-            return found
-    return None
+        if found is not None and not any(roles.is_head(w) for r in found[0].roles
+                                         for w in r.split()):
+            found = None
+    if found is not None and found[0].possessor is None:
+        found[0].possessor = _served(ctx, found[1], sent)
+    return found
+
+
+def _possessor_end(ctx: Scan, j: int, sent: Span) -> int | None:
+    """The possessive after a name that opens a phrase ("Mr. Netanyahu's ..."): its index."""
+    doc = ctx.doc
+    k = j
+    while k < sent.end and doc[k].lower_ in roles.HONORIFICS:
+        k += 1
+    named = k
+    while k < min(sent.end, named + 4) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k += 1
+    if k == named or k >= sent.end or doc[k].text not in ("’s", "'s"):
+        return None
+    if all(roles.is_title_word(t.text) for t in doc[named:k]) or k - 1 in ctx.hit_at:
+        return None  # "the President's", "India's": a title or a place, not a person
+    return k
+
+
+def _possessor_name(span: Span) -> str:
+    words = [t.text for t in span if t.lower_ not in roles.HONORIFICS
+             and not roles.is_title_word(t.text)]
+    return " ".join(words)
+
+
+def _served(ctx: Scan, stop: int, sent: Span) -> str | None:
+    """ "an adviser to Mr. Netanyahu": the person the holder serves, after "to"."""
+    doc = ctx.doc
+    if stop + 1 >= sent.end or doc[stop].lower_ != "to":
+        return None
+    k = stop + 1
+    while k < sent.end and (doc[k].lower_ in roles.HONORIFICS or roles.is_title_word(doc[k].text)):
+        k += 1
+    first = k
+    while k < sent.end and doc[k].ent_type_ == "PERSON":
+        k += 1
+    name = _possessor_name(doc[first:k])
+    return name or None
 
 
 def role_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None:
@@ -168,13 +219,41 @@ def _role_head(tok: Token) -> bool:
     return tok.is_lower or roles.is_title_word(tok.text)
 
 
+def _employer_run(ctx: Scan, toks: Span) -> set[int]:
+    """The capitalised words before a lower-case head that name an employer ("Boise State
+    University political scientist", "former National Security Council official"): a run
+    with a word that is no title word, no party label and no place. Empty if none."""
+    if not len(toks) or not toks[-1].is_lower:
+        return set()
+    run = [t for t in toks if t.text[:1].isupper()]
+    if not run or run[-1].i - run[0].i + 1 != len(run) \
+            or not all(t.is_lower for t in toks[run[-1].i + 1 - toks.start:]):
+        return set()
+    if any(not roles.is_title_word(t.text) and not parties.is_label(t.text)
+           and ctx.hit_at.get(t.i) is None for t in run):
+        return {t.i for t in run if ctx.hit_at.get(t.i) is None
+                or ctx.hit_at[t.i].place.kind in ("office", "intl")}
+    return set()
+
+
 def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
     """The words of the role before its head; party labels, countries and organisation
     names go to the title's party, affiliation and organisation."""
     words: list[str] = []
     org: list[str] = []
+    employer = _employer_run(ctx, toks)
+    field_head = len(toks) > 0 and toks[-1].lower_ in FIELD_HEADS
     for tok in toks:
+        if tok.i in employer:
+            org.append(tok.text)
+            office = ctx.hit_at.get(tok.i)
+            if office is not None and office.place.country and title.affiliation is None:
+                title.affiliation, title.affiliation_kind = office.place.country, "office"
+            continue
         hit = ctx.hit_at.get(tok.i)
+        if hit is not None and field_head and hit.place.kind == "country":
+            words.append(tok.text)  # "a Ukraine expert": the field, not the country served
+            continue
         if tok.lower_ in EVALUATIVE or tok.pos_ in ("DET", "NUM", "PRON") or tok.text in \
                 ("’s", "'s") or (tok.pos_ == "ADV" and tok.i != toks.end - 1):
             continue
@@ -222,7 +301,7 @@ def _after_head(ctx: Scan, toks: Span, words: list[str], title: Title) -> None:
         if not len(obj):
             return
         named = obj[1:] if obj[0].lower_ == "the" else obj
-        if not len(named):
+        if not len(named) or named[-1].lower_ in TEMPORAL:
             return
         capital = obj[0].lower_ == "the" or named[0].text[:1].isupper()
         if first and (prep.lower_ == "on" or not capital) and prep.lower_ in FIELD_PREPS:

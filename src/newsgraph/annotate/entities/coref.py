@@ -69,6 +69,7 @@ class Person:
     affiliation_kind: str | None = None
     party: str | None = None  # a label of data/parties.tsv ("Republican")
     organisation: str | None = None
+    possessor: str | None = None  # whose post it is ("Mr. Netanyahu's adviser")
     _words: set[str] = field(default_factory=set, repr=False)
 
     def add(self, n: NameMention) -> None:
@@ -240,3 +241,4 @@ def _merge_titles(p: Person) -> None:
         (p.affiliation, p.affiliation_kind), _ = votes.most_common(1)[0]
     p.party = next((n.title.party for n in p.names if n.title.party), None)
     p.organisation = next((n.title.organisation for n in p.names if n.title.organisation), None)
+    p.possessor = next((n.title.possessor for n in p.names if n.title.possessor), None)

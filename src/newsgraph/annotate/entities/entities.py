@@ -214,7 +214,7 @@ def _after_place_prep(tok: Token) -> bool:
 SOURCES = {"country": "title", "role": "role", "office": "office",
            "org": "international-organisation", "party": "party",
            "organisation": "organisation", "title-context": "title-in-context",
-           "context": "article"}
+           "context": "article", "possessor": "possessor"}
 
 
 def _place_names(b: _Builder) -> list[str]:
@@ -260,7 +260,9 @@ def extract(doc: Doc) -> list[Entity]:
                             and h.place.country], _place_names(b), persons, b.countries)
     affiliation.from_dominant(persons, home, minimum=affiliation.DOMESTIC_MIN)
     affiliation.resolve(persons, b.countries, affiliation.pairs(text))
+    stated.from_possessors(persons)
     affiliation.from_dominant(persons, evidence, leaders=False)
+    stated.from_possessors(persons)
     affiliation.spouses(persons)
     out = [_person_entity(p) for p in persons]
     for g in b.groups.values():

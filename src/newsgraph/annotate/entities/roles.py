@@ -96,6 +96,9 @@ class Title:
     # The organisation the holder works for, named in the title ("the chief executive of
     # Meta", "a professor at Tufts University").
     organisation: str | None = None
+    # The person whose post this is, named in the phrase ("Mr. Netanyahu's national
+    # security adviser", "an adviser to Mr. Netanyahu"): the holder serves their country.
+    possessor: str | None = None
 
 
 def is_head(word: str) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.entities import parties
+from newsgraph.annotate.entities.affiliation import public_role
 from newsgraph.annotate.entities.coref import Person
 from newsgraph.geo import places
 
@@ -112,3 +113,19 @@ def apply(people: list[Person], ev: Counter[str], org_countries: dict[str, str])
         country = _from_title(p, ev)
         if country is not None:
             p.affiliation, p.affiliation_kind = country, "title-context"
+
+
+def from_possessors(people: list[Person]) -> None:
+    """The holder of a public post that is someone's ("Mr. Netanyahu's former national
+    security adviser", "an adviser to Mr. Netanyahu") serves that person's country; this
+    outranks the article-wide rules, not the person's own title."""
+    for p in people:
+        if p.possessor is None or p.affiliation_kind not in (None, "context"):
+            continue
+        if not any(public_role(r) for r in p.roles):
+            continue  # "Mrs. Clinton's communications director": a campaign's staff
+        surname = p.possessor.split()[-1].lower()
+        found = {q.affiliation for q in people if q is not p and q.affiliation
+                 and surname in q.words()}
+        if len(found) == 1:
+            p.affiliation, p.affiliation_kind = found.pop(), "possessor"

@@ -219,6 +219,8 @@ def _back_one(ctx: Scan, j: int, start: int, sent: Span) -> int | None:
     """Where the scan goes on when token j belongs to the title; None when it does not."""
     doc = ctx.doc
     tok = doc[j]
+    if tok.lower_ in ("to", "for") and j > sent.start and doc[j - 1].is_lower:
+        return None  # "an adviser to Mr. Netanyahu", "a top adviser for President Obama"
     if tok.text in POSSESSIVE or tok.lower_ in roles.CONNECTORS or j in ctx.hit_at \
             or (tok.text == "." and abbreviated_title(doc, j)):
         return j - 1
@@ -320,6 +322,9 @@ def title_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
         return None
     j = stop
     toks = list(doc[first:j])
+    owner = max((i for i, t in enumerate(toks) if t.text in POSSESSIVE), default=None)
+    if owner is not None and owner > 0 and toks[owner - 1].i not in ctx.hit_at:
+        toks = toks[owner + 1:]  # "the president's deputy adviser": not the President
     if not toks or not any(roles.is_head(t.text) for t in toks):
         return None
     if not (roles.is_title_word(toks[0].text) or ctx.hit_starting(toks[0].i) is not None):
@@ -400,3 +405,4 @@ def merge_title(base: Title, extra: Title) -> None:
         base.affiliation, base.affiliation_kind = extra.affiliation, extra.affiliation_kind
     base.party = base.party or extra.party
     base.organisation = base.organisation or extra.organisation
+    base.possessor = base.possessor or extra.possessor

@@ -26,3 +26,56 @@ def test_staff_of_a_named_company_take_no_home_country(nlp) -> None:  # type: ig
     assert p["Tom Barrow"].affiliation == "United States"
     assert p["Rita Kahn"].roles == ["Director"]
     assert p["Rita Kahn"].affiliation is None
+
+
+def test_a_post_that_is_someones_serves_their_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Prime Minister Benjamin Netanyahu of Israel flew to Washington. \"It "
+               "went well,\" said Dan Arel, Mr. Netanyahu's former national security "
+               "adviser. \"They had chemistry,\" said Ben Rhodes, the president's deputy "
+               "national security adviser.")
+    assert p["Dan Arel"].roles == ["Former National Security Advisor"]
+    assert p["Dan Arel"].affiliation == "Israel"
+    assert p["Dan Arel"].affiliation_source == "possessor"
+    assert p["Ben Rhodes"].roles == ["Deputy National Security Advisor"]  # not "President"
+    assert p["Benjamin Netanyahu"].roles == ["Prime Minister"]
+
+
+def test_a_title_does_not_reach_over_to_or_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "In a speech, a top adviser for President Obama explained why. It was "
+               "echoed by Yael Amir, a former adviser to Mr. Netanyahu.")
+    assert p["Obama"].roles == ["President"]
+
+
+def test_a_campaign_staffer_takes_no_country_from_the_candidate(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "\"We are ready,\" said Jenna Palmer, Mrs. Clinton's communications "
+               "director. Hillary Clinton, the Democratic nominee, spoke later.")
+    assert p["Jenna Palmer"].roles == ["Communications Director"]
+    assert p["Jenna Palmer"].affiliation is None
+
+
+@pytest.mark.parametrize("text, name, role, org", [
+    ("\"It is bad,\" said Ross Burk, a Boise State University political scientist.",
+     "Ross Burk", "Political Scientist", "Boise State University"),
+    ("Republicans questioned Tim Morton, a former National Security Council official.",
+     "Tim Morton", "Former Official", "National Security Council"),
+    ("He called Carla Reyes, his national security adviser at the time, on Monday.",
+     "Carla Reyes", "National Security Advisor", None),
+])
+def test_an_employer_before_the_role_is_no_part_of_it(nlp, text: str, name: str, role: str,  # type: ignore[no-untyped-def]
+                                                      org: str | None) -> None:
+    p = people(nlp, text)[name]
+    assert p.roles == [role]
+    assert p.organisation == org
+
+
+def test_a_country_before_an_expert_is_the_field(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Republicans questioned Alex Vinn, the White House National Security "
+               "Council Ukraine expert, on Tuesday.")["Alex Vinn"]
+    assert p.roles == ["Ukraine Expert"]
+    assert p.affiliation == "United States" and p.affiliation_source == "office"
+
+
+def test_a_relation_after_a_possessor_is_no_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "\"No,\" said Tom Morton, Vinn's superior, on Tuesday. Alex Vinn, a "
+               "Ukrainian-born officer, agreed.")
+    assert p["Tom Morton"].roles == []

@@ -19,6 +19,7 @@ from newsgraph import lexicon
 from newsgraph.annotate.entities import parties, roles
 from newsgraph.annotate.entities.names import Scan
 from newsgraph.annotate.entities.roles import Title
+from newsgraph.annotate.gazetteer import Hit
 
 EVALUATIVE = lexicon.role_words().tagged("evaluative")
 # "his national security adviser at the time": a time, not an employer.
@@ -246,13 +247,7 @@ def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
     for tok in toks:
         if tok.i in employer:
             org.append(tok.text)
-            office = ctx.hit_at.get(tok.i)
-            if office is not None and office.place.country and title.affiliation is None:
-                title.affiliation, title.affiliation_kind = office.place.country, "office"
-            continue
-        hit = ctx.hit_at.get(tok.i)
-        if hit is not None and field_head and hit.place.kind == "country":
-            words.append(tok.text)  # "a Ukraine expert": the field, not the country served
+            _office_country(ctx.hit_at.get(tok.i), title)
             continue
         if tok.lower_ in EVALUATIVE or tok.pos_ in ("DET", "NUM", "PRON") or tok.text in \
                 ("’s", "'s") or (tok.pos_ == "ADV" and tok.i != toks.end - 1):
@@ -262,14 +257,11 @@ def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
             if tok.i == toks.end - 1:
                 words.append(tok.text)
             continue
-        if hit is not None:
-            if hit.place.country and title.affiliation is None and hit.place.kind in (
-                    "country", "demonym", "capital"):
-                title.affiliation, title.affiliation_kind = hit.place.country, "country"
-            elif hit.place.kind in ("office", "intl"):
-                org.append(tok.text)
-            continue
-        if tok.text[:1].isupper() and not roles.is_title_word(tok.text) \
+        hit = ctx.hit_at.get(tok.i)
+        if hit is not None and not (field_head and hit.place.kind == "country"):
+            _place_word(hit, tok, title, org)
+            continue  # "a Ukraine expert" keeps the field, not the country served
+        if hit is None and tok.text[:1].isupper() and not roles.is_title_word(tok.text) \
                 and tok.i != toks.end - 1 and tok.i != toks.start:
             org.append(tok.text)  # "the Hewlett-Packard chief executive": the employer
             continue
@@ -277,6 +269,21 @@ def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
     if org and title.organisation is None:
         title.organisation = " ".join(org)
     return _join_hyphens(words)
+
+
+def _office_country(hit: Hit | None, title: Title) -> None:
+    if hit is not None and hit.place.kind == "office" and hit.place.country \
+            and title.affiliation is None:
+        title.affiliation, title.affiliation_kind = hit.place.country, "office"
+
+
+def _place_word(hit: Hit, tok: Token, title: Title, org: list[str]) -> None:
+    """A country or demonym in the role is the affiliation; an office is the employer."""
+    if hit.place.country and title.affiliation is None and hit.place.kind in (
+            "country", "demonym", "capital"):
+        title.affiliation, title.affiliation_kind = hit.place.country, "country"
+    elif hit.place.kind in ("office", "intl"):
+        org.append(tok.text)
 
 
 def _join_hyphens(words: list[str]) -> list[str]:

@@ -139,6 +139,12 @@ def role_words(name: str = "role_words.tsv") -> TaggedWords:
 
 
 @cache
+def contest_words(name: str = "contest_words.tsv") -> TaggedWords:
+    """`contest_words.tsv`: words of an electoral contest, by use."""
+    return _tagged_table(name, (), tags_last=True)
+
+
+@cache
 def relative_roles(name: str = "relative_roles.tsv") -> dict[str, str]:
     """`relative_roles.tsv`: verb form of a relative clause -> the role it gives."""
     out = {}

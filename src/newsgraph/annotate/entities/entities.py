@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.entities import (
     affiliation,
+    contests,
     coref,
     names,
     people,
@@ -214,7 +215,7 @@ def _after_place_prep(tok: Token) -> bool:
 SOURCES = {"country": "title", "role": "role", "office": "office",
            "org": "international-organisation", "party": "party",
            "organisation": "organisation", "title-context": "title-in-context",
-           "context": "article", "possessor": "possessor"}
+           "context": "article", "possessor": "possessor", "contest": "election"}
 
 
 def _place_names(b: _Builder) -> list[str]:
@@ -263,6 +264,7 @@ def extract(doc: Doc) -> list[Entity]:
     stated.from_possessors(persons)
     affiliation.from_dominant(persons, evidence, leaders=False)
     stated.from_possessors(persons)
+    contests.from_contests(doc, persons, home)
     affiliation.spouses(persons)
     out = [_person_entity(p) for p in persons]
     for g in b.groups.values():

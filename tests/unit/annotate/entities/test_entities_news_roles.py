@@ -79,3 +79,22 @@ def test_a_relation_after_a_possessor_is_no_role(nlp) -> None:  # type: ignore[n
     p = people(nlp, "\"No,\" said Tom Morton, Vinn's superior, on Tuesday. Alex Vinn, a "
                "Ukrainian-born officer, agreed.")
     assert p["Tom Morton"].roles == []
+
+
+ELECTION = ("The Iowa caucuses are a month away, and Democrats in Iowa and New Hampshire are "
+            "divided. Joe Marlow and Lisa Kent lead the polls for the Democratic nomination. "
+            "Ted Foxwell wrote a book about Iowa farms.")
+
+
+def test_untitled_people_in_an_election_story_take_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, ELECTION)
+    assert p["Joe Marlow"].affiliation == "United States"
+    assert p["Joe Marlow"].affiliation_source == "election"
+    assert p["Lisa Kent"].affiliation == "United States"
+    assert p["Ted Foxwell"].affiliation is None  # not named in a sentence about the race
+
+
+def test_an_election_sentence_alone_tells_no_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Joe Marlow and Lisa Kent lead the polls for the nomination. Ted Foxwell "
+               "wrote a book.")
+    assert p["Joe Marlow"].affiliation is None

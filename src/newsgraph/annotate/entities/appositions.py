@@ -26,6 +26,8 @@ EVALUATIVE = lexicon.role_words().tagged("evaluative")
 TEMPORAL = lexicon.role_words().tagged("temporal")
 # Heads whose country word is the subject studied ("a Russia analyst", "Ukraine expert").
 FIELD_HEADS = lexicon.role_words().tagged("field")
+AGENT_ENDINGS = tuple(e.lstrip("-") for e in lexicon.role_words().tagged("agent_ending"))
+TRADES = lexicon.role_words().tagged("trade", "field")
 NOT_ROLES = lexicon.role_words().tagged("not_role")
 VERB_ROLES = lexicon.relative_roles()
 # "the chief executive of Twitter", "a spokesman for the Kremlin", "a professor at Tufts".
@@ -136,6 +138,50 @@ def role_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None:
     return title if title.roles or title.party else None
 
 
+# How the words of a role written right before a name hang together ("Wikileaks co-founder").
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def role_right_before(ctx: Scan, start: int, sent: Span) -> Title | None:
+    """A common noun of a post or a trade right before the name, with its modifiers
+    ("businessman Andrew Yang", "Political analyst Henning Melber", "Wikileaks co-founder
+    Julian Assange", "Democratic front-runner Hillary Clinton")."""
+    doc = ctx.doc
+    h = start - 1
+    if h < sent.start:
+        return None
+    head = doc[h]
+    if head.tag_ != "NN" or head.dep_ != "compound" or head.head.i < start \
+            or not _role_head(head) or head.i in ctx.hit_at or not _trade(head.lower_):
+        return None
+    k = h
+    while k > max(sent.start, h - 4) and k - 1 not in ctx.name_tokens:
+        prev = doc[k - 1]
+        if prev.text == "-" and k - 2 > sent.start and _infix_hyphen(doc, k - 1):
+            k -= 2  # "co-founder", whatever the parser made of it
+        elif prev.dep_ in MODIFIER_DEPS and prev.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
+            k -= 1
+        else:
+            break
+    toks = doc[k:h + 1]
+    if any(t.lower_ in NOT_ROLES for t in toks):
+        return None  # "accused sex trafficker Jeffrey Epstein": a circumstance
+    title = Title()
+    words = _role_words(ctx, toks, title)
+    if words and not (len(words) == 1 and parties.is_label(words[0])):
+        title.roles.append(roles.normalize_role(" ".join(words)))
+        title.role_texts.append(toks.text)
+    return title if title.roles or title.party else None
+
+
+def _trade(word: str) -> bool:
+    """A noun of a trade or post: a title head, a listed trade, or an agent noun's ending
+    ("-er", "-ist", "-man"; not "-ment")."""
+    last = word.rsplit("-", 1)[-1]
+    return roles.is_head(word) or last in TRADES or (
+        len(last) > 4 and last.endswith(AGENT_ENDINGS) and not last.endswith("ment"))
+
+
 def _phrase_end(ctx: Scan, k: int, sent: Span) -> int:
     doc = ctx.doc
     stop = k
@@ -227,8 +273,10 @@ def _employer_run(ctx: Scan, toks: Span) -> set[int]:
     if not len(toks) or not toks[-1].is_lower:
         return set()
     run = [t for t in toks if t.text[:1].isupper()]
-    if not run or run[-1].i - run[0].i + 1 != len(run) \
-            or not all(t.is_lower for t in toks[run[-1].i + 1 - toks.start:]):
+    if run and run[0].is_sent_start and run[0].pos_ == "ADJ":
+        run = run[1:]  # "Political analyst Jane Roe" opens a sentence
+    if not run or run[-1].i - run[0].i + 1 != len(run) or not all(
+            t.is_lower or not t.is_alpha for t in toks[run[-1].i + 1 - toks.start:]):
         return set()
     if any(not roles.is_title_word(t.text) and not parties.is_label(t.text)
            and ctx.hit_at.get(t.i) is None for t in run):

@@ -232,10 +232,11 @@ def _party(ctx: Scan, first: int, end: int) -> str | None:
         ctx.text, doc[end - 1].idx + len(doc[end - 1]))
 
 
-def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> None:
+def _title_before_name(ctx: Scan, found: Found, start: int, end: int, sent: Span
+                       ) -> tuple[Title, tuple[Title, int] | None, bool]:
+    """The title before a name, the title phrase found there (and where it starts), and
+    whether the title is plural (shared over a list of names)."""
     doc = ctx.doc
-    sent = ctx.sent(start)
-    title = Title()
     before = title_before(ctx, start, sent)
     if before is not None:
         title = before[0]
@@ -244,6 +245,16 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
         title = _untitled(ctx, found, start, end, sent)
     plural = bool(title.roles) and (before is None or any(
         roles.is_plural_head(t.text) for t in doc[before[1]:start]))
+    if not title.roles and before is None:
+        # "businessman Andrew Yang": one person's trade, not a plural title over a list
+        title = appositions.role_right_before(ctx, start, sent) or title
+    return title, before, plural
+
+
+def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> None:
+    doc = ctx.doc
+    sent = ctx.sent(start)
+    title, before, plural = _title_before_name(ctx, found, start, end, sent)
     after = title_after(ctx, end, sent) or appositions.role_after(ctx, end, sent)
     if after is not None:
         merge_title(title, after[0])

@@ -224,6 +224,9 @@ def _back_one(ctx: Scan, j: int, start: int, sent: Span) -> int | None:
     if tok.text in POSSESSIVE or tok.lower_ in roles.CONNECTORS or j in ctx.hit_at \
             or (tok.text == "." and abbreviated_title(doc, j)):
         return j - 1
+    if tok.text == "-" and not tok.whitespace_ and j - 1 > sent.start \
+            and not doc[j - 1].whitespace_ and doc[j - 1].is_lower and doc[j - 1].is_alpha:
+        return j - 2  # "co-founder": the prefix belongs to the title word
     if (tok.text == "-" or (tok.lower_ == "in" and doc[j - 1].text == "-")) \
             and not tok.whitespace_:
         return j - 1  # "Commander-in-Chief"
@@ -244,7 +247,9 @@ def _opening(ctx: Scan, first: int, end: int) -> int:
         if (roles.is_title_word(tok.text) and not _plural_head(tok.text)) \
                 or ctx.hit_starting(first) is not None \
                 or (tok.is_alpha and tok.is_upper and len(tok) > 1 and first + 1 < end
-                    and roles.is_title_word(doc[first + 1].text)):
+                    and roles.is_title_word(doc[first + 1].text)) \
+                or (tok.is_lower and first + 2 < end and doc[first + 1].text == "-"
+                    and not tok.whitespace_ and roles.is_head(doc[first + 2].text)):
             break  # "ICAO Secretary General": an organisation's acronym stays in the role
         first += 1
     return first

@@ -98,3 +98,34 @@ def test_an_election_sentence_alone_tells_no_country(nlp) -> None:  # type: igno
     p = people(nlp, "Joe Marlow and Lisa Kent lead the polls for the nomination. Ted Foxwell "
                "wrote a book.")
     assert p["Joe Marlow"].affiliation is None
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Rep. Tina Gabb, businessman Andrew Yeng and Steyer are under pressure.",
+     "Andrew Yeng", "Businessman"),
+    ("Political analyst Henning Melk questions the circumstances.", "Henning Melk",
+     "Political Analyst"),
+    ("Prosecutors dropped a case against Leakbase co-founder Julian Assan in 2010.",
+     "Julian Assan", "Co-Founder"),
+    ("The dress was made by designer Edna Leeway in London.", "Edna Leeway", "Designer"),
+])
+def test_a_trade_right_before_the_name_is_a_role(nlp, text: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert people(nlp, text)[name].roles == [role]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("They checked on accused sex trafficker Jeffrey Epston in the hours before.",
+     "Jeffrey Epston"),
+    ("Canadian citizens Michael Kovak and Ben Spav were held for years.", "Michael Kovak"),
+    ("A raid captured strongman Nicolas Madero on Saturday.", "Nicolas Madero"),
+    ("Rep. Tina Gabb, businessman Andrew Yeng and Tom Steyr are under pressure.", "Tom Steyr"),
+])
+def test_no_role_from_a_circumstance_a_plural_or_a_neighbour(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert people(nlp, text)[name].roles == []
+
+
+def test_a_party_and_a_trade_before_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "In the race in Iowa, Democratic front-runner Hilda Clanton has "
+               "denounced the bill.")["Hilda Clanton"]
+    assert sorted(p.roles) == ["Democrat", "Front-Runner"]
+    assert p.affiliation == "United States"

@@ -38,7 +38,12 @@ STOPS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "-", "\"", "”",
                    "who", "which", "that", "whose", "and", "but", "or", "since", "until",
                    "when", "where", "because", "after", "before", "from", "to", "as"})
 ARTICLES = frozenset({"a", "an", "the"})
+# What opens a phrase set off before a name ("his national security adviser, Susan Rice,").
+OPENERS = ARTICLES | {"his", "her", "their"}
 MAX_WORDS = 10
+# After "of", "at", ...: the name of an organisation may be long ("the Conference of
+# Presidents of Major American Jewish Organizations").
+MAX_WITH_NAME = 20
 
 
 def role_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
@@ -119,11 +124,11 @@ def role_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None:
         return None
     head = j - 1
     k = head
-    while k > max(sent.start, head - 6) and doc[k - 1].lower_ not in ARTICLES \
+    while k > max(sent.start, head - 6) and doc[k - 1].lower_ not in OPENERS \
             and doc[k - 1].text not in ("’s", "'s") and doc[k - 1].text not in STOPS \
             and doc[k - 1].pos_ != "ADP":
         k -= 1
-    if k <= sent.start or not (doc[k - 1].lower_ in ARTICLES or doc[k - 1].text in ("’s", "'s")):
+    if k <= sent.start or not (doc[k - 1].lower_ in OPENERS or doc[k - 1].text in ("’s", "'s")):
         return None
     relation = doc[head].lower_ in NOT_ROLES  # "his Republican rival": the party only
     if k > head or not (relation or _role_head(doc[head])) or doc[head].text[:1].isupper() \
@@ -184,9 +189,11 @@ def _trade(word: str) -> bool:
 
 def _phrase_end(ctx: Scan, k: int, sent: Span) -> int:
     doc = ctx.doc
-    stop = k
-    while stop < sent.end and stop - k < MAX_WORDS and not doc[stop].is_space \
+    stop, limit = k, MAX_WORDS
+    while stop < sent.end and stop - k < limit and not doc[stop].is_space \
             and (doc[stop].lower_ not in STOPS or _infix_hyphen(doc, stop)):
+        if doc[stop].lower_ in ORG_PREPS | FIELD_PREPS:
+            limit = MAX_WITH_NAME  # "director of business development at CHRIS Well ..."
         stop += 1
     return stop
 

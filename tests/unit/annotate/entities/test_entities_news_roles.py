@@ -129,3 +129,24 @@ def test_a_party_and_a_trade_before_the_name(nlp) -> None:  # type: ignore[no-un
                "denounced the bill.")["Hilda Clanton"]
     assert sorted(p.roles) == ["Democrat", "Front-Runner"]
     assert p.affiliation == "United States"
+
+
+@pytest.mark.parametrize("text, name, role, org", [
+    ("\"They won't return,\" said Mark Cristo, director of business development at Well "
+     "Crest Consulting in Oklahoma City.", "Mark Cristo", "Director of Business Development",
+     "Well Crest Consulting in Oklahoma City"),
+    ("Mr. Ross blamed Malcolm Hoen, chief executive of the Conference of Presidents of Major "
+     "American Jewish Organizations.", "Malcolm Hoen", "Chief Executive",
+     "Conference of Presidents of Major American Jewish Organizations"),
+])
+def test_a_long_employer_name_after_the_role(nlp, text: str, name: str, role: str,  # type: ignore[no-untyped-def]
+                                             org: str) -> None:
+    p = people(nlp, text)[name]
+    assert p.roles == [role]
+    assert p.organisation == org
+
+
+def test_a_role_opened_by_a_possessive_pronoun_before_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Mr. Oban will be left with the release his national security adviser, "
+               "Susan E. Ricey, issued last week.")
+    assert p["Susan E. Ricey"].roles == ["National Security Advisor"]

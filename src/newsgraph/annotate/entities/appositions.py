@@ -61,18 +61,35 @@ def role_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
         if found is not None:
             found[0].possessor = _possessor_name(doc[j:owner])
         return found
-    found = None
-    if doc[j].lower_ in ARTICLES:
-        found = _noun_phrase(ctx, j + 1, sent)
-    elif doc[j].is_lower and doc[j].is_alpha:
-        # "press secretary for Erdogan": no article, but a title word heads the phrase
-        found = _noun_phrase(ctx, j, sent)
-        if found is not None and not any(roles.is_head(w) for r in found[0].roles
-                                         for w in r.split()):
-            found = None
+    found = _plain_phrase(ctx, j, sent)
     if found is not None and found[0].possessor is None:
         found[0].possessor = _served(ctx, found[1], sent)
     return found
+
+
+def _plain_phrase(ctx: Scan, j: int, sent: Span) -> tuple[Title, int] | None:
+    """The role phrase that starts at token j, with an article or without one."""
+    doc = ctx.doc
+    if doc[j].lower_ in ARTICLES:
+        return _noun_phrase(ctx, j + 1, sent)
+    if doc[j].is_lower and doc[j].is_alpha:
+        # "press secretary for Erdogan": no article, but a title word heads the phrase
+        found = _noun_phrase(ctx, j, sent)
+        if found is not None and any(roles.is_head(w) for r in found[0].roles
+                                     for w in r.split()):
+            return found
+        return None
+    if not roles.is_head(doc[j].text):
+        return None
+    # "Louise Brown, Director of the Financial Crime Prevention agency, Advisense,": a title
+    # with common nouns in it, which the title rules do not read; not a list of titled names
+    found = _noun_phrase(ctx, j, sent)
+    if found is None or any(t.ent_type_ == "PERSON" or t.i in ctx.name_tokens
+                            for t in doc[j:found[1]]):
+        return None
+    common = any(t.is_lower and t.is_alpha and t.lower_ not in ORG_PREPS | FIELD_PREPS
+                 | ARTICLES for t in doc[j:found[1]])
+    return found if common else None
 
 
 def _possessor_end(ctx: Scan, j: int, sent: Span) -> int | None:
@@ -221,9 +238,9 @@ def _second_role(ctx: Scan, stop: int, sent: Span, title: Title) -> int:
         j = close + 1
     article = j < sent.end and doc[j].lower_ in ARTICLES
     found = _noun_phrase(ctx, j + 1 if article else j, sent, second=True)
-    if found is None or not (article or any(roles.is_head(w) for r in found[0].roles
-                                            for w in r.split())):
-        return stop
+    if found is None or not (article or any(roles.is_head(w) or _trade(w.lower())
+                                            for r in found[0].roles for w in r.split())):
+        return stop  # "a clinical psychologist and jail suicide expert": a trade too
     extra, end = found
     for role, text in zip(extra.roles, extra.role_texts, strict=True):
         if role not in title.roles:

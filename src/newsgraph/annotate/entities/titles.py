@@ -134,7 +134,7 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
     end = j + 1
     j, end, acronym = _scan_back(ctx, j, end, start, sent)
     first = _opening(ctx, j + 1, end)
-    if inverted and not (first > sent.start and doc[first - 1].lower_ == "the"):
+    if inverted and not _inverted_opening(ctx, first, sent):
         return None
     if not inverted:
         first = _after_and(ctx, first, end, sent)
@@ -151,6 +151,21 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
         # "Invitation to Visit Italy President Trump": a heading run into the text.
         title.affiliation = title.affiliation_kind = None
     return (title, first) if title.roles else None
+
+
+def _inverted_opening(ctx: Scan, first: int, sent: Span) -> bool:
+    """What may open a title set before a comma and a name: "the" ("the Chancellor of
+    Germany, Olaf Scholz", "the then UK Home Secretary, Sajid Javid") or a country's
+    possessive ("Sweden's Minister of Justice, Gunnar Strömmer")."""
+    doc = ctx.doc
+    k = first - 1
+    while k >= sent.start and doc[k].lower_ in ("then", "former"):
+        k -= 1
+    if k >= sent.start and doc[k].lower_ == "the":
+        return True
+    hit = ctx.hit_starting(first)
+    return hit is not None and hit.place.kind == "country" and hit.end < sent.end \
+        and doc[hit.end].text in POSSESSIVE
 
 
 def _before_honorifics(ctx: Scan, start: int, sent: Span) -> tuple[int, bool]:

@@ -150,3 +150,35 @@ def test_a_role_opened_by_a_possessive_pronoun_before_the_name(nlp) -> None:  # 
     p = people(nlp, "Mr. Oban will be left with the release his national security adviser, "
                "Susan E. Ricey, issued last week.")
     assert p["Susan E. Ricey"].roles == ["National Security Advisor"]
+
+
+@pytest.mark.parametrize("text, name, role, country", [
+    ("In June, the then UK Home Secretary, Sajid Javed, approved an extradition request.",
+     "Sajid Javed", "Home Secretary", "United Kingdom"),
+    ("Sweden's Minister of Justice, Gunnar Strom, will meet with the police leadership.",
+     "Gunnar Strom", "Justice Minister", "Sweden"),
+])
+def test_an_inverted_title_opened_by_then_or_a_possessive(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                          role: str, country: str) -> None:
+    p = people(nlp, text)[name]
+    assert p.roles == [role]
+    assert p.affiliation == country
+
+
+def test_a_capitalised_title_with_common_nouns_after_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Louise Browne, Director of the Financial Crime Prevention agency, "
+               "Advisense, compared the tactics to mafia methods.")["Louise Browne"]
+    assert p.roles == ["Director"]
+
+
+def test_titled_names_in_a_list_keep_their_own_titles(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "In Riyadh, the Envoy met with Crown Prince Mohammed bin Salman, Minister "
+               "of Energy Abdulaziz bin Salman Al Saud, and Minister of Investment Khalid "
+               "Al-Falih.")
+    assert p["Mohammed bin Salman"].roles == ["Crown Prince"]
+
+
+def test_a_second_trade_after_and_without_an_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "\"It is critical,\" said Lisa Boes, a clinical psychologist and jail "
+               "suicide expert from San Diego.")["Lisa Boes"]
+    assert p.roles == ["Clinical Psychologist", "Jail Suicide Expert"]

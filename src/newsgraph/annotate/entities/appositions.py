@@ -204,6 +204,32 @@ def _trade(word: str) -> bool:
         len(last) > 4 and last.endswith(AGENT_ENDINGS) and not last.endswith("ment"))
 
 
+def role_predicate(ctx: Scan, end: int, sent: Span) -> Title | None:
+    """The role or party said of a name as the subject of "be" ("Mark Kirk and Susan Collins
+    were the only Republicans to vote against it", "she is the director of the agency")."""
+    doc = ctx.doc
+    subj = doc[end - 1]
+    while subj.dep_ == "conj" and subj.head.i < subj.i and subj.head.ent_type_ == "PERSON":
+        subj = subj.head
+    verb = subj.head
+    if subj.dep_ != "nsubj" or verb.lemma_ != "be" or not sent.start <= verb.i < sent.end:
+        return None
+    attr = next((c for c in verb.rights if c.dep_ == "attr"), None)
+    if attr is None or attr.pos_ not in ("NOUN", "PROPN") or attr.ent_type_ == "PERSON":
+        return None
+    label = attr.text[:-1] if attr.tag_ in ("NNS", "NNPS") else attr.text
+    if parties.is_label(label):
+        return Title(party=label)  # "the only Republicans"
+    if attr.tag_ != "NN" or not (roles.is_head(attr.text) or _trade(attr.lower_)):
+        return None
+    k = attr.left_edge.i
+    if doc[k].lower_ != "the" or not any(c.dep_ == "prep" and c.lower_ in ORG_PREPS
+                                         for c in attr.rights):
+        return None  # "Abe was a transformative leader", "Biden is still a front-runner"
+    found = _noun_phrase(ctx, k + 1, sent, second=True)
+    return found[0] if found is not None else None
+
+
 def _phrase_end(ctx: Scan, k: int, sent: Span) -> int:
     doc = ctx.doc
     stop, limit = k, MAX_WORDS

@@ -200,11 +200,22 @@ def _list_opened(ctx: Scan, start: int) -> Title:
             word = tok.text[:-1] if tok.lower_.endswith("s") else tok.text
             title = roles.make_title([word[:1].upper() + word[1:]], None, None)
             title.role_texts = [tok.text for _ in title.roles]
-            if j > sent.start and parties.is_label(doc[j - 1].text):
-                title.party = doc[j - 1].text
+            title.party = _plural_party(doc, j, sent)
             return title
         j -= 1
     return Title()
+
+
+def _plural_party(doc: Doc, j: int, sent: Span) -> str | None:
+    """The party of a plural title at token j: right before it ("Republican senators"),
+    or before the plural noun the title narrows, in the same clause ("for Republican
+    candidates, particularly for senators up for re-election, among them ...")."""
+    k = j
+    while k > sent.start and doc[k - 1].tag_ not in FINITE_TAGS:
+        k -= 1
+        if parties.is_label(doc[k].text) and (k + 1 == j or doc[k + 1].tag_ == "NNS"):
+            return doc[k].text
+    return None
 
 
 def _opens_list(doc: Doc, i: int) -> bool:
@@ -259,6 +270,8 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
     if after is not None:
         merge_title(title, after[0])
         found.title_spans.append((doc[end].idx, doc[after[1] - 1].idx + len(doc[after[1] - 1])))
+    else:
+        merge_title(title, appositions.role_predicate(ctx, end, sent) or Title())
     title.party = title.party or _party(ctx, before[1] if before else start, end)
     if title.affiliation_kind in (None, "role"):
         # "Minister of External Affairs Subrahmanyam Jaishankar of India": a label.

@@ -182,3 +182,27 @@ def test_a_second_trade_after_and_without_an_article(nlp) -> None:  # type: igno
     p = people(nlp, "\"It is critical,\" said Lisa Boes, a clinical psychologist and jail "
                "suicide expert from San Diego.")["Lisa Boes"]
     assert p.roles == ["Clinical Psychologist", "Jail Suicide Expert"]
+
+
+def test_a_party_said_of_names_as_a_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "The bill passed the Senate in Washington. Sens. Mark Kirkly of Illinois "
+               "and Susan Collier of Maine were the only Republicans to vote against it.")
+    for name in ("Mark Kirkly", "Susan Collier"):
+        assert sorted(p[name].roles) == ["Republican", "Senator"]
+        assert p[name].affiliation == "United States"
+
+
+def test_a_post_said_as_a_predicate_but_not_a_judgement(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Jane Doerr is the director of the agency. Shinto Abbe was a "
+               "transformative leader. Tim Ross was his brother.")
+    assert p["Jane Doerr"].roles == ["Director"]
+    assert p["Shinto Abbe"].roles == []
+    assert p["Tim Ross"].roles == []
+
+
+def test_a_plural_title_takes_the_party_of_the_group_it_narrows(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "The vote in the Senate shows the risks for Republican candidates, "
+               "particularly for senators up for re-election next year, among them Kelly "
+               "Ayot of New Hampshire and Ron Johns of Wisconsin.")
+    for name in ("Kelly Ayot", "Ron Johns"):
+        assert sorted(p[name].roles) == ["Republican", "Senator"]

@@ -28,6 +28,7 @@ from newsgraph.geo import places
 HEADS = lexicon.titles().words("head")
 MODIFIERS = lexicon.titles().words("modifier")
 HONORIFICS = lexicon.titles().words("honorific")
+COURTESY = lexicon.titles().words("courtesy")
 # Title words that are also surnames ("Carole King").
 SURNAMES = lexicon.titles().words("surname")
 

@@ -142,8 +142,9 @@ def title_before(ctx: Scan, start: int, sent: Span) -> tuple[Title, int] | None:
     toks = list(doc[first:end])
     if acronym is not None and first == j + 1:
         toks = [acronym, *toks]
-    if not toks or not any(roles.is_head(t.text) for t in toks):
-        return None
+    if not toks or not any(roles.is_head(t.text) for t in toks) \
+            or (len(toks) == 1 and toks[0].lower_ in roles.COURTESY):
+        return None  # "Lady Starmer": a courtesy style
     title = phrase_title(ctx, toks)
     prev = doc[first - 1] if first > sent.start else None
     if prev is not None and prev.is_alpha and prev.text[:1].isupper() and not prev.is_stop \

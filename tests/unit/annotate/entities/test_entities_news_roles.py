@@ -206,3 +206,15 @@ def test_a_plural_title_takes_the_party_of_the_group_it_narrows(nlp) -> None:  #
                "Ayot of New Hampshire and Ron Johns of Wisconsin.")
     for name in ("Kelly Ayot", "Ron Johns"):
         assert sorted(p[name].roles) == ["Republican", "Senator"]
+
+
+def test_a_courtesy_style_is_no_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Sir Keir Stammer has defended the gifts. On Monday, Lady Stammer "
+               "attended a show. First Lady Jill Bidden spoke later.")
+    assert "Lady" not in p["Keir Stammer"].roles
+    assert p["Jill Bidden"].roles == ["First Lady"]
+
+
+def test_a_backer_is_no_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "\"It is over,\" said Jim Hodd, a former governor and Clinton backer.")
+    assert p["Jim Hodd"].roles == ["Former Governor"]

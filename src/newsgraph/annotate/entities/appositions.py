@@ -162,6 +162,8 @@ def role_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None:
 
 # How the words of a role written right before a name hang together ("Wikileaks co-founder").
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+# The forms of "be" a predicate role follows (the pipeline may run without a lemmatizer).
+BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "’s", "'s"})
 
 
 def role_right_before(ctx: Scan, start: int, sent: Span) -> Title | None:
@@ -212,7 +214,7 @@ def role_predicate(ctx: Scan, end: int, sent: Span) -> Title | None:
     while subj.dep_ == "conj" and subj.head.i < subj.i and subj.head.ent_type_ == "PERSON":
         subj = subj.head
     verb = subj.head
-    if subj.dep_ != "nsubj" or verb.lemma_ != "be" or not sent.start <= verb.i < sent.end:
+    if subj.dep_ != "nsubj" or verb.lower_ not in BE_FORMS or not sent.start <= verb.i < sent.end:
         return None
     attr = next((c for c in verb.rights if c.dep_ == "attr"), None)
     if attr is None or attr.pos_ not in ("NOUN", "PROPN") or attr.ent_type_ == "PERSON":

@@ -14,7 +14,7 @@ from newsgraph import lexicon
 from newsgraph.record import Modality
 
 TITLE_USES = {"head", "modifier", "honorific", "label", "label_honorific", "actor", "name",
-              "name_honorific", "gender_caps", "surname"}
+              "name_honorific", "gender_caps", "surname", "courtesy"}
 
 
 def test_title_words_name_known_uses_and_genders() -> None:

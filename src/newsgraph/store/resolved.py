@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.resolve import agreements, commitments, dedup, entities, events
 from newsgraph.resolve.people import Row as EntityRow
-from newsgraph.store import event_scope, incremental
+from newsgraph.store import entity_growth, event_scope, incremental
 from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
 
 
@@ -74,12 +74,16 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 def _entities_incremental(conn: sqlite3.Connection, new: list[str],
                           changes: event_scope.Changes) -> None:
-    """Re-cluster the component of blocking keys the new articles' entities reach (and
-    the clusters whose ids come from the same names), and replace those clusters; note in
+    """Add the new rows that only grow a stored entity to it (`store.entity_growth`);
+    re-cluster the component of blocking keys the others reach (and the clusters whose ids
+    come from the same names), and replace those clusters; note in
     `changes` what event actors may now resolve to differently."""
     added = incremental.load_new_entity_rows(conn, new)
     incremental.save_keys(conn, added)
-    scope = incremental.component(conn, {(r.article_id, r.local_id) for r in added})
+    left = entity_growth.grow_others(conn, added, changes)
+    if not left:
+        return
+    scope = incremental.component(conn, {(r.article_id, r.local_id) for r in left})
     while True:
         found = entities.resolve_entities(incremental.load_scope_rows(conn))
         extra = incremental.same_name_entities(conn, found, scope)

@@ -106,6 +106,11 @@ def _canonical(c: Cluster) -> tuple[str, str]:
     return best, _norm(best)
 
 
+def cluster_name_id(c: Cluster) -> str:
+    """The id a cluster's name gives it (`ResolvedEntity.name_id`)."""
+    return name_id(c.type, _canonical(c)[0])
+
+
 def clusters_of(rows: list[Row]) -> list[Cluster]:
     """People clustered (`resolve.people`), other entities grouped by normalised name."""
     people = [r for r in rows if r.type == "PERSON" and not canonical_country(r.name)]

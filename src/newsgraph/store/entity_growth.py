@@ -35,26 +35,32 @@ def grow_others(conn: sqlite3.Connection, added: list[EntityRow], changes: Chang
             groups[entities.row_keys(r)[0][0]].append(r)
     for key, rows in groups.items():
         old = _stored(conn, key)
-        grown = entities.grow(old, _variants(conn, old.id), rows) if old else None
+        grown = entities.grow(old, variants(conn, old.id), rows) if old else None
         if grown is None or grown.name_id != grown.id or _shared(conn, grown.id):
             left += rows
             continue
         assert old is not None
-        _save(conn, grown)
-        _note(conn, old, grown, changes)
+        save_grown(conn, grown)
+        conn.executemany("INSERT OR IGNORE INTO entity_keys(key, role, article_id, local_id) "
+                         "VALUES (?,?,?,?)", [("id:" + grown.id, LINK, r.article_id,
+                                               r.local_id) for r in grown.links])
+        note(conn, old, grown, changes)
     return left
 
 
 def _stored(conn: sqlite3.Connection, key: str) -> entities.ResolvedEntity | None:
     """The stored entity of the rows holding blocking key `key`."""
     row = conn.execute(
-        "SELECT e.id, e.name, e.type, e.affiliation, e.n_articles, e.n_mentions, e.first_date, "
-        "e.last_date FROM entity_keys k JOIN entity_links l ON l.article_id = k.article_id "
-        "AND l.local_id = k.local_id JOIN entities e ON e.id = l.entity_id WHERE k.key = ? "
-        "LIMIT 1", (key,)).fetchone()
-    if row is None:
-        return None
-    old = entities.ResolvedEntity(*row)
+        "SELECT l.entity_id FROM entity_keys k JOIN entity_links l ON l.article_id = "
+        "k.article_id AND l.local_id = k.local_id WHERE k.key = ? LIMIT 1", (key,)).fetchone()
+    return stored_entity(conn, row[0]) if row else None
+
+
+def stored_entity(conn: sqlite3.Connection, entity_id: str) -> entities.ResolvedEntity:
+    """A stored entity with its aliases and roles (no links)."""
+    old = entities.ResolvedEntity(*conn.execute(
+        "SELECT id, name, type, affiliation, n_articles, n_mentions, first_date, last_date "
+        "FROM entities WHERE id = ?", (entity_id,)).fetchone())
     old.aliases = [entities.EntityAlias(a, n) for a, n in conn.execute(
         "SELECT alias, n_articles FROM entity_aliases WHERE entity_id = ?", (old.id,))]
     old.roles = [entities.EntityRole(*r) for r in conn.execute(
@@ -63,7 +69,7 @@ def _stored(conn: sqlite3.Connection, key: str) -> entities.ResolvedEntity | Non
     return old
 
 
-def _variants(conn: sqlite3.Connection, entity_id: str) -> list[entities.Variant]:
+def variants(conn: sqlite3.Connection, entity_id: str) -> list[entities.Variant]:
     return [entities.Variant(n, aff, json.loads(roles), k) for n, aff, roles, k in conn.execute(
         "SELECT e.name, e.affiliation, e.roles, count(*) FROM entity_links l "
         "JOIN article_entities e ON e.article_id = l.article_id AND e.local_id = l.local_id "
@@ -79,7 +85,8 @@ def _shared(conn: sqlite3.Connection, entity_id: str) -> bool:
         ("id:" + entity_id, entity_id)).fetchone() is not None
 
 
-def _save(conn: sqlite3.Connection, e: entities.ResolvedEntity) -> None:
+def save_grown(conn: sqlite3.Connection, e: entities.ResolvedEntity) -> None:
+    """Replace a grown entity's row, aliases and roles; link its new rows."""
     conn.execute("UPDATE entities SET name = ?, affiliation = ?, n_articles = ?, "
                  "n_mentions = ?, first_date = ?, last_date = ? WHERE id = ?",
                  (e.name, e.affiliation, e.n_articles, e.n_mentions, e.first_date,
@@ -94,12 +101,9 @@ def _save(conn: sqlite3.Connection, e: entities.ResolvedEntity) -> None:
                       for r in e.roles])
     conn.executemany("INSERT INTO entity_links(article_id, local_id, entity_id) "
                      "VALUES (?,?,?)", [(r.article_id, r.local_id, e.id) for r in e.links])
-    conn.executemany("INSERT OR IGNORE INTO entity_keys(key, role, article_id, local_id) "
-                     "VALUES (?,?,?,?)",
-                     [("id:" + e.id, LINK, r.article_id, r.local_id) for r in e.links])
 
 
-def _note(conn: sqlite3.Connection, old: entities.ResolvedEntity,
+def note(conn: sqlite3.Connection, old: entities.ResolvedEntity,
           grown: entities.ResolvedEntity, changes: Changes) -> None:
     """Event actors resolve through an entity's name and country, and through its aliases."""
     changes.refs |= {(r.article_id, r.local_id) for r in grown.links}

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsgraph.resolve import dedup, entities
-from newsgraph.resolve.blocks import LINK
+from newsgraph.resolve.blocks import LINK, is_person
 from newsgraph.resolve.people import Row as EntityRow
 
 Ref = tuple[str, str]   # (article id, local id) of one per-article entity
@@ -52,15 +52,19 @@ def mark_resolved(conn: sqlite3.Connection, article_ids: Iterable[str]) -> None:
 
 
 def save_keys(conn: sqlite3.Connection, rows: Iterable[EntityRow]) -> None:
+    """The blocking keys of the non-person rows (people are kept by form:
+    `store.person_forms`)."""
     conn.executemany("INSERT OR IGNORE INTO entity_keys(key, role, article_id, local_id) "
-                     "VALUES (?,?,?,?)", ((k, role, r.article_id, r.local_id)
-                                          for r in rows for k, role in entities.row_keys(r)))
+                     "VALUES (?,?,?,?)", ((k, role, r.article_id, r.local_id) for r in rows
+                                          if not is_person(r.type, r.name)
+                                          for k, role in entities.row_keys(r)))
 
 
 def save_name_keys(conn: sqlite3.Connection, found: list[entities.ResolvedEntity]) -> None:
     conn.executemany("INSERT OR IGNORE INTO entity_keys(key, role, article_id, local_id) "
                      "VALUES (?,?,?,?)", (("id:" + e.name_id, LINK, r.article_id, r.local_id)
-                                          for e in found for r in e.links))
+                                          for e in found if e.type != "PERSON"
+                                          for r in e.links))
 
 
 def _fill_scope(conn: sqlite3.Connection, refs: Iterable[Ref]) -> None:

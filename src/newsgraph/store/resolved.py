@@ -18,8 +18,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsgraph.resolve import agreements, commitments, dedup, entities, events
+from newsgraph.resolve.blocks import is_person
 from newsgraph.resolve.people import Row as EntityRow
-from newsgraph.store import entity_growth, event_scope, incremental
+from newsgraph.store import entity_growth, event_scope, incremental, person_forms
 from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
 
 
@@ -43,6 +44,7 @@ def resolve_all(conn: sqlite3.Connection) -> ResolveReport:
     save_entities(conn, found)
     incremental.save_keys(conn, rows)
     incremental.save_name_keys(conn, found)
+    person_forms.save_all(conn, rows, found)
     del rows, found
     incremental.mark_resolved(conn, (r[0] for r in conn.execute("SELECT id FROM articles")))
     report = ResolveReport()
@@ -81,6 +83,9 @@ def _entities_incremental(conn: sqlite3.Connection, new: list[str],
     added = incremental.load_new_entity_rows(conn, new)
     incremental.save_keys(conn, added)
     left = entity_growth.grow_others(conn, added, changes)
+    person_forms.resolve_people_new(conn, [r for r in left if is_person(r.type, r.name)],
+                                    changes)
+    left = [r for r in left if not is_person(r.type, r.name)]
     if not left:
         return
     scope = incremental.component(conn, {(r.article_id, r.local_id) for r in left})

@@ -181,3 +181,32 @@ ALTER TABLE event_reports ADD COLUMN geo_country TEXT;
 ALTER TABLE event_reports ADD COLUMN geo_name TEXT;
 CREATE INDEX event_reports_geo ON event_reports(geo_precision, date);
 """
+
+# People by name form (`resolve.forms`), for incremental resolution: each form with its row
+# count and the entity its rows are (and that entity's id from its name alone, to find the
+# entities whose ids come from one name), its blocking keys, and its rows. Clearing
+# resolved_articles makes the next resolution a full rebuild, which fills them.
+PERSON_FORMS = """
+CREATE TABLE person_forms (
+    form TEXT PRIMARY KEY,             -- JSON of resolve.forms.Form
+    n INTEGER NOT NULL,
+    entity_id TEXT,
+    name_id TEXT
+) WITHOUT ROWID;
+CREATE INDEX person_forms_entity ON person_forms(entity_id);
+CREATE INDEX person_forms_name ON person_forms(name_id);
+CREATE TABLE person_form_keys (
+    key TEXT NOT NULL,
+    role TEXT NOT NULL,                -- link | target | probe
+    form TEXT NOT NULL,
+    PRIMARY KEY (key, form, role)
+) WITHOUT ROWID;
+CREATE INDEX person_form_keys_form ON person_form_keys(form);
+CREATE TABLE person_form_rows (
+    form TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    PRIMARY KEY (form, article_id, local_id)
+) WITHOUT ROWID;
+DELETE FROM resolved_articles;
+"""

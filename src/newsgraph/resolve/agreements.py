@@ -123,13 +123,19 @@ class Mention:
 class Group:
     key: str
     mentions: list[Mention] = field(default_factory=list)
+    _parties: tuple[int, frozenset[str]] = (0, frozenset())   # of mentions[:n]
 
     @property
     def countries(self) -> frozenset[str]:
         return countries_in(self.key)
 
-    def parties(self) -> set[str]:
-        return {canonical_country(p) or p for m in self.mentions for p in m.parties}
+    def parties(self) -> frozenset[str]:
+        n, seen = self._parties
+        if n != len(self.mentions):   # mentions are only ever added
+            seen = seen | {canonical_country(p) or p for m in self.mentions[n:]
+                           for p in m.parties}
+            self._parties = (len(self.mentions), seen)
+        return seen
 
     def kind(self) -> str:
         c = Counter(m.kind for m in self.mentions)
@@ -219,11 +225,13 @@ def _attach_unnamed(merged: dict[str, Group]) -> list[Group]:
     of them it fits (kept apart when it fits several)."""
     named = [g for g in merged.values() if g.countries]
     out = list(named)
+    names = {id(c): {m.key: Group(m.key) for m in c.mentions} for c in named}
     for g in (g for g in merged.values() if not g.countries):
         fits = [c for c in named if parties_agree(g, c) and any(
-            names_match(Group(k, [m]), g) for k, m in {m.key: m for m in c.mentions}.items())]
+            names_match(k, g) for k in names[id(c)].values())]
         if len(fits) == 1:
             fits[0].mentions.extend(g.mentions)
+            names[id(fits[0])].update((m.key, Group(m.key)) for m in g.mentions)
         else:
             out.append(g)
     return out

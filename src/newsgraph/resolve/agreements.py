@@ -49,6 +49,7 @@ STATUS_RANK = ["mentioned", "proposed", "planned", "announced", "negotiating", "
 SPELLING_SIMILARITY = 92
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def normalise(name: str) -> str:
     # "(RDP)", "(COMPACT ...)": a parenthesis repeats or expands the name
     text = fold(re.sub(r"\s*\([^)]*\)", " ", name))
@@ -308,17 +309,30 @@ def resolve_agreements(mentions: list[Mention], texts: dict[str, str]
     return [_agreement(g, texts, used) for g in cluster(keyed(mentions))]
 
 
-def _signals(g: Group, texts: dict[str, str]) -> dict[tuple[str, str], tuple[str | None, str]]:
-    """(article, status) -> (date, sentence): the first mention of each."""
-    signals: dict[tuple[str, str], tuple[str | None, str]] = {}
+
+Signals = dict[tuple[str, str], tuple[str | None, str]]
+
+
+def _signals(g: Group, texts: dict[str, str], known: Signals | None = None) -> Signals:
+    """(article, status) -> (date, sentence): the first mention of each (or, for those in
+    `known`, what it says: the signals of a group that only grew)."""
+    signals: Signals = {}
     for m in g.mentions:
         if (m.article_id, m.status) not in signals:
-            signals[(m.article_id, m.status)] = (
-                m.date, _sentence(texts[m.article_id], m.start, m.end))
+            signals[(m.article_id, m.status)] = (known or {}).get((m.article_id, m.status)) \
+                or (m.date, _sentence(texts[m.article_id], m.start, m.end))
     return signals
 
 
-def _agreement(g: Group, texts: dict[str, str], used: set[str]) -> ResolvedAgreement:
+def grown_agreement(g: Group, texts: dict[str, str], known: Signals) -> ResolvedAgreement:
+    """The agreement of a group that only gained mentions of new articles: `known` holds
+    its stored signals, `texts` the new articles' texts. Its id is the one its name gives
+    (the caller checks it is the stored one)."""
+    return _agreement(g, texts, set(), known)
+
+
+def _agreement(g: Group, texts: dict[str, str], used: set[str],
+               known: Signals | None = None) -> ResolvedAgreement:
     names = Counter(" ".join(m.name.split()) for m in g.mentions)
     # a clean name (no line break, brackets that close) before a frequent one
     name = min(names, key=lambda n: (not _clean(n), -names[n], -len(n), n))
@@ -328,7 +342,7 @@ def _agreement(g: Group, texts: dict[str, str], used: set[str]) -> ResolvedAgree
     used.add(ident)
     parties = Counter(canonical_country(p) or p for m in g.mentions for p in m.parties)
     dates = sorted(m.date for m in g.mentions if m.date)
-    signals = _signals(g, texts)
+    signals = _signals(g, texts, known)
     # The current status is the latest real signal; "mentioned" only when there is no other.
     latest = max(signals.items(), key=lambda kv: (kv[0][1] != "mentioned", kv[1][0] or "",
                                                   _rank(kv[0][1])))

@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from newsgraph.resolve import agreements, commitments, dedup, entities, events
 from newsgraph.resolve.blocks import is_person
 from newsgraph.resolve.people import Row as EntityRow
-from newsgraph.store import entity_growth, event_scope, incremental, person_forms
+from newsgraph.store import (
+    agreement_growth,
+    entity_growth,
+    event_scope,
+    incremental,
+    person_forms,
+)
 from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
 
 
@@ -108,7 +114,8 @@ def _after_entities(conn: sqlite3.Connection, report: ResolveReport,
     """The steps after the entities, for the new articles and what their entities changed
     (None: all of them afresh). Copies are found incrementally, events in the windows the
     changes reach; agreements, which read nothing but agreement mentions, are kept when no
-    new article mentions one; commitments for the quotes that can have changed."""
+    new article mentions one, and grow when new mentions only join them or add new ones
+    (`store.agreement_growth`); commitments for the quotes that can have changed."""
     start = time.perf_counter()
     new, changes = since if since else (None, event_scope.Changes())
     report.counts["entities"] = conn.execute("SELECT count(*) FROM entities").fetchone()[0]
@@ -130,7 +137,8 @@ def _after_entities(conn: sqlite3.Connection, report: ResolveReport,
         event_scope.resolve_events_new(conn, new, changes)
     report.counts["events"] = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     start = report.lap("events", start)
-    if new is None or incremental.mention_agreements(conn, new):
+    if new is None or (incremental.mention_agreements(conn, new)
+                       and not agreement_growth.grow(conn, new)):
         _clear(conn, "agreement_status", "agreement_links", "agreement_aliases", "agreements")
         save_agreements(conn, agreements.resolve_agreements(*load_agreement_mentions(conn)))
     report.counts["agreements"] = conn.execute("SELECT count(*) FROM agreements").fetchone()[0]

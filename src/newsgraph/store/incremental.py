@@ -1,13 +1,15 @@
 """Incremental resolution: new articles join the stored clusters their blocking keys reach.
 
 `resolve_new(conn)` finds the articles the resolved tables do not cover yet
-(`resolved_articles`), and for entities re-clusters only the connected component of blocking
-keys (`resolve.blocks`) the new entities reach, with the same functions a full rebuild uses,
-so it ends with the tables `resolve_all` gives, whatever the order and batching of ingests.
-Entities of other components keep their rows and ids. Copies are found the same way
-among the articles sharing sketch values with the new ones (`copies_incremental`). Events
-re-cluster the date windows that new or changed reports reach (`store.event_scope`);
-agreements are kept unless a new article mentions one; commitments are found again for the
+(`resolved_articles`). Their non-person entities grow the stored entities of their names
+(`store.entity_growth`), their people are resolved by name form (`store.person_forms`), and
+the non-person rows left are re-clustered with the connected component of blocking keys
+(`resolve.blocks`) they reach, with the same functions a full rebuild uses, so it ends with
+the tables `resolve_all` gives, whatever the order and batching of ingests. Entities of
+other components keep their rows and ids. Copies are found the same way among the articles
+sharing sketch values with the new ones (`copies_incremental`). Events re-cluster the date
+windows that new or changed reports reach (`store.event_scope`); agreements are kept unless
+a new article mentions one (`store.agreement_growth`); commitments are found again for the
 quotes of the stored ones and of the articles whose entities changed (`commitment_scope`).
 """
 

@@ -161,11 +161,11 @@ def _full_names(counts: dict[Form, int]) -> list[FormCluster]:
     names = {k: fs[0].name() for k, fs in by_key.items()}
     country: dict[str, str | None] = {}
     for k, fs in by_key.items():
-        c: Counter[str] = Counter()
+        seen: Counter[str] = Counter()
         for f in fs:
             if f.country:
-                c[f.country] += counts[f]
-        country[k] = min(c, key=lambda x: (-c[x], x)) if c else None
+                seen[f.country] += counts[f]
+        country[k] = min(seen, key=lambda x: (-seen[x], x)) if seen else None
     roots = _merge(names, country)
     clusters: dict[str, FormCluster] = {}
     for k in sorted(by_key):

@@ -130,7 +130,7 @@ def plan(comp: dict[str, Stored], touched: set[str]) -> Plan:
     counts = {form_of(t): s.n for t, s in comp.items()}
     for c in forms.cluster_forms(counts):
         texts = {form_text(f) for f in c.forms}
-        olds = {comp[t].entity_id for t in texts} - {None}
+        olds = {e for e in (comp[t].entity_id for t in texts) if e is not None}
         if len(olds) == 1:
             (x,) = olds
             if by_entity[x] == {t for t in texts if comp[t].entity_id is not None}:
@@ -226,18 +226,17 @@ def _cluster(conn: sqlite3.Connection, texts: frozenset[str], form_of_ref: dict[
              ) -> people.Cluster:
     """The rows of the forms `texts` (in the order a rebuild reads them) as one cluster;
     the form of each row goes into `form_of_ref`."""
-    rows = []
+    rows: list[EntityRow] = []
     for r in _in_chunks(
             conn, "SELECT e.article_id, e.local_id, e.name, e.type, e.affiliation, e.roles, "
                   "e.n_mentions, a.published, f.form FROM person_form_rows f "
                   "JOIN article_entities e ON e.article_id = f.article_id AND "
                   "e.local_id = f.local_id JOIN articles a ON a.id = e.article_id "
                   "WHERE f.form IN ({})", texts):
-        rows.append(EntityRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7]))
+        rows.append(EntityRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7],
+                              parse_person(r[2])))
         form_of_ref[(r[0], r[1])] = r[8]
-    rows.sort(key=lambda r: (r.date or "", r.article_id, r.local_id))
-    for r in rows:
-        r.parse = parse_person(r.name)
+    rows.sort(key=lambda x: (x.date or "", x.article_id, x.local_id))
     return people.Cluster("PERSON", rows)
 
 

@@ -147,8 +147,13 @@ def names_match(a: Group, b: Group) -> bool:
     """One name holds all the words of the other (at least three, one of them specific) and
     they have the same head noun, or the shorter has none ("Reciprocal Defense Procurement"
     for "... Procurement Agreement"); or the two differ only by spelling."""
-    ha, hb = head(a.key), head(b.key)
-    wa, wb = _content_words(a.key), _content_words(b.key)
+    return _keys_match(a.key, b.key)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _keys_match(a: str, b: str) -> bool:
+    ha, hb = head(a), head(b)
+    wa, wb = _content_words(a), _content_words(b)
     (short, h_short), (long_, h_long) = sorted([(wa, ha), (wb, hb)], key=lambda t: len(t[0]))
     # A name with two agreement nouns ("Chemical Weapons Convention and Biological Weapons
     # Convention", "Framework for ... Agreement") may hold two names: no merging by words.
@@ -156,7 +161,7 @@ def names_match(a: Group, b: Group) -> bool:
     if (len(short) >= 3 and any(specific(w) for w in short) and set(short) <= set(long_)
             and (h_short == h_long or h_short is None) and not compound):
         return True
-    return ha == hb and fuzz.ratio(a.key, b.key) >= SPELLING_SIMILARITY
+    return ha == hb and fuzz.ratio(a, b) >= SPELLING_SIMILARITY
 
 
 def parties_agree(a: Group, b: Group) -> bool:

@@ -184,7 +184,8 @@ CREATE INDEX event_reports_geo ON event_reports(geo_precision, date);
 
 # People by name form (`resolve.forms`), for incremental resolution: each form with its row
 # count and the entity its rows are (and that entity's id from its name alone, to find the
-# entities whose ids come from one name), its blocking keys, and its rows. Clearing
+# entities whose ids come from one name), its blocking keys, and its rows; event reports by
+# date, for the windows new reports reach (`store.event_scope`). Clearing
 # resolved_articles makes the next resolution a full rebuild, which fills them.
 PERSON_FORMS = """
 CREATE TABLE person_forms (
@@ -202,6 +203,7 @@ CREATE TABLE person_form_keys (
     PRIMARY KEY (key, form, role)
 ) WITHOUT ROWID;
 CREATE INDEX person_form_keys_form ON person_form_keys(form);
+CREATE INDEX IF NOT EXISTS event_reports_date ON event_reports(date);
 CREATE TABLE person_form_rows (
     form TEXT NOT NULL,
     article_id TEXT NOT NULL,

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -231,13 +232,28 @@ def _attach_unnamed(merged: dict[str, Group]) -> list[Group]:
     of them it fits (kept apart when it fits several)."""
     named = [g for g in merged.values() if g.countries]
     out = list(named)
-    names = {id(c): {m.key: Group(m.key) for m in c.mentions} for c in named}
+    names: dict[int, dict[str, Group]] = {id(c): {} for c in named}
+    # Two names can match only when they share a specific word or their head noun.
+    by_clue: dict[str | None, set[int]] = defaultdict(set)
+
+    def add(c: Group, keys: Iterable[str]) -> None:
+        for k in keys:
+            names[id(c)].setdefault(k, Group(k))
+            by_clue[head(k)].add(id(c))
+            for w in _content_words(k):
+                if specific(w):
+                    by_clue["=" + w].add(id(c))
+
+    for c in named:
+        add(c, [m.key for m in c.mentions])
     for g in (g for g in merged.values() if not g.countries):
-        fits = [c for c in named if parties_agree(g, c) and any(
+        clues = by_clue[head(g.key)].union(
+            *(by_clue["=" + w] for w in _content_words(g.key) if specific(w)))
+        fits = [c for c in named if id(c) in clues and parties_agree(g, c) and any(
             names_match(k, g) for k in names[id(c)].values())]
         if len(fits) == 1:
             fits[0].mentions.extend(g.mentions)
-            names[id(fits[0])].update((m.key, Group(m.key)) for m in g.mentions)
+            add(fits[0], [m.key for m in g.mentions])
         else:
             out.append(g)
     return out

@@ -70,19 +70,17 @@ def stored_entity(conn: sqlite3.Connection, entity_id: str) -> entities.Resolved
 
 
 def variants(conn: sqlite3.Connection, entity_id: str) -> list[entities.Variant]:
-    return [entities.Variant(n, aff, json.loads(roles), k) for n, aff, roles, k in conn.execute(
-        "SELECT e.name, e.affiliation, e.roles, count(*) FROM entity_links l "
-        "JOIN article_entities e ON e.article_id = l.article_id AND e.local_id = l.local_id "
-        "WHERE l.entity_id = ? GROUP BY e.name, e.affiliation, e.roles", (entity_id,))]
+    return [entities.Variant(n, aff or None, json.loads(roles), k)
+            for n, aff, roles, k in conn.execute(
+        "SELECT name, affiliation, roles, n FROM entity_variants WHERE entity_id = ?",
+        (entity_id,))]
 
 
 def _shared(conn: sqlite3.Connection, entity_id: str) -> bool:
     """Whether another entity's id comes from the same name (then the two are told apart
     by the order they sort in, and are re-clustered together)."""
-    return conn.execute(
-        "SELECT 1 FROM entity_keys k JOIN entity_links l ON l.article_id = k.article_id "
-        "AND l.local_id = k.local_id WHERE k.key = ? AND l.entity_id != ? LIMIT 1",
-        ("id:" + entity_id, entity_id)).fetchone() is not None
+    return conn.execute("SELECT 1 FROM entity_name_ids WHERE name_id = ? AND entity_id != ? "
+                        "LIMIT 1", (entity_id, entity_id)).fetchone() is not None
 
 
 def save_grown(conn: sqlite3.Connection, e: entities.ResolvedEntity) -> None:
@@ -101,6 +99,10 @@ def save_grown(conn: sqlite3.Connection, e: entities.ResolvedEntity) -> None:
                       for r in e.roles])
     conn.executemany("INSERT INTO entity_links(article_id, local_id, entity_id) "
                      "VALUES (?,?,?)", [(r.article_id, r.local_id, e.id) for r in e.links])
+    conn.executemany("INSERT INTO entity_variants(entity_id, name, affiliation, roles, n) "
+                     "SELECT ?, name, COALESCE(affiliation, ''), roles, 1 FROM article_entities "
+                     "WHERE article_id = ? AND local_id = ? ON CONFLICT DO UPDATE SET n = n + 1",
+                     [(e.id, r.article_id, r.local_id) for r in e.links])
 
 
 def note(conn: sqlite3.Connection, old: entities.ResolvedEntity,

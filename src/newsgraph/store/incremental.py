@@ -139,7 +139,8 @@ def drop_scope_entities(conn: sqlite3.Connection) -> None:
                  "FROM entity_links l JOIN temp.scope_entities s "
                  "ON s.article_id = l.article_id AND s.local_id = l.local_id")
     for table, col in (("entity_links", "entity_id"), ("entity_aliases", "entity_id"),
-                       ("entity_roles", "entity_id"), ("entities", "id")):
+                       ("entity_roles", "entity_id"), ("entity_variants", "entity_id"),
+                       ("entity_name_ids", "entity_id"), ("entities", "id")):
         conn.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT id FROM temp.old_entities)")
     conn.execute("DELETE FROM entity_keys WHERE key LIKE 'id:%' AND (article_id, local_id) IN "
                  "(SELECT article_id, local_id FROM temp.scope_entities)")

@@ -300,7 +300,7 @@ RESOLVED_TABLES = ("commitments", "agreement_status", "agreement_links", "agreem
                    "entity_roles", "entity_links", "entity_aliases", "entities")
 # Kept by resolution next to the resolved tables, rebuilt with them (`store.incremental`).
 STATE_TABLES = ("entity_keys", "sketch_values", "resolved_articles", "person_forms",
-                "person_form_keys", "person_form_rows")
+                "person_form_keys", "person_form_rows", "entity_variants", "entity_name_ids")
 ARTICLE_TABLES = ("articles", "article_sources", "article_entities", "mentions", "quotes",
                   "event_reports", "event_report_actors", "agreement_mentions")
 

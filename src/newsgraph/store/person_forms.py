@@ -250,7 +250,8 @@ def _replace(conn: sqlite3.Connection, clusters: list[people.Cluster],
     before = event_scope.stored_state(conn)
     found = entities.entities_of(clusters)
     for table, col in (("entity_links", "entity_id"), ("entity_aliases", "entity_id"),
-                       ("entity_roles", "entity_id"), ("entities", "id")):
+                       ("entity_roles", "entity_id"), ("entity_variants", "entity_id"),
+                       ("entity_name_ids", "entity_id"), ("entities", "id")):
         conn.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT id FROM temp.old_entities)")
     resolved.save_entities(conn, found)
     conn.executemany("UPDATE person_forms SET entity_id = ?, name_id = ? WHERE form = ?",

@@ -27,6 +27,7 @@ from newsgraph.store import (
     incremental,
     person_forms,
 )
+from newsgraph.store.incremental import _in_chunks
 from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
 
 
@@ -171,6 +172,8 @@ def load_entity_rows(conn: sqlite3.Connection) -> list[EntityRow]:
 
 
 def save_entities(conn: sqlite3.Connection, found: list[entities.ResolvedEntity]) -> None:
+    """Insert entities with their links, aliases and roles, and what an entity that only
+    grows is updated from (`entity_variants`, `entity_name_ids`)."""
     for e in found:
         conn.execute("INSERT INTO entities(id, name, type, affiliation, n_articles, n_mentions, "
                      "first_date, last_date) VALUES (?,?,?,?,?,?,?,?)",
@@ -184,6 +187,13 @@ def save_entities(conn: sqlite3.Connection, found: list[entities.ResolvedEntity]
                          "n_articles) VALUES (?,?,?,?,?)",
                          [(e.id, r.title, r.first_date, r.last_date, r.n_articles)
                           for r in e.roles])
+    conn.executemany("INSERT INTO entity_name_ids(entity_id, name_id) VALUES (?,?)",
+                     [(e.id, e.name_id) for e in found])
+    _in_chunks(conn, "INSERT INTO entity_variants(entity_id, name, affiliation, roles, n) "
+                     "SELECT l.entity_id, e.name, COALESCE(e.affiliation, ''), e.roles, "
+                     "count(*) FROM entity_links l JOIN article_entities e ON e.article_id = "
+                     "l.article_id AND e.local_id = l.local_id WHERE l.entity_id IN ({}) "
+                     "GROUP BY 1, 2, 3, 4", [e.id for e in found])
 
 
 # -------------------------------------------------------------- duplicates

@@ -270,3 +270,27 @@ def incremental_scope(conn: sqlite3.Connection, refs: set[Ref]) -> None:
     conn.execute("CREATE TEMP TABLE old_entities AS SELECT DISTINCT l.entity_id AS id "
                  "FROM entity_links l JOIN temp.scope_entities s "
                  "ON s.article_id = l.article_id AND s.local_id = l.local_id")
+
+
+def fill_state(conn: sqlite3.Connection) -> None:
+    """Write the state that growing entities and people read (forms, entity variants and
+    name ids) from the resolved entity tables as they stand, e.g. loaded from a resolution
+    run elsewhere: what a full rebuild would have written with them."""
+    from newsgraph.store import resolved
+
+    for table in ("person_forms", "person_form_keys", "person_form_rows", "entity_variants",
+                  "entity_name_ids"):
+        conn.execute(f"DELETE FROM {table}")
+    found = [entities.ResolvedEntity(i, n, t, None, 0, 0, None, None,
+                                     name_id=entities.name_id(t, n))
+             for i, n, t in conn.execute("SELECT id, name, type FROM entities")]
+    by_id = {e.id: e for e in found}
+    for a, lid, i in conn.execute("SELECT article_id, local_id, entity_id FROM entity_links"):
+        by_id[i].links.append(entities.LocalRef(a, lid))
+    save_all(conn, resolved.load_entity_rows(conn), found)
+    conn.executemany("INSERT INTO entity_name_ids(entity_id, name_id) VALUES (?,?)",
+                     [(e.id, e.name_id) for e in found])
+    conn.execute("INSERT INTO entity_variants(entity_id, name, affiliation, roles, n) "
+                 "SELECT l.entity_id, e.name, COALESCE(e.affiliation, ''), e.roles, count(*) "
+                 "FROM entity_links l JOIN article_entities e ON e.article_id = l.article_id "
+                 "AND e.local_id = l.local_id GROUP BY 1, 2, 3, 4")

@@ -196,9 +196,9 @@ def _sketches(conn: sqlite3.Connection, ids: Iterable[str]) -> list[tuple[str, b
 
 def copies_incremental(conn: sqlite3.Connection, new: list[str]) -> set[str]:
     """Find the copies among the new articles and the groups of copies they reach: the
-    articles sharing a sketch value with them, and those holding a value that the new ones
-    made boilerplate (which no longer counts as evidence between them). Returns the
-    articles whose original changed."""
+    articles compared with them (sharing enough sketch values), and those holding a value
+    that the new ones made boilerplate (which no longer counts as evidence between them).
+    Returns the articles whose original changed."""
     added = _sketches(conn, new)
     values = {_signed(h) for _, sk in added for h in dedup.unpack(sk)}
     before = _holders(conn, values)
@@ -206,9 +206,13 @@ def copies_incremental(conn: sqlite3.Connection, new: list[str]) -> set[str]:
     after = _holders(conn, values)
     limit = dedup.MAX_POSTING
     crossed = {v for v in values if after[v] > limit >= before.get(v, 0)}
-    reach = {v for v in values if after[v] <= limit} | crossed
-    scope = set(new) | {r[0] for r in _in_chunks(
-        conn, "SELECT DISTINCT article_id FROM sketch_values WHERE value IN ({})", reach)}
+    sharing = set(new) | {r[0] for r in _in_chunks(
+        conn, "SELECT DISTINCT article_id FROM sketch_values WHERE value IN ({})",
+        {v for v in values if after[v] <= limit})}
+    # only the articles compared with a new one can join its group
+    scope = set(new) | dedup.candidates_of(set(new), _sketches(conn, sharing), frozenset(
+        v % (1 << 64) for v in values if after[v] > limit)) | {r[0] for r in _in_chunks(
+            conn, "SELECT DISTINCT article_id FROM sketch_values WHERE value IN ({})", crossed)}
     roots = {r[0] for r in _in_chunks(
         conn, "SELECT duplicate_of FROM duplicates WHERE article_id IN ({})", scope)}
     scope |= roots | {r[0] for r in _in_chunks(

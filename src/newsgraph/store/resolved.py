@@ -319,21 +319,49 @@ def load_commitment_inputs(conn: sqlite3.Connection, scoped: bool = False
         "WHERE q.is_question = 0 AND q.speaker IS NOT NULL" + scope +
         " ORDER BY a.published, q.article_id, q.local_id")]
     places: dict[str, list[commitments.AgreementPlace]] = defaultdict(list)
-    for article_id, agreement_id, start, end in conn.execute(
+    for article_id, agreement_id, start, end in conn.execute(   # of the quotes' articles
             "SELECT m.article_id, l.agreement_id, m.start, m.end FROM agreement_mentions m "
-            "JOIN agreement_links l ON l.mention_pk = m.pk ORDER BY m.article_id, m.start"):
+            "JOIN agreement_links l ON l.mention_pk = m.pk" + (
+                " WHERE m.article_id IN (SELECT article_id FROM quotes WHERE pk IN "
+                "(SELECT pk FROM temp.scope_quotes))" if scoped else "") +
+            " ORDER BY m.article_id, m.start"):
         places[article_id].append(commitments.AgreementPlace(agreement_id, start, end))
-    statuses: dict[str, list[commitments.StatusRow]] = defaultdict(list)
-    for agreement_id, *rest in conn.execute(
-            "SELECT agreement_id, status, article_id, date, evidence FROM agreement_status "
-            "ORDER BY agreement_id, date, article_id, status"):
-        statuses[agreement_id].append(commitments.StatusRow(*rest))
+    statuses = _Timelines(conn) if scoped else _timelines(conn, None)
     return commitments.CommitmentInputs(
         quotes=quotes,
         aliases=[(a, n) for a, n in conn.execute(
             "SELECT agreement_id, alias FROM agreement_aliases")],
-        places=dict(places), statuses=dict(statuses),
+        places=dict(places), statuses=statuses,
         latest=conn.execute("SELECT max(published) FROM articles").fetchone()[0])
+
+
+def _timelines(conn: sqlite3.Connection, agreement_id: str | None
+               ) -> dict[str, list[commitments.StatusRow]]:
+    """The status timeline of every agreement (or of one)."""
+    out: dict[str, list[commitments.StatusRow]] = defaultdict(list)
+    for a, *rest in conn.execute(
+            "SELECT agreement_id, status, article_id, date, evidence FROM agreement_status" + (
+                " WHERE agreement_id = ?" if agreement_id else "") +
+            " ORDER BY agreement_id, date, article_id, status",
+            (agreement_id,) if agreement_id else ()):
+        out[a].append(commitments.StatusRow(*rest))
+    return dict(out)
+
+
+class _Timelines(dict[str, list[commitments.StatusRow]]):
+    """Timelines read when asked for: a few quotes need the timelines of few agreements."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__()
+        self.conn = conn
+
+    def get(self, key: str | None, default: object = None  # type: ignore[override]
+            ) -> list[commitments.StatusRow]:
+        if key is None:
+            return []
+        if key not in self:
+            self[key] = _timelines(self.conn, key).get(key, [])
+        return self[key]
 
 
 def save_commitments(conn: sqlite3.Connection, found: list[commitments.Commitment]) -> None:

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -49,6 +50,7 @@ STATUS_RANK = ["mentioned", "proposed", "planned", "announced", "negotiating", "
 SPELLING_SIMILARITY = 92
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def normalise(name: str) -> str:
     # "(RDP)", "(COMPACT ...)": a parenthesis repeats or expands the name
     text = fold(re.sub(r"\s*\([^)]*\)", " ", name))
@@ -123,13 +125,19 @@ class Mention:
 class Group:
     key: str
     mentions: list[Mention] = field(default_factory=list)
+    _parties: tuple[int, frozenset[str]] = (0, frozenset())   # of mentions[:n]
 
     @property
     def countries(self) -> frozenset[str]:
         return countries_in(self.key)
 
-    def parties(self) -> set[str]:
-        return {canonical_country(p) or p for m in self.mentions for p in m.parties}
+    def parties(self) -> frozenset[str]:
+        n, seen = self._parties
+        if n != len(self.mentions):   # mentions are only ever added
+            seen = seen | {canonical_country(p) or p for m in self.mentions[n:]
+                           for p in m.parties}
+            self._parties = (len(self.mentions), seen)
+        return seen
 
     def kind(self) -> str:
         c = Counter(m.kind for m in self.mentions)
@@ -140,8 +148,13 @@ def names_match(a: Group, b: Group) -> bool:
     """One name holds all the words of the other (at least three, one of them specific) and
     they have the same head noun, or the shorter has none ("Reciprocal Defense Procurement"
     for "... Procurement Agreement"); or the two differ only by spelling."""
-    ha, hb = head(a.key), head(b.key)
-    wa, wb = _content_words(a.key), _content_words(b.key)
+    return _keys_match(a.key, b.key)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _keys_match(a: str, b: str) -> bool:
+    ha, hb = head(a), head(b)
+    wa, wb = _content_words(a), _content_words(b)
     (short, h_short), (long_, h_long) = sorted([(wa, ha), (wb, hb)], key=lambda t: len(t[0]))
     # A name with two agreement nouns ("Chemical Weapons Convention and Biological Weapons
     # Convention", "Framework for ... Agreement") may hold two names: no merging by words.
@@ -149,7 +162,7 @@ def names_match(a: Group, b: Group) -> bool:
     if (len(short) >= 3 and any(specific(w) for w in short) and set(short) <= set(long_)
             and (h_short == h_long or h_short is None) and not compound):
         return True
-    return ha == hb and fuzz.ratio(a.key, b.key) >= SPELLING_SIMILARITY
+    return ha == hb and fuzz.ratio(a, b) >= SPELLING_SIMILARITY
 
 
 def parties_agree(a: Group, b: Group) -> bool:
@@ -219,11 +232,28 @@ def _attach_unnamed(merged: dict[str, Group]) -> list[Group]:
     of them it fits (kept apart when it fits several)."""
     named = [g for g in merged.values() if g.countries]
     out = list(named)
+    names: dict[int, dict[str, Group]] = {id(c): {} for c in named}
+    # Two names can match only when they share a specific word or their head noun.
+    by_clue: dict[str | None, set[int]] = defaultdict(set)
+
+    def add(c: Group, keys: Iterable[str]) -> None:
+        for k in keys:
+            names[id(c)].setdefault(k, Group(k))
+            by_clue[head(k)].add(id(c))
+            for w in _content_words(k):
+                if specific(w):
+                    by_clue["=" + w].add(id(c))
+
+    for c in named:
+        add(c, [m.key for m in c.mentions])
     for g in (g for g in merged.values() if not g.countries):
-        fits = [c for c in named if parties_agree(g, c) and any(
-            names_match(Group(k, [m]), g) for k, m in {m.key: m for m in c.mentions}.items())]
+        clues = by_clue[head(g.key)].union(
+            *(by_clue["=" + w] for w in _content_words(g.key) if specific(w)))
+        fits = [c for c in named if id(c) in clues and parties_agree(g, c) and any(
+            names_match(k, g) for k in names[id(c)].values())]
         if len(fits) == 1:
             fits[0].mentions.extend(g.mentions)
+            add(fits[0], [m.key for m in g.mentions])
         else:
             out.append(g)
     return out
@@ -300,17 +330,30 @@ def resolve_agreements(mentions: list[Mention], texts: dict[str, str]
     return [_agreement(g, texts, used) for g in cluster(keyed(mentions))]
 
 
-def _signals(g: Group, texts: dict[str, str]) -> dict[tuple[str, str], tuple[str | None, str]]:
-    """(article, status) -> (date, sentence): the first mention of each."""
-    signals: dict[tuple[str, str], tuple[str | None, str]] = {}
+
+Signals = dict[tuple[str, str], tuple[str | None, str]]
+
+
+def _signals(g: Group, texts: dict[str, str], known: Signals | None = None) -> Signals:
+    """(article, status) -> (date, sentence): the first mention of each (or, for those in
+    `known`, what it says: the signals of a group that only grew)."""
+    signals: Signals = {}
     for m in g.mentions:
         if (m.article_id, m.status) not in signals:
-            signals[(m.article_id, m.status)] = (
-                m.date, _sentence(texts[m.article_id], m.start, m.end))
+            signals[(m.article_id, m.status)] = (known or {}).get((m.article_id, m.status)) \
+                or (m.date, _sentence(texts[m.article_id], m.start, m.end))
     return signals
 
 
-def _agreement(g: Group, texts: dict[str, str], used: set[str]) -> ResolvedAgreement:
+def grown_agreement(g: Group, texts: dict[str, str], known: Signals) -> ResolvedAgreement:
+    """The agreement of a group that only gained mentions of new articles: `known` holds
+    its stored signals, `texts` the new articles' texts. Its id is the one its name gives
+    (the caller checks it is the stored one)."""
+    return _agreement(g, texts, set(), known)
+
+
+def _agreement(g: Group, texts: dict[str, str], used: set[str],
+               known: Signals | None = None) -> ResolvedAgreement:
     names = Counter(" ".join(m.name.split()) for m in g.mentions)
     # a clean name (no line break, brackets that close) before a frequent one
     name = min(names, key=lambda n: (not _clean(n), -names[n], -len(n), n))
@@ -320,7 +363,7 @@ def _agreement(g: Group, texts: dict[str, str], used: set[str]) -> ResolvedAgree
     used.add(ident)
     parties = Counter(canonical_country(p) or p for m in g.mentions for p in m.parties)
     dates = sorted(m.date for m in g.mentions if m.date)
-    signals = _signals(g, texts)
+    signals = _signals(g, texts, known)
     # The current status is the latest real signal; "mentioned" only when there is no other.
     latest = max(signals.items(), key=lambda kv: (kv[0][1] != "mentioned", kv[1][0] or "",
                                                   _rank(kv[0][1])))

@@ -37,7 +37,11 @@ def other_key(typ: str, norm: str) -> str:
 
 def person_keys(name: str) -> list[tuple[str, str]]:
     """(key, role) pairs of a per-article PERSON entity named `name`."""
-    p = parse_person(name)
+    return name_keys(parse_person(name))
+
+
+def name_keys(p: PersonName) -> list[tuple[str, str]]:
+    """(key, role) pairs of a parsed person name (of a name form: `resolve.forms`)."""
     if not p.surname:
         return []
     keys = [("sur:" + block_key(p.surname), LINK)]

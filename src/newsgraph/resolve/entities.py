@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.resolve.blocks import LINK, is_person, other_key, person_keys
 from newsgraph.resolve.countries import canonical_country
-from newsgraph.resolve.names import HONORIFICS, PersonName, fold
+from newsgraph.resolve.names import HONORIFICS, PersonName, fold, parse_person
 from newsgraph.resolve.people import Cluster, Row, cluster_people
 
 
@@ -81,23 +81,38 @@ class ResolvedEntity:
 # ------------------------------------------------------------ the results
 
 
+def _display(typ: str, row: Row) -> tuple[str, bool]:
+    """How a row names its entity, and whether that is spelled out (a person's full name)."""
+    if typ == "PERSON":
+        p = row.parse or parse_person(row.name)
+        return p.display, p.tier == "full"
+    return canonical_country(row.name) or row.name.strip(), True
+
+
+def _best(counts: Counter[str], full: dict[str, bool]) -> str:
+    """The most reported spelled-out form, else the most reported."""
+    return max(counts, key=lambda n: (full[n], counts[n], len(n), n))
+
+
 def _canonical(c: Cluster) -> tuple[str, str]:
-    """(display name, key): the most reported spelled-out form, else the most reported."""
+    """(display name, key)."""
     counts: Counter[str] = Counter()
     full: dict[str, bool] = {}
     for r in c.rows:
-        if c.type == "PERSON" and r.parse is not None:
-            name = r.parse.display
-            full[name] = r.parse.tier == "full"
-        else:
-            name = canonical_country(r.name) or r.name.strip()
-            full[name] = True
+        name, spelled = _display(c.type, r)
+        full[name] = full.get(name, False) or spelled
         counts[name] += 1
-    best = max(counts, key=lambda n: (full[n], counts[n], len(n), n))
+    best = _best(counts, full)
     return best, _norm(best)
 
 
-def resolve_entities(rows: list[Row]) -> list[ResolvedEntity]:
+def cluster_name_id(c: Cluster) -> str:
+    """The id a cluster's name gives it (`ResolvedEntity.name_id`)."""
+    return name_id(c.type, _canonical(c)[0])
+
+
+def clusters_of(rows: list[Row]) -> list[Cluster]:
+    """People clustered (`resolve.people`), other entities grouped by normalised name."""
     people = [r for r in rows if r.type == "PERSON" and not canonical_country(r.name)]
     others: dict[tuple[str, str], Cluster] = {}
     for r in rows:
@@ -105,7 +120,16 @@ def resolve_entities(rows: list[Row]) -> list[ResolvedEntity]:
             continue
         typ, key = _group_key(r)
         others.setdefault((typ, key), Cluster(typ)).rows.append(r)
-    clusters = cluster_people(people) + list(others.values())
+    return cluster_people(people) + list(others.values())
+
+
+def resolve_entities(rows: list[Row]) -> list[ResolvedEntity]:
+    return entities_of(clusters_of(rows))
+
+
+def entities_of(clusters: list[Cluster]) -> list[ResolvedEntity]:
+    """The corpus entities of `clusters`, in the order they are stored; clusters whose
+    names give the same id are told apart by that order."""
     used: set[str] = set()
     return [_entity(c, used) for c in sorted(
         clusters, key=lambda c: (c.type, min((r.date or "", r.article_id, r.local_id)
@@ -157,14 +181,7 @@ def _roles(c: Cluster) -> list[EntityRole]:
     arts: dict[str, set[str]] = defaultdict(set)
     spelling: dict[str, Counter[str]] = defaultdict(Counter)
     for r in c.rows:
-        titles = list(r.roles)
-        if not titles and r.parse is not None and r.parse.title:
-            titles = [r.parse.title]
-        for t in titles:
-            t = " ".join(t.split())
-            k = fold(t)
-            if not t or k in HONORIFICS:
-                continue
+        for k, t in _titles(_row_titles(r)):
             spelling[k][t] += 1
             arts[k].add(r.article_id)
             if r.date:
@@ -172,8 +189,31 @@ def _roles(c: Cluster) -> list[EntityRole]:
     out = []
     for k, seen in arts.items():
         dates = sorted(spans[k])
-        out.append(EntityRole(spelling[k].most_common(1)[0][0], dates[0] if dates else None,
+        out.append(EntityRole(_spelling(spelling[k]), dates[0] if dates else None,
                               dates[-1] if dates else None, len(seen)))
+    return out
+
+
+def _row_titles(r: Row) -> list[str]:
+    """A row's titles: its roles, else the title written with its name."""
+    if not r.roles and r.parse is not None and r.parse.title:
+        return [r.parse.title]
+    return list(r.roles)
+
+
+def _spelling(counts: Counter[str]) -> str:
+    """A title as most often written (the greatest spelling among equals, in any order)."""
+    return max(counts, key=lambda t: (counts[t], t))
+
+
+def _titles(roles: list[str]) -> list[tuple[str, str]]:
+    """(folded, as written) of each title worth keeping."""
+    out = []
+    for t in roles:
+        t = " ".join(t.split())
+        k = fold(t)
+        if t and k not in HONORIFICS:
+            out.append((k, t))
     return out
 
 
@@ -183,3 +223,87 @@ def row_keys(row: Row) -> list[tuple[str, str]]:
         return person_keys(row.name)
     typ, key = _group_key(row)
     return [(other_key(typ, key), LINK)]
+
+
+# ------------------------------------------------- an entity that only grows
+
+
+@dataclass
+class Variant:
+    """The stored rows of one entity that read alike: name, country, titles, how many."""
+
+    name: str
+    affiliation: str | None
+    roles: list[str]
+    n: int
+
+
+def name_id(typ: str, name: str) -> str:
+    """The id derived from a display name alone (`ResolvedEntity.name_id`)."""
+    return "ent-" + hashlib.sha1(f"{typ}|{_norm(name)}".encode()).hexdigest()[:12]
+
+
+def grow(old: ResolvedEntity, variants: list[Variant], new: list[Row]) -> ResolvedEntity:
+    """An entity `old`, whose stored rows read as `variants`, with the rows `new` of
+    articles it has no row in yet, when they join it and nothing else changes: the entity
+    `entities_of` gives for all its rows together (the counts add up; names, countries and
+    titles are counted by how the rows read). Its links are the new rows'; the id is old's:
+    the caller checks that `name_id` of the new name is still it."""
+    names: Counter[str] = Counter()
+    full: dict[str, bool] = {}
+    countries: Counter[str] = Counter()
+    spelling: dict[str, Counter[str]] = defaultdict(Counter)
+    as_rows = [(Row("", "", v.name, old.type, v.affiliation, v.roles, 0, None), v.n)
+               for v in variants] + [(r, 1) for r in new]
+    for r, n in as_rows:
+        if old.type == "PERSON":
+            r.parse = r.parse or parse_person(r.name)
+        name, spelled = _display(old.type, r)
+        full[name] = full.get(name, False) or spelled
+        names[name] += n
+        if r.affiliation:
+            countries[canonical_country(r.affiliation) or r.affiliation] += n
+        for k, t in _titles(_row_titles(r)):
+            spelling[k][t] += n
+    best = _best(names, full)
+    dates = [d for d in (old.first_date, old.last_date, *(r.date for r in new)) if d]
+    grown = Cluster(old.type, new)
+    return ResolvedEntity(
+        old.id, best, old.type,
+        min(countries, key=lambda k: (-countries[k], k)) if countries else None,
+        old.n_articles + len(grown.articles()),
+        old.n_mentions + sum(r.n_mentions for r in new),
+        min(dates) if dates else None, max(dates) if dates else None,
+        [LocalRef(r.article_id, r.local_id) for r in new],
+        _grown_aliases(old.aliases, _aliases(grown)),
+        _grown_roles(old.roles, _roles(grown), spelling), name_id(old.type, best))
+
+
+def _grown_aliases(old: list[EntityAlias], new: list[EntityAlias]) -> list[EntityAlias]:
+    counts = {a.alias: a.n_articles for a in old}
+    for a in new:
+        counts[a.alias] = counts.get(a.alias, 0) + a.n_articles
+    return [EntityAlias(a, n) for a, n in sorted(counts.items())]
+
+
+def _grown_roles(old: list[EntityRole], new: list[EntityRole],
+                 spelling: dict[str, Counter[str]]) -> list[EntityRole]:
+    """Roles of the old rows and the new (titles folded alike are one role), spelled as
+    most written across both."""
+    merged: dict[str, EntityRole] = {}
+    for role in (*old, *new):
+        k = fold(role.title)
+        had = merged.get(k)
+        if had is None:
+            merged[k] = EntityRole(role.title, role.first_date, role.last_date,
+                                   role.n_articles)
+            continue
+        dates = [d for d in (had.first_date, had.last_date, role.first_date,
+                             role.last_date) if d]
+        merged[k] = EntityRole(had.title, min(dates) if dates else None,
+                               max(dates) if dates else None,
+                               had.n_articles + role.n_articles)
+    for k, role in merged.items():
+        if spelling[k]:
+            role.title = _spelling(spelling[k])
+    return list(merged.values())

@@ -46,6 +46,7 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def translit(word: str) -> str:
     """A key on which transliterations of one name agree: Sergey/Sergei, Zelensky/Zelenskyy,
     Mohammed/Mohamed."""
@@ -124,6 +125,7 @@ def _split_initials(word: str) -> list[str]:
     return [word.replace(".", "")]
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def same_first(a: str, b: str) -> bool:
     """Two first names of one person: equal, a known short form ("Joe"/"Joseph", "Phil"/
     "Philip"), a transliteration or a spelling variant."""
@@ -141,6 +143,7 @@ def same_first(a: str, b: str) -> bool:
     return len(a) >= 5 and len(b) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= 88
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def same_surname(a: str, b: str) -> bool:
     """Equal, or a transliteration variant of a long name (Zelensky / Zelenskyy)."""
     if a == b:

@@ -112,17 +112,34 @@ def _window_reports(conn: sqlite3.Connection, since: dict[str, dt.date]
     for category, day in since.items():
         lo = (day - dt.timedelta(days=events.WINDOW_UNDATED)
               if day > dt.date.min + dt.timedelta(days=10) else dt.date.min)
-        where = "" if lo == dt.date.min else \
-            f"AND ({_DAY} >= ? OR NOT ({_DAY} GLOB {_ISO}))"
-        args = (category,) if lo == dt.date.min else (category, lo.isoformat())
-        pks.update(r[0] for r in conn.execute(
-            "SELECT r.pk FROM event_reports r JOIN articles a ON a.id = r.article_id "
-            f"WHERE upper(r.category) = ? {where}", args))
+        if lo == dt.date.min:
+            pks.update(r[0] for r in conn.execute(
+                "SELECT pk FROM event_reports WHERE upper(category) = ?", (category,)))
+        else:
+            pks |= _reports_from(conn, category, lo.isoformat())
     ids = {r[0] for r in _in_chunks(conn, "SELECT DISTINCT event_id FROM event_links "
                                           "WHERE report_pk IN ({})", pks)}
     event_of = dict(_in_chunks(conn, "SELECT report_pk, event_id FROM event_links "
                                      "WHERE event_id IN ({})", ids))
     return pks | set(event_of), event_of
+
+
+def _reports_from(conn: sqlite3.Connection, category: str, lo: str) -> set[int]:
+    """The reports of `category` whose day (their date, else their article's) is `lo` or
+    later or not a date, read through the indexes on dates, not the whole table."""
+    args = (category, lo)
+    out = {r[0] for r in conn.execute(   # dated on or after lo
+        "SELECT pk FROM event_reports WHERE date >= ? AND upper(category) = ?", args[::-1])}
+    out.update(r[0] for r in conn.execute(   # dated before lo, by no date
+        "SELECT pk FROM event_reports WHERE date != '' AND date < ? AND upper(category) = ? "
+        f"AND NOT (date GLOB {_ISO})", args[::-1]))
+    for cond in ("a.published >= ?", f"a.published < ? AND NOT (a.published GLOB {_ISO})"):
+        # undated: their article's day (CROSS JOIN: read the articles by date first)
+        out.update(r[0] for r in conn.execute(
+            "SELECT r.pk FROM articles a CROSS JOIN event_reports r ON r.article_id = a.id "
+            f"WHERE {cond} AND (r.date IS NULL OR r.date = '') AND upper(r.category) = ?",
+            args[::-1]))
+    return out
 
 
 def _inputs(conn: sqlite3.Connection, pks: set[int]) -> events.EventInputs:

@@ -1,13 +1,15 @@
 """Incremental resolution: new articles join the stored clusters their blocking keys reach.
 
 `resolve_new(conn)` finds the articles the resolved tables do not cover yet
-(`resolved_articles`), and for entities re-clusters only the connected component of blocking
-keys (`resolve.blocks`) the new entities reach, with the same functions a full rebuild uses,
-so it ends with the tables `resolve_all` gives, whatever the order and batching of ingests.
-Entities of other components keep their rows and ids. Copies are found the same way
-among the articles sharing sketch values with the new ones (`copies_incremental`). Events
-re-cluster the date windows that new or changed reports reach (`store.event_scope`);
-agreements are kept unless a new article mentions one; commitments are found again for the
+(`resolved_articles`). Their non-person entities grow the stored entities of their names
+(`store.entity_growth`), their people are resolved by name form (`store.person_forms`), and
+the non-person rows left are re-clustered with the connected component of blocking keys
+(`resolve.blocks`) they reach, with the same functions a full rebuild uses, so it ends with
+the tables `resolve_all` gives, whatever the order and batching of ingests. Entities of
+other components keep their rows and ids. Copies are found the same way among the articles
+sharing sketch values with the new ones (`copies_incremental`). Events re-cluster the date
+windows that new or changed reports reach (`store.event_scope`); agreements are kept unless
+a new article mentions one (`store.agreement_growth`); commitments are found again for the
 quotes of the stored ones and of the articles whose entities changed (`commitment_scope`).
 """
 
@@ -19,7 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsgraph.resolve import dedup, entities
-from newsgraph.resolve.blocks import LINK
+from newsgraph.resolve.blocks import LINK, is_person
 from newsgraph.resolve.people import Row as EntityRow
 
 Ref = tuple[str, str]   # (article id, local id) of one per-article entity
@@ -52,15 +54,19 @@ def mark_resolved(conn: sqlite3.Connection, article_ids: Iterable[str]) -> None:
 
 
 def save_keys(conn: sqlite3.Connection, rows: Iterable[EntityRow]) -> None:
+    """The blocking keys of the non-person rows (people are kept by form:
+    `store.person_forms`)."""
     conn.executemany("INSERT OR IGNORE INTO entity_keys(key, role, article_id, local_id) "
-                     "VALUES (?,?,?,?)", ((k, role, r.article_id, r.local_id)
-                                          for r in rows for k, role in entities.row_keys(r)))
+                     "VALUES (?,?,?,?)", ((k, role, r.article_id, r.local_id) for r in rows
+                                          if not is_person(r.type, r.name)
+                                          for k, role in entities.row_keys(r)))
 
 
 def save_name_keys(conn: sqlite3.Connection, found: list[entities.ResolvedEntity]) -> None:
     conn.executemany("INSERT OR IGNORE INTO entity_keys(key, role, article_id, local_id) "
                      "VALUES (?,?,?,?)", (("id:" + e.name_id, LINK, r.article_id, r.local_id)
-                                          for e in found for r in e.links))
+                                          for e in found if e.type != "PERSON"
+                                          for r in e.links))
 
 
 def _fill_scope(conn: sqlite3.Connection, refs: Iterable[Ref]) -> None:
@@ -133,7 +139,8 @@ def drop_scope_entities(conn: sqlite3.Connection) -> None:
                  "FROM entity_links l JOIN temp.scope_entities s "
                  "ON s.article_id = l.article_id AND s.local_id = l.local_id")
     for table, col in (("entity_links", "entity_id"), ("entity_aliases", "entity_id"),
-                       ("entity_roles", "entity_id"), ("entities", "id")):
+                       ("entity_roles", "entity_id"), ("entity_variants", "entity_id"),
+                       ("entity_name_ids", "entity_id"), ("entities", "id")):
         conn.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT id FROM temp.old_entities)")
     conn.execute("DELETE FROM entity_keys WHERE key LIKE 'id:%' AND (article_id, local_id) IN "
                  "(SELECT article_id, local_id FROM temp.scope_entities)")
@@ -189,9 +196,9 @@ def _sketches(conn: sqlite3.Connection, ids: Iterable[str]) -> list[tuple[str, b
 
 def copies_incremental(conn: sqlite3.Connection, new: list[str]) -> set[str]:
     """Find the copies among the new articles and the groups of copies they reach: the
-    articles sharing a sketch value with them, and those holding a value that the new ones
-    made boilerplate (which no longer counts as evidence between them). Returns the
-    articles whose original changed."""
+    articles compared with them (sharing enough sketch values), and those holding a value
+    that the new ones made boilerplate (which no longer counts as evidence between them).
+    Returns the articles whose original changed."""
     added = _sketches(conn, new)
     values = {_signed(h) for _, sk in added for h in dedup.unpack(sk)}
     before = _holders(conn, values)
@@ -199,9 +206,13 @@ def copies_incremental(conn: sqlite3.Connection, new: list[str]) -> set[str]:
     after = _holders(conn, values)
     limit = dedup.MAX_POSTING
     crossed = {v for v in values if after[v] > limit >= before.get(v, 0)}
-    reach = {v for v in values if after[v] <= limit} | crossed
-    scope = set(new) | {r[0] for r in _in_chunks(
-        conn, "SELECT DISTINCT article_id FROM sketch_values WHERE value IN ({})", reach)}
+    sharing = set(new) | {r[0] for r in _in_chunks(
+        conn, "SELECT DISTINCT article_id FROM sketch_values WHERE value IN ({})",
+        {v for v in values if after[v] <= limit})}
+    # only the articles compared with a new one can join its group
+    scope = set(new) | dedup.candidates_of(set(new), _sketches(conn, sharing), frozenset(
+        v % (1 << 64) for v in values if after[v] > limit)) | {r[0] for r in _in_chunks(
+            conn, "SELECT DISTINCT article_id FROM sketch_values WHERE value IN ({})", crossed)}
     roots = {r[0] for r in _in_chunks(
         conn, "SELECT duplicate_of FROM duplicates WHERE article_id IN ({})", scope)}
     scope |= roots | {r[0] for r in _in_chunks(

@@ -291,6 +291,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0010_feeds", changes.FEEDS),
     Migration("0011_event_confidence", changes.EVENT_CONFIDENCE),
     Migration("0012_geo", changes.GEO),
+    Migration("0013_person_forms", changes.PERSON_FORMS),
 )
 
 # Tables rebuilt by every resolution pass, children first.
@@ -298,7 +299,8 @@ RESOLVED_TABLES = ("commitments", "agreement_status", "agreement_links", "agreem
                    "agreements", "event_actors", "event_links", "events", "duplicates",
                    "entity_roles", "entity_links", "entity_aliases", "entities")
 # Kept by resolution next to the resolved tables, rebuilt with them (`store.incremental`).
-STATE_TABLES = ("entity_keys", "sketch_values", "resolved_articles")
+STATE_TABLES = ("entity_keys", "sketch_values", "resolved_articles", "person_forms",
+                "person_form_keys", "person_form_rows", "entity_variants", "entity_name_ids")
 ARTICLE_TABLES = ("articles", "article_sources", "article_entities", "mentions", "quotes",
                   "event_reports", "event_report_actors", "agreement_mentions")
 

@@ -18,8 +18,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsgraph.resolve import agreements, commitments, dedup, entities, events
+from newsgraph.resolve.blocks import is_person
 from newsgraph.resolve.people import Row as EntityRow
-from newsgraph.store import event_scope, incremental
+from newsgraph.store import (
+    agreement_growth,
+    entity_growth,
+    event_scope,
+    incremental,
+    person_forms,
+)
+from newsgraph.store.incremental import _in_chunks
 from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
 
 
@@ -43,6 +51,7 @@ def resolve_all(conn: sqlite3.Connection) -> ResolveReport:
     save_entities(conn, found)
     incremental.save_keys(conn, rows)
     incremental.save_name_keys(conn, found)
+    person_forms.save_all(conn, rows, found)
     del rows, found
     incremental.mark_resolved(conn, (r[0] for r in conn.execute("SELECT id FROM articles")))
     report = ResolveReport()
@@ -74,12 +83,19 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 def _entities_incremental(conn: sqlite3.Connection, new: list[str],
                           changes: event_scope.Changes) -> None:
-    """Re-cluster the component of blocking keys the new articles' entities reach (and
-    the clusters whose ids come from the same names), and replace those clusters; note in
+    """Add the new rows that only grow a stored entity to it (`store.entity_growth`);
+    re-cluster the component of blocking keys the others reach (and the clusters whose ids
+    come from the same names), and replace those clusters; note in
     `changes` what event actors may now resolve to differently."""
     added = incremental.load_new_entity_rows(conn, new)
     incremental.save_keys(conn, added)
-    scope = incremental.component(conn, {(r.article_id, r.local_id) for r in added})
+    left = entity_growth.grow_others(conn, added, changes)
+    person_forms.resolve_people_new(conn, [r for r in left if is_person(r.type, r.name)],
+                                    changes)
+    left = [r for r in left if not is_person(r.type, r.name)]
+    if not left:
+        return
+    scope = incremental.component(conn, {(r.article_id, r.local_id) for r in left})
     while True:
         found = entities.resolve_entities(incremental.load_scope_rows(conn))
         extra = incremental.same_name_entities(conn, found, scope)
@@ -99,7 +115,8 @@ def _after_entities(conn: sqlite3.Connection, report: ResolveReport,
     """The steps after the entities, for the new articles and what their entities changed
     (None: all of them afresh). Copies are found incrementally, events in the windows the
     changes reach; agreements, which read nothing but agreement mentions, are kept when no
-    new article mentions one; commitments for the quotes that can have changed."""
+    new article mentions one, and grow when new mentions only join them or add new ones
+    (`store.agreement_growth`); commitments for the quotes that can have changed."""
     start = time.perf_counter()
     new, changes = since if since else (None, event_scope.Changes())
     report.counts["entities"] = conn.execute("SELECT count(*) FROM entities").fetchone()[0]
@@ -121,7 +138,8 @@ def _after_entities(conn: sqlite3.Connection, report: ResolveReport,
         event_scope.resolve_events_new(conn, new, changes)
     report.counts["events"] = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     start = report.lap("events", start)
-    if new is None or incremental.mention_agreements(conn, new):
+    if new is None or (incremental.mention_agreements(conn, new)
+                       and not agreement_growth.grow(conn, new)):
         _clear(conn, "agreement_status", "agreement_links", "agreement_aliases", "agreements")
         save_agreements(conn, agreements.resolve_agreements(*load_agreement_mentions(conn)))
     report.counts["agreements"] = conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
@@ -154,6 +172,8 @@ def load_entity_rows(conn: sqlite3.Connection) -> list[EntityRow]:
 
 
 def save_entities(conn: sqlite3.Connection, found: list[entities.ResolvedEntity]) -> None:
+    """Insert entities with their links, aliases and roles, and what an entity that only
+    grows is updated from (`entity_variants`, `entity_name_ids`)."""
     for e in found:
         conn.execute("INSERT INTO entities(id, name, type, affiliation, n_articles, n_mentions, "
                      "first_date, last_date) VALUES (?,?,?,?,?,?,?,?)",
@@ -167,6 +187,13 @@ def save_entities(conn: sqlite3.Connection, found: list[entities.ResolvedEntity]
                          "n_articles) VALUES (?,?,?,?,?)",
                          [(e.id, r.title, r.first_date, r.last_date, r.n_articles)
                           for r in e.roles])
+    conn.executemany("INSERT INTO entity_name_ids(entity_id, name_id) VALUES (?,?)",
+                     [(e.id, e.name_id) for e in found])
+    _in_chunks(conn, "INSERT INTO entity_variants(entity_id, name, affiliation, roles, n) "
+                     "SELECT l.entity_id, e.name, COALESCE(e.affiliation, ''), e.roles, "
+                     "count(*) FROM entity_links l JOIN article_entities e ON e.article_id = "
+                     "l.article_id AND e.local_id = l.local_id WHERE l.entity_id IN ({}) "
+                     "GROUP BY 1, 2, 3, 4", [e.id for e in found])
 
 
 # -------------------------------------------------------------- duplicates
@@ -292,21 +319,49 @@ def load_commitment_inputs(conn: sqlite3.Connection, scoped: bool = False
         "WHERE q.is_question = 0 AND q.speaker IS NOT NULL" + scope +
         " ORDER BY a.published, q.article_id, q.local_id")]
     places: dict[str, list[commitments.AgreementPlace]] = defaultdict(list)
-    for article_id, agreement_id, start, end in conn.execute(
+    for article_id, agreement_id, start, end in conn.execute(   # of the quotes' articles
             "SELECT m.article_id, l.agreement_id, m.start, m.end FROM agreement_mentions m "
-            "JOIN agreement_links l ON l.mention_pk = m.pk ORDER BY m.article_id, m.start"):
+            "JOIN agreement_links l ON l.mention_pk = m.pk" + (
+                " WHERE m.article_id IN (SELECT article_id FROM quotes WHERE pk IN "
+                "(SELECT pk FROM temp.scope_quotes))" if scoped else "") +
+            " ORDER BY m.article_id, m.start"):
         places[article_id].append(commitments.AgreementPlace(agreement_id, start, end))
-    statuses: dict[str, list[commitments.StatusRow]] = defaultdict(list)
-    for agreement_id, *rest in conn.execute(
-            "SELECT agreement_id, status, article_id, date, evidence FROM agreement_status "
-            "ORDER BY agreement_id, date, article_id, status"):
-        statuses[agreement_id].append(commitments.StatusRow(*rest))
+    statuses = _Timelines(conn) if scoped else _timelines(conn, None)
     return commitments.CommitmentInputs(
         quotes=quotes,
         aliases=[(a, n) for a, n in conn.execute(
             "SELECT agreement_id, alias FROM agreement_aliases")],
-        places=dict(places), statuses=dict(statuses),
+        places=dict(places), statuses=statuses,
         latest=conn.execute("SELECT max(published) FROM articles").fetchone()[0])
+
+
+def _timelines(conn: sqlite3.Connection, agreement_id: str | None
+               ) -> dict[str, list[commitments.StatusRow]]:
+    """The status timeline of every agreement (or of one)."""
+    out: dict[str, list[commitments.StatusRow]] = defaultdict(list)
+    for a, *rest in conn.execute(
+            "SELECT agreement_id, status, article_id, date, evidence FROM agreement_status" + (
+                " WHERE agreement_id = ?" if agreement_id else "") +
+            " ORDER BY agreement_id, date, article_id, status",
+            (agreement_id,) if agreement_id else ()):
+        out[a].append(commitments.StatusRow(*rest))
+    return dict(out)
+
+
+class _Timelines(dict[str, list[commitments.StatusRow]]):
+    """Timelines read when asked for: a few quotes need the timelines of few agreements."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__()
+        self.conn = conn
+
+    def get(self, key: str | None, default: object = None  # type: ignore[override]
+            ) -> list[commitments.StatusRow]:
+        if key is None:
+            return []
+        if key not in self:
+            self[key] = _timelines(self.conn, key).get(key, [])
+        return self[key]
 
 
 def save_commitments(conn: sqlite3.Connection, found: list[commitments.Commitment]) -> None:

@@ -181,3 +181,50 @@ ALTER TABLE event_reports ADD COLUMN geo_country TEXT;
 ALTER TABLE event_reports ADD COLUMN geo_name TEXT;
 CREATE INDEX event_reports_geo ON event_reports(geo_precision, date);
 """
+
+# People by name form (`resolve.forms`), for incremental resolution: each form with its row
+# count and the entity its rows are (and that entity's id from its name alone, to find the
+# entities whose ids come from one name), its blocking keys, and its rows; every entity's
+# rows counted by how they read and its name's id; event reports by date, for the windows
+# new reports reach (`store.event_scope`). Clearing
+# resolved_articles makes the next resolution a full rebuild, which fills them.
+PERSON_FORMS = """
+CREATE TABLE person_forms (
+    form TEXT PRIMARY KEY,             -- JSON of resolve.forms.Form
+    n INTEGER NOT NULL,
+    entity_id TEXT,
+    name_id TEXT
+) WITHOUT ROWID;
+CREATE INDEX person_forms_entity ON person_forms(entity_id);
+CREATE INDEX person_forms_name ON person_forms(name_id);
+CREATE TABLE person_form_keys (
+    key TEXT NOT NULL,
+    role TEXT NOT NULL,                -- link | target | probe
+    form TEXT NOT NULL,
+    PRIMARY KEY (key, form, role)
+) WITHOUT ROWID;
+CREATE INDEX person_form_keys_form ON person_form_keys(form);
+CREATE INDEX IF NOT EXISTS event_reports_date ON event_reports(date);
+-- Each entity's rows counted by how they read, and its id from its name alone: what an
+-- entity that only grows is updated from (`store.entity_growth`).
+CREATE TABLE entity_variants (
+    entity_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    affiliation TEXT NOT NULL,         -- '' when none
+    roles TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, name, affiliation, roles)
+) WITHOUT ROWID;
+CREATE TABLE entity_name_ids (
+    entity_id TEXT PRIMARY KEY,
+    name_id TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX entity_name_ids_name ON entity_name_ids(name_id);
+CREATE TABLE person_form_rows (
+    form TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    PRIMARY KEY (form, article_id, local_id)
+) WITHOUT ROWID;
+DELETE FROM resolved_articles;
+"""

@@ -158,3 +158,19 @@ def test_a_new_person_touches_nothing_else() -> None:
     assert set(before["entities"]) < set(after["entities"])
     assert len(after["entities"]) == len(before["entities"]) + 1
     assert set(before["entity_links"]) < set(after["entity_links"])
+
+
+def test_the_growth_state_follows_from_the_resolved_tables() -> None:
+    """Entities resolved elsewhere (and loaded) get the state a rebuild would have written."""
+    from newsgraph.store import person_forms
+
+    with Store() as st:
+        _add_people(st, PEOPLE[:60])
+        st.resolve(full=True)
+        state = ("person_forms", "person_form_keys", "person_form_rows", "entity_variants",
+                 "entity_name_ids")
+        before = {t: v for t, v in tables(st.conn).items() if t in state}
+        assert all(before.values())
+        with st.transaction() as conn:
+            person_forms.fill_state(conn)
+        assert {t: v for t, v in tables(st.conn).items() if t in state} == before

@@ -267,11 +267,7 @@ def _reported(verb: Token, sent: Span) -> Statement | None:
     if lem is None or _infinitive(verb) or _unreal(verb):
         return None
     base = lem.split()[0]
-    # "which the Secretary said": two subjects; the one next to the cue is the speaker.
-    subj = own_subject(verb, SPEAKER)
-    explicit = subj is not None
-    if subj is None and verb.dep_ in ("advcl", "conj", "pcomp"):
-        subj = speaker_subject(verb)  # "..., noting that ...": the subject of the main verb
+    subj, explicit = _cue_subject(verb)
     if subj is None or subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass"
                                                        for c in verb.children):
         return None  # "was told he would never walk again": the subject heard, not said
@@ -290,7 +286,7 @@ def _belief(verb: Token, sent: Span) -> Statement | None:
         return None
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         return None
-    subj = own_subject(verb, SPEAKER)
+    subj, explicit = _cue_subject(verb)
     if subj is None or subj.dep_ == "nsubjpass":
         return None
     deps = ("ccomp", "xcomp", "dobj") if cues.lemma(verb) in cues.STANCE else ("ccomp", "xcomp")
@@ -303,8 +299,23 @@ def _belief(verb: Token, sent: Span) -> Statement | None:
     # charge together are what is held.
     st = _make(verb, subj, clause[0].left_edge.i, max(c.right_edge.i for c in clause), sent)
     if st is not None:
-        st.belief = True
+        st.belief, st.explicit = True, explicit
     return st
+
+
+def _cue_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a cue, and whether it is the cue's own. "which the Secretary said":
+    two subjects; the one next to the cue is the speaker. "..., noting that ...", "...
+    and vowed to ...": the subject of the verb above. "a statement saying ...", "a group
+    backing the mayor": the noun the participle hangs on."""
+    subj = own_subject(verb, SPEAKER)
+    if subj is not None:
+        return subj, True
+    if verb.dep_ in ("advcl", "conj", "pcomp"):
+        return speaker_subject(verb), False
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, False
+    return None, False
 
 
 # Prepositions completing a stance toward its object ("blamed X for Y", "accused X of Y").
@@ -313,7 +324,8 @@ _STANCE_PREPS = frozenset({"for", "of", "as"})
 
 def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Statement | None:
     parts = {t.i for t in cues.particles(verb)}
-    clause = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i not in parts]
+    clause = [c for c in verb.children if c.i not in parts and (
+        c.dep_ in ("ccomp", "parataxis") or _to_clause(c))]
     left = [c for c in clause if c.i < verb.i]
     right = [c for c in clause if c.i > verb.i]
     if left and not right and subj.i > left[0].i:
@@ -330,6 +342,9 @@ def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Sta
         # "the plan, which the mayor said was overdue": the clause's subject is the relative
         # pronoun before the cue; what was said starts after the cue.
         first = c.left_edge.i if c.left_edge.i > verb.i else verb.i + 1
+        obj = [o for o in verb.children if o.dep_ == "dobj" and verb.i < o.i < c.i]
+        if c.dep_ == "xcomp" and obj:
+            first = obj[0].left_edge.i  # "asked the board to resign": who is asked, too
         return _make(verb, subj, first, last, sent)
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < sent.end else None
     if (verb.dep_ == "relcl" and nxt is not None and nxt.head is not verb
@@ -361,6 +376,12 @@ def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Sta
 
 
 _COMPLEMENTS = ("dobj", "prep", "attr", "oprd", "ccomp", "xcomp", "acomp", "dative")
+
+
+def _to_clause(c: Token) -> bool:
+    """"vowed to keep the plant open", "asked the board to resign": an infinitive clause
+    reports what was promised or asked."""
+    return c.dep_ == "xcomp" and _infinitive(c)
 
 
 def _purpose(c: Token) -> bool:

@@ -322,13 +322,14 @@ def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,
 
 
 def _can_report(sp: Speaker | None, kind: str) -> bool:
-    """Reported speech counts only with a speaker who is a person or an organisation: "the
-    United States reaffirmed ..." is a country's position, coded as an event, not a quote.
-    A belief may be a country's ("Moscow believes ...")."""
+    """Reported speech counts only with a speaker who is a person, an organisation or a
+    group ("Republicans said ..."): "the United States reaffirmed ..." is a country's
+    position, coded as an event, not a quote. A belief may be a country's ("Moscow
+    believes ...")."""
     if sp is None:
         return False
-    return sp.entity is None or sp.entity.type in ("PERSON", "ORG") or (
-        kind == "belief" and sp.entity.type in ("GPE", "NORP"))
+    return sp.entity is None or sp.entity.type in ("PERSON", "ORG", "NORP") or (
+        kind == "belief" and sp.entity.type == "GPE")
 
 
 def _speaker_kind(sp: Speaker | None) -> str | None:

@@ -57,9 +57,43 @@ def test_a_country_stating_something_is_still_an_event(nlp: Language) -> None:
     ("Maria Lindqvist spoke in Oslo for an hour, citing the rising cost of housing.",
      "the rising cost of housing", "belief", "Maria Lindqvist"),
     ("Maria Lindqvist visited the factory and vowed to keep the plant open.",
-     "to keep the plant open", "indirect", "Maria Lindqvist"),
+     "to keep the plant open", "belief", "Maria Lindqvist"),  # an intention
 ])
 def test_participles_and_conjuncts_take_the_subject_above(
         nlp: Language, text: str, start: str, kind: str, source: str) -> None:
     q = _one(nlp, text, start)
     assert q.kind == kind and q.source_text == source  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text, start, kind, cue", [
+    ("The senator praised the new budget for its restraint.", "the new budget", "belief",
+     "praised"),
+    ("The governor voted against the pipeline bill.", "the pipeline bill", "belief",
+     "voted against"),
+    ("The mayor warned of a long and costly strike.", "a long and costly strike", "indirect",
+     "warned of"),
+    ("The candidate referred to the audit in his speech.", "the audit", "indirect",
+     "referred to"),
+    ("The union called for a new contract vote.", "a new contract vote", "belief",
+     "called for"),  # a demand
+])
+def test_stance_verbs_and_prepositional_objects(nlp: Language, text: str, start: str,
+                                                kind: str, cue: str) -> None:
+    q = _one(nlp, text, start)
+    assert (q.kind, q.cue) == (kind, cue)  # type: ignore[attr-defined]
+
+
+def test_an_infinitive_after_seem_is_the_subjects_statement(nlp: Language) -> None:
+    q = _one(nlp, "The senator seemed to suggest that the vote would be delayed.",
+             "the vote would be delayed")
+    assert q.kind == "indirect" and q.source_text == "The senator"  # type: ignore[attr-defined]
+
+
+def test_continuing_to_lead_is_no_statement(nlp: Language) -> None:
+    got = _all(nlp, "The senator continues to lead the race in the northern counties.")
+    assert got == []
+
+
+def test_a_purpose_is_still_no_statement(nlp: Language) -> None:
+    got = _all(nlp, "The senator traveled to the coast to underscore the cost of the storm.")
+    assert got == []

@@ -97,3 +97,9 @@ def test_continuing_to_lead_is_no_statement(nlp: Language) -> None:
 def test_a_purpose_is_still_no_statement(nlp: Language) -> None:
     got = _all(nlp, "The senator traveled to the coast to underscore the cost of the storm.")
     assert got == []
+
+
+def test_it_is_the_body_that_speaks(nlp: Language) -> None:
+    q = _one(nlp, "The water agency met on Friday. It said the reservoir would be refilled "
+                  "by June.", "the reservoir would be")
+    assert q.source_text == "It" and q.speaker_kind == "organisation"  # type: ignore[attr-defined]

@@ -102,4 +102,4 @@ def test_a_purpose_is_still_no_statement(nlp: Language) -> None:
 def test_it_is_the_body_that_speaks(nlp: Language) -> None:
     q = _one(nlp, "The water agency met on Friday. It said the reservoir would be refilled "
                   "by June.", "the reservoir would be")
-    assert q.source_text == "It" and q.speaker_kind == "organisation"  # type: ignore[attr-defined]
+    assert q.source_text == "It" and q.speaker_kind == "descriptor"  # type: ignore[attr-defined]

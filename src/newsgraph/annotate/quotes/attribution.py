@@ -476,14 +476,14 @@ def _according(tok: Token, sent: Span) -> Statement | None:
     if not rest:
         return None
     cue = Cue(None, who, "according to")
-    return _span_statement(cue, rest[0].i, rest[-1].i, sent)
+    return span_statement(cue, rest[0].i, rest[-1].i, sent)
 
 
 def _make(verb: Token, subj: Token, first: int, last: int, sent: Span) -> Statement | None:
-    return _span_statement(Cue(verb, subj, cue_text(verb)), first, last, sent)
+    return span_statement(Cue(verb, subj, cue_text(verb)), first, last, sent)
 
 
-def _span_statement(cue: Cue, first: int, last: int, sent: Span) -> Statement | None:
+def span_statement(cue: Cue, first: int, last: int, sent: Span) -> Statement | None:
     doc = sent.doc
     last = min(last, sent.end - 1)
     first = max(first, sent.start)

@@ -103,3 +103,22 @@ def test_it_is_the_body_that_speaks(nlp: Language) -> None:
     q = _one(nlp, "The water agency met on Friday. It said the reservoir would be refilled "
                   "by June.", "the reservoir would be")
     assert q.source_text == "It" and q.speaker_kind == "descriptor"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text, start, kind, cue", [
+    ("Maria Lindqvist repeated her claim that the ballots had been miscounted.",
+     "the ballots had been", "indirect", "claim"),
+    ("Maria Lindqvist has never hidden her support for the new tax on shipping.",
+     "the new tax on shipping", "belief", "support"),
+    ("Maria Lindqvist announced her plan to close the northern depot.",
+     "to close the northern depot", "belief", "plan"),
+])
+def test_a_cue_noun_attributes_to_its_owner(nlp: Language, text: str, start: str, kind: str,
+                                            cue: str) -> None:
+    q = _one(nlp, text, start)
+    assert (q.kind, q.cue, q.speaker) == (kind, cue, "Maria Lindqvist")  # type: ignore[attr-defined]
+
+
+def test_a_cue_noun_without_owner_gives_nothing(nlp: Language) -> None:
+    got = _all(nlp, "The claim that the ballots had been miscounted spread quickly online.")
+    assert got == []

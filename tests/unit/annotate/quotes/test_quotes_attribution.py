@@ -122,3 +122,9 @@ def test_a_cue_noun_attributes_to_its_owner(nlp: Language, text: str, start: str
 def test_a_cue_noun_without_owner_gives_nothing(nlp: Language) -> None:
     got = _all(nlp, "The claim that the ballots had been miscounted spread quickly online.")
     assert got == []
+
+
+def test_what_a_poll_shows_is_its_statement(nlp: Language) -> None:
+    q = _one(nlp, "A new poll shows the mayor leading her rival by nine points.",
+             "the mayor leading")
+    assert q.kind == "indirect" and q.speaker_kind == "document"  # type: ignore[attr-defined]

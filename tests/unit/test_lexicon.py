@@ -51,7 +51,8 @@ def test_cue_verbs() -> None:
 
     table = lexicon.cue_verbs()
     assert set(table.tags) == {"speech", "statement", "needs_clause", "doubled", "reports_plan",
-                               "belief", "stance", "naming"}
+                               "belief", "stance", "naming", "topic", "raising"}
+    assert "seem" in cues.RAISING and cues.PHRASAL["talk"] == {"about"} and "talk" in cues.TOPIC
     assert cues.STANCE <= cues.BELIEF and not cues.BELIEF & cues.SPEECH
     assert cues._FORM_TO_LEMMA["thought"] == "think"
     assert cues.STATEMENT <= cues.SPEECH and cues.NEEDS_CLAUSE <= cues.SPEECH

@@ -25,6 +25,9 @@ POST_REACH = 8
 # ('"...," Ahmed Karimi, a spokesman for the aid group, said').
 POST_REACH_APPOS = 20
 _CLAUSE = ("ccomp", "parataxis", "xcomp")
+# What was said is at least this many words ("referred to the audit"); a stance may be held
+# toward one name ("endorsed Sanders").
+MIN_SAID_WORDS = 2
 
 
 @dataclass
@@ -208,10 +211,8 @@ def statements(doc: Doc, quoted: bytearray, skip: set[int]) -> list[Statement]:
                 continue
             st = _according(tok, sent) if tok.lower_ == "according" else (
                 _reported(tok, sent) or _belief(tok, sent))
-            # A stance may be held toward one name ("endorsed Sanders"); what was said is
-            # longer.
             if st is not None and len(text_of(doc)[st.start:st.end].split()) >= (
-                    1 if st.belief else 3):
+                    1 if st.belief else MIN_SAID_WORDS):
                 found.append(st)
         out.extend(_nest(found))
     return out
@@ -264,14 +265,10 @@ def _anchor(st: Statement) -> int:
 
 def _reported(verb: Token, sent: Span) -> Statement | None:
     lem = cues.cue_lemma(verb)
-    if lem is None or _infinitive(verb) or _unreal(verb):
+    if lem is None or _states_nothing(verb) or _unreal(verb):
         return None
     base = lem.split()[0]
-    # "which the Secretary said": two subjects; the one next to the cue is the speaker.
-    subj = own_subject(verb, SPEAKER)
-    explicit = subj is not None
-    if subj is None and verb.dep_ in ("advcl", "conj", "pcomp"):
-        subj = speaker_subject(verb)  # "..., noting that ...": the subject of the main verb
+    subj, explicit = _cue_subject(verb)
     if subj is None or subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass"
                                                        for c in verb.children):
         return None  # "was told he would never walk again": the subject heard, not said
@@ -286,11 +283,11 @@ def _reported(verb: Token, sent: Span) -> Statement | None:
 def _belief(verb: Token, sent: Span) -> Statement | None:
     """"Officials fear that the truce will fail", "the campaign wants to win Ohio": what the
     subject thinks, intends or feels is the clause after the verb."""
-    if cues.belief_lemma(verb) is None or _infinitive(verb):
+    if cues.belief_lemma(verb) is None or _states_nothing(verb):
         return None
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         return None
-    subj = own_subject(verb, SPEAKER)
+    subj, explicit = _cue_subject(verb)
     if subj is None or subj.dep_ == "nsubjpass":
         return None
     deps = ("ccomp", "xcomp", "dobj") if cues.lemma(verb) in cues.STANCE else ("ccomp", "xcomp")
@@ -298,13 +295,35 @@ def _belief(verb: Token, sent: Span) -> Statement | None:
         c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
                            and deps[-1] == "dobj"))]
     if not clause:
-        return None
+        obj = _prep_object(verb)
+        return None if obj is None else _held(verb, subj, obj, obj, sent, explicit)
     # "accused the mayor of lying", "blamed the board for the delay": the object and the
     # charge together are what is held.
-    st = _make(verb, subj, clause[0].left_edge.i, max(c.right_edge.i for c in clause), sent)
+    return _held(verb, subj, clause[0], clause[-1], sent, explicit)
+
+
+def _held(verb: Token, subj: Token, first: Token, last: Token, sent: Span,
+          explicit: bool) -> Statement | None:
+    st = _make(verb, subj, first.left_edge.i, last.right_edge.i, sent)
     if st is not None:
-        st.belief = True
+        st.belief, st.explicit = True, explicit
     return st
+
+
+def _cue_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a cue, and whether it is the cue's own. "which the Secretary said":
+    two subjects; the one next to the cue is the speaker. "..., noting that ...", "...
+    and vowed to ...": the subject of the verb above. "a statement saying ...", "a group
+    backing the mayor": the noun the participle hangs on."""
+    subj = own_subject(verb, SPEAKER)
+    if subj is not None:
+        return subj, True
+    if verb.dep_ in ("advcl", "conj", "pcomp") or (
+            verb.dep_ == "xcomp" and cues.lemma(verb.head) in cues.RAISING):
+        return speaker_subject(verb), False
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, False
+    return None, False
 
 
 # Prepositions completing a stance toward its object ("blamed X for Y", "accused X of Y").
@@ -312,8 +331,16 @@ _STANCE_PREPS = frozenset({"for", "of", "as"})
 
 
 def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Statement | None:
+    return (_clause_said(verb, subj, sent) or _requested(verb, subj, base, sent)
+            or _object_said(verb, subj, base, lem, sent))
+
+
+def _clause_said(verb: Token, subj: Token, sent: Span) -> Statement | None:
+    """What was said as a clause: "said that ...", "..., he said", "vowed to ...", "asked
+    the board to resign" (a promise or a request: a belief, what the speaker intends)."""
     parts = {t.i for t in cues.particles(verb)}
-    clause = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i not in parts]
+    clause = [c for c in verb.children if c.i not in parts and (
+        c.dep_ in ("ccomp", "parataxis") or _to_clause(c))]
     left = [c for c in clause if c.i < verb.i]
     right = [c for c in clause if c.i > verb.i]
     if left and not right and subj.i > left[0].i:
@@ -330,13 +357,39 @@ def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Sta
         # "the plan, which the mayor said was overdue": the clause's subject is the relative
         # pronoun before the cue; what was said starts after the cue.
         first = c.left_edge.i if c.left_edge.i > verb.i else verb.i + 1
-        return _make(verb, subj, first, last, sent)
+        obj = [o for o in verb.children if o.dep_ == "dobj" and verb.i < o.i < c.i]
+        if c.dep_ == "xcomp" and obj:
+            first = obj[0].left_edge.i  # "asked the board to resign": who is asked, too
+        st = _make(verb, subj, first, last, sent)
+        if st is not None:
+            st.belief = c.dep_ == "xcomp"
+        return st
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < sent.end else None
     if (verb.dep_ == "relcl" and nxt is not None and nxt.head is not verb
             and nxt.tag_ in ("VBZ", "VBD", "VBP", "MD")):
         # "..., which the Vice President underscored is an essential element of ...": the
         # parser attached the reported verb elsewhere; it follows the cue directly.
         return _make(verb, subj, nxt.i, sent.end - 1, sent)
+    return None
+
+
+def _requested(verb: Token, subj: Token, base: str, sent: Span) -> Statement | None:
+    """"warned of a recession", "referred to the audit", "called for a recount": the object
+    of the cue's preposition. What is called, pushed or asked for is a stance (a belief);
+    what is warned of or commented on was said. A participle setting the scene of another
+    statement ("Talking about the economy, she said ...") is no statement of its own."""
+    obj = _prep_object(verb)
+    if obj is None or (verb.dep_ == "advcl" and is_cue(verb.head)):
+        return None
+    st = _make(verb, subj, obj.left_edge.i, obj.right_edge.i, sent)
+    if st is not None:
+        st.belief = base not in cues.TOPIC and (base in cues.NEEDS_CLAUSE
+                                                 or base not in cues.SPEECH)
+    return st
+
+
+def _object_said(verb: Token, subj: Token, base: str, lem: str,
+                 sent: Span) -> Statement | None:
     objects = {c.dep_: c for c in verb.children if c.i > verb.i}
     if base in cues.NAMING and "dobj" in objects and "oprd" in objects:
         # "called Trump unhinged", "calling the plan a sham": what someone was called.
@@ -363,6 +416,14 @@ def _statement(verb: Token, subj: Token, base: str, lem: str, sent: Span) -> Sta
 _COMPLEMENTS = ("dobj", "prep", "attr", "oprd", "ccomp", "xcomp", "acomp", "dative")
 
 
+def _to_clause(c: Token) -> bool:
+    """"vowed to keep the plant open", "asked the board to resign": an infinitive clause
+    reports what was promised or asked."""
+    # "continues to lead" is no promise; in "went on to say" the inner verb is the cue.
+    return (c.dep_ == "xcomp" and _infinitive(c) and cues.lemma(c.head) not in cues.RAISING
+            and not is_cue(c))
+
+
 def _purpose(c: Token) -> bool:
     """"mentioned US initiatives to enhance India's readiness": an infinitive that the parser
     hung on the verb but that belongs to the object."""
@@ -384,6 +445,25 @@ def _infinitive(verb: Token) -> bool:
                                      for c in verb.children)
 
 
+def _states_nothing(verb: Token) -> bool:
+    """An infinitive cue that states nothing: "to underscore the importance ..." is a
+    purpose; "seemed to suggest that ...", "tried to blame the board" are the subject's
+    statement or stance."""
+    return _infinitive(verb) and not (verb.dep_ == "xcomp"
+                                      and cues.lemma(verb.head) in cues.RAISING)
+
+
+def _prep_object(verb: Token) -> Token | None:
+    """"referred to the plan", "voted against the bill", "warned of a recession": the
+    object of the cue's own preposition is what was said or held."""
+    for p in cues.particles(verb):
+        if p.dep_ == "prep" and p.i > verb.i:
+            for c in p.children:
+                if c.dep_ in ("pobj", "pcomp"):
+                    return c
+    return None
+
+
 def _according(tok: Token, sent: Span) -> Statement | None:
     doc = tok.doc
     if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
@@ -396,14 +476,14 @@ def _according(tok: Token, sent: Span) -> Statement | None:
     if not rest:
         return None
     cue = Cue(None, who, "according to")
-    return _span_statement(cue, rest[0].i, rest[-1].i, sent)
+    return span_statement(cue, rest[0].i, rest[-1].i, sent)
 
 
 def _make(verb: Token, subj: Token, first: int, last: int, sent: Span) -> Statement | None:
-    return _span_statement(Cue(verb, subj, cue_text(verb)), first, last, sent)
+    return span_statement(Cue(verb, subj, cue_text(verb)), first, last, sent)
 
 
-def _span_statement(cue: Cue, first: int, last: int, sent: Span) -> Statement | None:
+def span_statement(cue: Cue, first: int, last: int, sent: Span) -> Statement | None:
     doc = sent.doc
     last = min(last, sent.end - 1)
     first = max(first, sent.start)

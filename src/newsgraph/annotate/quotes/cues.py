@@ -33,6 +33,10 @@ STANCE = _CUES.tagged("stance")
 PHRASAL = {lem: set(parts.split()) for lem, parts in _CUES.column("particles").items()}
 # Verbs that need a clausal complement or a quote to be speech.
 NEEDS_CLAUSE = _CUES.tagged("needs_clause")
+# Verbs whose prepositional object is what was said about ("spoke about the war").
+TOPIC = _CUES.tagged("topic")
+# Verbs that pass their subject to the cue in their infinitive ("seemed to suggest that ...").
+RAISING = _CUES.tagged("raising")
 # Irregular forms; regular ones are generated below. (The lemmatizer is excluded from our
 # pipeline for speed, so cues are matched on surface forms.)
 _IRREGULAR = {form: lem for lem, forms in _CUES.column("irregular").items()
@@ -68,7 +72,7 @@ def _forms(lem: str) -> set[str]:
 
 _DOUBLED = _CUES.tagged("doubled")
 _FORM_TO_LEMMA: dict[str, str] = {}
-for _lem in SPEECH | BELIEF | set(PHRASAL):
+for _lem in SPEECH | BELIEF | RAISING | set(PHRASAL):
     for _f in _forms(_lem):
         _FORM_TO_LEMMA.setdefault(_f, _lem)
 _FORM_TO_LEMMA.update(_IRREGULAR)
@@ -84,6 +88,8 @@ def cue_lemma(tok: Token) -> str | None:
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return None
     lem = lemma(tok)
+    if lem in BELIEF and lem not in SPEECH:
+        return None  # a belief, also with its particle ("voted against", "worried about")
     if lem in PHRASAL:
         parts = {c.lower_ for c in particles(tok)}
         hit = parts & PHRASAL[lem]

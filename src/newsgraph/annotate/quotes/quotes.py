@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from newsgraph import lexicon
 from newsgraph.annotate.docindex import text_of, token_at
 from newsgraph.annotate.quotes import attribution as at
-from newsgraph.annotate.quotes import cues
+from newsgraph.annotate.quotes import cues, nominal
 from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
 from newsgraph.annotate.quotes.sources import describe
 from newsgraph.annotate.quotes.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
@@ -77,7 +77,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for k, v in enumerate(in_turn):
         if v:
             blocked[k] = 1
-    for st in at.statements(doc, blocked, used):
+    for st in at.statements(doc, blocked, used) + nominal.statements(doc, blocked):
         if any(d.seg is not None and _overlaps(st.start, st.end, *d.seg.outer) for d in direct):
             continue
         inside = [s for s in embedded if st.start <= s.open_at and s.outer[1] <= st.end + 1
@@ -322,13 +322,14 @@ def _context_speaker(doc: Doc, seg: Segment, resolver: SpeakerResolver,
 
 
 def _can_report(sp: Speaker | None, kind: str) -> bool:
-    """Reported speech counts only with a speaker who is a person or an organisation: "the
-    United States reaffirmed ..." is a country's position, coded as an event, not a quote.
-    A belief may be a country's ("Moscow believes ...")."""
+    """Reported speech counts only with a speaker who is a person, an organisation or a
+    group ("Republicans said ..."): "the United States reaffirmed ..." is a country's
+    position, coded as an event, not a quote. A belief may be a country's ("Moscow
+    believes ...")."""
     if sp is None:
         return False
-    return sp.entity is None or sp.entity.type in ("PERSON", "ORG") or (
-        kind == "belief" and sp.entity.type in ("GPE", "NORP"))
+    return sp.entity is None or sp.entity.type in ("PERSON", "ORG", "NORP") or (
+        kind == "belief" and sp.entity.type == "GPE")
 
 
 def _speaker_kind(sp: Speaker | None) -> str | None:

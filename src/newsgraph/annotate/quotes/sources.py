@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.docindex import entity_at
+from newsgraph.annotate.quotes import cues
 
 _KINDS = {row[0]: row[1] for row in lexicon.tsv_rows("source_nouns.tsv")}
 # Words in a source phrase that say its person is unnamed on purpose.
@@ -45,6 +46,10 @@ def kind_of_noun(word: str) -> str | None:
 def describe(tok: Token) -> Source | None:
     """The source the subject token `tok` names, or None where it is no source noun."""
     kind = _KINDS.get(tok.lower_)
+    if kind is None and tok.pos_ == "NOUN" and not tok.ent_type_:
+        # A common noun not in the table ("the producer said", "the checker knows"): a
+        # source described, not named.
+        kind = "descriptor"
     if kind is None or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     doc = tok.doc
@@ -67,14 +72,18 @@ def _phrase_bounds(tok: Token) -> tuple[int, int]:
         first += 1
     last = tok.i
     for c in tok.rights:
-        if c.is_punct or c.dep_ in ("relcl", "appos", "cc", "conj"):
-            break
+        if c.is_punct or c.dep_ in ("relcl", "appos", "cc", "conj") or _is_cue(c):
+            break  # "a statement saying ...": the cue and what it says are no part of it
         if c.dep_ in ("prep", "amod", "acl", "compound", "nummod"):
             last = max(last, c.right_edge.i)
     last = min(last, tok.i + MAX_AFTER)
     while last > tok.i and tok.doc[last].is_punct:
         last -= 1
     return first, last
+
+
+def _is_cue(tok: Token) -> bool:
+    return cues.cue_lemma(tok) is not None or cues.belief_lemma(tok) is not None
 
 
 def _unnamed_after(tok: Token) -> bool:

@@ -61,7 +61,8 @@ CASES = [
          "Pete Hegseth praised the talks. \u201cPresident Donald Trump and Prime Minister "
          "Narendra Modi built a solid foundation for our relationship.\u201d\n\nHe also "
          "pointed to cooperation: \u201cOur countries share a rich history.\u201d",
-         [("President Donald Trump", "direct", "Hegseth", False),
+         [("the talks", "belief", "Hegseth", False),  # praise is a stance held
+          ("President Donald Trump", "direct", "Hegseth", False),
           ("Our countries share", "direct", "Hegseth", False)]),
     Case("concluded-then-quote",
          "\u201cWe are excited to work with you,\u201d Hegseth concluded. \u201cThey are "

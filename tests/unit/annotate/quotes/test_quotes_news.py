@@ -161,6 +161,7 @@ CASES = [
          "doses of the Moderna vaccine to Kenya. He emphasized the importance of open "
          "trade routes in the region.",
          [Expect("support for the ceasefire", "indirect", "Haddad"),
+          Expect("the delivery of two million", "belief", "Haddad"),  # praise: a stance
           Expect("the importance of open trade", "indirect", "Haddad")]),
     Case("pronoun-chain-skips-the-object-of-the-same-pronoun",
          "Secretary of State Antony Blinken arrived in Nairobi on Tuesday. He thanked "

@@ -27,7 +27,8 @@ from newsgraph.annotate.quotes import attribution as at
 from newsgraph.annotate.quotes import cues
 from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
 from newsgraph.annotate.quotes.sources import describe
-from newsgraph.annotate.quotes.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
+from newsgraph.annotate.quotes.speakers import (FEMALE, MALE, Speaker, SpeakerResolver, described,
+                                                is_group)
 from newsgraph.annotate.quotes.transcripts import Turn, find_turns
 from newsgraph.record import Quote
 
@@ -282,6 +283,8 @@ def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
             continue
         if src is not None:
             return Speaker(None, None, src.span, src.kind, src.text, src.stands_for), None
+    if item.kind == "direct" and subjects:
+        return described(subjects[0]), None
     return speaker, None
 
 

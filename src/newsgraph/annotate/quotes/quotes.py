@@ -137,8 +137,7 @@ def _classify(doc: Doc, segments: list[Segment]) -> tuple[list[_Item], list[Segm
                          prev=by_seg[id(prev)])
             if cue is not None:
                 item.cue, item.how = cue, "cue"
-        elif cue is not None and (standalone or _cue_right_before(before)) and words >= 2 \
-                and _has_letters(text[seg.start:seg.end]):
+        elif cue is not None and _attributed(text, seg, cue, before, standalone):
             item = _Item("direct", seg.start, seg.end, "cue", cue=cue, seg=seg)
         elif standalone and words >= MIN_STANDALONE_WORDS and _is_clause(doc, seg):
             item = _Item("direct", seg.start, seg.end, "context", seg=seg)
@@ -187,6 +186,34 @@ def _is_fragment(text: str, seg: Segment) -> bool:
     if word_count(text[seg.start:seg.end]) < 2:
         return False
     return not re.search(r"so-called\s*$", text[max(0, seg.open_at - 12):seg.open_at])
+
+
+def _attributed(text: str, seg: Segment, cue: at.Cue, before: str, standalone: bool) -> bool:
+    """Whether a cue next to a quoted segment makes it a direct quote: the segment stands
+    apart from the words before it, or follows a verb of speech directly ('he yelled "You
+    lie!"', 'writing "Feels great ..."'), and is words, not a name."""
+    quoted = text[seg.start:seg.end]
+    if not (standalone or _cue_right_before(before) or _utterance_after_verb(text, seg, cue)):
+        return False
+    if word_count(quoted) >= 2:
+        return _has_letters(quoted)
+    # One word is an answer or an exclamation when punctuated as a sentence of its own
+    # ('"Denver," he answered.', 'said, "No."').
+    return bool(_TITLE_WORD.fullmatch(quoted.rstrip(",.!?"))) and _ends_utterance(text, seg)
+
+
+def _utterance_after_verb(text: str, seg: Segment, cue: at.Cue) -> bool:
+    """'a man yelled "Stay there!"': a verb of speech right before the opening mark, and the
+    quote starts as a sentence (a capital letter) and ends as one."""
+    verb = cue.verb
+    if verb is None or verb.idx + len(verb.text) < len(text[:seg.open_at].rstrip()):
+        return False
+    return text[seg.start:seg.start + 1].isupper() and _ends_utterance(text, seg)
+
+
+def _ends_utterance(text: str, seg: Segment) -> bool:
+    close = seg.close_at if seg.close_at is not None else seg.end
+    return text[max(seg.start, close - 1):close + 1][:1] in ",.!?"
 
 
 def _cue_right_before(before: str) -> bool:

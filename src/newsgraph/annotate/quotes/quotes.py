@@ -86,6 +86,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         kind = "belief" if st.belief else "mixed" if inside else "indirect"
         marks = [m for s in inside for m in (s.open_at, s.close_at) if m is not None]
         items.append(_Item(kind, st.start, st.end, "cue", cue=st.cue, marks=marks))
+    items += _closing_fragments(doc, embedded, items, blocked, used)
 
     items.sort(key=lambda i: i.start)
     _resolve(doc, items, resolver, quoted)
@@ -94,6 +95,91 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 def _overlaps(a: int, b: int, c: int, d: int) -> bool:
     return a < d and c < b
+
+
+# Words at most between the end of reported speech and a quotation that completes it.
+MAX_FRAGMENT_GAP = 4
+
+
+def _closing_fragments(doc: Doc, embedded: list[Segment], items: list[_Item],
+                       blocked: bytearray, used: set[int]) -> list[_Item]:
+    """A quotation that closes a sentence of reported speech is part of it, where the parse
+    ended the reported part before it ('Cruz added that he was the only one "fighting to
+    defend ..."') or hung the that-clause elsewhere ('Sanders said after a vote that he had
+    "very serious concerns ..."'): the reported part runs to the end of the quotation, a
+    mixed quote."""
+    text = text_of(doc)
+    new: list[_Item] = []
+    for seg in embedded:
+        if not _is_fragment(text, seg):
+            continue
+        running = [i for i in items if i.kind in ("indirect", "mixed")
+                   and i.start <= seg.open_at <= i.end < seg.end]
+        for item in running:
+            # 'saying he is "weak on immigration, you know that. Weak."': the parse ended
+            # the reported part with the first sentence of the quotation.
+            item.kind, item.end = "mixed", seg.end
+            item.marks += [m for m in (seg.open_at, seg.close_at) if m is not None]
+        if running or not _closes_sentence(doc, seg) or any(
+                i.start <= seg.open_at < i.end + 1 for i in items):
+            continue
+        sent_start = _sentence_start_of(doc, seg.open_at)
+        before = [i for i in items if i.kind in ("indirect", "mixed") and i.cue is not None
+                  and sent_start <= i.start and i.end <= seg.open_at
+                  and word_count(text[i.end:seg.open_at]) <= MAX_FRAGMENT_GAP]
+        if before:
+            item = before[-1]
+            item.kind, item.end = "mixed", seg.end
+            item.marks += [m for m in (seg.open_at, seg.close_at) if m is not None]
+            continue
+        found = _cue_with_that(doc, sent_start, seg.open_at, blocked, used)
+        if found is not None and not any(_overlaps(found[1], seg.end, i.start, i.end)
+                                         for i in items + new):
+            new.append(_Item("mixed", found[1], seg.end, "cue", cue=found[0],
+                             marks=[m for m in (seg.open_at, seg.close_at) if m is not None]))
+    return new
+
+
+def _cue_with_that(doc: Doc, start: int, stop: int, blocked: bytearray, used: set[int]
+                   ) -> tuple[at.Cue, int] | None:
+    """A verb of speech with its subject in [start, stop), followed by "that" before `stop`:
+    the cue, and where what was said starts (after "that")."""
+    span = at.tokens_in(doc, start, stop)
+    cue: at.Cue | None = None
+    for t in span:
+        if blocked[t.idx]:
+            continue
+        if cue is None and t.i not in used and at.is_cue(t) and not _negated(t):
+            subj = at.speaker_subject(t)
+            if subj is not None and subj.i < t.i:
+                cue = at.Cue(t, subj, at.cue_text(t))
+        elif cue is not None and t.lower_ == "that" and t.i + 1 < len(doc):
+            return cue, doc[t.i + 1].idx
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS)
+               for c in verb.children)
+
+
+_MODALS = frozenset("will shall may might could should can would must 'll".split())
+
+
+def _sentence_start_of(doc: Doc, pos: int) -> int:
+    tok = token_at(doc, pos)
+    return tok.sent.start_char if tok is not None else pos
+
+
+def _closes_sentence(doc: Doc, seg: Segment) -> bool:
+    """Only punctuation follows the quotation to the end of its sentence."""
+    if seg.close_at is None:
+        return False
+    tok = token_at(doc, seg.close_at)
+    if tok is None:
+        return False
+    rest = text_of(doc)[seg.close_at + 1:tok.sent.end_char]
+    return word_count(rest) == 0
 
 
 # ---------------------------------------------------------------- quoted segments
@@ -139,25 +225,34 @@ def _classify(doc: Doc, segments: list[Segment]) -> tuple[list[_Item], list[Segm
                 item.cue, item.how = cue, "cue"
         elif cue is not None and _attributed(text, seg, cue, before, standalone):
             item = _Item("direct", seg.start, seg.end, "cue", cue=cue, seg=seg)
-        elif standalone and words >= MIN_STANDALONE_WORDS and _is_clause(doc, seg):
-            item = _Item("direct", seg.start, seg.end, "context", seg=seg)
+        elif standalone and words >= MIN_STANDALONE_WORDS:
+            follows = _follows(text, seg, by_seg.get(id(prev)) if prev is not None else None)
+            if follows is not None:
+                # Verbless words right after an attributed quote ('"The greed. The showing
+                # off."') go on with it.
+                item = _Item("direct", seg.start, seg.end, "inherit", seg=seg, prev=follows)
+            elif _is_clause(doc, seg):
+                item = _Item("direct", seg.start, seg.end, "context", seg=seg)
         if item is None:
             embedded.append(seg)
             continue
-        if item.how == "context" and prev is not None and id(prev) in by_seg:
-            # '"...," Hegseth concluded. "They're profound."': only the attribution of the
-            # previous quote lies between the two, so the speaker is the same.
-            gap = text[prev.outer[1]:seg.open_at]
-            prev_item = by_seg[id(prev)]
-            cue_verb = prev_item.cue.verb if prev_item.cue is not None else None
-            attribution_only = (cue_verb is not None
-                                and prev.outer[1] <= cue_verb.idx < seg.open_at
-                                and len(_SENTENCE_BREAK.findall(gap)) <= 1)
-            if prev.line == seg.line and (word_count(gap) <= MAX_GAP_WORDS or attribution_only):
-                item.how, item.prev = "inherit", prev_item
         by_seg[id(seg)] = item
         direct.append(item)
     return direct, embedded
+
+
+def _follows(text: str, seg: Segment, prev_item: _Item | None) -> _Item | None:
+    """'"...," Hegseth concluded. "They're profound."': the quote of the same line that
+    `seg` continues, when only that quote's attribution lies between them (so the speaker
+    is the same)."""
+    prev = prev_item.seg if prev_item is not None else None
+    if prev_item is None or prev is None or prev.line != seg.line:
+        return None
+    gap = text[prev.outer[1]:seg.open_at]
+    cue_verb = prev_item.cue.verb if prev_item.cue is not None else None
+    attribution_only = (cue_verb is not None and prev.outer[1] <= cue_verb.idx < seg.open_at
+                        and len(_SENTENCE_BREAK.findall(gap)) <= 1)
+    return prev_item if word_count(gap) <= MAX_GAP_WORDS or attribution_only else None
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")

@@ -111,8 +111,10 @@ def post_cue(doc: Doc, seg: Segment, stop: int) -> Cue | None:
         return None
     inner = text_of(doc)[seg.start:seg.end].rstrip()
     ends_sentence = inner[-1:] in ".!" if inner else False
-    if ends_sentence and words[0].text[:1].isupper() and len(words) > 6:
-        return None  # a new sentence, not an attribution
+    if ends_sentence and words[0].text[:1].isupper() and len(words) > 6 and not (
+            len(words) > 1 and is_cue(words[1])):
+        # a new sentence, not an attribution ('"All the way!" Dawson shouted, ...' is one)
+        return None
     for k, t in enumerate(words[:POST_REACH_APPOS]):
         if is_cue(t):
             subj = speaker_subject(t)

@@ -87,6 +87,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         marks = [m for s in inside for m in (s.open_at, s.close_at) if m is not None]
         items.append(_Item(kind, st.start, st.end, "cue", cue=st.cue, marks=marks))
     items += _closing_fragments(doc, embedded, items, blocked, used)
+    items += _named_as(doc, embedded, items, blocked)
 
     items.sort(key=lambda i: i.start)
     _resolve(doc, items, resolver, quoted)
@@ -164,6 +165,38 @@ def _negated(verb: Token) -> bool:
 
 
 _MODALS = frozenset("will shall may might could should can would must 'll".split())
+
+
+# Tokens at most between a verb of naming and the quotation ("called the plan a").
+NAMING_REACH = 5
+
+
+def _named_as(doc: Doc, embedded: list[Segment], items: list[_Item],
+              blocked: bytearray) -> list[_Item]:
+    """What someone called something, in their words: 'Trump called the system "rigged"',
+    'calling him "a disgrace"', 'what the mayor called "a perception problem"'. The quoted
+    words are a direct quote of the subject of the verb of naming."""
+    text = text_of(doc)
+    new: list[_Item] = []
+    for seg in embedded:
+        if seg.close_at is None or not _has_letters(text[seg.start:seg.end]) and \
+                word_count(text[seg.start:seg.end]) != 1:
+            continue
+        if any(i.start <= seg.open_at < i.end for i in items):
+            continue
+        first = token_at(doc, seg.open_at)
+        if first is None:
+            continue
+        lo = max(first.sent.start, first.i - NAMING_REACH)
+        verb = next((t for t in reversed(doc[lo:first.i]) if cues.lemma(t) in cues.NAMING
+                     and t.tag_.startswith("VB") and not blocked[t.idx]), None)
+        if verb is None or _negated(verb):
+            continue
+        subj = at.speaker_subject(verb)
+        if subj is not None and not blocked[subj.idx]:
+            new.append(_Item("direct", seg.start, seg.end, "cue", seg=seg,
+                             cue=at.Cue(verb, subj, at.cue_text(verb))))
+    return new
 
 
 def _sentence_start_of(doc: Doc, pos: int) -> int:

@@ -171,6 +171,10 @@ _MODALS = frozenset("will shall may might could should can would must 'll".split
 NAMING_REACH = 5
 
 
+# Particles that make a verb of naming something else ("called for", "called on").
+_NOT_NAMING = frozenset({"for", "on", "upon", "up", "off", "in", "out", "back"})
+
+
 def _named_as(doc: Doc, embedded: list[Segment], items: list[_Item],
               blocked: bytearray) -> list[_Item]:
     """What someone called something, in their words: 'Trump called the system "rigged"',
@@ -182,16 +186,16 @@ def _named_as(doc: Doc, embedded: list[Segment], items: list[_Item],
         if seg.close_at is None or not _has_letters(text[seg.start:seg.end]) and \
                 word_count(text[seg.start:seg.end]) != 1:
             continue
-        if any(i.start <= seg.open_at < i.end for i in items):
-            continue
+        if any(i.start <= seg.open_at < i.end and i.kind != "belief" for i in items):
+            continue  # a fragment of reported speech (a belief may hold someone's words)
         first = token_at(doc, seg.open_at)
         if first is None:
             continue
         lo = max(first.sent.start, first.i - NAMING_REACH)
         verb = next((t for t in reversed(doc[lo:first.i]) if cues.lemma(t) in cues.NAMING
                      and t.tag_.startswith("VB") and not blocked[t.idx]), None)
-        if verb is None or _negated(verb):
-            continue
+        if verb is None or _negated(verb) or doc[verb.i + 1].lower_ in _NOT_NAMING:
+            continue  # "called for a "reset"" is a request
         subj = at.speaker_subject(verb)
         if subj is not None and not blocked[subj.idx]:
             new.append(_Item("direct", seg.start, seg.end, "cue", seg=seg,

@@ -35,6 +35,6 @@ def make_quotes(nlp: Language, name: str) -> QuoteComponent:
       `annotate/modality` its reporting verbs, which the events component reads too;
     - `titles.tsv` (transcript labels, honorifics, gendered forms): `quotes/transcripts.py`
       and `quotes/speakers.py`;
-    - `groups.tsv` (speaker groups): `quotes/speakers.py`.
+    - `groups.tsv` (speaker groups): `quotes/subjects.py`.
     """
     return QuoteComponent()

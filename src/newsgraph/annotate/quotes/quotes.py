@@ -25,10 +25,18 @@ from newsgraph import lexicon
 from newsgraph.annotate.docindex import text_of, token_at
 from newsgraph.annotate.quotes import attribution as at
 from newsgraph.annotate.quotes import cues
+from newsgraph.annotate.quotes import fragments as fr
+from newsgraph.annotate.quotes.fragments import WORD, has_letters, is_fragment
 from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
 from newsgraph.annotate.quotes.sources import describe
-from newsgraph.annotate.quotes.speakers import (FEMALE, MALE, Speaker, SpeakerResolver, described,
-                                                is_group)
+from newsgraph.annotate.quotes.speakers import (
+    FEMALE,
+    MALE,
+    Speaker,
+    SpeakerResolver,
+    described,
+)
+from newsgraph.annotate.quotes.subjects import is_group
 from newsgraph.annotate.quotes.transcripts import Turn, find_turns
 from newsgraph.record import Quote
 
@@ -82,12 +90,14 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if any(d.seg is not None and _overlaps(st.start, st.end, *d.seg.outer) for d in direct):
             continue
         inside = [s for s in embedded if st.start <= s.open_at and s.outer[1] <= st.end + 1
-                  and _is_fragment(text, s)]
+                  and is_fragment(text, s)]
         kind = "belief" if st.belief else "mixed" if inside else "indirect"
         marks = [m for s in inside for m in (s.open_at, s.close_at) if m is not None]
         items.append(_Item(kind, st.start, st.end, "cue", cue=st.cue, marks=marks))
-    items += _closing_fragments(doc, embedded, items, blocked, used)
-    items += _named_as(doc, embedded, items, blocked)
+    for f in fr.closing_fragments(doc, embedded, items, blocked, used):
+        items.append(_Item(f.kind, f.start, f.end, "cue", cue=f.cue, seg=f.seg, marks=f.marks))
+    for f in fr.named_as(doc, embedded, items, blocked):
+        items.append(_Item(f.kind, f.start, f.end, "cue", cue=f.cue, seg=f.seg, marks=f.marks))
 
     items.sort(key=lambda i: i.start)
     _resolve(doc, items, resolver, quoted)
@@ -96,127 +106,6 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 def _overlaps(a: int, b: int, c: int, d: int) -> bool:
     return a < d and c < b
-
-
-# Words at most between the end of reported speech and a quotation that completes it.
-MAX_FRAGMENT_GAP = 4
-
-
-def _closing_fragments(doc: Doc, embedded: list[Segment], items: list[_Item],
-                       blocked: bytearray, used: set[int]) -> list[_Item]:
-    """A quotation that closes a sentence of reported speech is part of it, where the parse
-    ended the reported part before it ('Cruz added that he was the only one "fighting to
-    defend ..."') or hung the that-clause elsewhere ('Sanders said after a vote that he had
-    "very serious concerns ..."'): the reported part runs to the end of the quotation, a
-    mixed quote."""
-    text = text_of(doc)
-    new: list[_Item] = []
-    for seg in embedded:
-        if not _is_fragment(text, seg):
-            continue
-        running = [i for i in items if i.kind in ("indirect", "mixed")
-                   and i.start <= seg.open_at <= i.end < seg.end]
-        for item in running:
-            # 'saying he is "weak on immigration, you know that. Weak."': the parse ended
-            # the reported part with the first sentence of the quotation.
-            item.kind, item.end = "mixed", seg.end
-            item.marks += [m for m in (seg.open_at, seg.close_at) if m is not None]
-        if running or not _closes_sentence(doc, seg) or any(
-                i.start <= seg.open_at < i.end + 1 for i in items):
-            continue
-        sent_start = _sentence_start_of(doc, seg.open_at)
-        before = [i for i in items if i.kind in ("indirect", "mixed") and i.cue is not None
-                  and sent_start <= i.start and i.end <= seg.open_at
-                  and word_count(text[i.end:seg.open_at]) <= MAX_FRAGMENT_GAP]
-        if before:
-            item = before[-1]
-            item.kind, item.end = "mixed", seg.end
-            item.marks += [m for m in (seg.open_at, seg.close_at) if m is not None]
-            continue
-        found = _cue_with_that(doc, sent_start, seg.open_at, blocked, used)
-        if found is not None and not any(_overlaps(found[1], seg.end, i.start, i.end)
-                                         for i in items + new):
-            new.append(_Item("mixed", found[1], seg.end, "cue", cue=found[0],
-                             marks=[m for m in (seg.open_at, seg.close_at) if m is not None]))
-    return new
-
-
-def _cue_with_that(doc: Doc, start: int, stop: int, blocked: bytearray, used: set[int]
-                   ) -> tuple[at.Cue, int] | None:
-    """A verb of speech with its subject in [start, stop), followed by "that" before `stop`:
-    the cue, and where what was said starts (after "that")."""
-    span = at.tokens_in(doc, start, stop)
-    cue: at.Cue | None = None
-    for t in span:
-        if blocked[t.idx]:
-            continue
-        if cue is None and t.i not in used and at.is_cue(t) and not _negated(t):
-            subj = at.speaker_subject(t)
-            if subj is not None and subj.i < t.i:
-                cue = at.Cue(t, subj, at.cue_text(t))
-        elif cue is not None and t.lower_ == "that" and t.i + 1 < len(doc):
-            return cue, doc[t.i + 1].idx
-    return None
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS)
-               for c in verb.children)
-
-
-_MODALS = frozenset("will shall may might could should can would must 'll".split())
-
-
-# Tokens at most between a verb of naming and the quotation ("called the plan a").
-NAMING_REACH = 5
-
-
-# Particles that make a verb of naming something else ("called for", "called on").
-_NOT_NAMING = frozenset({"for", "on", "upon", "up", "off", "in", "out", "back"})
-
-
-def _named_as(doc: Doc, embedded: list[Segment], items: list[_Item],
-              blocked: bytearray) -> list[_Item]:
-    """What someone called something, in their words: 'Trump called the system "rigged"',
-    'calling him "a disgrace"', 'what the mayor called "a perception problem"'. The quoted
-    words are a direct quote of the subject of the verb of naming."""
-    text = text_of(doc)
-    new: list[_Item] = []
-    for seg in embedded:
-        if seg.close_at is None or not _has_letters(text[seg.start:seg.end]) and \
-                word_count(text[seg.start:seg.end]) != 1:
-            continue
-        if any(i.start <= seg.open_at < i.end and i.kind != "belief" for i in items):
-            continue  # a fragment of reported speech (a belief may hold someone's words)
-        first = token_at(doc, seg.open_at)
-        if first is None:
-            continue
-        lo = max(first.sent.start, first.i - NAMING_REACH)
-        verb = next((t for t in reversed(doc[lo:first.i]) if cues.lemma(t) in cues.NAMING
-                     and t.tag_.startswith("VB") and not blocked[t.idx]), None)
-        if verb is None or _negated(verb) or doc[verb.i + 1].lower_ in _NOT_NAMING:
-            continue  # "called for a "reset"" is a request
-        subj = at.speaker_subject(verb)
-        if subj is not None and not blocked[subj.idx]:
-            new.append(_Item("direct", seg.start, seg.end, "cue", seg=seg,
-                             cue=at.Cue(verb, subj, at.cue_text(verb))))
-    return new
-
-
-def _sentence_start_of(doc: Doc, pos: int) -> int:
-    tok = token_at(doc, pos)
-    return tok.sent.start_char if tok is not None else pos
-
-
-def _closes_sentence(doc: Doc, seg: Segment) -> bool:
-    """Only punctuation follows the quotation to the end of its sentence."""
-    if seg.close_at is None:
-        return False
-    tok = token_at(doc, seg.close_at)
-    if tok is None:
-        return False
-    rest = text_of(doc)[seg.close_at + 1:tok.sent.end_char]
-    return word_count(rest) == 0
 
 
 # ---------------------------------------------------------------- quoted segments
@@ -292,32 +181,19 @@ def _follows(text: str, seg: Segment, prev_item: _Item | None) -> _Item | None:
     return prev_item if word_count(gap) <= MAX_GAP_WORDS or attribution_only else None
 
 
-_TITLE_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _MINOR = frozenset("a an the and or of for to in on at by with from as but nor vs".split())
 
 
 def _is_name(quoted: str) -> bool:
     """Title Case without sentence punctuation ("Recover Together, Recover Stronger",
     "Making Peace for the World") is the name of something, not words someone said."""
-    words = _TITLE_WORD.findall(quoted)
+    words = WORD.findall(quoted)
     if not words or re.search(r"[.!?]\s+\S", quoted.strip()):
         return False
     major = [w for w in words if w.lower() not in _MINOR]
     if len(major) < 2:
         return False
     return all(w[0].isupper() for w in major)
-
-
-def _has_letters(quoted: str) -> bool:
-    return len(_TITLE_WORD.findall(quoted)) >= 2
-
-
-def _is_fragment(text: str, seg: Segment) -> bool:
-    """A quoted fragment inside reported speech, as opposed to a scare quote: more than one
-    word and not after "so-called"."""
-    if word_count(text[seg.start:seg.end]) < 2:
-        return False
-    return not re.search(r"so-called\s*$", text[max(0, seg.open_at - 12):seg.open_at])
 
 
 def _attributed(text: str, seg: Segment, cue: at.Cue, before: str, standalone: bool) -> bool:
@@ -328,10 +204,10 @@ def _attributed(text: str, seg: Segment, cue: at.Cue, before: str, standalone: b
     if not (standalone or _cue_right_before(before) or _utterance_after_verb(text, seg, cue)):
         return False
     if word_count(quoted) >= 2:
-        return _has_letters(quoted)
+        return has_letters(quoted)
     # One word is an answer or an exclamation when punctuated as a sentence of its own
     # ('"Denver," he answered.', 'said, "No."').
-    return bool(_TITLE_WORD.fullmatch(quoted.rstrip(",.!?"))) and _ends_utterance(text, seg)
+    return bool(WORD.fullmatch(quoted.rstrip(",.!?"))) and _ends_utterance(text, seg)
 
 
 def _utterance_after_verb(text: str, seg: Segment, cue: at.Cue) -> bool:

@@ -23,6 +23,7 @@ from newsgraph import lexicon
 from newsgraph.annotate.docindex import entity_at, text_of, token_at
 from newsgraph.annotate.quotes import gender
 from newsgraph.annotate.quotes.sources import kind_of_noun
+from newsgraph.annotate.quotes.subjects import is_group, noun_phrase
 from newsgraph.annotate.quotes.transcripts import HONORIFICS, ROLES, TITLES
 from newsgraph.record import Entity
 
@@ -157,7 +158,7 @@ class SpeakerResolver:
             return None
         if is_group(tok):
             return None  # "Blinken and Wang said": a joint statement, not one speaker
-        np = _noun_phrase(tok)
+        np = noun_phrase(tok)
         hit = self._named(tok, np)
         if hit is not None:
             return hit
@@ -397,10 +398,6 @@ _HEADLINE_STOPS = frozenset("at on to in and & with before after during for from
                             "about as".split())
 _NON_SPEAKERS = frozenset({"i", "we", "they", "you", "it", "one", "who", "which", "that",
                            "this", "these", "those"})
-# Subjects naming several speakers (data/groups.tsv, use "speaker_group").
-_GROUPS = lexicon.groups().tagged("speaker_group")
-
-
 # Subjects of a direct quote's cue that name a source without a noun ("another said",
 # "one wrote", "it said", "I said"); the relative pronouns are resolved before.
 _BARE_SOURCES = frozenset({"another", "one", "others", "some", "many", "it", "i", "you",
@@ -413,7 +410,7 @@ def described(tok: Token) -> Speaker | None:
     phrase itself, as a descriptor. None for words that are no source ("who", "there")."""
     if tok.lower_ not in _BARE_SOURCES and tok.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
         return None
-    np = _noun_phrase(tok) if tok.pos_ != "PRON" else tok.doc[tok.i:tok.i + 1]
+    np = noun_phrase(tok) if tok.pos_ != "PRON" else tok.doc[tok.i:tok.i + 1]
     return Speaker(None, None, (np.start_char, np.end_char), "descriptor", np.text)
 
 
@@ -426,35 +423,6 @@ def _looks_like_name(tok: Token) -> bool:
 
 def _is_title_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.text.upper() in TITLES
-
-
-def is_group(tok: Token) -> bool:
-    """A subject naming several speakers: "the leaders", "Blinken and Wang", "Deputy
-    Secretary Sherman and State Secretary Michaelis"."""
-    if any(c.dep_ == "conj" for c in tok.children):
-        return True
-    # "the ministers" is a group; "the United Nations" is one organisation.
-    if tok.lower_ in _GROUPS and not (tok.pos_ == "PROPN" and tok.text[:1].isupper()
-                                      and tok.ent_type_ in ("ORG", "NORP", "GPE")):
-        return True
-    sub = _own_words(tok)
-    if not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in sub):
-        return False
-    people = {t.ent_iob_ == "B" and t.i for t in sub if t.ent_type_ == "PERSON"} - {False}
-    return len(people) >= 2
-
-
-def _own_words(tok: Token) -> list[Token]:
-    """The subject's words without what describes it after a comma: "Ann Lee, an adviser to
-    President Obama and a former director of ..." names one speaker, however many people its
-    apposition or relative clause mentions."""
-    doc = tok.doc
-    cut: set[int] = set()
-    for c in tok.rights:
-        if c.dep_ in ("appos", "relcl", "acl") and c.left_edge.i > 0 \
-                and doc[c.left_edge.i - 1].text == ",":
-            cut.update(t.i for t in c.subtree)
-    return [t for t in tok.subtree if t.i not in cut]
 
 
 def _modifies_noun(tok: Token) -> bool:
@@ -502,18 +470,3 @@ def _title_matches(before: str, query: str) -> bool:
     if idx > 0 and words[idx - 1] in qualifiers and words[idx - 1] not in q_words:
         return False
     return True
-
-
-def _noun_phrase(tok: Token) -> Span:
-    """The subject's name with its premodifiers, without appositions or clauses."""
-    left = tok
-    for c in tok.lefts:
-        if c.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "punct", "case",
-                      "prep", "pobj"):
-            left = min(left, c.left_edge, key=lambda t: t.i)
-            break
-    right = tok
-    for c in tok.rights:
-        if c.dep_ == "compound" or (c.dep_ == "flat"):
-            right = c
-    return tok.doc[left.i:right.i + 1]

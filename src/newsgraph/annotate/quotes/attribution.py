@@ -85,6 +85,11 @@ def is_cue(tok: Token) -> bool:
     return cues.cue_lemma(tok) is not None
 
 
+def is_quote_cue(tok: Token) -> bool:
+    """A cue next to a quotation, which may be a verb that reports no clause ("read")."""
+    return cues.quotes_lemma(tok) is not None
+
+
 def _nearby(window: Span, verb: Token) -> list[Token]:
     """Names and he/she within three tokens of the cue, nearest first."""
     out = []
@@ -112,11 +117,11 @@ def post_cue(doc: Doc, seg: Segment, stop: int) -> Cue | None:
     inner = text_of(doc)[seg.start:seg.end].rstrip()
     ends_sentence = inner[-1:] in ".!" if inner else False
     if ends_sentence and words[0].text[:1].isupper() and len(words) > 6 and not (
-            len(words) > 1 and is_cue(words[1])):
+            len(words) > 1 and is_quote_cue(words[1])):
         # a new sentence, not an attribution ('"All the way!" Dawson shouted, ...' is one)
         return None
     for k, t in enumerate(words[:POST_REACH_APPOS]):
-        if is_cue(t):
+        if is_quote_cue(t):
             subj = speaker_subject(t)
             if k >= POST_REACH and not _subject_fills(words[:k], subj):
                 break
@@ -148,7 +153,8 @@ def pre_cue(doc: Doc, seg: Segment, start: int) -> Cue | None:
             return Cue(None, _pobj_head(doc[t.i + 1]), "according to")
         if t.lower_ == "words" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
             return Cue(None, _pobj_head(doc[t.i + 1]), "in the words of")
-        if is_cue(t) and (last in ",:" or t.i == words[-1].i or _only_object_between(t, seg)):
+        if is_quote_cue(t) and (last in ",:" or t.i == words[-1].i
+                                or _only_object_between(t, seg)):
             return Cue(t, speaker_subject(t), cue_text(t), _nearby(window, t))
     if last == ",":
         return _as_clause_cue(window, words)

@@ -298,10 +298,12 @@ def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
                  ) -> tuple[Speaker | None, str | None]:
     """The speaker a cue names, and the pronoun it was named with (he / she), if any."""
     speaker: Speaker | None = None
-    subjects = [_antecedent(cue.subject)] if cue.subject is not None else []
+    subj0 = _outside_quote(item, cue)
+    subjects = [_antecedent(subj0)] if subj0 is not None else []
     # Names next to the cue stand in for a subject that names no one ("who, as
     # David Beasley said"), not for a group ("Biden and Ardern recalled").
-    nearby = [] if subjects and is_group(subjects[0]) else cue.nearby
+    nearby = [] if subjects and is_group(subjects[0]) else [
+        t for t in cue.nearby if not _addressed(t, cue)]
     for subj in subjects + nearby:
         # "I said, "..."" quotes the speaker of a speech; "I noted that ..." is the
         # issuing voice of a statement, not a quote.
@@ -321,6 +323,29 @@ def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
     if item.kind == "direct" and subjects:
         return described(subjects[0]), None
     return speaker, None
+
+
+def _outside_quote(item: _Item, cue: at.Cue) -> Token | None:
+    """The cue's subject; where the parse took it from inside the quotation ('"We were
+    wrong," Ramos, 58, told AFP' with "We" as the subject of "told"), the first noun
+    between the closing mark and the cue instead."""
+    subj, seg, verb = cue.subject, item.seg, cue.verb
+    if subj is None or seg is None or verb is None or not seg.start <= subj.idx < seg.end:
+        return subj
+    between = at.tokens_in(verb.doc, seg.outer[1], verb.idx)
+    return next((t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")
+                 and t.dep_ != "compound"), None)
+
+
+def _addressed(tok: Token, cue: at.Cue) -> bool:
+    """"told Reuters", "said on Facebook", "wrote in the Post": the one the words were said
+    to, or where they appeared, is not who said them."""
+    verb = cue.verb
+    if verb is None:
+        return False
+    if tok.head.i == verb.i and tok.dep_ in ("dobj", "dative", "iobj"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i == verb.i
 
 
 def _antecedent(subj: Token) -> Token:

@@ -81,6 +81,25 @@ CASES = {
         "town, everybody.\u201d",
         [Expect("Safety", ("direct",), "Brandt"),
          Expect("whole town", ("direct",), "Brandt")]),
+    # Verbs that attribute a quotation but report no clause.
+    "quoting-verb-read": (
+        "Residents sent a letter to the mayor on Monday.\n\n\u201cThe council has failed "
+        "to act on the flooding,\u201d the letter reads.",
+        [Expect("failed to act", ("direct",), None, "the letter")]),
+    "quoting-verb-reported": (
+        "\u201cThe two companies signed the agreement late on Friday,\u201d Channel Nine "
+        "News reported.",
+        [Expect("signed the agreement", ("direct",), "Nine")]),
+    # The one the words were said to is not who said them.
+    "told-an-agency": (
+        "\u201cIt was a fair price for the port,\u201d the shipping tycoon told Reuters in "
+        "a rare interview.",
+        [Expect("fair price", ("direct",), None, "the shipping tycoon")]),
+    # A subject the parse took from inside the quotation.
+    "subject-inside-quotation": (
+        "Lucia Ferreira runs the radio station in the port town.\n\n\u201cWe were wrong to "
+        "wait so long,\u201d Ferreira, 58, told the station's listeners on Monday.",
+        [Expect("wrong to wait", ("direct",), "Ferreira")]),
 }
 
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate import docindex
 from newsgraph.annotate.quotes.quotes import find_quotes
 
-REQUIRES = ["doc.sents", "token.dep", "token.head", "token.pos", "token.tag",
+REQUIRES = ["doc.sents", "token.dep", "token.head", "token.pos", "token.tag", "token.is_sent_start",
             "token.ent_type", "token.ent_iob",
             "doc._.ng_entities",  # a speaker is one of the article's entities
             "doc._.ng_title"]  # "X: ..." in the headline names the speaker

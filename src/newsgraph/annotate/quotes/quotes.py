@@ -303,7 +303,7 @@ def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
     # Names next to the cue stand in for a subject that names no one ("who, as
     # David Beasley said"), not for a group ("Biden and Ardern recalled").
     nearby = [] if subjects and is_group(subjects[0]) else [
-        t for t in cue.nearby if not _addressed(t, cue)]
+        t for t in cue.nearby if not _addressed(t, cue, bool(subjects))]
     for subj in subjects + nearby:
         # "I said, "..."" quotes the speaker of a speech; "I noted that ..." is the
         # issuing voice of a statement, not a quote.
@@ -337,15 +337,18 @@ def _outside_quote(item: _Item, cue: at.Cue) -> Token | None:
                  and t.dep_ != "compound"), None)
 
 
-def _addressed(tok: Token, cue: at.Cue) -> bool:
+def _addressed(tok: Token, cue: at.Cue, has_subject: bool) -> bool:
     """"told Reuters", "said on Facebook", "wrote in the Post": the one the words were said
-    to, or where they appeared, is not who said them."""
+    to, or where they appeared, is not who said them. Without a subject, a name in object
+    position is the speaker after the verb that the parse misread ('"...," said Under
+    Secretary Zeya', with "Under" a preposition)."""
     verb = cue.verb
     if verb is None:
         return False
     if tok.head.i == verb.i and tok.dep_ in ("dobj", "dative", "iobj"):
-        return True
-    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i == verb.i
+        return has_subject
+    return has_subject and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+        and tok.head.head.i == verb.i
 
 
 def _antecedent(subj: Token) -> Token:

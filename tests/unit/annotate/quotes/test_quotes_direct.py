@@ -95,6 +95,12 @@ CASES = {
         "\u201cIt was a fair price for the port,\u201d the shipping tycoon told Reuters in "
         "a rare interview.",
         [Expect("fair price", ("direct",), None, "the shipping tycoon")]),
+    # With no subject before the verb, the name after "said" is the speaker even where the
+    # parse made it an object ("Under" read as a preposition).
+    "said-title-name-after-quote": (
+        "\u201cThe new bridge will carry trade for the whole region and bring benefits to "
+        "both banks of the river,\u201d said Under Secretary Ilse Marquardt.",
+        [Expect("new bridge", ("direct",), "Marquardt")]),
     # A subject the parse took from inside the quotation.
     "subject-inside-quotation": (
         "Lucia Ferreira runs the radio station in the port town.\n\n\u201cWe were wrong to "

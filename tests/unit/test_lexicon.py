@@ -51,11 +51,13 @@ def test_cue_verbs() -> None:
 
     table = lexicon.cue_verbs()
     assert set(table.tags) == {"speech", "statement", "needs_clause", "doubled", "reports_plan",
-                               "belief", "stance", "naming", "topic", "raising"}
+                               "belief", "stance", "naming", "topic", "raising",
+                               "quoting"}
     assert "seem" in cues.RAISING and cues.PHRASAL["talk"] == {"about"} and "talk" in cues.TOPIC
     assert cues.STANCE <= cues.BELIEF and not cues.BELIEF & cues.SPEECH
     assert cues._FORM_TO_LEMMA["thought"] == "think"
     assert cues.STATEMENT <= cues.SPEECH and cues.NEEDS_CLAUSE <= cues.SPEECH
+    assert "read" in cues.QUOTING and "read" not in cues.SPEECH  # a direct quote's cue only
     assert "inform" in modality.REPORTING and "inform" not in cues.SPEECH
     assert cues.PHRASAL["point"] == {"out", "to"} and "go" not in cues.SPEECH
     assert cues._FORM_TO_LEMMA["said"] == "say" and cues._FORM_TO_LEMMA["labelled"] == "label"
@@ -75,11 +77,11 @@ def test_source_nouns() -> None:
 def test_group_words() -> None:
     from newsgraph.annotate.events import groups as event_groups
     from newsgraph.annotate.events import words as event_words
-    from newsgraph.annotate.quotes import speakers
+    from newsgraph.annotate.quotes import subjects
 
     assert set(lexicon.groups().tags) == {"speaker_group", "pair_people", "pair_sides",
                                            "pair_word", "quantifier"}
-    assert "leaders" in speakers._GROUPS and "leader" in event_groups.GROUP_PEOPLE
+    assert "leaders" in subjects._GROUPS and "leader" in event_groups.GROUP_PEOPLE
     assert event_groups.PAIR_WORDS == {"two", "both"} and "both" in event_words.QUANTIFIERS
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.annotate.docindex import text_of
 from newsgraph.annotate.grammar import SPEAKER, own_subject, subject_of
 from newsgraph.annotate.quotes import cues
+from newsgraph.annotate.quotes import verbforms as vf
 from newsgraph.annotate.quotes.quotemarks import Segment
 
 # Tokens after a closing mark within which "he said" must start.
@@ -88,6 +89,11 @@ def is_cue(tok: Token) -> bool:
     return cues.cue_lemma(tok) is not None
 
 
+def is_quote_cue(tok: Token) -> bool:
+    """A cue next to a quotation, which may be a verb that reports no clause ("read")."""
+    return cues.quotes_lemma(tok) is not None
+
+
 def _nearby(window: Span, verb: Token) -> list[Token]:
     """Names and he/she within three tokens of the cue, nearest first."""
     out = []
@@ -114,10 +120,12 @@ def post_cue(doc: Doc, seg: Segment, stop: int) -> Cue | None:
         return None
     inner = text_of(doc)[seg.start:seg.end].rstrip()
     ends_sentence = inner[-1:] in ".!" if inner else False
-    if ends_sentence and words[0].text[:1].isupper() and len(words) > 6:
-        return None  # a new sentence, not an attribution
+    if ends_sentence and words[0].text[:1].isupper() and len(words) > 6 and not (
+            len(words) > 1 and is_quote_cue(words[1])):
+        # a new sentence, not an attribution ('"All the way!" Dawson shouted, ...' is one)
+        return None
     for k, t in enumerate(words[:POST_REACH_APPOS]):
-        if is_cue(t):
+        if is_quote_cue(t):
             subj = speaker_subject(t)
             if k >= POST_REACH and not _subject_fills(words[:k], subj):
                 break
@@ -149,7 +157,8 @@ def pre_cue(doc: Doc, seg: Segment, start: int) -> Cue | None:
             return Cue(None, _pobj_head(doc[t.i + 1]), "according to")
         if t.lower_ == "words" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
             return Cue(None, _pobj_head(doc[t.i + 1]), "in the words of")
-        if is_cue(t) and (last in ",:" or t.i == words[-1].i or _only_object_between(t, seg)):
+        if is_quote_cue(t) and (last in ",:" or t.i == words[-1].i
+                                or _only_object_between(t, seg)):
             return Cue(t, speaker_subject(t), cue_text(t), _nearby(window, t))
     if last == ",":
         return _as_clause_cue(window, words)
@@ -265,7 +274,7 @@ def _anchor(st: Statement) -> int:
 
 def _reported(verb: Token, sent: Span) -> Statement | None:
     lem = cues.cue_lemma(verb)
-    if lem is None or _states_nothing(verb) or _unreal(verb):
+    if lem is None or vf.states_nothing(verb) or vf.unreal(verb):
         return None
     base = lem.split()[0]
     subj, explicit = _cue_subject(verb)
@@ -283,9 +292,9 @@ def _reported(verb: Token, sent: Span) -> Statement | None:
 def _belief(verb: Token, sent: Span) -> Statement | None:
     """"Officials fear that the truce will fail", "the campaign wants to win Ohio": what the
     subject thinks, intends or feels is the clause after the verb."""
-    if cues.belief_lemma(verb) is None or _states_nothing(verb):
+    if cues.belief_lemma(verb) is None or vf.states_nothing(verb):
         return None
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in vf.MODALS for c in verb.children):
         return None
     subj, explicit = _cue_subject(verb)
     if subj is None or subj.dep_ == "nsubjpass":
@@ -295,7 +304,7 @@ def _belief(verb: Token, sent: Span) -> Statement | None:
         c.dep_ in deps or (c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
                            and deps[-1] == "dobj"))]
     if not clause:
-        obj = _prep_object(verb)
+        obj = vf.prep_object(verb)
         return None if obj is None else _held(verb, subj, obj, obj, sent, explicit)
     # "accused the mayor of lying", "blamed the board for the delay": the object and the
     # charge together are what is held.
@@ -340,7 +349,7 @@ def _clause_said(verb: Token, subj: Token, sent: Span) -> Statement | None:
     the board to resign" (a promise or a request: a belief, what the speaker intends)."""
     parts = {t.i for t in cues.particles(verb)}
     clause = [c for c in verb.children if c.i not in parts and (
-        c.dep_ in ("ccomp", "parataxis") or _to_clause(c))]
+        c.dep_ in ("ccomp", "parataxis") or vf.to_clause(c))]
     left = [c for c in clause if c.i < verb.i]
     right = [c for c in clause if c.i > verb.i]
     if left and not right and subj.i > left[0].i:
@@ -378,7 +387,7 @@ def _requested(verb: Token, subj: Token, base: str, sent: Span) -> Statement | N
     of the cue's preposition. What is called, pushed or asked for is a stance (a belief);
     what is warned of or commented on was said. A participle setting the scene of another
     statement ("Talking about the economy, she said ...") is no statement of its own."""
-    obj = _prep_object(verb)
+    obj = vf.prep_object(verb)
     if obj is None or (verb.dep_ == "advcl" and is_cue(verb.head)):
         return None
     st = _make(verb, subj, obj.left_edge.i, obj.right_edge.i, sent)
@@ -400,7 +409,7 @@ def _object_said(verb: Token, subj: Token, base: str, lem: str,
         # as productive"), not a following participle or conjoined verb, which are
         # statements (or acts) of their own.
         comps = [c for c in verb.children
-                 if c.i > verb.i and (c.dep_ in _COMPLEMENTS or _purpose(c))]
+                 if c.i > verb.i and (c.dep_ in vf.COMPLEMENTS or vf.purpose(c))]
         lead = comps[0] if comps else None
         if len(comps) > 1 and comps[0].dep_ == "dative" and comps[1].dep_ == "dobj":
             # "reaffirmed the United States' commitment to ...": a verb of statement has no
@@ -410,57 +419,6 @@ def _object_said(verb: Token, subj: Token, base: str, lem: str,
                 lead.dep_ == "prep" and lead.lower_ in ("on", "to"))):
             last = max(c.right_edge.i for c in comps)
             return _make(verb, subj, comps[0].left_edge.i, last, sent)
-    return None
-
-
-_COMPLEMENTS = ("dobj", "prep", "attr", "oprd", "ccomp", "xcomp", "acomp", "dative")
-
-
-def _to_clause(c: Token) -> bool:
-    """"vowed to keep the plant open", "asked the board to resign": an infinitive clause
-    reports what was promised or asked."""
-    # "continues to lead" is no promise; in "went on to say" the inner verb is the cue.
-    return (c.dep_ == "xcomp" and _infinitive(c) and cues.lemma(c.head) not in cues.RAISING
-            and not is_cue(c))
-
-
-def _purpose(c: Token) -> bool:
-    """"mentioned US initiatives to enhance India's readiness": an infinitive that the parser
-    hung on the verb but that belongs to the object."""
-    return c.dep_ == "advcl" and _infinitive(c)
-
-
-_MODALS = frozenset("will shall may might could should can would must 'll".split())
-
-
-def _unreal(verb: Token) -> bool:
-    """"The Under Secretary will emphasize ...", "did not say": nothing has been said."""
-    return any((c.dep_ == "aux" and c.lower_ in _MODALS) or c.dep_ == "neg"
-               for c in verb.children)
-
-
-def _infinitive(verb: Token) -> bool:
-    """"to underscore the importance ...": a purpose or intention, not a statement."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                     for c in verb.children)
-
-
-def _states_nothing(verb: Token) -> bool:
-    """An infinitive cue that states nothing: "to underscore the importance ..." is a
-    purpose; "seemed to suggest that ...", "tried to blame the board" are the subject's
-    statement or stance."""
-    return _infinitive(verb) and not (verb.dep_ == "xcomp"
-                                      and cues.lemma(verb.head) in cues.RAISING)
-
-
-def _prep_object(verb: Token) -> Token | None:
-    """"referred to the plan", "voted against the bill", "warned of a recession": the
-    object of the cue's own preposition is what was said or held."""
-    for p in cues.particles(verb):
-        if p.dep_ == "prep" and p.i > verb.i:
-            for c in p.children:
-                if c.dep_ in ("pobj", "pcomp"):
-                    return c
     return None
 
 

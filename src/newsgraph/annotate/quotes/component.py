@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate import docindex
 from newsgraph.annotate.quotes.quotes import find_quotes
 
-REQUIRES = ["doc.sents", "token.dep", "token.head", "token.pos", "token.tag",
+REQUIRES = ["doc.sents", "token.dep", "token.head", "token.pos", "token.tag", "token.is_sent_start",
             "token.ent_type", "token.ent_iob",
             "doc._.ng_entities",  # a speaker is one of the article's entities
             "doc._.ng_title"]  # "X: ..." in the headline names the speaker
@@ -35,6 +35,6 @@ def make_quotes(nlp: Language, name: str) -> QuoteComponent:
       `annotate/modality` its reporting verbs, which the events component reads too;
     - `titles.tsv` (transcript labels, honorifics, gendered forms): `quotes/transcripts.py`
       and `quotes/speakers.py`;
-    - `groups.tsv` (speaker groups): `quotes/speakers.py`.
+    - `groups.tsv` (speaker groups): `quotes/subjects.py`.
     """
     return QuoteComponent()

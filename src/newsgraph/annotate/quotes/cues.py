@@ -29,6 +29,9 @@ NAMING = _CUES.tagged("naming")
 BELIEF = _CUES.tagged("belief")
 # Of those, the ones whose plain object is what is held ("endorsed Sanders", "fear a collapse").
 STANCE = _CUES.tagged("stance")
+# Verbs that attribute a quotation next to them but report no clause of their own
+# ('"...," the editorial read', '"...," Fox News reported', '"Why now?" she wondered').
+QUOTING = _CUES.tagged("quoting")
 # Verbs that only count as cues with a particle or a following phrase.
 PHRASAL = {lem: set(parts.split()) for lem, parts in _CUES.column("particles").items()}
 # Verbs that need a clausal complement or a quote to be speech.
@@ -72,7 +75,7 @@ def _forms(lem: str) -> set[str]:
 
 _DOUBLED = _CUES.tagged("doubled")
 _FORM_TO_LEMMA: dict[str, str] = {}
-for _lem in SPEECH | BELIEF | RAISING | set(PHRASAL):
+for _lem in SPEECH | BELIEF | RAISING | QUOTING | set(PHRASAL):
     for _f in _forms(_lem):
         _FORM_TO_LEMMA.setdefault(_f, _lem)
 _FORM_TO_LEMMA.update(_IRREGULAR)
@@ -101,6 +104,16 @@ def cue_lemma(tok: Token) -> str | None:
     if lem in SPEECH:
         return lem
     return None
+
+
+def quotes_lemma(tok: Token) -> str | None:
+    """The lemma of a verb that attributes a quotation next to it: a speech cue or one of
+    the QUOTING verbs; None otherwise."""
+    found = cue_lemma(tok)
+    if found is not None or (tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB")):
+        return found
+    lem = lemma(tok)
+    return lem if lem in QUOTING else None
 
 
 def belief_lemma(tok: Token) -> str | None:

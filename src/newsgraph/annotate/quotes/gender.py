@@ -33,3 +33,13 @@ def of_given_name(name: str, skip: frozenset[str]) -> str | None:
     if first.endswith(".") or len(first) < 2 or not first[:1].isupper():
         return None
     return _GENDERS.get(_detector().get_gender(first))
+
+
+def is_given_name(name: str, skip: frozenset[str]) -> bool:
+    """Whether `name` has two or three capitalised words and opens with a word the table knows
+    as a given name, of either gender ("Brett O'Donnell", "Chris Lane")."""
+    words = [w.strip(",") for w in name.split()]
+    words = [w for w in words if w.lower().rstrip(".") not in skip]
+    if not 2 <= len(words) <= 3 or any(not w[:1].isupper() or w.isupper() for w in words):
+        return False
+    return _detector().get_gender(words[0]) != "unknown"

@@ -25,9 +25,18 @@ from newsgraph import lexicon
 from newsgraph.annotate.docindex import text_of, token_at
 from newsgraph.annotate.quotes import attribution as at
 from newsgraph.annotate.quotes import cues, nominal
+from newsgraph.annotate.quotes import fragments as fr
+from newsgraph.annotate.quotes.fragments import WORD, has_letters, is_fragment
 from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
 from newsgraph.annotate.quotes.sources import describe
-from newsgraph.annotate.quotes.speakers import FEMALE, MALE, Speaker, SpeakerResolver, is_group
+from newsgraph.annotate.quotes.speakers import (
+    FEMALE,
+    MALE,
+    Speaker,
+    SpeakerResolver,
+    described,
+)
+from newsgraph.annotate.quotes.subjects import is_group
 from newsgraph.annotate.quotes.transcripts import Turn, find_turns
 from newsgraph.record import Quote
 
@@ -81,10 +90,14 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if any(d.seg is not None and _overlaps(st.start, st.end, *d.seg.outer) for d in direct):
             continue
         inside = [s for s in embedded if st.start <= s.open_at and s.outer[1] <= st.end + 1
-                  and _is_fragment(text, s)]
+                  and is_fragment(text, s)]
         kind = "belief" if st.belief else "mixed" if inside else "indirect"
         marks = [m for s in inside for m in (s.open_at, s.close_at) if m is not None]
         items.append(_Item(kind, st.start, st.end, "cue", cue=st.cue, marks=marks))
+    for f in fr.closing_fragments(doc, embedded, items, blocked, used):
+        items.append(_Item(f.kind, f.start, f.end, "cue", cue=f.cue, seg=f.seg, marks=f.marks))
+    for f in fr.named_as(doc, embedded, items, blocked):
+        items.append(_Item(f.kind, f.start, f.end, "cue", cue=f.cue, seg=f.seg, marks=f.marks))
 
     items.sort(key=lambda i: i.start)
     _resolve(doc, items, resolver, quoted)
@@ -136,38 +149,45 @@ def _classify(doc: Doc, segments: list[Segment]) -> tuple[list[_Item], list[Segm
                          prev=by_seg[id(prev)])
             if cue is not None:
                 item.cue, item.how = cue, "cue"
-        elif cue is not None and (standalone or _cue_right_before(before)) and words >= 2 \
-                and _has_letters(text[seg.start:seg.end]):
+        elif cue is not None and _attributed(text, seg, cue, before, standalone):
             item = _Item("direct", seg.start, seg.end, "cue", cue=cue, seg=seg)
-        elif standalone and words >= MIN_STANDALONE_WORDS and _is_clause(doc, seg):
-            item = _Item("direct", seg.start, seg.end, "context", seg=seg)
+        elif standalone and words >= MIN_STANDALONE_WORDS:
+            follows = _follows(text, seg, by_seg.get(id(prev)) if prev is not None else None)
+            if follows is not None:
+                # Verbless words right after an attributed quote ('"The greed. The showing
+                # off."') go on with it.
+                item = _Item("direct", seg.start, seg.end, "inherit", seg=seg, prev=follows)
+            elif _is_clause(doc, seg):
+                item = _Item("direct", seg.start, seg.end, "context", seg=seg)
         if item is None:
             embedded.append(seg)
             continue
-        if item.how == "context" and prev is not None and id(prev) in by_seg:
-            # '"...," Hegseth concluded. "They're profound."': only the attribution of the
-            # previous quote lies between the two, so the speaker is the same.
-            gap = text[prev.outer[1]:seg.open_at]
-            prev_item = by_seg[id(prev)]
-            cue_verb = prev_item.cue.verb if prev_item.cue is not None else None
-            attribution_only = (cue_verb is not None
-                                and prev.outer[1] <= cue_verb.idx < seg.open_at
-                                and len(_SENTENCE_BREAK.findall(gap)) <= 1)
-            if prev.line == seg.line and (word_count(gap) <= MAX_GAP_WORDS or attribution_only):
-                item.how, item.prev = "inherit", prev_item
         by_seg[id(seg)] = item
         direct.append(item)
     return direct, embedded
 
 
-_TITLE_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+def _follows(text: str, seg: Segment, prev_item: _Item | None) -> _Item | None:
+    """'"...," Hegseth concluded. "They're profound."': the quote of the same line that
+    `seg` continues, when only that quote's attribution lies between them (so the speaker
+    is the same)."""
+    prev = prev_item.seg if prev_item is not None else None
+    if prev_item is None or prev is None or prev.line != seg.line:
+        return None
+    gap = text[prev.outer[1]:seg.open_at]
+    cue_verb = prev_item.cue.verb if prev_item.cue is not None else None
+    attribution_only = (cue_verb is not None and prev.outer[1] <= cue_verb.idx < seg.open_at
+                        and len(_SENTENCE_BREAK.findall(gap)) <= 1)
+    return prev_item if word_count(gap) <= MAX_GAP_WORDS or attribution_only else None
+
+
 _MINOR = frozenset("a an the and or of for to in on at by with from as but nor vs".split())
 
 
 def _is_name(quoted: str) -> bool:
     """Title Case without sentence punctuation ("Recover Together, Recover Stronger",
     "Making Peace for the World") is the name of something, not words someone said."""
-    words = _TITLE_WORD.findall(quoted)
+    words = WORD.findall(quoted)
     if not words or re.search(r"[.!?]\s+\S", quoted.strip()):
         return False
     major = [w for w in words if w.lower() not in _MINOR]
@@ -176,16 +196,32 @@ def _is_name(quoted: str) -> bool:
     return all(w[0].isupper() for w in major)
 
 
-def _has_letters(quoted: str) -> bool:
-    return len(_TITLE_WORD.findall(quoted)) >= 2
-
-
-def _is_fragment(text: str, seg: Segment) -> bool:
-    """A quoted fragment inside reported speech, as opposed to a scare quote: more than one
-    word and not after "so-called"."""
-    if word_count(text[seg.start:seg.end]) < 2:
+def _attributed(text: str, seg: Segment, cue: at.Cue, before: str, standalone: bool) -> bool:
+    """Whether a cue next to a quoted segment makes it a direct quote: the segment stands
+    apart from the words before it, or follows a verb of speech directly ('he yelled "You
+    lie!"', 'writing "Feels great ..."'), and is words, not a name."""
+    quoted = text[seg.start:seg.end]
+    if not (standalone or _cue_right_before(before) or _utterance_after_verb(text, seg, cue)):
         return False
-    return not re.search(r"so-called\s*$", text[max(0, seg.open_at - 12):seg.open_at])
+    if word_count(quoted) >= 2:
+        return has_letters(quoted)
+    # One word is an answer or an exclamation when punctuated as a sentence of its own
+    # ('"Denver," he answered.', 'said, "No."').
+    return bool(WORD.fullmatch(quoted.rstrip(",.!?"))) and _ends_utterance(text, seg)
+
+
+def _utterance_after_verb(text: str, seg: Segment, cue: at.Cue) -> bool:
+    """'a man yelled "Stay there!"': a verb of speech right before the opening mark, and the
+    quote starts as a sentence (a capital letter) and ends as one."""
+    verb = cue.verb
+    if verb is None or verb.idx + len(verb.text) < len(text[:seg.open_at].rstrip()):
+        return False
+    return text[seg.start:seg.start + 1].isupper() and _ends_utterance(text, seg)
+
+
+def _ends_utterance(text: str, seg: Segment) -> bool:
+    close = seg.close_at if seg.close_at is not None else seg.end
+    return text[max(seg.start, close - 1):close + 1][:1] in ",.!?"
 
 
 def _cue_right_before(before: str) -> bool:
@@ -262,10 +298,12 @@ def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
                  ) -> tuple[Speaker | None, str | None]:
     """The speaker a cue names, and the pronoun it was named with (he / she), if any."""
     speaker: Speaker | None = None
-    subjects = [_antecedent(cue.subject)] if cue.subject is not None else []
+    subj0 = _outside_quote(item, cue)
+    subjects = [_antecedent(subj0)] if subj0 is not None else []
     # Names next to the cue stand in for a subject that names no one ("who, as
     # David Beasley said"), not for a group ("Biden and Ardern recalled").
-    nearby = [] if subjects and is_group(subjects[0]) else cue.nearby
+    nearby = [] if subjects and is_group(subjects[0]) else [
+        t for t in cue.nearby if not _addressed(t, cue, bool(subjects))]
     for subj in subjects + nearby:
         # "I said, "..."" quotes the speaker of a speech; "I noted that ..." is the
         # issuing voice of a statement, not a quote.
@@ -282,7 +320,35 @@ def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
             continue
         if src is not None:
             return Speaker(None, None, src.span, src.kind, src.text, src.stands_for), None
+    if item.kind == "direct" and subjects:
+        return described(subjects[0]), None
     return speaker, None
+
+
+def _outside_quote(item: _Item, cue: at.Cue) -> Token | None:
+    """The cue's subject; where the parse took it from inside the quotation ('"We were
+    wrong," Ramos, 58, told AFP' with "We" as the subject of "told"), the first noun
+    between the closing mark and the cue instead."""
+    subj, seg, verb = cue.subject, item.seg, cue.verb
+    if subj is None or seg is None or verb is None or not seg.start <= subj.idx < seg.end:
+        return subj
+    between = at.tokens_in(verb.doc, seg.outer[1], verb.idx)
+    return next((t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")
+                 and t.dep_ != "compound"), None)
+
+
+def _addressed(tok: Token, cue: at.Cue, has_subject: bool) -> bool:
+    """"told Reuters", "said on Facebook", "wrote in the Post": the one the words were said
+    to, or where they appeared, is not who said them. Without a subject, a name in object
+    position is the speaker after the verb that the parse misread ('"...," said Under
+    Secretary Zeya', with "Under" a preposition)."""
+    verb = cue.verb
+    if verb is None:
+        return False
+    if tok.head.i == verb.i and tok.dep_ in ("dobj", "dative", "iobj"):
+        return has_subject
+    return has_subject and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+        and tok.head.head.i == verb.i
 
 
 def _antecedent(subj: Token) -> Token:

@@ -22,6 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import lexicon
 from newsgraph.annotate.docindex import entity_at, text_of, token_at
 from newsgraph.annotate.quotes import gender
+from newsgraph.annotate.quotes.sources import kind_of_noun
+from newsgraph.annotate.quotes.subjects import is_group, noun_phrase
 from newsgraph.annotate.quotes.transcripts import HONORIFICS, ROLES, TITLES
 from newsgraph.record import Entity
 
@@ -156,7 +158,7 @@ class SpeakerResolver:
             return None
         if is_group(tok):
             return None  # "Blinken and Wang said": a joint statement, not one speaker
-        np = _noun_phrase(tok)
+        np = noun_phrase(tok)
         hit = self._named(tok, np)
         if hit is not None:
             return hit
@@ -167,9 +169,11 @@ class SpeakerResolver:
         name = _trailing_name(tok)
         if name is not None:
             return Speaker(name.text, None, (name.start_char, name.end_char))
-        if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.text[:1].isupper()
-                                         and not tok.ent_type_ and not _is_title_word(tok)):
-            # A proper noun that speaks is a person, named or not by the model.
+        if tok.ent_type_ == "PERSON" or (_looks_like_name(tok) and not tok.ent_type_ and (
+                tok.pos_ == "PROPN" or not tok.is_sent_start)):
+            # A proper noun that speaks is a person, named or not by the model; so is a
+            # capitalised word the tagger took for a noun inside a sentence ("..., D'Souza
+            # replied").
             return Speaker(np.text, None, (np.start_char, np.end_char))
         return None
 
@@ -184,7 +188,7 @@ class SpeakerResolver:
                 return Speaker(person.name, person, hit.span)
         if hit is not None:
             return hit
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title_word(tok):
+        if _looks_like_name(tok):
             person = self._person_with_surname(tok.text)
             if person is not None:
                 return Speaker(person.name, person, (np.start_char, np.end_char))
@@ -195,8 +199,12 @@ class SpeakerResolver:
         key = word.replace("\u2019", "'").lower()
         if " " in key:
             return None
-        found = {ent.id: ent for ent in self.doc._.ng_entities or []
-                 if ent.type == "PERSON" and _ends_with(ent.name.lower(), key)}
+        ents = [ent for ent in self.doc._.ng_entities or []
+                if _ends_with(ent.name.replace("\u2019", "'").lower(), key)]
+        found = {ent.id: ent for ent in ents if ent.type == "PERSON"}
+        if not found:
+            # "Brett O'Donnell" typed as an organisation: a name opening with a given name.
+            found = {ent.id: ent for ent in ents if gender.is_given_name(ent.name, _NOT_NAMES)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _entity_in(self, tok: Token, np: Span) -> Speaker | None:
@@ -390,28 +398,31 @@ _HEADLINE_STOPS = frozenset("at on to in and & with before after during for from
                             "about as".split())
 _NON_SPEAKERS = frozenset({"i", "we", "they", "you", "it", "one", "who", "which", "that",
                            "this", "these", "those"})
-# Subjects naming several speakers (data/groups.tsv, use "speaker_group").
-_GROUPS = lexicon.groups().tagged("speaker_group")
+# Subjects of a direct quote's cue that name a source without a noun ("another said",
+# "one wrote", "it said", "I said"); the relative pronouns are resolved before.
+_BARE_SOURCES = frozenset({"another", "one", "others", "some", "many", "it", "i", "you",
+                           "this", "both", "each", "all", "most", "several"})
+
+
+def described(tok: Token) -> Speaker | None:
+    """The speaker of a direct quote whose cue's subject names no entity and no known source
+    noun ("the investor said", "the 46-year-old added", "another tweeted", "it said"): the
+    phrase itself, as a descriptor. None for words that are no source ("who", "there")."""
+    if tok.lower_ not in _BARE_SOURCES and tok.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
+        return None
+    np = noun_phrase(tok) if tok.pos_ != "PRON" else tok.doc[tok.i:tok.i + 1]
+    return Speaker(None, None, (np.start_char, np.end_char), "descriptor", np.text)
+
+
+def _looks_like_name(tok: Token) -> bool:
+    """A capitalised word that is no title and not all capitals, tagged proper noun or, when
+    the tagger misread an unusual surname ("Waters", "O'Donnell"), noun."""
+    return (tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and not tok.is_upper
+            and not _is_title_word(tok) and kind_of_noun(tok.text) is None)
 
 
 def _is_title_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.text.upper() in TITLES
-
-
-def is_group(tok: Token) -> bool:
-    """A subject naming several speakers: "the leaders", "Blinken and Wang", "Deputy
-    Secretary Sherman and State Secretary Michaelis"."""
-    if any(c.dep_ == "conj" for c in tok.children):
-        return True
-    # "the ministers" is a group; "the United Nations" is one organisation.
-    if tok.lower_ in _GROUPS and not (tok.pos_ == "PROPN" and tok.text[:1].isupper()
-                                      and tok.ent_type_ in ("ORG", "NORP", "GPE")):
-        return True
-    sub = list(tok.subtree)
-    if not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in sub):
-        return False
-    people = {t.ent_iob_ == "B" and t.i for t in sub if t.ent_type_ == "PERSON"} - {False}
-    return len(people) >= 2
 
 
 def _modifies_noun(tok: Token) -> bool:
@@ -459,18 +470,3 @@ def _title_matches(before: str, query: str) -> bool:
     if idx > 0 and words[idx - 1] in qualifiers and words[idx - 1] not in q_words:
         return False
     return True
-
-
-def _noun_phrase(tok: Token) -> Span:
-    """The subject's name with its premodifiers, without appositions or clauses."""
-    left = tok
-    for c in tok.lefts:
-        if c.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "punct", "case",
-                      "prep", "pobj"):
-            left = min(left, c.left_edge, key=lambda t: t.i)
-            break
-    right = tok
-    for c in tok.rights:
-        if c.dep_ == "compound" or (c.dep_ == "flat"):
-            right = c
-    return tok.doc[left.i:right.i + 1]

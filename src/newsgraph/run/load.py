@@ -94,9 +94,9 @@ def _resolve(store: Store, out_dir: Path, shards: list[str], report: LoadReport)
     usable, report.note = spark_resolved(store, out_dir, shards)
     if usable:
         with store.transaction() as conn:
-            counts = save_resolved(conn, parquet_tables(out_dir / RESOLVED_DIR))
+            stored = save_resolved(conn, parquet_tables(out_dir / RESOLVED_DIR))
         report.resolved_by = "spark"
-        report.resolved = {k: counts[k] for k in ("entities", "duplicates", "events",
+        report.resolved = {k: stored[k] for k in ("entities", "duplicates", "events",
                                                   "agreements", "commitments")}
         return
     counts = getattr(store.resolve(), "counts", None)

@@ -37,7 +37,8 @@ _KEY = (("shard", "string"), ("seq", "int"), ("article_id", "string"))
 SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
     "articles": (*_KEY, ("published", "string"), ("sketch", "binary"), ("text", "string")),
     "sketch": (*_KEY, ("value", "long")),
-    "entities": (*_KEY, ("local_id", "string"), ("name", "string"), ("type", "string"),
+    "entities": (*_KEY, ("local_id", "string"), ("ord", "int"), ("name", "string"),
+                 ("type", "string"),
                  ("affiliation", "string"), ("roles", "string"), ("n_mentions", "int"),
                  ("published", "string")),
     "reports": (*_KEY, ("pk", "long"), ("local_id", "string"), ("category", "string"),
@@ -120,11 +121,12 @@ def article_rows(art: Article, shard: str, seq: int) -> dict[str, list[dict[str,
 def _entities(key: dict[str, Any], art: Article, published: str | None
               ) -> Iterator[dict[str, Any]]:
     seen: set[str] = set()
-    for e in art.entities:
+    for i, e in enumerate(art.entities):
         if e.id in seen:   # a repeated local id keeps its first row, as the store does
             continue
         seen.add(e.id)
-        yield {**key, "local_id": e.id, "name": e.name, "type": e.type,
+        # ord: the order the store writes them in, which its reads without ORDER BY keep
+        yield {**key, "local_id": e.id, "ord": i, "name": e.name, "type": e.type,
                "affiliation": e.affiliation, "roles": json.dumps(e.roles, ensure_ascii=False),
                "n_mentions": len(e.mentions), "published": published}
 

@@ -93,7 +93,7 @@ def entity_keys(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 def entity_group(rows: Rows) -> Iterator[Result]:
-    """Cluster the per-article entities of one component (and the components whose
+    """Cluster the per-article entities of some whole components (with the components whose
     clusters take ids from the same names: `name_ids`, resolved together)."""
     ents = sorted(rows["entity"], key=lambda r: _stored_order(r, "article_id", "local_id"))
     for e in entities.resolve_entities([entity_row(r) for r in ents]):
@@ -119,7 +119,7 @@ def entity_group(rows: Rows) -> Iterator[Result]:
 
 
 def copies_group(rows: Rows, common: frozenset[int]) -> Iterator[Result]:
-    """The wire copies among the articles of one sketch component; `common`: the values
+    """The wire copies among the articles of some whole sketch components; `common`: the values
     held by too many articles of the whole archive to be evidence (unsigned)."""
     arts = sorted(rows["article"], key=lambda r: _stored_order(r, "article_id"))
     items = [(r["article_id"], bytes.fromhex(r["sketch"])) for r in arts]
@@ -132,8 +132,9 @@ def copies_group(rows: Rows, common: frozenset[int]) -> Iterator[Result]:
 
 
 def event_group(rows: Rows) -> Iterator[Result]:
-    """Cluster the reports of one category's date window (no report of another window is
-    within reach of them, `events.cluster_reports`)."""
+    """Cluster the reports of some whole date windows of their categories (no report of
+    another window is within reach of them, `events.cluster_reports`), given the entity
+    links and names of their articles (repeated rows are harmless)."""
     refs: dict[int, tuple[str, str]] = {}
     reports, actors = [], []
     for r in rows["report"]:
@@ -148,7 +149,10 @@ def event_group(rows: Rows) -> Iterator[Result]:
         entities={x["id"]: events.EntityInfo(x["name"], x["type"], x["affiliation"])
                   for x in rows["entity"]},
         aliases=[(x["entity_id"], x["alias"]) for x in rows["alias"]],
-        local_names=[(x["article_id"], x["local_id"], x["name"]) for x in rows["name"]])
+        # in the order the store holds them: of two entities of an article with one name,
+        # an actor of that name is the last one, as the rebuild reads them
+        local_names=[(x["article_id"], x["local_id"], x["name"]) for x in sorted(
+            rows["name"], key=lambda x: (x["article_id"], x["ord"]))])
     originals = {x["article_id"]: x["duplicate_of"] for x in rows["original"]}
     for ev in events.resolve_events(inputs, originals):
         yield "events", {k: getattr(ev, k) for k in (

@@ -108,6 +108,9 @@ def session(options: SparkOptions) -> SparkSession:
     # out) is covered by its tests, so the warning is noise for users.
     warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas",
                             category=FutureWarning)
+    # applyInPandas is given functools.partial bodies, whose type hints it cannot read.
+    warnings.filterwarnings("ignore", message="Cannot infer the eval type from type hints",
+                            category=UserWarning)
     builder = (SparkSession.builder.master(options.master).appName(options.app_name)
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
@@ -218,23 +221,18 @@ def resolve_on_spark(spark: SparkSession, out_dir: Path, shards: list[str]) -> R
     frame = spark.createDataFrame([(s,) for s in shards], "shard string")
     frame.repartition(max(1, min(len(shards), 64))).mapInPandas(
         functools.partial(_write_rows, out_dir=str(out)), "articles long").collect()
-    rows = {t: _first_copies(spark, out, t) for t in resolve_rows.SCHEMAS}
-    clock = _lap(report, "rows", clock)
-    tables: dict[str, DataFrame] = {}
-    _resolve_entities(rows, tables)
-    clock = _lap(report, "entities", clock)
-    _resolve_copies(rows, tables)
-    clock = _lap(report, "duplicates", clock)
-    _resolve_events(rows, tables)
-    clock = _lap(report, "events", clock)
-    _resolve_agreements(rows, tables)
-    clock = _lap(report, "agreements", clock)
-    _resolve_commitments(rows, tables)
-    tables["resolved_articles"] = rows["articles"].select("article_id")
-    for name, table in tables.items():
-        table.write.mode("overwrite").parquet(str(out / RESOLVED_DIR / name))
-        report.rows[name] = spark.read.parquet(str(out / RESOLVED_DIR / name)).count()
-    _lap(report, "commitments and writing", clock)
+    first = _first_copies(spark, out)
+    rows = {t: spark.read.schema(resolve_rows.ddl(t)).parquet(
+        str(out / resolve_rows.ROWS_DIR / t)).join(first, ["article_id", "shard", "seq"],
+                                                   "left_semi").drop("shard", "seq").persist()
+            for t in resolve_rows.SCHEMAS}
+    tables: dict[str, DataFrame] = {"resolved_articles": rows["articles"].select("article_id")}
+    clock = _save(spark, out, tables, report, "rows", clock)
+    for step in (_resolve_entities, _resolve_copies, _resolve_events, _resolve_agreements,
+                 _resolve_commitments):
+        step(rows, tables)
+        clock = _save(spark, out, tables, report, step.__name__.removeprefix("_resolve_"),
+                      clock)
     report.articles = report.rows["resolved_articles"]
     marker.write_text(json.dumps({"shards": shards, "articles": report.articles,
                                   "rows": report.rows}, indent=1), encoding="utf-8")
@@ -255,7 +253,15 @@ def resolve_spark(out_dir: Path, options: SparkOptions | None = None) -> Resolve
             spark.stop()
 
 
-def _lap(report: ResolveReport, step: str, since: float) -> float:
+def _save(spark: SparkSession, out: Path, tables: dict[str, DataFrame], report: ResolveReport,
+          step: str, since: float) -> float:
+    """Write the tables a step made and read them back from there, so that the steps after
+    it start from the files, not from the plan that made them; time the step."""
+    for name in [t for t in tables if t not in report.rows]:
+        path = str(out / RESOLVED_DIR / name)
+        tables[name].write.mode("overwrite").parquet(path)
+        tables[name] = spark.read.parquet(path)
+        report.rows[name] = tables[name].count()
     now = time.perf_counter()
     report.seconds[step] = round(now - since, 2)
     return now
@@ -270,19 +276,16 @@ def _write_rows(batches: Iterator[pd.DataFrame], out_dir: str) -> Iterator[pd.Da
         yield pd.DataFrame({"articles": [write_rows(Path(out_dir), s) for s in batch["shard"]]})
 
 
-def _first_copies(spark: SparkSession, out: Path, table: str) -> DataFrame:
-    """One table of rows, of the first copy of each article (by shard id, then position),
-    which is the one `newsgraph load` stores."""
+def _first_copies(spark: SparkSession, out: Path) -> DataFrame:
+    """(article id, shard, seq) of the first copy of each article (by shard id, then
+    position), which is the one `newsgraph load` stores."""
     from pyspark.sql import functions as F
 
     from newsgraph.run.resolve_rows import ROWS_DIR, ddl
 
-    path = str(out / ROWS_DIR)
-    first = (spark.read.schema(ddl("articles")).parquet(f"{path}/articles")
-             .groupBy("article_id").agg(F.min(F.struct("shard", "seq")).alias("f"))
-             .select("article_id", "f.shard", "f.seq"))
-    rows = spark.read.schema(ddl(table)).parquet(f"{path}/{table}")
-    return rows.join(first, ["article_id", "shard", "seq"], "left_semi").drop("shard", "seq")
+    return (spark.read.schema(ddl("articles")).parquet(str(out / ROWS_DIR / "articles"))
+            .groupBy("article_id").agg(F.min(F.struct("shard", "seq")).alias("f"))
+            .select("article_id", "f.shard", "f.seq").persist())
 
 
 def _tag(frame: DataFrame, group: Any, kind: str, cols: list[str] | None = None
@@ -294,6 +297,18 @@ def _tag(frame: DataFrame, group: Any, kind: str, cols: list[str] | None = None
                         {"ignoreNullFields": "false"})
     return frame.select(F.col(group).cast("string").alias("group"), F.lit(kind).alias("kind"),
                         payload.alias("payload"))
+
+
+def _bucket(frame: DataFrame, column: str, per: int = 10_000) -> Any:
+    """A column spreading the components (or windows) named in `column` over a few groups
+    of about `per` rows: one Python call clusters a whole group, whose components stay
+    apart in it as they are in the whole archive (the steps only compare rows that share a
+    key), so thousands of tiny components do not cost thousands of calls."""
+    from pyspark.sql import functions as F
+
+    spark = frame.sparkSession
+    n = max(4 * spark.sparkContext.defaultParallelism, -(-frame.count() // per))
+    return F.pmod(F.xxhash64(column), F.lit(n)).cast("string")
 
 
 def _apply(tagged: DataFrame, step: Any) -> DataFrame:
@@ -350,7 +365,8 @@ def _resolve_entities(rows: dict[str, DataFrame], tables: dict[str, DataFrame]) 
     edges = keys.join(joining, "key", "left_semi").select(
         F.concat_ws("\x1f", "article_id", "local_id").alias("node"), "key")
     ents = ents.join(components(edges), "node", "left").withColumn(
-        "group", F.coalesce("component", "node")).drop("component", "node")
+        "group", F.coalesce("component", "node")).drop("component", "node").persist()
+    ents = ents.withColumn("group", _bucket(ents, "group"))
     first = _apply(_tag(ents, "group", "entity"), entity_group)
     name_ids = first.filter(F.col("table") == "name_ids").select(
         F.col("group").alias("node"), F.get_json_object("payload", "$.name_id").alias("key"))
@@ -384,8 +400,10 @@ def _resolve_copies(rows: dict[str, DataFrame], tables: dict[str, DataFrame]) ->
     sizes = comp.groupBy("component").count().filter("count > 1")
     arts = (rows["articles"].join(comp.withColumnRenamed("node", "article_id"), "article_id")
             .join(sizes.select("component"), "component", "left_semi")
-            .select("component", "article_id", "published", F.hex("sketch").alias("sketch")))
-    results = _apply(_tag(arts, "component", "article"),
+            .select("component", "article_id", "published", F.hex("sketch").alias("sketch"))
+            .persist())
+    arts = arts.withColumn("group", _bucket(arts, "component")).drop("component")
+    results = _apply(_tag(arts, "group", "article"),
                      functools.partial(copies_group, common=common))
     _results(results, tables, ("duplicates",))
 
@@ -407,10 +425,12 @@ def _resolve_events(rows: dict[str, DataFrame], tables: dict[str, DataFrame]) ->
         "w", F.sum(gap.cast("int")).over(order).cast("string"))
     reports = dated.unionByName(rows["reports"].filter(F.col("day").isNull())
                                 .withColumn("w", F.lit("undated"))).withColumn(
-        "group", F.concat_ws("|", "cat", "w")).persist()
+        "group", F.concat_ws("|", "cat", "w"))
+    reports = reports.withColumn("group", _bucket(reports, "group", 20_000)).persist()
     arts = reports.select("group", "article_id").distinct()
     links = tables["entity_links"].join(arts, "article_id")
-    names = rows["entities"].select("article_id", "local_id", "name").join(arts, "article_id")
+    names = rows["entities"].select("article_id", "local_id", "ord", "name").join(
+        arts, "article_id")
     aliases = tables["entity_aliases"].mapInPandas(
         alias_frames, "entity_id string, alias string, n_articles int, folded string")
     wanted = reports.select("group", F.explode("actor_names").alias("folded")).distinct()
@@ -458,7 +478,7 @@ def _resolve_commitments(rows: dict[str, DataFrame], tables: dict[str, DataFrame
         "aliases": [r.asDict() for r in tables["agreement_aliases"].collect()],
         "places": [r.asDict() for r in places.collect()],
         "statuses": [r.asDict() for r in tables["agreement_status"].collect()],
-        "latest": rows["articles"].agg(F.max("published")).first()[0]})
+        "latest": rows["articles"].agg(F.max("published")).collect()[0][0]})
     ents = tables["entities"].select(F.col("id").alias("entity_id"),
                                      F.col("name").alias("entity_name"),
                                      F.col("type").alias("entity_type"))

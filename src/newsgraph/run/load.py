@@ -25,7 +25,12 @@ import pyarrow.dataset as ds
 from newsgraph.errors import NewsgraphError
 from newsgraph.run.parquet import read_shard_articles
 from newsgraph.run.steps import DONE_DIR
-from newsgraph.store.resolved_import import TABLES, save_resolved, stored_article_ids
+from newsgraph.store.resolved_import import (
+    TABLES,
+    missing_tables,
+    save_resolved,
+    stored_article_ids,
+)
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
@@ -110,6 +115,9 @@ def spark_resolved(store: Store, out_dir: Path, shards: list[str]) -> tuple[bool
     marker = out_dir / RESOLVED_DIR / RESOLVED_MARKER
     if not marker.is_file():
         return False, ""
+    missing = missing_tables()
+    if missing:
+        return False, f"the Spark run does not write {', '.join(missing)}"
     done = json.loads(marker.read_text(encoding="utf-8"))
     if done.get("shards") != shards:
         return False, "resolved on Spark before the last shards were finished"

@@ -216,6 +216,7 @@ def resolve_on_spark(spark: SparkSession, out_dir: Path, shards: list[str]) -> R
     out = out_dir.resolve()
     marker = out / RESOLVED_DIR / RESOLVED_MARKER
     marker.unlink(missing_ok=True)
+    shutil.rmtree(out / resolve_rows.ROWS_DIR, ignore_errors=True)  # only these shards' rows
     report = ResolveReport(shards=len(shards))
     clock = time.perf_counter()
     frame = spark.createDataFrame([(s,) for s in shards], "shard string")

@@ -23,7 +23,6 @@ from newsgraph.cli import main
 from newsgraph.record import Article
 from newsgraph.run.load import load_results
 from newsgraph.run.parquet import ShardWriter
-from newsgraph.run.spark import SparkOptions, resolve_on_spark, session
 from newsgraph.run.steps import ShardResult, marker_path
 from newsgraph.store import Store, incremental
 from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
@@ -81,12 +80,12 @@ def resolved(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Artic
     articles = _articles()
     out = tmp_path_factory.mktemp("spark-resolve")
     _write_shards(out, articles[:-1])   # the last one comes later, through an ingest
-    spark = session(SparkOptions(master="local[2]"))
-    try:
-        report = resolve_on_spark(spark, out, [f"s{n}" for n in range(5)])
-    finally:
-        spark.stop()
-    assert report.articles == len(articles) - 1
+    # `newsgraph spark --resolve` with no input resolves the finished shards of OUTPUT
+    res = CliRunner().invoke(main, ["spark", "--output", str(out), "--resolve"])
+    assert res.exit_code == 0, res.output
+    assert f"resolved {len(articles) - 1} article(s) of 5 shard(s) on Spark" in res.output
+    assert json.loads((out / "resolved" / "_done.json").read_text())["shards"] == [
+        f"s{n}" for n in range(5)]
     return out, articles
 
 

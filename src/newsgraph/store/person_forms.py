@@ -272,10 +272,11 @@ def incremental_scope(conn: sqlite3.Connection, refs: set[Ref]) -> None:
                  "ON s.article_id = l.article_id AND s.local_id = l.local_id")
 
 
-def fill_state(conn: sqlite3.Connection) -> None:
+def fill_state(conn: sqlite3.Connection) -> list[entities.ResolvedEntity]:
     """Write the state that growing entities and people read (forms, entity variants and
     name ids) from the resolved entity tables as they stand, e.g. loaded from a resolution
-    run elsewhere: what a full rebuild would have written with them."""
+    run elsewhere: what a full rebuild would have written with them. Returns the entities
+    read, with their links and name ids."""
     from newsgraph.store import resolved
 
     for table in ("person_forms", "person_form_keys", "person_form_rows", "entity_variants",
@@ -294,3 +295,4 @@ def fill_state(conn: sqlite3.Connection) -> None:
                  "SELECT l.entity_id, e.name, COALESCE(e.affiliation, ''), e.roles, count(*) "
                  "FROM entity_links l JOIN article_entities e ON e.article_id = l.article_id "
                  "AND e.local_id = l.local_id GROUP BY 1, 2, 3, 4")
+    return found

@@ -1,7 +1,9 @@
 """Resolved tables computed elsewhere (by `newsgraph spark`) stored as they are.
 
 `save_resolved(conn, tables)` replaces every resolved table, and the state incremental
-resolution keeps (`entity_keys`, `sketch_values`, `resolved_articles`), with the given rows,
+resolution keeps (`sketch_values`, `resolved_articles`), with the given rows, then derives
+the rest of that state from them (`DERIVED`: the blocking keys of non-person entities and
+the people's name forms, written by the functions a rebuild writes them with),
 leaving the store as `resolved.resolve_all` leaves it for the same articles: a later ingest
 resolves incrementally from there. Reports, agreement mentions and quotes come named by their
 article and local id (or position), and get the store's row numbers here; an event's
@@ -14,6 +16,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from newsgraph.store import incremental, person_forms, resolved
 from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
 from newsgraph.store.resolved import _judged
 
@@ -31,8 +34,6 @@ _INSERT = {
     "entity_roles": ("INSERT INTO entity_roles(entity_id, title, first_date, last_date, "
                      "n_articles) VALUES (:entity_id, :title, :first_date, :last_date, "
                      ":n_articles)"),
-    "entity_keys": ("INSERT OR IGNORE INTO entity_keys(key, role, article_id, local_id) "
-                    "VALUES (:key, :role, :article_id, :local_id)"),
     "sketch_values": ("INSERT OR IGNORE INTO sketch_values(value, article_id) "
                       "VALUES (:value, :article_id)"),
     "resolved_articles": ("INSERT OR IGNORE INTO resolved_articles(article_id) "
@@ -72,12 +73,15 @@ _INSERT = {
 }
 # Every table `save_resolved` needs, in the order it stores them.
 TABLES = tuple(_INSERT)
+# State written here from the stored tables, as a rebuild writes it (not read from the run).
+DERIVED = ("entity_keys", "person_forms", "person_form_keys", "person_form_rows",
+           "entity_variants", "entity_name_ids")
 
 
 def missing_tables() -> list[str]:
     """Tables resolution keeps that `save_resolved` would leave empty (none while the two
     agree; a table added to resolution must be added here and to the Spark steps)."""
-    return [t for t in RESOLVED_TABLES + STATE_TABLES if t not in TABLES]
+    return [t for t in RESOLVED_TABLES + STATE_TABLES if t not in TABLES + DERIVED]
 
 
 def stored_article_ids(conn: sqlite3.Connection) -> set[str]:
@@ -99,4 +103,7 @@ def save_resolved(conn: sqlite3.Connection, tables: Tables) -> dict[str, int]:
             conn.executemany(_INSERT[table], batch)
         counts[table] = conn.total_changes - before
     _judged(conn, [r[0] for r in conn.execute("SELECT id FROM events")])
+    found = person_forms.fill_state(conn)
+    incremental.save_keys(conn, resolved.load_entity_rows(conn))
+    incremental.save_name_keys(conn, found)
     return counts

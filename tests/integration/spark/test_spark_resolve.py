@@ -37,13 +37,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def java() -> None:
-    if shutil.which("java") is None:
-        pytest.fail("Spark needs Java on PATH: `make test` installs it as root "
-                    "(scripts/system-deps.sh), or run `apt-get install default-jre-headless`",
-                    pytrace=False)
-
 
 def _articles() -> list[Article]:
     with gzip.open(SAMPLE, "rt", encoding="utf-8") as f:

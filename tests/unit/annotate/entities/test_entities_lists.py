@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.record import Article, Entity
+from nlp_helpers import people
 
 pytestmark = pytest.mark.slow
 
-
-def people(nlp, text: str) -> dict[str, Entity]:  # type: ignore[no-untyped-def]
-    from newsgraph.annotate.pipeline import make_doc
-
-    doc = nlp(make_doc(nlp, Article.new(text)))
-    return {e.name: e for e in doc._.ng_entities if e.type == "PERSON"}
 
 
 def test_a_plural_title_reaches_past_the_place_a_name_represents(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.record import Article, Entity
+from nlp_helpers import people
 
 pytestmark = pytest.mark.slow
 
-
-def people(nlp, text: str) -> dict[str, Entity]:  # type: ignore[no-untyped-def]
-    from newsgraph.annotate.pipeline import make_doc
-
-    doc = nlp(make_doc(nlp, Article.new(text)))
-    return {e.name: e for e in doc._.ng_entities if e.type == "PERSON"}
 
 
 def test_staff_of_a_named_company_take_no_home_country(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,8 @@ per-article rows (the same names, so people recur as in a real archive; each clo
 shifted by 2,048 days), rebuilds every resolved table in a fresh process (time, peak RSS),
 then stores 10 new articles (clones of BASE articles, pre-annotated: no annotation time)
 and resolves incrementally in a fresh process. It prints one line per size and the ratios
-the floors are stated in. Archives are cached in --work by size.
+the floors are stated in. Archives are cached in --work by size (resolved by the last full
+rebuild; --skip-full measures only the 10 new articles on such a cached archive).
 """
 
 from __future__ import annotations
@@ -87,9 +88,11 @@ def build(base: Path, path: Path, n: int) -> None:
     conn.close()
 
 
-def measure(db: Path, mode: str) -> dict[str, float]:
-    """Run one resolution in a fresh process: seconds and peak RSS (MB)."""
-    done = subprocess.run([sys.executable, __file__, "_resolve", str(db), mode],
+def measure(db: Path, mode: str, profile: Path | None = None) -> dict[str, float]:
+    """Run one resolution in a fresh process: seconds and peak RSS (MB); with `profile`,
+    under cProfile, its statistics written there."""
+    prof = ["-m", "cProfile", "-o", str(profile)] if profile else []
+    done = subprocess.run([sys.executable, *prof, __file__, "_resolve", str(db), mode],
                           capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
@@ -117,17 +120,28 @@ def add_new(base: Path, db: Path, k: int) -> float:
     return time.perf_counter() - start
 
 
-def run_size(base: Path, work: Path, n: int) -> dict[str, float]:
+def _resolved(db: Path) -> bool:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT 1 FROM resolved_articles LIMIT 1").fetchone() is not None
+    finally:
+        conn.close()
+
+
+def run_size(base: Path, work: Path, n: int, skip_full: bool = False,
+             profile: Path | None = None) -> dict[str, float]:
     archive = work / f"archive-{n}.db"
     if not archive.exists():
         build(base, work / "building.db", n)
         (work / "building.db").rename(archive)
-    full = measure(archive, "full")
+    nan = float("nan")
+    full = ({"seconds": nan, "cpu_s": nan, "rss_mb": nan} if skip_full and _resolved(archive)
+            else measure(archive, "full"))
     target = work / f"grown-{n}.db"
     shutil.copy(archive, target)
     have = sqlite3.connect(base).execute("SELECT count(*) FROM articles").fetchone()[0]
     ingest_s = add_new(base, target, -(-n // have) + 1)
-    inc = measure(target, "incremental")
+    inc = measure(target, "incremental", profile / f"incremental-{n}.prof" if profile else None)
     target.unlink()
     return {"n": n, "full_s": full["seconds"], "full_cpu_s": full["cpu_s"],
             "resolve_10_cpu_s": inc["cpu_s"], "full_rss_mb": full["rss_mb"],
@@ -144,11 +158,16 @@ def main() -> None:
     ap.add_argument("--base", required=True, type=Path)
     ap.add_argument("--sizes", default="2000,8000")
     ap.add_argument("--work", type=Path, default=Path("/tmp/bench_resolve"))
+    ap.add_argument("--skip-full", action="store_true",
+                    help="no full rebuild where the cached archive is resolved already "
+                         "(its resolved tables must come from the current code)")
+    ap.add_argument("--profile", type=Path, help="a folder: profile the 10 new articles' "
+                    "resolution with cProfile, to incremental-N.prof there")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     results = []
     for n in (int(s) for s in args.sizes.split(",")):
-        r = run_size(args.base.resolve(), args.work, n)
+        r = run_size(args.base.resolve(), args.work, n, args.skip_full, args.profile)
         results.append(r)
         print(f"{n:>6} articles: full {r['full_s']:.1f} s, cpu {r['full_cpu_s']:.1f} s "
               f"({r['ms_per_article']:.2f} ms/article, peak {r['full_rss_mb']:.0f} MB); 10 new: "

@@ -257,7 +257,7 @@ def _excerpt(text: str, start: int, about: int | None) -> str:
     return " ".join(text[left:right].split())[:800]
 
 
-def _known_names(aliases: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def known_names(aliases: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Agreement names long enough to be recognised inside a quote's own words, longest
     first: (normalised name, agreement id)."""
     return sorted(((normalise(alias), agreement_id) for agreement_id, alias in aliases
@@ -266,7 +266,7 @@ def _known_names(aliases: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def resolve_commitments(inputs: CommitmentInputs) -> list[Commitment]:
-    known = _known_names(inputs.aliases)
+    known = known_names(inputs.aliases)
     out: list[Commitment] = []
     for s in _quotes(inputs.quotes):
         first = find_intent(s.text, s.date)

@@ -7,7 +7,7 @@ mentions of the new articles only grows: its row, aliases and links are written 
 the new articles' status signals added (their sentences read from the new texts only), the
 stored signals kept. A group of new mentions only is added. When a group gained or lost a
 stored mention, or an agreement's id would change or is another's (ids come from names;
-equal names are told apart by order), every agreement is rebuilt (`False` is returned). The
+equal names are told apart by order), every agreement is rebuilt (`None` is returned). The
 tables end as a full rebuild leaves them.
 """
 
@@ -17,7 +17,7 @@ import json
 import sqlite3
 from collections import defaultdict
 
-from newsgraph.resolve import agreements
+from newsgraph.resolve import agreements, commitments
 from newsgraph.store.incremental import _in_chunks
 
 
@@ -30,9 +30,10 @@ def _mentions(conn: sqlite3.Connection) -> list[agreements.Mention]:
         "JOIN articles a ON a.id = m.article_id ORDER BY a.published, m.article_id, m.ord")]
 
 
-def grow(conn: sqlite3.Connection, new: list[str]) -> bool:
-    """Bring the agreements up to date with the mentions of the `new` articles; False when
-    they must be rebuilt instead (nothing is written then)."""
+def grow(conn: sqlite3.Connection, new: list[str]) -> tuple[set[str], bool] | None:
+    """Bring the agreements up to date with the mentions of the `new` articles; returns the
+    agreements written and whether the names commitments look for changed, or None when
+    the agreements must be rebuilt instead (nothing is written then)."""
     groups = agreements.cluster(agreements.keyed(_mentions(conn)))
     stored = dict(conn.execute("SELECT mention_pk, agreement_id FROM agreement_links"))
     of_stored: dict[str, set[int]] = defaultdict(set)
@@ -46,7 +47,7 @@ def grow(conn: sqlite3.Connection, new: list[str]) -> bool:
         added = {m.pk for m in g.mentions if m.article_id in fresh}
         if len(olds) > 1 or not (pks - added) <= stored.keys() or (
                 olds and of_stored[next(iter(olds))] != pks - added):
-            return False
+            return None
         if added:
             todo.append((next(iter(olds)) if olds else None, g))
     texts = dict(_in_chunks(conn, "SELECT id, text FROM articles WHERE id IN ({})", fresh))
@@ -58,11 +59,20 @@ def grow(conn: sqlite3.Connection, new: list[str]) -> bool:
             "WHERE agreement_id = ?", (x,))} if x else {}
         a = agreements.grown_agreement(g, texts, known)
         if a.id != x if x is not None else a.id in ids:
-            return False
+            return None
         ids.add(a.id)
         found.append((x, a))
+    written = {a.id for _, a in found}
+    before = names_of(conn, written)
     _save(conn, found)
-    return True
+    return written, names_of(conn, written) != before
+
+
+def names_of(conn: sqlite3.Connection, ids: set[str]) -> set[tuple[str, str]]:
+    """The agreement names of `ids` that commitments look for in a quote's words."""
+    return set(commitments.known_names(_in_chunks(
+        conn, "SELECT agreement_id, alias FROM agreement_aliases WHERE agreement_id IN ({})",
+        ids)))
 
 
 def _save(conn: sqlite3.Connection,

@@ -237,14 +237,25 @@ def mention_agreements(conn: sqlite3.Connection, new: list[str]) -> bool:
                                  "LIMIT 1", new))
 
 
-def commitment_scope(conn: sqlite3.Connection, articles: set[str]) -> None:
-    """Delete the stored commitments and leave in temp.scope_quotes the quotes that can make
-    one: those of the stored commitments (only a quote stating an intent makes one, and its
-    agreement, outcome or lapse may change) and every quote of `articles` (new, or whose
-    speaker may now be another entity)."""
+def commitment_scope(conn: sqlite3.Connection, articles: set[str],
+                     agreements: set[str] | None) -> None:
+    """Delete the stored commitments that can change and leave in temp.scope_quotes the
+    quotes that can make one. Only a quote stating an intent makes one, by its own words, so
+    besides every quote of `articles` (new, or whose speaker may now be another entity) only
+    stored commitments' quotes can: with `agreements` None (the agreements were rebuilt, or
+    their names changed) all of them; else those naming an agreement of `agreements` (its
+    timeline changed), and those still open whose deadline the latest date now passed."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS scope_quotes (pk INTEGER PRIMARY KEY)")
     conn.execute("DELETE FROM temp.scope_quotes")
-    conn.execute("INSERT OR IGNORE INTO temp.scope_quotes SELECT quote_pk FROM commitments")
+    if agreements is None:
+        conn.execute("INSERT OR IGNORE INTO temp.scope_quotes SELECT quote_pk FROM commitments")
+    else:
+        latest = conn.execute("SELECT max(published) FROM articles").fetchone()[0]
+        conn.execute("INSERT OR IGNORE INTO temp.scope_quotes SELECT quote_pk FROM commitments "
+                     "WHERE outcome = 'open' AND agreement_id IS NOT NULL "
+                     "AND deadline_date < ?", (latest,))
+        _in_chunks(conn, "INSERT OR IGNORE INTO temp.scope_quotes SELECT quote_pk "
+                         "FROM commitments WHERE agreement_id IN ({})", agreements)
     _in_chunks(conn, "INSERT OR IGNORE INTO temp.scope_quotes SELECT pk FROM quotes "
                      "WHERE article_id IN ({})", articles)
-    conn.execute("DELETE FROM commitments")
+    conn.execute("DELETE FROM commitments WHERE quote_pk IN (SELECT pk FROM temp.scope_quotes)")

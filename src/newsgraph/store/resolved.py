@@ -138,21 +138,32 @@ def _after_entities(conn: sqlite3.Connection, report: ResolveReport,
         event_scope.resolve_events_new(conn, new, changes)
     report.counts["events"] = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     start = report.lap("events", start)
-    if new is None or (incremental.mention_agreements(conn, new)
-                       and not agreement_growth.grow(conn, new)):
-        _clear(conn, "agreement_status", "agreement_links", "agreement_aliases", "agreements")
-        save_agreements(conn, agreements.resolve_agreements(*load_agreement_mentions(conn)))
+    touched = _agreements_step(conn, new)
     report.counts["agreements"] = conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
     start = report.lap("agreements", start)
     if new is None:
         _clear(conn, "commitments")
     else:   # a quote makes a commitment by its own words: only these can change
-        incremental.commitment_scope(conn, set(new) | {a for a, _ in changes.refs})
+        incremental.commitment_scope(conn, set(new) | {a for a, _ in changes.refs}, touched)
     cms = commitments.resolve_commitments(load_commitment_inputs(conn, scoped=new is not None))
     save_commitments(conn, cms)
     report.counts["commitments"] = conn.execute("SELECT count(*) FROM commitments").fetchone()[0]
     report.lap("commitments", start)
     return report
+
+
+def _agreements_step(conn: sqlite3.Connection, new: list[str] | None) -> set[str] | None:
+    """Bring the agreements up to date; returns the agreements whose status timelines may
+    have changed, or None when any agreement or the names commitments look for may have."""
+    if new is not None and not incremental.mention_agreements(conn, new):
+        return set()
+    grown = agreement_growth.grow(conn, new) if new is not None else None
+    if grown is None:
+        _clear(conn, "agreement_status", "agreement_links", "agreement_aliases", "agreements")
+        save_agreements(conn, agreements.resolve_agreements(*load_agreement_mentions(conn)))
+        return None
+    written, renamed = grown
+    return None if renamed else written
 
 
 def _clear(conn: sqlite3.Connection, *tables: str) -> None:

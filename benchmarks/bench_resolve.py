@@ -135,6 +135,9 @@ def run_size(base: Path, work: Path, n: int, skip_full: bool = False,
         build(base, work / "building.db", n)
         (work / "building.db").rename(archive)
     nan = float("nan")
+    from newsgraph.store import Store
+
+    Store(archive).close()   # a cached archive gets the migrations added since, once
     full = ({"seconds": nan, "cpu_s": nan, "rss_mb": nan} if skip_full and _resolved(archive)
             else measure(archive, "full"))
     target = work / f"grown-{n}.db"

@@ -29,6 +29,7 @@ from newsgraph.store.incremental import _in_chunks
 Ref = tuple[str, str]
 EntityInfo = tuple[str, str, str, "str | None"]   # id, name, type, affiliation
 _DAY = "COALESCE(NULLIF(r.date, ''), a.published)"
+# a day that is an ISO date; the partial indexes of migration 0014_odd_dates hold the others
 _ISO = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
 
 

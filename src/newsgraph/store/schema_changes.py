@@ -228,3 +228,14 @@ CREATE TABLE person_form_rows (
 ) WITHOUT ROWID;
 DELETE FROM resolved_articles;
 """
+
+# The few rows whose day is not an ISO date, for incremental event resolution
+# (`store.event_scope`): the reports of a window from a day on are read by date, and those
+# with an odd date (or undated, in an article with an odd date) from these partial indexes
+# rather than by reading every row dated before the window.
+ODD_DATES = """
+CREATE INDEX IF NOT EXISTS event_reports_odd_date ON event_reports(date)
+    WHERE date != '' AND NOT (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*');
+CREATE INDEX IF NOT EXISTS articles_odd_published ON articles(published)
+    WHERE NOT (published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*');
+"""

@@ -4,9 +4,12 @@ date passed; the tables end as a full rebuild leaves them."""
 
 from __future__ import annotations
 
+import sqlite3
+from typing import Any
+
 from graph_fixtures import Ag, Ent, Qt, build
 from newsgraph.store import Store
-from test_incremental import tables
+from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
 
 PACT = "Coastal Fisheries Cooperation Agreement"
 QUOTE = f"We will sign the {PACT} with Iceland this year."
@@ -22,6 +25,11 @@ LATER = build("Harbour news: ferries ran late in the storm.", "2026-02-02")
 SIGNED = build(f"Norway and Iceland signed the {PACT} in Reykjavik.", "2025-09-15",
                agreements=[Ag(PACT, kind="agreement", parties=["Norway", "Iceland"],
                               status="signed")])
+
+
+def tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
+    return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+            for t in RESOLVED_TABLES + STATE_TABLES}
 
 
 def _outcomes(st: Store) -> dict[str, str]:

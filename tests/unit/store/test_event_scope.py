@@ -64,3 +64,25 @@ def test_a_report_stored_late_joins_the_event_of_its_window() -> None:
     september = [i for i, row in after.items() if row[1] == "2022-09-14"]
     assert len(september) == 1 and after[september[0]][2] == 2
     assert all(after[i] == before[i] for i in before if i not in september)
+
+
+def test_reports_with_odd_dates_are_read_by_their_partial_indexes() -> None:
+    """A report whose date is no ISO date still falls in every window; it is found through
+    the partial index of such rows, not by reading every report dated before the window."""
+    odd = build("Antony Blinken met S. Jaishankar in Delhi late in the summer.", "2022-08-30",
+                ents=PEOPLE, events=[Ev("CONSULT", PAIR, "late summer", "occurred", "Delhi")])
+    with Store() as st:
+        st.write_articles([*event_articles(), odd])
+        st.resolve()
+        seen: list[str] = []
+        st.conn.set_trace_callback(seen.append)
+        st.write_articles([_meeting("2022-09-14", "2022-09-14")])
+        st.resolve()
+        st.conn.set_trace_callback(None)
+        got = _tables(st.conn)
+        plans = [" ".join(str(r[3]) for r in st.conn.execute("EXPLAIN QUERY PLAN " + sql))
+                 for sql in seen if "GLOB" in sql and sql.startswith("SELECT")]
+        st.resolve(full=True)
+        assert got == _tables(st.conn)
+    assert len(plans) == 2
+    assert "event_reports_odd_date" in plans[0] and "articles_odd_published" in plans[1]

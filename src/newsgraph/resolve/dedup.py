@@ -103,29 +103,14 @@ def _earlier_candidates(i: int, sk: tuple[int, ...], postings: dict[int, list[in
         if (len(post) > MAX_POSTING) if common is None else (h in common):
             continue
         shared.update(j for j in post if j < i)
-    need = max(1, int(threshold * min(len(sk), K) * 0.5))
+    need = needed(len(sk), threshold)
     return [j for j, n in shared.items() if n >= need]
 
 
-def candidates_of(targets: set[str], items: list[tuple[str, bytes | None]],
-                  common: frozenset[int], threshold: float = THRESHOLD) -> set[str]:
-    """The articles of `items` (in the order that decides the original) that `find_copies`
-    with these `common` values compares with one of `targets`, whichever comes first."""
-    sketches = [(a, unpack(s)) for a, s in items]
-    postings = _postings(sketches)
-    out: set[str] = set()
-    for i, (aid, sk) in enumerate(sketches):
-        if aid not in targets:
-            continue
-        shared: Counter[int] = Counter()
-        for h in sk:
-            if h not in common:
-                shared.update(j for j in postings[h] if j != i)
-        for j, n in shared.items():
-            later = sketches[max(i, j)][1]
-            if n >= max(1, int(threshold * min(len(later), K) * 0.5)):
-                out.add(sketches[j][0])
-    return out
+def needed(n_values: int, threshold: float = THRESHOLD) -> int:
+    """How many sketch values a later article with `n_values` must share with an earlier one
+    to be compared with it."""
+    return max(1, int(threshold * min(n_values, K) * 0.5))
 
 
 def find_copies(items: Iterable[tuple[str, bytes | None]], threshold: float = THRESHOLD,

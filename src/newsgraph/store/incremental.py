@@ -194,6 +194,25 @@ def _sketches(conn: sqlite3.Connection, ids: Iterable[str]) -> list[tuple[str, b
                                                                r[0]))]
 
 
+def _compared(conn: sqlite3.Connection, added: list[tuple[str, bytes | None]],
+              common: set[int]) -> set[str]:
+    """The articles `dedup.find_copies` compares with one of the `added` ones: those sharing
+    enough of its sketch values that are not boilerplate (`common`, signed), counted by the
+    index, as many as the later of the two needs."""
+    shared: dict[tuple[str, str], int] = {}
+    for a, sk in added:
+        mine = {_signed(h) for h in dedup.unpack(sk)} - common
+        for other, n in _in_chunks(conn, "SELECT article_id, count(*) FROM sketch_values "
+                                         "WHERE value IN ({}) GROUP BY article_id", mine):
+            if other != a:
+                shared[(a, other)] = shared.get((a, other), 0) + n
+    meta = {i: ((p is not None, p or "", i), (size or 0) // 8) for i, p, size in _in_chunks(
+        conn, "SELECT id, published, length(sketch) FROM articles WHERE id IN ({})",
+        {x for pair in shared for x in pair})}
+    return {other for (a, other), n in shared.items()
+            if n >= dedup.needed(max(meta[a], meta[other])[1])}
+
+
 def copies_incremental(conn: sqlite3.Connection, new: list[str]) -> set[str]:
     """Find the copies among the new articles and the groups of copies they reach: the
     articles compared with them (sharing enough sketch values), and those holding a value
@@ -206,13 +225,10 @@ def copies_incremental(conn: sqlite3.Connection, new: list[str]) -> set[str]:
     after = _holders(conn, values)
     limit = dedup.MAX_POSTING
     crossed = {v for v in values if after[v] > limit >= before.get(v, 0)}
-    sharing = set(new) | {r[0] for r in _in_chunks(
-        conn, "SELECT DISTINCT article_id FROM sketch_values WHERE value IN ({})",
-        {v for v in values if after[v] <= limit})}
     # only the articles compared with a new one can join its group
-    scope = set(new) | dedup.candidates_of(set(new), _sketches(conn, sharing), frozenset(
-        v % (1 << 64) for v in values if after[v] > limit)) | {r[0] for r in _in_chunks(
-            conn, "SELECT DISTINCT article_id FROM sketch_values WHERE value IN ({})", crossed)}
+    scope = set(new) | _compared(conn, added, {v for v in values if after[v] > limit}) | {
+        r[0] for r in _in_chunks(conn, "SELECT DISTINCT article_id FROM sketch_values "
+                                       "WHERE value IN ({})", crossed)}
     roots = {r[0] for r in _in_chunks(
         conn, "SELECT duplicate_of FROM duplicates WHERE article_id IN ({})", scope)}
     scope |= roots | {r[0] for r in _in_chunks(

@@ -35,9 +35,12 @@ CREATE TEMP TABLE IF NOT EXISTS scope_keys (key TEXT PRIMARY KEY) WITHOUT ROWID;
 
 
 def new_articles(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM resolved_articles) "
-        "ORDER BY published, id")]
+    """The articles not resolved yet, by publication date (undated first), then id. Found
+    on the index of ids alone; only theirs are read for the dates."""
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM resolved_articles)")]
+    rows = _in_chunks(conn, "SELECT id, published FROM articles WHERE id IN ({})", ids)
+    return [i for i, p in sorted(rows, key=lambda r: (r[1] is not None, r[1] or "", r[0]))]
 
 
 def needs_full(conn: sqlite3.Connection) -> bool:
@@ -91,7 +94,7 @@ def component(conn: sqlite3.Connection, start: Iterable[Ref]) -> set[Ref]:
                      "PRIMARY KEY (article_id, local_id)) WITHOUT ROWID")
         conn.executemany("INSERT OR IGNORE INTO temp.frontier VALUES (?,?)", frontier)
         new_keys = [r[0] for r in conn.execute(
-            "SELECT DISTINCT k.key FROM entity_keys k JOIN temp.frontier f "
+            "SELECT DISTINCT k.key FROM temp.frontier f CROSS JOIN entity_keys k "  # by index
             "ON f.article_id = k.article_id AND f.local_id = k.local_id "
             "WHERE k.key NOT IN (SELECT key FROM temp.scope_keys)")]
         conn.executemany("INSERT OR IGNORE INTO temp.scope_keys(key) VALUES (?)",

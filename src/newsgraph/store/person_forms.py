@@ -97,8 +97,8 @@ def component(conn: sqlite3.Connection, start: set[str]) -> dict[str, Stored]:
         seen |= frontier
         conn.execute("DELETE FROM temp.form_frontier")
         conn.executemany("INSERT INTO temp.form_frontier VALUES (?)", ((t,) for t in frontier))
-        keys = [r[0] for r in conn.execute(
-            "SELECT DISTINCT k.key FROM temp.form_frontier f JOIN person_form_keys k "
+        keys = [r[0] for r in conn.execute(   # CROSS JOIN: the frontier's keys by the index
+            "SELECT DISTINCT k.key FROM temp.form_frontier f CROSS JOIN person_form_keys k "
             "ON k.form = f.form WHERE k.key NOT IN (SELECT key FROM temp.scope_form_keys)")]
         conn.executemany("INSERT OR IGNORE INTO temp.scope_form_keys VALUES (?)",
                          ((k,) for k in keys))

@@ -29,7 +29,7 @@ from newsgraph.store.incremental import _in_chunks
 Ref = tuple[str, str]
 EntityInfo = tuple[str, str, str, "str | None"]   # id, name, type, affiliation
 _DAY = "COALESCE(NULLIF(r.date, ''), a.published)"
-# a day that is an ISO date; the partial indexes of migration 0014_odd_dates hold the others
+# an ISO day; partial indexes of migration 0014_scope_indexes hold the rows with other days
 _ISO = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
 
 
@@ -55,7 +55,7 @@ def stored_state(conn: sqlite3.Connection) -> EntityState:
     state = EntityState()
     for a, lid, eid, name, typ, aff in conn.execute(
             "SELECT l.article_id, l.local_id, e.id, e.name, e.type, e.affiliation "
-            "FROM temp.scope_entities s JOIN entity_links l ON l.article_id = s.article_id "
+            "FROM temp.scope_entities s CROSS JOIN entity_links l ON l.article_id = s.article_id "
             "AND l.local_id = s.local_id JOIN entities e ON e.id = l.entity_id"):
         state.refs[(a, lid)] = (eid, name, typ, aff)
     ids = {v[0] for v in state.refs.values()}

@@ -117,7 +117,7 @@ def load_scope_rows(conn: sqlite3.Connection) -> list[EntityRow]:
     """The per-article entities of temp.scope_entities, in the order of a full rebuild."""
     rows = conn.execute(
         "SELECT e.article_id, e.local_id, e.name, e.type, e.affiliation, e.roles, e.n_mentions, "
-        "a.published FROM temp.scope_entities s JOIN article_entities e "
+        "a.published FROM temp.scope_entities s CROSS JOIN article_entities e "
         "ON e.article_id = s.article_id AND e.local_id = s.local_id "
         "JOIN articles a ON a.id = e.article_id ORDER BY a.published, e.article_id, e.local_id"
     ).fetchall()
@@ -139,7 +139,7 @@ def drop_scope_entities(conn: sqlite3.Connection) -> None:
     """Delete the stored clusters of temp.scope_entities and their "id:" keys."""
     conn.execute("DROP TABLE IF EXISTS temp.old_entities")
     conn.execute("CREATE TEMP TABLE old_entities AS SELECT DISTINCT l.entity_id AS id "
-                 "FROM entity_links l JOIN temp.scope_entities s "
+                 "FROM temp.scope_entities s CROSS JOIN entity_links l "
                  "ON s.article_id = l.article_id AND s.local_id = l.local_id")
     for table, col in (("entity_links", "entity_id"), ("entity_aliases", "entity_id"),
                        ("entity_roles", "entity_id"), ("entity_variants", "entity_id"),

@@ -292,7 +292,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0011_event_confidence", changes.EVENT_CONFIDENCE),
     Migration("0012_geo", changes.GEO),
     Migration("0013_person_forms", changes.PERSON_FORMS),
-    Migration("0014_odd_dates", changes.ODD_DATES),
+    Migration("0014_scope_indexes", changes.SCOPE_INDEXES),
 )
 
 # Tables rebuilt by every resolution pass, children first.

@@ -268,7 +268,7 @@ def incremental_scope(conn: sqlite3.Connection, refs: set[Ref]) -> None:
     conn.executemany("INSERT OR IGNORE INTO temp.scope_entities VALUES (?,?)", refs)
     conn.execute("DROP TABLE IF EXISTS temp.old_entities")
     conn.execute("CREATE TEMP TABLE old_entities AS SELECT DISTINCT l.entity_id AS id "
-                 "FROM entity_links l JOIN temp.scope_entities s "
+                 "FROM temp.scope_entities s CROSS JOIN entity_links l "
                  "ON s.article_id = l.article_id AND s.local_id = l.local_id")
 
 

@@ -229,11 +229,14 @@ CREATE TABLE person_form_rows (
 DELETE FROM resolved_articles;
 """
 
-# The few rows whose day is not an ISO date, for incremental event resolution
+# Indexes for incremental resolution. The few rows whose day is not an ISO date
 # (`store.event_scope`): the reports of a window from a day on are read by date, and those
 # with an odd date (or undated, in an article with an odd date) from these partial indexes
-# rather than by reading every row dated before the window.
-ODD_DATES = """
+# rather than by reading every row dated before the window. The stored commitments found
+# again (`store.incremental.commitment_scope`): by quote, and the open ones by deadline.
+SCOPE_INDEXES = """
+CREATE INDEX IF NOT EXISTS commitments_quote ON commitments(quote_pk);
+CREATE INDEX IF NOT EXISTS commitments_deadline ON commitments(outcome, deadline_date);
 CREATE INDEX IF NOT EXISTS event_reports_odd_date ON event_reports(date)
     WHERE date != '' AND NOT (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*');
 CREATE INDEX IF NOT EXISTS articles_odd_published ON articles(published)

@@ -24,6 +24,7 @@ from newsgraph.store import (
     agreement_growth,
     entity_growth,
     event_scope,
+    event_stream,
     incremental,
     person_forms,
 )
@@ -130,10 +131,7 @@ def _after_entities(conn: sqlite3.Connection, report: ResolveReport,
     report.counts["duplicates"] = conn.execute("SELECT count(*) FROM duplicates").fetchone()[0]
     start = report.lap("duplicates", start)
     if new is None:
-        _clear(conn, "event_actors", "event_links", "events")
-        evs = events.resolve_events(load_event_inputs(conn), load_originals(conn))
-        save_events(conn, evs)
-        del evs
+        event_stream.rebuild_events(conn)
     else:
         event_scope.resolve_events_new(conn, new, changes)
     report.counts["events"] = conn.execute("SELECT count(*) FROM events").fetchone()[0]

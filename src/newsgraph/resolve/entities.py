@@ -38,7 +38,7 @@ def _group_key(row: Row) -> tuple[str, str]:
     return typ, _norm(row.name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocalRef:
     """One entity of one article."""
 

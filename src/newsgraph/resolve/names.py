@@ -55,7 +55,7 @@ def translit(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonName:
     raw: str
     given: list[str] = field(default_factory=list)   # folded, dots removed; "s" is an initial

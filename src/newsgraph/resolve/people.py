@@ -18,7 +18,7 @@ from newsgraph.resolve.forms import Form, cluster_forms, forms_of
 from newsgraph.resolve.names import PersonName, fold, parse_person
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One entity of one article, as stored."""
 

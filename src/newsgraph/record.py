@@ -23,7 +23,8 @@ QuoteKind = Literal["direct", "mixed", "indirect", "belief"]
 # Who a quote is from: a named person, an organisation or country speaking as one, a person
 # left unnamed on purpose ("a senior official"), a person described but not named ("the
 # doctor"), or a text ("a joint statement", "the indictment").
-SpeakerKind = Literal["person", "organisation", "anonymous", "descriptor", "document"]
+SpeakerKind = Literal["person", "organisation", "anonymous", "descriptor", "document",
+                      "unattributed"]
 ActorRole = Literal["source", "target", "participant"]
 Modality = Literal["occurred", "ongoing", "planned", "intended", "hypothetical", "negated"]
 # How exactly a place is known: a building or base, a town, a province or state, only a

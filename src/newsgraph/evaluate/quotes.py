@@ -194,7 +194,7 @@ def _match(text: str, gold: list[GoldQuote], pred: list[Quote]
     return out, gt, pt
 
 
-_UNNAMED_KINDS = frozenset({"anonymous", "descriptor", "document"})
+_UNNAMED_KINDS = frozenset({"anonymous", "descriptor", "document", "unattributed"})
 
 
 def in_scope(q: Quote) -> bool:

@@ -35,7 +35,8 @@ WRITE_TIMEOUT_S = 300.0
 T = TypeVar("T")
 Category = Literal[CATEGORIES]  # type: ignore[valid-type]
 ModalityName = Literal[MODALITIES]  # type: ignore[valid-type]
-SpeakerKindName = Literal["person", "organisation", "anonymous", "descriptor", "document"]
+SpeakerKindName = Literal["person", "organisation", "anonymous", "descriptor", "document",
+                          "unattributed"]
 
 router = APIRouter(prefix="/api")
 _nlp_lock = threading.Lock()  # the spaCy pipeline is not made for concurrent calls

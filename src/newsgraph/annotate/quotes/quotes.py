@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from newsgraph import lexicon
 from newsgraph.annotate.docindex import text_of, token_at
 from newsgraph.annotate.quotes import attribution as at
-from newsgraph.annotate.quotes import cues, nominal
+from newsgraph.annotate.quotes import cues, nominal, passives
 from newsgraph.annotate.quotes import fragments as fr
 from newsgraph.annotate.quotes.fragments import WORD, has_letters, is_fragment
 from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
@@ -50,6 +50,8 @@ MIN_STANDALONE_WORDS = 4
 MAX_GAP_WORDS = 8
 _SENT_END = ".!?"
 _SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
+# The source of an attribution that names none ("is expected to", "it is believed that").
+UNATTRIBUTED = Speaker(None, kind="unattributed")
 
 
 @dataclass
@@ -59,7 +61,7 @@ class _Item:
     kind: str
     start: int
     end: int
-    how: str  # "cue" | "inherit" | "context" | "label"
+    how: str  # "cue" | "inherit" | "context" | "label" | "unsourced"
     cue: at.Cue | None = None
     seg: Segment | None = None
     turn: Turn | None = None
@@ -86,14 +88,19 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for k, v in enumerate(in_turn):
         if v:
             blocked[k] = 1
-    for st in at.statements(doc, blocked, used) + nominal.statements(doc, blocked):
+    stated = at.statements(doc, blocked, used) + nominal.statements(doc, blocked)
+    cued = used | {st.cue.verb.i for st in stated if st.cue.verb is not None}
+    for st in stated + passives.statements(doc, blocked, cued):
         if any(d.seg is not None and _overlaps(st.start, st.end, *d.seg.outer) for d in direct):
             continue
         inside = [s for s in embedded if st.start <= s.open_at and s.outer[1] <= st.end + 1
                   and is_fragment(text, s)]
         kind = "belief" if st.belief else "mixed" if inside else "indirect"
         marks = [m for s in inside for m in (s.open_at, s.close_at) if m is not None]
-        items.append(_Item(kind, st.start, st.end, "cue", cue=st.cue, marks=marks))
+        # A statement without a subject names no source ("it is expected that ...").
+        how = "cue" if st.cue.subject is not None else "unsourced"
+        items.append(_Item(kind, st.start, st.end, how, cue=st.cue, marks=marks,
+                           speaker=UNATTRIBUTED if how == "unsourced" else None))
     for f in fr.closing_fragments(doc, embedded, items, blocked, used):
         items.append(_Item(f.kind, f.start, f.end, "cue", cue=f.cue, seg=f.seg, marks=f.marks))
     for f in fr.named_as(doc, embedded, items, blocked):

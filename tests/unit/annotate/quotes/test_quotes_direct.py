@@ -56,7 +56,9 @@ CASES = {
     "one-word-answer": (
         "Governor Paul Lindqvist was asked which team he supports.\n\n\u201cDenver,\u201d he "
         "answered.",
-        [Expect("Denver", ("direct",), "Lindqvist")]),
+        # The question is an attribution with no source (quotes/passives.py).
+        [Expect("which team he supports", ("indirect",), None),
+         Expect("Denver", ("direct",), "Lindqvist")]),
     # A quotation that runs past where the reported part would end.
     "quote-runs-past-reported-speech": (
         "Mayor Tomas Petrov said the council is \u201cweak on housing, you know that. Weak "

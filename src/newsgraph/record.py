@@ -120,6 +120,9 @@ class Quote:
     speaker_kind: SpeakerKind | None = None
     source_text: str | None = None
     speaker_for: str | None = None
+    # True for an attribution in the headline ("Trump: ..."): `span` and `speaker_span` are
+    # offsets into the article's title, not its text.
+    in_title: bool = False
 
 
 @dataclass

@@ -9,6 +9,8 @@ Each text goes through the normal route (`newsgraph.analyze_many`: extract, then
 and the predicted quotes are mapped back onto the file's offsets line by line (extraction
 keeps a paragraph's characters; it may drop the headline or debris lines around them).
 
+- headline: a quote in the title (`Quote.in_title`) is mapped onto the file's line that holds
+  the title.
 - found: a gold attribution is found when a predicted quote's words overlap its content's
   words with an F1 (Dice) of at least MATCH_MIN, one to one, best overlaps first (the pieces
   of a quote broken by its cue, each lying inside the content, count together); reported
@@ -241,9 +243,13 @@ class _Pred:
 
 
 def _predictions(doc: PolDoc, art: Article) -> list[_Pred]:
-    lines = line_map(doc.text, art.text)
+    body = line_map(doc.text, art.text)
+    # A quote in the headline has offsets into the title, which extraction took from the
+    # file's first line.
+    head = line_map(doc.text, art.title) if art.title else []
     out = []
     for q in art.quotes:
+        lines = head if q.in_title else body
         span = to_original(lines, q.span[0], q.span[1])
         if span is None:
             continue

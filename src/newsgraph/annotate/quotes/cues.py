@@ -130,3 +130,9 @@ def particles(tok: Token) -> list[Token]:
     return [c for c in tok.children
             if c.lower_ in words and c.dep_ in ("prt", "prep", "advmod", "ccomp", "acomp",
                                                  "oprd", "dobj")]
+
+
+def form_lemma(word: str) -> str | None:
+    """The lemma of a written form of a speech or belief cue ("warns" -> "warn"), or None."""
+    lem = _FORM_TO_LEMMA.get(word.lower())
+    return lem if lem is not None and (lem in SPEECH or lem in BELIEF) else None

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from newsgraph import lexicon
 from newsgraph.annotate.docindex import text_of, token_at
 from newsgraph.annotate.quotes import attribution as at
-from newsgraph.annotate.quotes import cues, nominal, passives
+from newsgraph.annotate.quotes import cues, headlines, nominal, passives
 from newsgraph.annotate.quotes import fragments as fr
 from newsgraph.annotate.quotes.fragments import WORD, has_letters, is_fragment
 from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
@@ -38,7 +38,7 @@ from newsgraph.annotate.quotes.speakers import (
 )
 from newsgraph.annotate.quotes.subjects import is_group
 from newsgraph.annotate.quotes.transcripts import Turn, find_turns
-from newsgraph.record import Quote
+from newsgraph.record import Entity, Quote
 
 # Group words that stand for sides already named ("the leaders", "the ministers"), never an
 # unnamed source (data/groups.tsv, use "speaker_group").
@@ -108,7 +108,35 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
     items.sort(key=lambda i: i.start)
     _resolve(doc, items, resolver, quoted)
-    return _records(text, items)
+    out = _records(text, items)
+    title, in_title = doc._.ng_title, True
+    if title is None:
+        # Plain text whose headline extraction could not tell from a sentence: the first
+        # line, when a short paragraph of one sentence opens a longer text.
+        title, in_title = headlines.first_line(text), False
+    found = _headline(title, doc._.ng_entities or [], len(out), in_title)
+    return out + [q for q in found if in_title or not any(
+        _overlaps(q.span[0], q.span[1], o.span[0], o.span[1]) for o in out)]
+
+
+def _headline(title: str | None, entities: list[Entity], n: int,
+              in_title: bool) -> list[Quote]:
+    """The attribution in the headline (quotes/headlines.py); its offsets are into the title
+    (`in_title`), or into the text where the headline is its first line."""
+    out = []
+    for h in headlines.find(title or "", entities):
+        ent = h.entity
+        src = (title or "")[h.source[0]:h.source[1]]
+        kind = None if ent is None else "person" if ent.type == "PERSON" else "organisation"
+        out.append(Quote(
+            id=f"q{n + len(out) + 1}", text=(title or "")[h.start:h.end],
+            kind=h.kind,  # type: ignore[arg-type]
+            span=[h.start, h.end], speaker=ent.name if ent is not None else (
+                None if h.source_kind is not None else src),
+            speaker_id=ent.id if ent is not None else None, speaker_span=list(h.source),
+            cue=h.cue, speaker_kind=kind or h.source_kind,  # type: ignore[arg-type]
+            source_text=src, in_title=in_title))
+    return out
 
 
 def _overlaps(a: int, b: int, c: int, d: int) -> bool:

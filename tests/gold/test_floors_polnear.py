@@ -49,3 +49,20 @@ def test_brat_loader_reads_discontinuous_spans_and_direct_contents() -> None:
     direct, indirect = parse_ann(ann, text)
     assert direct.content == [(0, 14), (26, 38)] and direct.direct
     assert indirect.source == [(39, 43)] and not indirect.direct
+
+
+def test_headline_quotes_are_scored_on_the_first_line() -> None:
+    """A quote in the title (`in_title`) is mapped onto the file's headline line."""
+    from newsgraph.evaluate.polnear import PolDoc, PolReport, parse_ann, score_doc
+    from newsgraph.record import Article, Quote
+
+    text = "Petrov: Harbor Deal Is Close.\n\nThe mayor met the board on Monday.\n"
+    ann = ("T1\tSource 0 6\tPetrov\nT2\tCue 6 7\t:\nT3\tContent 8 28\tHarbor Deal Is Close\n"
+           "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n")
+    doc = PolDoc("d", text, parse_ann(ann, text))
+    art = Article.new("The mayor met the board on Monday.", title="Petrov: Harbor Deal Is Close.")
+    art.quotes = [Quote("q1", "Harbor Deal Is Close", "indirect", [8, 28], speaker="Tom Petrov",
+                        speaker_span=[0, 6], cue=":", in_title=True)]
+    r = PolReport()
+    score_doc(doc, art, r)
+    assert (r.all_found.hit, r.all_speaker.hit, r.precision.hit) == (1, 1, 1)

@@ -29,7 +29,8 @@ from newsgraph.record import Agreement, Article, Entity, Event, Geo, Quote, day_
 # 4: quotes gained `speaker_kind`, `source_text` and `speaker_for` (and the kind `belief`).
 # 4: entities gained `affiliation_source`, `organisation` and `party`.
 # 4: entities and events gained `geo` (where a place or event is; null when not geocoded).
-SCHEMA_VERSION = 4
+# 5: quotes gained `in_title` (an attribution in the headline, offsets into the title).
+SCHEMA_VERSION = 5
 TABLES = ("articles", "entities", "quotes", "events", "agreements")
 
 _s = pa.string()
@@ -64,6 +65,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("speaker_start", _i32), pa.field("speaker_end", _i32),
         pa.field("cue", _s), pa.field("is_question", pa.bool_()),
         pa.field("speaker_kind", _s), pa.field("source_text", _s), pa.field("speaker_for", _s),
+        pa.field("in_title", pa.bool_()),
     ]),
     "events": pa.schema(_KEY + [
         pa.field("event_id", _s, nullable=False), pa.field("category", _s),
@@ -146,7 +148,7 @@ def _quote_row(key: dict[str, Any], q: Quote) -> dict[str, Any]:
             "speaker_id": q.speaker_id, "speaker_start": _start(q.speaker_span),
             "speaker_end": _end(q.speaker_span), "cue": q.cue, "is_question": q.is_question,
             "speaker_kind": q.speaker_kind, "source_text": q.source_text,
-            "speaker_for": q.speaker_for}
+            "speaker_for": q.speaker_for, "in_title": q.in_title}
 
 
 def _event_row(key: dict[str, Any], v: Event) -> dict[str, Any]:
@@ -197,6 +199,7 @@ def article_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Article:
             "is_question": bool(r["is_question"]),
             "speaker_kind": r.get("speaker_kind"), "source_text": r.get("source_text"),
             "speaker_for": r.get("speaker_for"),
+            "in_title": bool(r.get("in_title")),  # shards before version 5 have none
         } for r in rows["quotes"]],
         "events": [{
             "id": r["event_id"], "category": r["category"], "mode": r["mode"],

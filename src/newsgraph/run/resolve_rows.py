@@ -157,7 +157,8 @@ def _quotes(key: dict[str, Any], art: Article, published: str | None
         seen.add(q.id)
         if q.is_question or q.speaker is None:   # what commitments are found from
             continue
-        span = q.span if q.span and len(q.span) == 2 else [None, None]
+        # a headline quote's offsets are into the title, not the text
+        span = q.span if q.span and len(q.span) == 2 and not q.in_title else [None, None]
         yield {**key, "pk": row_pk(art.id, "q", q.id), "local_id": q.id,
                "published": published, "speaker": q.speaker,
                "speaker_local_id": q.speaker_id, "text": q.text, "start": span[0],

@@ -69,8 +69,8 @@ def _marks(article: dict[str, Any], entity_href: EntityHref,
     names = {str(e.get("id")): str(e.get("name") or "") for e in article.get("entities") or []}
     for q in article.get("quotes") or []:
         span = _valid(q.get("span"), n)
-        if span is None:
-            continue
+        if span is None or q.get("in_title"):
+            continue  # a headline quote's offsets are into the title
         sid = q.get("speaker_id")
         marks.append(_Mark(span[0], span[1], "quote", str(q.get("id", "")),
                            label=names.get(str(sid)) or q.get("speaker") or "unknown speaker",

@@ -293,6 +293,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0012_geo", changes.GEO),
     Migration("0013_person_forms", changes.PERSON_FORMS),
     Migration("0014_scope_indexes", changes.SCOPE_INDEXES),
+    Migration("0015_quote_in_title", changes.QUOTE_IN_TITLE),
 )
 
 # Tables rebuilt by every resolution pass, children first.

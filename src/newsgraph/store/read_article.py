@@ -64,11 +64,11 @@ def _quotes(conn: sqlite3.Connection, aid: str) -> list[Quote]:
     return [Quote(id=r[0], text=r[1], kind=r[2], span=_spans(r[3], r[4]) or [0, 0],
                   speaker=r[5], speaker_id=r[6], speaker_span=_spans(r[7], r[8]), cue=r[9],
                   is_question=bool(r[10]), speaker_kind=r[11], source_text=r[12],
-                  speaker_for=r[13])
+                  speaker_for=r[13], in_title=bool(r[14]))
             for r in conn.execute(
                 "SELECT local_id, text, kind, start, end, speaker, speaker_local_id, "
                 "speaker_start, speaker_end, cue, is_question, speaker_kind, source_text, "
-                "speaker_for FROM quotes WHERE article_id = ? ORDER BY pk", (aid,))]
+                "speaker_for, in_title FROM quotes WHERE article_id = ? ORDER BY pk", (aid,))]
 
 
 def _events(conn: sqlite3.Connection, aid: str) -> list[Event]:

@@ -321,7 +321,10 @@ def load_commitment_inputs(conn: sqlite3.Connection, scoped: bool = False
     scope = " AND q.pk IN (SELECT pk FROM temp.scope_quotes)" if scoped else ""
     quotes = [commitments.QuoteRow(*r) for r in conn.execute(
         "SELECT q.pk, q.article_id, q.local_id, a.published, COALESCE(e.name, q.speaker), "
-        "e.id, q.text, q.start, q.end, e.type FROM quotes q "
+        # a headline quote's offsets are into the title: no place in the text
+        "e.id, q.text, CASE WHEN q.in_title THEN NULL ELSE q.start END, "
+        "CASE WHEN q.in_title THEN NULL ELSE q.end END, e.type "
+        "FROM quotes q "
         "JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN entity_links l ON l.article_id = q.article_id AND l.local_id = "
         "q.speaker_local_id LEFT JOIN entities e ON e.id = l.entity_id "

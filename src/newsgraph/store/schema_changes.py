@@ -242,3 +242,7 @@ CREATE INDEX IF NOT EXISTS event_reports_odd_date ON event_reports(date)
 CREATE INDEX IF NOT EXISTS articles_odd_published ON articles(published)
     WHERE NOT (published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*');
 """
+
+# Quote.in_title: the attribution is in the headline, and its offsets are into the title;
+# rows stored before are quotes of the text.
+QUOTE_IN_TITLE = "ALTER TABLE quotes ADD COLUMN in_title INTEGER NOT NULL DEFAULT 0;"

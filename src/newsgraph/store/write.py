@@ -86,11 +86,12 @@ def write_article(conn: sqlite3.Connection, art: Article) -> WriteResult:
         conn.execute(
             "INSERT INTO quotes(article_id, local_id, text, kind, start, end, speaker, "
             "speaker_local_id, speaker_start, speaker_end, cue, is_question, speaker_kind, "
-            "source_text, speaker_for) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            "source_text, speaker_for, in_title) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             (art.id, q.id, q.text, q.kind, _span(q.span, 0), _span(q.span, 1), q.speaker,
              q.speaker_id, _span(q.speaker_span, 0), _span(q.speaker_span, 1), q.cue,
-             int(bool(q.is_question)), q.speaker_kind, q.source_text, q.speaker_for))
+             int(bool(q.is_question)), q.speaker_kind, q.source_text, q.speaker_for,
+             int(bool(q.in_title))))
     for ev in art.events:
         cur = conn.execute(
             "INSERT INTO event_reports(article_id, local_id, category, mode, location, "

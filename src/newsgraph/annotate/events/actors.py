@@ -307,7 +307,7 @@ def _pronoun(doc: Doc, tok: Token) -> Ref | None:
     if low in FIRST_SINGULAR | FIRST_PLURAL:
         ids = {e.id: e for e in doc._.ng_entities or []}
         for q in doc._.ng_quotes or []:
-            if q.span[0] <= tok.idx < q.span[1] and q.speaker_id in ids:
+            if not q.in_title and q.span[0] <= tok.idx < q.span[1] and q.speaker_id in ids:
                 speaker = ids[q.speaker_id]
                 if low in FIRST_PLURAL:
                     return Ref(None, speaker.affiliation) if speaker.affiliation else None

@@ -28,6 +28,7 @@ from newsgraph.record import Entity
 _HEADLINE_WORDS = lexicon.tsv_rows("headline_labels.tsv")
 _LABELS = {row[0] for row in _HEADLINE_WORDS if row[1] == "label"}
 _ADVERBS = {row[0] for row in _HEADLINE_WORDS if row[1] == "adverb"}
+_NOT_PLURAL = {row[0] for row in _HEADLINE_WORDS if row[1] == "not_plural"}
 _SOURCE_NOUNS = {row[0]: row[1] for row in lexicon.tsv_rows("source_nouns.tsv")}
 # The source before a colon is at most this many words, and the colon at most
 # MAX_COLON_AT words in when a preposition ends the source ("Gillibrand on Hillary
@@ -78,6 +79,8 @@ def first_line(text: str) -> str | None:
     line, sep, rest = text.partition("\n")
     if not sep or not rest.strip() or len(line.split()) > MAX_HEADLINE_WORDS:
         return None
+    if line.rstrip().endswith(":"):
+        return None  # a line that introduces what follows
     if _SENTENCE_INSIDE.search(line.rstrip()):
         return None
     return line
@@ -123,10 +126,17 @@ def _verb(title: str, words: list[tuple[int, int]],
         lem = cues.form_lemma(w)
         if lem is None or lem in _NOT_HEADLINE:
             continue
+        raw = title[words[k - 1][0]:words[k - 1][1]]
+        if raw.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+            continue  # "Petrov's Remarks": a noun after a possessive
         before = [_clean(title[s:e]) for s, e in words[:k]]
         # "Mourners say ...", "Skywriters blast ...": the plain form after a plural.
-        plural = w == lem and before[-1].endswith("s") and not before[-1].endswith("ss")
-        if not (w.endswith("s") or w == lem + "ed" or w in ("said", "told") or plural):
+        last = before[-1].lower()
+        plural = (w == lem and last.endswith("s") and not last.endswith("ss")
+                  and last not in _NOT_PLURAL)
+        # the third person ("Says"), the past ("Warned", "Said") or the plain form after a
+        # plural
+        if not (w != lem and (w.endswith("s") or w.endswith("d")) or plural):
             continue
         if len(before) > 1 and before[-1].lower() in _ADVERBS:
             before = before[:-1]  # "Perry Just Announced ..."

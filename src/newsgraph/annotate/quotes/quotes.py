@@ -123,7 +123,7 @@ def _headline(title: str | None, entities: list[Entity], n: int,
               in_title: bool) -> list[Quote]:
     """The attribution in the headline (quotes/headlines.py); its offsets are into the title
     (`in_title`), or into the text where the headline is its first line."""
-    out = []
+    out: list[Quote] = []
     for h in headlines.find(title or "", entities):
         ent = h.entity
         src = (title or "")[h.source[0]:h.source[1]]

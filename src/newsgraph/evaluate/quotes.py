@@ -11,7 +11,8 @@ speaker and must be marked as a question).
 The gold's guideline (tests/gold/README.md) leaves out attributed beliefs and reported speech
 from unnamed or collective sources ("officials said that ..."); predicted quotes of those
 kinds (kind `belief`, and indirect or mixed quotes whose `speaker_kind` is anonymous,
-descriptor or document) are outside what it annotates and are not scored here (`in_scope`).
+descriptor, document or unattributed) are outside what it annotates and are not scored here
+(`in_scope`), nor are quotes in the headline (the gold's spans are into the text).
 """
 
 from __future__ import annotations
@@ -199,8 +200,8 @@ _UNNAMED_KINDS = frozenset({"anonymous", "descriptor", "document", "unattributed
 
 def in_scope(q: Quote) -> bool:
     """Whether the gold's guideline covers a quote of this kind and source."""
-    if q.kind == "belief":
-        return False
+    if q.kind == "belief" or q.in_title:
+        return False  # beliefs are not annotated, nor the headline (spans are into the text)
     return q.kind == "direct" or q.speaker_kind not in _UNNAMED_KINDS
 
 

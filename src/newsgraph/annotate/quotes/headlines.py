@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph import lexicon
+from newsgraph.annotate import gazetteer
 from newsgraph.annotate.quotes import cues
 from newsgraph.annotate.quotes.quotemarks import find_segments, quoted_mask
 from newsgraph.record import Entity
@@ -29,6 +30,7 @@ _HEADLINE_WORDS = lexicon.tsv_rows("headline_labels.tsv")
 _LABELS = {row[0] for row in _HEADLINE_WORDS if row[1] == "label"}
 _ADVERBS = {row[0] for row in _HEADLINE_WORDS if row[1] == "adverb"}
 _NOT_PLURAL = {row[0] for row in _HEADLINE_WORDS if row[1] == "not_plural"}
+_NOT_SOURCE = {row[0] for row in _HEADLINE_WORDS if row[1] == "not_source"}
 _SOURCE_NOUNS = {row[0]: row[1] for row in lexicon.tsv_rows("source_nouns.tsv")}
 # The source before a colon is at most this many words, and the colon at most
 # MAX_COLON_AT words in when a preposition ends the source ("Gillibrand on Hillary
@@ -107,7 +109,8 @@ def _colon(title: str, words: list[tuple[int, int]],
     if len(src_words) > MAX_SOURCE_WORDS:
         return None
     low = " ".join(src_words).lower()
-    if not src_words[0][:1].isupper() or low.removeprefix("the ") in _LABELS:
+    if not src_words[0][:1].isupper() or low.removeprefix("the ") in _LABELS or \
+            _clean(src_words[-1]).lower() in _NOT_SOURCE:
         return None
     entity = _entity(src_words, entities)
     kind = _SOURCE_NOUNS.get(_clean(src_words[-1]).lower())
@@ -122,22 +125,10 @@ def _verb(title: str, words: list[tuple[int, int]],
           entities: list[Entity]) -> HeadlineQuote | None:
     """"Obama Says Deal Is Near", "Clinton Warns of Recession", "Poll finds ..."."""
     for k in range(1, min(MAX_VERB_AT, len(words) - 1)):
-        w = _clean(title[words[k][0]:words[k][1]]).lower()
-        lem = cues.form_lemma(w)
-        if lem is None or lem in _NOT_HEADLINE:
+        lem = _verb_at(title, words, k, entities)
+        if lem is None:
             continue
-        raw = title[words[k - 1][0]:words[k - 1][1]]
-        if raw.endswith(("'s", "\u2019s", "s'", "s\u2019")):
-            continue  # "Petrov's Remarks": a noun after a possessive
         before = [_clean(title[s:e]) for s, e in words[:k]]
-        # "Mourners say ...", "Skywriters blast ...": the plain form after a plural.
-        last = before[-1].lower()
-        plural = (w == lem and last.endswith("s") and not last.endswith("ss")
-                  and last not in _NOT_PLURAL)
-        # the third person ("Says"), the past ("Warned", "Said") or the plain form after a
-        # plural
-        if not (w != lem and (w.endswith("s") or w.endswith("d")) or plural):
-            continue
         if len(before) > 1 and before[-1].lower() in _ADVERBS:
             before = before[:-1]  # "Perry Just Announced ..."
         if not all(b[:1].isupper() or b[:1].isdigit() for b in before):
@@ -161,6 +152,30 @@ def _verb(title: str, words: list[tuple[int, int]],
     return None
 
 
+def _verb_at(title: str, words: list[tuple[int, int]], k: int,
+             entities: list[Entity]) -> str | None:
+    """The cue lemma of the k-th word when it is a verb of the headline: the third person
+    ("Says"), the past ("Warned") or the plain form after a plural ("Mourners say")."""
+    written = _clean(title[words[k][0]:words[k][1]])
+    w = written.lower()
+    lem = cues.form_lemma(w)
+    if lem is None or lem in _NOT_HEADLINE:
+        return None
+    raw = title[words[k - 1][0]:words[k - 1][1]]
+    if raw.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+        return None  # "Petrov's Remarks": a noun after a possessive
+    last = _clean(raw)
+    pair = f"{last} {written}"
+    if any(pair in ent.name for ent in entities) or gazetteer.lookup_country(pair):
+        return None  # "United States Takes ...": the verb is part of a name
+    last = last.lower()
+    plural = (w == lem and last.endswith("s") and not last.endswith("ss")
+              and last not in _NOT_PLURAL)
+    if not (w != lem and (w.endswith("s") or w.endswith("d")) or plural):
+        return None
+    return lem
+
+
 def _content(title: str, start: int, end: int) -> tuple[int, int]:
     """The content without a closing full stop."""
     while end > start and (title[end - 1] in ". " or title[end - 1].isspace()):
@@ -179,15 +194,15 @@ def _kind(title: str, start: int, end: int, lem: str | None) -> str:
 
 
 def _entity(words: list[str], entities: list[Entity]) -> Entity | None:
-    """The entity whose name has the source's last capitalised word ("Graham" -> Lindsey
-    Graham), a person before an organisation; none where the source ends in a common noun
-    ("Clinton camp")."""
+    """The entity whose name ends with the source's last capitalised word ("Graham" ->
+    Lindsey Graham), a person before an organisation; none where the source ends in a common
+    noun ("Clinton camp")."""
     last = _clean(words[-1])
     if not last[:1].isupper():
         return None
     best: Entity | None = None
     for ent in entities:
-        if ent.type not in ("PERSON", "ORG", "NORP") or last not in ent.name.split():
+        if ent.type not in ("PERSON", "ORG", "NORP") or ent.name.split()[-1:] != [last]:
             continue
         if best is None or (ent.type == "PERSON") > (best.type == "PERSON"):
             best = ent

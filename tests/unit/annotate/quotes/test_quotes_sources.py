@@ -129,3 +129,15 @@ def test_plural_pronoun_sources_are_kept(nlp: Language, text: str, start: str,
     q = _one(nlp, text, start)
     assert q.source_text == source and q.speaker is None  # type: ignore[attr-defined]
     assert q.speaker_kind == "descriptor"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text, start, source", [
+    ("I think the new stadium will never pay for itself.", "the new stadium", "I"),
+    ("You probably believe that the tax is fair, but the numbers say otherwise.", "the tax is fair",
+     "You"),
+])
+def test_first_and_second_person_sources_name_no_speaker(nlp: Language, text: str,
+                                                         start: str, source: str) -> None:
+    """The voice of an op-ed and the reader it addresses are sources with no speaker."""
+    q = _one(nlp, text, start)
+    assert (q.speaker, q.speaker_kind, q.source_text) == (None, "descriptor", source)  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicon
 from newsgraph.annotate.quotes import cues
+from newsgraph.annotate.quotes import verbforms as vf
 from newsgraph.annotate.quotes.attribution import Cue, Statement, span_statement
 
 _USES: dict[str, set[str]] = {}
@@ -30,9 +31,10 @@ for _row in lexicon.tsv_rows("unsourced_cues.tsv"):
 
 # Complements that carry what was said, expected or perceived.
 _CLAUSE = ("ccomp", "xcomp", "oprd", "acomp", "attr")
-# Prepositions whose object is what was held or asked ("seen as", "accused of", "asked
-# about", "known for", "charged with").
-_PREPS = frozenset({"as", "of", "about", "for", "with", "on", "like"})
+# Prepositions whose object is what was held ("seen as", "accused of", "known for", "charged
+# with"), and for the one told or asked, what it was about ("asked about", "briefed on").
+_PREPS = frozenset({"as", "of", "for", "with"})
+_HEARER_PREPS = frozenset({"about", "on", "of"})
 # Words that open an embedded question or a that-clause after "it is unclear".
 _QUESTION = frozenset({"whether", "if", "why", "how", "what", "who", "when", "where",
                        "which", "that"})
@@ -62,10 +64,15 @@ def statements(doc: Doc, blocked: bytearray, skip: set[int]) -> list[Statement]:
     return out
 
 
-def _complement(verb: Token) -> Token | None:
-    """The first clause, complement or object of an attributing preposition after `verb`."""
+def _complement(verb: Token, hearer: bool) -> Token | None:
+    """The first clause, complement or object of an attributing preposition after `verb`;
+    an infinitive, not a participle ("was seen leaving" is no attribution)."""
+    preps = _HEARER_PREPS if hearer else _PREPS
     for c in verb.rights:
-        if c.dep_ in _CLAUSE or (c.dep_ == "prep" and c.lower_ in _PREPS):
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not vf.infinitive(c) and not (
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            continue
+        if c.dep_ in _CLAUSE or (c.dep_ == "prep" and c.lower_ in preps):
             return c
     return None
 
@@ -91,13 +98,14 @@ def _passive(verb: Token, sent: Span, hearer: bool) -> Statement | None:
     the vote, ..."."""
     subj = _subject(verb, ("nsubjpass",))
     is_passive = subj is not None or any(c.dep_ == "auxpass" for c in verb.children)
-    # "Asked about the vote, she ...", "a developer known to be bullish": a participle
-    # without a subject or object of its own (not "said", which the parse often tags so).
-    bare = (verb.dep_ in ("advcl", "acl") and verb.lower_ != "said"
+    # "Asked about the vote, she ...", "the plant, expected to close in May, ...": a
+    # participle without a subject or object of its own; not "said" (the parse tags many an
+    # active "said" so), nor "known as" (a name: "the group known as ...").
+    bare = (verb.dep_ in ("advcl", "acl") and verb.lower_ not in ("said", "known")
             and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children))
     if not (is_passive or bare):
         return None
-    what = _complement(verb)
+    what = _complement(verb, hearer)
     if what is None or cues.cue_lemma(what) is not None:
         return None  # nothing held, or a cue of its own ("is said to have told")
     first = what.left_edge.i
@@ -165,3 +173,4 @@ def _cue_text(verb: Token) -> str:
         if c.dep_ in ("aux", "auxpass", "neg") and c.i >= verb.i - 4:
             first = min(first, c.i)
     return doc[first:verb.i + 1].text
+

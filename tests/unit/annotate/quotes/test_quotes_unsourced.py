@@ -76,6 +76,8 @@ def test_the_agent_of_a_passive_is_the_source(nlp: Language) -> None:
     "The mayor appeared on the evening news after the vote.",  # appearing, not seeming
     "The mayor looked tired after the long meeting.",  # "look" is description
     "It is clear that the council has a problem.",  # the writer's own statement
+    "The treasurer was seen leaving the building after the vote.",  # seeing, not holding
+    "The festival, known as Harbor Days, returns in June.",  # a name
 ])
 def test_no_attribution(nlp: Language, text: str) -> None:
     got = [q for q in quotes_of(nlp, LEAD + text) if q.speaker_kind == "unattributed"]

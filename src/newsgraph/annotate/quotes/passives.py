@@ -106,8 +106,8 @@ def _passive(verb: Token, sent: Span, hearer: bool) -> Statement | None:
     if not (is_passive or bare):
         return None
     what = _complement(verb, hearer)
-    if what is None or cues.cue_lemma(what) is not None:
-        return None  # nothing held, or a cue of its own ("is said to have told")
+    if what is None:
+        return None  # nothing said or held
     first = what.left_edge.i
     if what.dep_ == "prep":
         first = what.i + 1
@@ -115,6 +115,8 @@ def _passive(verb: Token, sent: Span, hearer: bool) -> Statement | None:
             return None
     if subj is not None and not hearer and not _expletive(subj) and what.dep_ != "ccomp":
         first = subj.left_edge.i  # "the plant ... to close": the subject is what is expected
+    elif subj is None and not hearer and verb.dep_ == "acl" and verb.head.i < verb.i:
+        first = verb.head.left_edge.i  # "a state seen as critical": the noun is held so
     st = span_statement(Cue(verb, _agent(verb), _cue_text(verb)), first, what.right_edge.i,
                         sent)
     return st
@@ -122,13 +124,14 @@ def _passive(verb: Token, sent: Span, hearer: bool) -> Statement | None:
 
 def _raising(verb: Token, sent: Span) -> Statement | None:
     """"the senator seemed to tire", "the race seems close", "it appears that ..."."""
-    what = next((c for c in verb.rights if c.dep_ in ("xcomp", "acomp", "ccomp", "oprd")
+    what = next((c for c in verb.rights if c.dep_ in ("xcomp", "acomp", "ccomp", "oprd",
+                                                      "attr")
                  or (c.dep_ == "prep" and c.lower_ == "like")), None)
     if what is None or cues.cue_lemma(what) is not None:
         return None  # "seemed to suggest that ...": the inner cue is the attribution
-    if what.dep_ == "xcomp" and not any(c.dep_ == "aux" and c.lower_ == "to"
-                                        for c in what.children) and what.pos_ == "VERB":
-        return None
+    if what.dep_ == "xcomp" and what.pos_ == "VERB" and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in what.children):
+        return None  # "appeared smiling": a manner, not a perception held
     subj = _subject(verb, ("nsubj",))
     if subj is None and what.dep_ != "ccomp":
         return None

@@ -111,8 +111,8 @@ def _passive(verb: Token, sent: Span, hearer: bool) -> Statement | None:
     first = what.left_edge.i
     if what.dep_ == "prep":
         first = what.i + 1
-        if not any(c.dep_ in ("pobj", "pcomp") for c in what.children):
-            return None
+        if not list(what.children):
+            return None  # "seen as" with nothing after it
     if subj is not None and not hearer and not _expletive(subj) and what.dep_ != "ccomp":
         first = subj.left_edge.i  # "the plant ... to close": the subject is what is expected
     elif subj is None and not hearer and verb.dep_ == "acl" and verb.head.i < verb.i:

@@ -31,6 +31,7 @@ def _with(nlp: Language, text: str, words: str) -> list[object]:
      "the ferry would not sail"),
     ("Asked about the delays, the engineer blamed the heavy rain.", "the delays"),
     ("The treasurer was accused of hiding the cost of the new stadium.", "hiding the cost"),
+    ("The council met in the port, a town seen as vital to the region's trade.", "a town"),
     # verbs of appearance: the writer's perception
     ("The mayor seemed to lose patience with the questions from the floor.",
      "lose patience"),

@@ -124,14 +124,20 @@ def _passive(verb: Token, sent: Span, hearer: bool) -> Statement | None:
 
 def _raising(verb: Token, sent: Span) -> Statement | None:
     """"the senator seemed to tire", "the race seems close", "it appears that ..."."""
+    if verb.dep_ == "aux" and verb.head.i > verb.i and verb.head.tag_ in ("VBN", "JJ"):
+        # "the treasurer seemed rattled by ...", parsed as an auxiliary of "rattled"
+        head = verb.head
+        subj = _subject(head, ("nsubj", "nsubjpass"))
+        first = subj.left_edge.i if subj is not None and not _expletive(subj) else verb.i + 1
+        return span_statement(Cue(verb, None, _cue_text(verb)), first, head.right_edge.i, sent)
     what = next((c for c in verb.rights if c.dep_ in ("xcomp", "acomp", "ccomp", "oprd",
                                                       "attr")
                  or (c.dep_ == "prep" and c.lower_ == "like")), None)
     if what is None or cues.cue_lemma(what) is not None:
         return None  # "seemed to suggest that ...": the inner cue is the attribution
-    if what.dep_ == "xcomp" and what.pos_ == "VERB" and not any(
+    if what.dep_ == "xcomp" and what.pos_ == "VERB" and what.tag_ != "VBN" and not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in what.children):
-        return None  # "appeared smiling": a manner, not a perception held
+        return None  # "appeared smiling": a manner, not a perception held ("seemed rattled")
     subj = _subject(verb, ("nsubj",))
     if subj is None and what.dep_ != "ccomp":
         return None
@@ -139,7 +145,10 @@ def _raising(verb: Token, sent: Span) -> Statement | None:
     if what.dep_ == "prep":
         if not any(c.dep_ == "pobj" for c in what.children):
             return None
-    return span_statement(Cue(verb, None, _cue_text(verb)), first, what.right_edge.i, sent)
+    # "it now seems inevitable that ...": the clause after the adjective is held too
+    last = max([what.right_edge.i] + [c.right_edge.i for c in verb.rights
+                                      if c.dep_ == "ccomp" and c.i > what.i])
+    return span_statement(Cue(verb, None, _cue_text(verb)), first, last, sent)
 
 
 def _adverb(adv: Token, sent: Span) -> Statement | None:

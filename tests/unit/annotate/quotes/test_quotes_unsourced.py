@@ -37,6 +37,9 @@ def _with(nlp: Language, text: str, words: str) -> list[object]:
      "lose patience"),
     ("It appears that the contractor underestimated the cost of the repairs.",
      "the contractor underestimated"),
+    ("The treasurer seemed rattled by the questions about the budget.", "rattled"),
+    ("It now seems likely that the council will delay the vote.",
+     "likely that the council will delay"),
     # hedging adverbs and what is not known
     ("The developer reportedly paid twice the asking price for the land.",
      "paid twice the asking price"),

@@ -45,7 +45,9 @@ MIN_CONTENT_WORDS = 2
 _WORD = re.compile(r"\S+")
 # A headline left as the first line of a text is at most this long.
 MAX_HEADLINE_WORDS = 30
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
+_SENTENCE_INSIDE = re.compile(r"(\S*?)[.!?]\s+\S")
+# A capitalised word of at most this many letters before a full stop is an abbreviation.
+MAX_ABBREVIATION = 5
 _EDGE = "\"'\u2018\u2019\u201c\u201d.,:;!?()[]"
 # A share of the content's letters inside quotation marks from which it is a direct quote.
 DIRECT_SHARE = 0.6
@@ -83,7 +85,13 @@ def first_line(text: str) -> str | None:
         return None
     if line.rstrip().endswith(":"):
         return None  # a line that introduces what follows
-    if _SENTENCE_INSIDE.search(line.rstrip()):
+    # "Clinton wins Ohio; Sanders vows to fight on": the headline, then its deck
+    line = line.split(";")[0]
+    for m in _SENTENCE_INSIDE.finditer(line.rstrip()):
+        word = m.group(1)
+        if line[m.end(1)] == "." and ("." in word or len(word) <= MAX_ABBREVIATION
+                                      and word[:1].isupper()):
+            continue  # an abbreviation: "U.S.", "Gov.", "Calif."
         return None
     return line
 

@@ -69,6 +69,9 @@ def test_first_line_is_a_headline_only_when_short_and_one_sentence() -> None:
     assert headlines.first_line("Petrov says harbor deal is close.\n\nThe mayor ...") == \
         "Petrov says harbor deal is close."
     assert headlines.first_line("Petrov spoke. Then he left.\n\nThe mayor ...") is None
+    # abbreviations are no sentence break; a deck after a semicolon is left out
+    assert headlines.first_line("Gov. Petrov says U.S. aid is late; Harbor waits\n\nThe ...") \
+        == "Gov. Petrov says U.S. aid is late"
     assert headlines.first_line("Petrov says harbor deal is close.") is None
     assert headlines.first_line("Residents praised the plan:\n\nTom Petrov: ...") is None
 

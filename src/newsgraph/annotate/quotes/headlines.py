@@ -203,15 +203,18 @@ def _kind(title: str, start: int, end: int, lem: str | None) -> str:
 
 def _entity(words: list[str], entities: list[Entity]) -> Entity | None:
     """The entity whose name ends with the source's last capitalised word ("Graham" ->
-    Lindsey Graham), a person before an organisation; none where the source ends in a common
-    noun ("Clinton camp")."""
+    Lindsey Graham), or the person a one-word source gives the first name of ("Hillary"), a
+    person before an organisation; none where the source ends in a common noun ("Clinton
+    camp")."""
     last = _clean(words[-1])
     if not last[:1].isupper():
         return None
     best: Entity | None = None
     for ent in entities:
-        if ent.type not in ("PERSON", "ORG", "NORP") or ent.name.split()[-1:] != [last]:
-            continue
+        names = ent.name.split()
+        given = len(words) == 1 and ent.type == "PERSON" and names[:1] == [last]
+        if ent.type not in ("PERSON", "ORG", "NORP") or (names[-1:] != [last] and not given):
+            continue  # "Hillary:" names Hillary Clinton; "United" is not United Nations
         if best is None or (ent.type == "PERSON") > (best.type == "PERSON"):
             best = ent
     return best

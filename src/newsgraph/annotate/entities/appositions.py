@@ -325,8 +325,8 @@ def _employer_run(ctx: Scan, toks: Span) -> set[int]:
     if not len(toks) or not toks[-1].is_lower:
         return set()
     run = [t for t in toks if t.text[:1].isupper()]
-    if run and run[0].is_sent_start and run[0].pos_ == "ADJ":
-        run = run[1:]  # "Political analyst Jane Roe" opens a sentence
+    if run and run[0].is_sent_start and run[0].tag_ in ("JJ", "NN"):
+        run = run[1:]  # "Political analyst Jane Roe", "Talk show host ..." open a sentence
     if not run or run[-1].i - run[0].i + 1 != len(run) or not all(
             t.is_lower or not t.is_alpha for t in toks[run[-1].i + 1 - toks.start:]):
         return set()
@@ -394,7 +394,9 @@ def _join_hyphens(words: list[str]) -> list[str]:
             out[-1] += w
         else:
             out.append(w)
-    return out
+    # "six-term congresswoman", "right-leaning journalist": the modifier's first part was
+    # dropped (a number, an adverb), so the rest of it goes too
+    return [w for w in out if not w.startswith("-")]
 
 
 def _after_head(ctx: Scan, toks: Span, words: list[str], title: Title) -> None:

@@ -226,8 +226,11 @@ def surname_title(tok: Token) -> bool:
             or parties.is_label(prev.text):
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    # "Circuit Court Judge David McKeague": before a name the word is the title
     return nxt is None or not (nxt.lower_ in {"of", "for", "to"}
-                               or roles.is_title_word(nxt.text))
+                               or roles.is_title_word(nxt.text)
+                               or (nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.is_title
+                                   and nxt.text not in SUFFIXES))
 
 
 def is_name_token(ctx: Scan, tok: Token) -> bool:

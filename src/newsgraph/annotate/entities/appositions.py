@@ -350,8 +350,9 @@ def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
             _office_country(ctx.hit_at.get(tok.i), title)
             continue
         if tok.lower_ in EVALUATIVE or tok.pos_ in ("DET", "NUM", "PRON") or tok.text in \
-                ("’s", "'s") or (tok.pos_ == "ADV" and tok.i != toks.end - 1):
-            continue
+                ("’s", "'s") or (tok.pos_ == "ADV" and tok.i != toks.end - 1) \
+                or (tok.is_lower and tok.i + 1 < toks.end and tok.nbor(1).text in ("’s", "'s")):
+            continue  # "the country's top diplomat": whose post, not the post
         if parties.is_label(tok.text):
             title.party = title.party or tok.text
             if tok.i == toks.end - 1:
@@ -455,4 +456,6 @@ def _relative(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
     named = obj[1:] if len(obj) and obj[0].lower_ == "the" else obj
     if len(named) and named[0].text[:1].isupper():
         title.organisation = named.text
+    # "who leads the opposition Labour Party": the party is the holder's
+    title.party = next((t.text for t in named if parties.is_label(t.text)), None)
     return title, stop

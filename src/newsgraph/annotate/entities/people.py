@@ -24,7 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import appositions, labels, parties, roles
+from newsgraph.annotate.entities import appositions, inverted, labels, parties, roles
 from newsgraph.annotate.entities.names import (
     NOT_NAMES,
     PARTICLES,
@@ -231,7 +231,8 @@ def _untitled(ctx: Scan, found: Found, start: int, end: int, sent: Span) -> Titl
     noun phrase set off before it ("the Republican nominee, Mr. Trump,")."""
     title = _listed_after(ctx, found, start)
     if not title.roles:
-        title = appositions.role_before(ctx, start, end, sent) or title
+        title = appositions.role_before(ctx, start, end, sent) \
+            or inverted.role_set_before(ctx, start, end, sent) or title
     return title
 
 
@@ -258,7 +259,8 @@ def _title_before_name(ctx: Scan, found: Found, start: int, end: int, sent: Span
         roles.is_plural_head(t.text) for t in doc[before[1]:start]))
     if not title.roles and before is None:
         # "businessman Andrew Yang": one person's trade, not a plural title over a list
-        title = appositions.role_right_before(ctx, start, sent) or title
+        title = appositions.role_right_before(ctx, start, sent) \
+            or inverted.lower_title_before(ctx, start, sent) or title
     return title, before, plural
 
 
@@ -266,7 +268,8 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
     doc = ctx.doc
     sent = ctx.sent(start)
     title, before, plural = _title_before_name(ctx, found, start, end, sent)
-    after = title_after(ctx, end, sent) or appositions.role_after(ctx, end, sent)
+    after = title_after(ctx, end, sent) or inverted.role_after_owner(ctx, end, sent) \
+        or appositions.role_after(ctx, end, sent)
     if after is not None:
         merge_title(title, after[0])
         found.title_spans.append((doc[end].idx, doc[after[1] - 1].idx + len(doc[after[1] - 1])))

@@ -19,6 +19,7 @@ from spacy.tokens import Span
 
 from newsgraph.annotate.entities import appositions, parties, roles
 from newsgraph.annotate.entities.names import POSSESSIVE, Scan
+from newsgraph.annotate.entities.personhood import speech_forms
 from newsgraph.annotate.entities.roles import Title
 from newsgraph.annotate.entities.titles import phrase_title
 
@@ -58,14 +59,31 @@ def role_set_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None
         k -= 1
         if prev.lower_ in ARTICLES:
             break
-    if k == j or (k > sent.start and doc[k - 1].pos_ == "ADP"
-                  and not (end < sent.end and doc[end].text == ",")):
-        return None  # "met with the minister of finance, Jo Carter, on ..." is Carter's
+    if k == j or not _opens_apposition(ctx, k, end, sent) \
+            or any(t.like_num for t in doc[k:j]):
+        return None
     if doc[k].lower_ in ARTICLES:
         k += 1  # "the Republican nominee, Mr. Trump," is read by the apposition rules
         if doc[k - 1].i == j - 1:
             return None
     return _phrase(ctx, doc[k:j], sent)
+
+
+def _opens_apposition(ctx: Scan, k: int, end: int, sent: Span) -> bool:
+    """What may stand before a role phrase set off before a name: the start of the sentence,
+    punctuation, a verb of speech ("said Minister of Water Resources, Musa Bello,"), or a
+    preposition when a comma closes the name ("met with the minister of finance, Jo Carter,
+    on ..."; not "Speaking to the minister, Jo Carter said"). Not the object of a verb
+    ("has won a number of smaller states, Sanders ...")."""
+    doc = ctx.doc
+    if k == sent.start:
+        return True
+    prev = doc[k - 1]
+    if prev.is_punct:
+        return True
+    if prev.pos_ == "ADP":
+        return end < sent.end and doc[end].text == ","
+    return prev.lower_ in speech_forms()
 
 
 def _phrase(ctx: Scan, toks: Span, sent: Span) -> Title | None:
@@ -135,7 +153,8 @@ def role_after_owner(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | Non
     if k == j or k + 1 >= sent.end or doc[k].text not in POSSESSIVE:
         return None
     owner = doc[j:k]
-    if any(t.ent_type_ == "PERSON" or t.i in ctx.name_tokens for t in owner) or not (
+    named = {doc[i].text for i in ctx.name_tokens}
+    if any(t.ent_type_ == "PERSON" or t.text in named for t in owner) or not (
             j in ctx.hit_at or all(t.ent_type_ in ORG_TYPES for t in owner)
             or any(not t.is_alpha for t in owner)):
         return None  # a person's post ("Mr. Netanyahu's adviser"): `appositions.role_after`

@@ -91,3 +91,17 @@ def test_a_party_in_a_relative_clause(nlp) -> None:  # type: ignore[no-untyped-d
     assert set(p) == {"Ed Harlow"}  # "Party" is no one
     assert p["Ed Harlow"].roles == ["Leader", "Labour"]
     assert p["Ed Harlow"].affiliation == "United Kingdom"
+
+
+def test_the_object_of_a_verb_before_a_name_is_no_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "While the senator has won a number of smaller states, Bernie Sanders "
+               "has won only two primaries. (Obama approval 26 percent, Clinton support "
+               "27 percent.)")
+    assert p["Bernie Sanders"].roles == ["Senator"] or p["Bernie Sanders"].roles == []
+    assert not any("Number" in r or "Percent" in r for e in p.values() for r in e.roles)
+
+
+def test_a_persons_possessive_is_not_an_employer(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Senator Bernie Sanders spoke in Ohio. Asked about it, Michael Briggs, "
+               "Sanders's spokesman, said the party had failed.")
+    assert p["Michael Briggs"].organisation is None

@@ -243,6 +243,8 @@ def is_name_token(ctx: Scan, tok: Token) -> bool:
         return True
     if t == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_:
         return True
+    if _hyphen_tail(tok):
+        return True  # "Tsai Ing-wen", "Lai Ching-te": the second syllable of a given name
     if not t[:1].isupper() or not any(c.isalpha() for c in t) or any(c.isdigit() for c in t):
         return False
     low = t.lower()
@@ -250,6 +252,18 @@ def is_name_token(ctx: Scan, tok: Token) -> bool:
             or parties.is_label(t):
         return False
     return tok.i not in ctx.hit_at
+
+
+def _hyphen_tail(tok: Token) -> bool:
+    """A lower-case word after a hyphen inside the second word of a name ("Tsai Ing-wen";
+    not "the Trump-era rules", "a Moscow-backed force")."""
+    if not (tok.is_lower and tok.is_alpha and tok.i > 2 and len(tok) <= 5) \
+            or tok.lower_.endswith("ed"):
+        return False
+    hyphen, before, first = tok.nbor(-1), tok.nbor(-2), tok.nbor(-3)
+    return hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_ \
+        and before.is_title and before.is_alpha and first.is_title and first.is_alpha \
+        and bool(first.whitespace_)
 
 
 def is_field_word(word: str) -> bool:
@@ -416,6 +430,9 @@ def _extend_right(ctx: Scan, end: int, sent: Span) -> int:
         j = end
         while j < sent.end and doc[j].lower_ in PARTICLES:
             j += 1
+        if j + 1 < sent.end and _hyphen_tail(doc[j + 1]) and j + 1 not in ctx.name_tokens:
+            end = j + 2  # "Tsai Ing" + "-wen"
+            continue
         nxt = doc[j] if j < sent.end else None
         if nxt is None or not (nxt.text[:1].isupper() and is_name_token(ctx, nxt)
                                and nxt.pos_ == "PROPN" and nxt.ent_type_ in {"", "PERSON"}

@@ -75,6 +75,10 @@ ROLE_COUNTRY = {
 LOWER_WORDS = {"of", "for", "and", "the", "to", "on", "d’Affaires"}
 # Words that may stand before a jurisdiction in a title ("former Massachusetts governor").
 LEADING_RANKS = frozenset({"former", "retired", "acting", "outgoing", "incoming", "late"})
+# Posts that "State" before them only places ("Lagos State Governor", "Kano State
+# Commissioner for Health"), unlike "State Councilor" or "State Secretary".
+STATE_POSTS = frozenset({"governor", "commissioner", "deputy", "assembly", "house",
+                         "police", "chairman", "chairperson"})
 # A body whose name opens a title: "Innovation Party leader", "National Assembly Speaker".
 INSTITUTIONS = frozenset({"party", "assembly"})
 ROMAN_RE = re.compile(r"^[IVX]+$")
@@ -222,7 +226,9 @@ def split_roles(words: list[str]) -> list[list[str]]:
     for w in words:
         prev = parts[-1][-1].lower() if parts[-1] else ""
         again = w.lower() in PURE_HEADS and w.lower() in {x.lower() for x in parts[-1]}
-        if again and prev not in PURE_HEADS:
+        if w.lower() in {"general", "gen."} and prev in GENERAL_COMPOUNDS:
+            parts[-1].append(w)  # "Lt. Gen.", "Major General", "Secretary General"
+        elif again and prev not in PURE_HEADS:
             parts.append([w])  # "Secretary of Commerce Secretary Gina Raimondo"
         elif w.lower() in PURE_HEADS and prev and prev not in MODIFIERS | CONNECTORS \
                 and any(is_head(x) for x in parts[-1]):
@@ -288,6 +294,8 @@ def _without_jurisdiction(words: list[str], title: Title) -> list[str]:
     i = 0
     while i < len(words) and words[i].lower() in LEADING_RANKS:
         i += 1
+    if i + 1 < len(words) and words[i] == "State" and words[i + 1].lower() in STATE_POSTS:
+        words = words[:i] + words[i + 1:]  # "Lagos State Governor": the state's name went
     n = _place_words(words, i)
     if n:
         if title.affiliation is None:
@@ -332,6 +340,8 @@ def role_country(role: str, text: str) -> str | None:
     if ranked and base.startswith("Secretary of State for"):
         base = "Secretary of State"  # "Assistant Secretary of State for ... Affairs"
     country = ROLE_COUNTRY.get(base)
+    if country is None and base.startswith("Union ") and base.endswith(" Minister"):
+        country = "India"  # "Union Home Minister": a minister of India's central government
     # "Defence Secretary" (a UK or Indian post as often as a US one) is not enough: only the
     # US wording "Secretary of ..." names the country.
     if country and base.startswith("Secretary of") and "secretary of" not in text.lower():

@@ -19,6 +19,7 @@ from newsgraph.annotate.entities.names import (
     is_field_word,
     is_name_token,
 )
+from newsgraph.annotate.entities.personhood import speech_forms
 from newsgraph.annotate.entities.roles import Title
 from newsgraph.annotate.gazetteer import Hit
 
@@ -165,8 +166,16 @@ def _inverted_opening(ctx: Scan, first: int, sent: Span) -> bool:
     if k >= sent.start and doc[k].lower_ == "the":
         return True
     hit = ctx.hit_starting(first)
-    return hit is not None and hit.place.kind == "country" and hit.end < sent.end \
-        and doc[hit.end].text in POSSESSIVE
+    if hit is not None and hit.place.kind == "country" and hit.end < sent.end \
+            and doc[hit.end].text in POSSESSIVE:
+        return True
+    # "Lagos State Governor, Babajide Sanwo-Olu, said", "said Minister of Works, X,": a
+    # title (after the capitalised words of its jurisdiction) that opens the sentence or
+    # follows punctuation or a verb of speech
+    while k >= sent.start and doc[k].is_title and doc[k].is_alpha:
+        k -= 1
+    return k < sent.start or doc[k].is_punct and doc[k].text not in POSSESSIVE \
+        or doc[k].lower_ in speech_forms()
 
 
 def _before_honorifics(ctx: Scan, start: int, sent: Span) -> tuple[int, bool]:

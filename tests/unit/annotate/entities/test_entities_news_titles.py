@@ -105,3 +105,28 @@ def test_a_persons_possessive_is_not_an_employer(nlp) -> None:  # type: ignore[n
     p = people(nlp, "Senator Bernie Sanders spoke in Ohio. Asked about it, Michael Briggs, "
                "Sanders's spokesman, said the party had failed.")
     assert p["Michael Briggs"].organisation is None
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Ogun State Governor, Dapo Adeyemi, has approved the plan.", "Dapo Adeyemi", "Governor"),
+    ("Speaker of the House of Representatives, Femi Okafor, said the bill would pass.",
+     "Femi Okafor", "Speaker of the House of Representatives"),
+    ("The Chief of Army Staff, Lt. Gen. Musa Danladi, said the troops were ready.",
+     "Musa Danladi", "Lieutenant General"),
+    ("Shadow chancellor Helen Brooks said the party would not raise taxes.",
+     "Helen Brooks", "Shadow Chancellor"),
+])
+def test_titles_of_many_outlets(nlp, text: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert role in people(nlp, text)[name].roles
+
+
+def test_a_union_minister_is_indias(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Union Home Minister Ravi Mehta on Monday said the government would act.")
+    assert p["Ravi Mehta"].affiliation == "India"
+
+
+def test_a_hyphenated_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "President Wang Mei-ling said the island would hold firm, despite the "
+               "Trump-era rules. Vice President Chen Kuo-hua agreed.")
+    assert {"Wang Mei-ling", "Chen Kuo-hua"} <= set(p)
+    assert "Trump-era" not in p

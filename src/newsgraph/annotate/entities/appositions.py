@@ -29,6 +29,7 @@ FIELD_HEADS = lexicon.role_words().tagged("field")
 AGENT_ENDINGS = tuple(e.lstrip("-") for e in lexicon.role_words().tagged("agent_ending"))
 TRADES = lexicon.role_words().tagged("trade", "field")
 NOT_ROLES = lexicon.role_words().tagged("not_role")
+PORTFOLIO_HEADS = lexicon.role_words().tagged("portfolio")
 VERB_ROLES = lexicon.relative_roles()
 # "the chief executive of Twitter", "a spokesman for the Kremlin", "a professor at Tufts".
 ORG_PREPS = frozenset({"of", "for", "at", "with"})
@@ -414,7 +415,10 @@ def _after_head(ctx: Scan, toks: Span, words: list[str], title: Title) -> None:
         if not len(named) or named[-1].lower_ in TEMPORAL:
             return
         capital = obj[0].lower_ == "the" or named[0].text[:1].isupper()
-        if first and (prep.lower_ == "on" or not capital) and prep.lower_ in FIELD_PREPS:
+        portfolio = first and obj[0].lower_ != "the" and prep.lower_ in ("of", "for") \
+            and bool(words) and words[-1].lower() in PORTFOLIO_HEADS
+        if first and (prep.lower_ == "on" or not capital or portfolio) \
+                and prep.lower_ in FIELD_PREPS:
             if any(t.ent_type_ == "PERSON" for t in obj):
                 return
             words.extend([prep.text, *(t.text for t in named)])
@@ -445,6 +449,8 @@ def _relative(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
     if k + 1 >= sent.end:
         return None
     verb = doc[k].lower_
+    if verb in ("is", "was") and doc[k + 1].pos_ == "ADV" and k + 2 < sent.end:
+        k += 1  # "who is also the Minister of Works", "who is now a senator"
     if verb in ("is", "was") and doc[k + 1].lower_ in ARTICLES:
         return _noun_phrase(ctx, k + 2, sent)
     role = VERB_ROLES.get(verb)

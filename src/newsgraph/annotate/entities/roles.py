@@ -144,6 +144,8 @@ def normalize_role(text: str) -> str:
     # "Ambassador to India", "Advisor to the President" (but "Assistant to the President").
     t = re.sub(r"(?i)\b(ambassador|envoy|representative|advisor|adviser|counselor|coordinator)"
                r"\s+to\s+.*$", r"\1", t)
+    # "Spokesperson for the Ministry of Foreign Affairs": the employer, not the post
+    t = re.sub(r"(?i)\b(spokesperson|spokesman|spokeswoman)\s+(?:for|of)\s+the\s+.*$", r"\1", t)
     words = [_case(w) for w in t.split(" ") if w]
     t = " ".join(words)
     t = re.sub(r"\bMinister for\b", "Minister of", t)

@@ -130,3 +130,15 @@ def test_a_hyphenated_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
                "Trump-era rules. Vice President Chen Kuo-hua agreed.")
     assert {"Wang Mei-ling", "Chen Kuo-hua"} <= set(p)
     assert "Trump-era" not in p
+
+
+def test_a_relative_clause_with_an_adverb_and_a_portfolio(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "\"It will pass,\" said Olu Martins, who is also the Minister of Works.")
+    assert p["Olu Martins"].roles == ["Works Minister"]
+    assert p["Olu Martins"].organisation is None
+
+
+def test_a_spokesperson_for_a_ministry(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "\"We are ready,\" said Mary Okoro, a spokesperson for the Ministry of "
+               "Foreign Affairs.")
+    assert p["Mary Okoro"].roles == ["Spokesperson"]

@@ -40,7 +40,7 @@ STOPS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "-", "\"", "”",
                    "when", "where", "because", "after", "before", "from", "to", "as"})
 ARTICLES = frozenset({"a", "an", "the"})
 # What opens a phrase set off before a name ("his national security adviser, Susan Rice,").
-OPENERS = ARTICLES | {"his", "her", "their"}
+OPENERS = ARTICLES | {"his", "her", "their", "its", "our"}
 MAX_WORDS = 10
 # After "of", "at", ...: the name of an organisation may be long ("the Conference of
 # Presidents of Major American Jewish Organizations").
@@ -397,8 +397,10 @@ def _join_hyphens(words: list[str]) -> list[str]:
         else:
             out.append(w)
     # "six-term congresswoman", "right-leaning journalist": the modifier's first part was
-    # dropped (a number, an adverb), so the rest of it goes too
-    return [w for w in out if not w.startswith("-")]
+    # dropped (a number, an adverb), so the rest of it goes too; "then-administrator"
+    # keeps its head
+    return [w.lstrip("-") if i == len(out) - 1 else w for i, w in enumerate(out)
+            if i == len(out) - 1 or not w.startswith("-")]
 
 
 def _after_head(ctx: Scan, toks: Span, words: list[str], title: Title) -> None:

@@ -27,6 +27,8 @@ from newsgraph.annotate.entities.titles import phrase_title
 BACK_STOPS = frozenset({",", ";", ":", "(", ")", "—", "–", "\"", "“", "”", "‘", "’", "'",
                         ".", "?", "!"})
 ARTICLES = frozenset({"the", "a", "an"})
+# What closes a name set off after a role phrase.
+CLOSERS = frozenset({",", ".", ";"})
 MAX_PHRASE = 12
 # How many words an organisation's name before a possessive may have ("PG&E's").
 MAX_OWNER = 5
@@ -47,8 +49,26 @@ def role_set_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None
         j -= 1
     if j <= sent.start or doc[j].text != ",":
         return None
-    if end < sent.end and doc[end].text != "," and doc[end].pos_ not in ("VERB", "AUX"):
+    if end < sent.end and doc[end].text not in CLOSERS and doc[end].pos_ not in ("VERB", "AUX"):
         return None
+    k = _phrase_start(ctx, j, sent)
+    if k == j or not _opens_apposition(ctx, k, end, sent) \
+            or any(t.like_num for t in doc[k:j]):
+        return None
+    if doc[k].lower_ in ARTICLES:
+        k += 1  # "the Republican nominee, Mr. Trump," is read by the apposition rules
+        if doc[k - 1].i == j - 1:
+            return None
+    title = _phrase(ctx, doc[k:j], sent)
+    if title is not None and doc[k].text in POSSESSIVE:
+        title.possessor = _person_before(ctx, k, sent)
+    return title
+
+
+def _phrase_start(ctx: Scan, j: int, sent: Span) -> int:
+    """Back from the comma at j over the words of a role phrase: where it starts (after
+    punctuation, a verb or a name; on an article)."""
+    doc = ctx.doc
     k = j
     while k > max(sent.start, j - MAX_PHRASE):
         prev = doc[k - 1]
@@ -59,26 +79,32 @@ def role_set_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None
         k -= 1
         if prev.lower_ in ARTICLES:
             break
-    if k == j or not _opens_apposition(ctx, k, end, sent) \
-            or any(t.like_num for t in doc[k:j]):
-        return None
-    if doc[k].lower_ in ARTICLES:
-        k += 1  # "the Republican nominee, Mr. Trump," is read by the apposition rules
-        if doc[k - 1].i == j - 1:
-            return None
-    return _phrase(ctx, doc[k:j], sent)
+    return k
+
+
+def _person_before(ctx: Scan, k: int, sent: Span) -> str | None:
+    """ "Mr Zelensky's chief of staff, Andriy Yermak,": the person before the possessive
+    at k, whose post it is."""
+    doc = ctx.doc
+    o = k
+    while o > sent.start and (doc[o - 1].ent_type_ == "PERSON" or o - 1 in ctx.name_tokens):
+        o -= 1
+    return appositions._possessor_name(doc[o:k]) or None
 
 
 def _opens_apposition(ctx: Scan, k: int, end: int, sent: Span) -> bool:
     """What may stand before a role phrase set off before a name: the start of the sentence,
-    punctuation, a verb of speech ("said Minister of Water Resources, Musa Bello,"), or a
-    preposition when a comma closes the name ("met with the minister of finance, Jo Carter,
+    punctuation, a verb of speech ("said Minister of Water Resources, Musa Bello,"), anything
+    but a preposition when punctuation closes the name, or a preposition when a comma
+    closes it ("met with the minister of finance, Jo Carter,
     on ..."; not "Speaking to the minister, Jo Carter said"). Not the object of a verb
     ("has won a number of smaller states, Sanders ...")."""
     doc = ctx.doc
     if k == sent.start:
         return True
     prev = doc[k - 1]
+    if prev.pos_ != "ADP" and (end >= sent.end or doc[end].text in CLOSERS):
+        return True  # the name closed: "who helped elect CTU's president, Karen Lewis."
     if prev.is_punct:
         return True
     if prev.pos_ == "ADP":

@@ -142,3 +142,21 @@ def test_a_spokesperson_for_a_ministry(nlp) -> None:  # type: ignore[no-untyped-
     p = people(nlp, "\"We are ready,\" said Mary Okoro, a spokesperson for the Ministry of "
                "Foreign Affairs.")
     assert p["Mary Okoro"].roles == ["Spokesperson"]
+
+
+def test_then_before_a_role_in_one_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "The inquiry found that Laura Finch, then-administrator of the Environmental "
+               "Protection Agency, had used an alias.")
+    assert p["Laura Finch"].roles == ["Administrator"]
+
+
+def test_a_persons_post_set_off_before_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "President Volodymyr Zelensky spoke on Monday. Mr Zelensky's chief of "
+               "staff, Andriy Yermak, said talks were possible.")
+    assert p["Andriy Yermak"].roles == ["Chief of Staff"]
+    assert p["Andriy Yermak"].affiliation == p["Volodymyr Zelensky"].affiliation
+
+
+def test_its_opens_a_role_set_off_before_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "The site hired journalists, including its executive editor, Jim Roberts.")
+    assert p["Jim Roberts"].roles == ["Executive Editor"]

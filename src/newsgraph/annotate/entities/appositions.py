@@ -223,7 +223,8 @@ def role_predicate(ctx: Scan, end: int, sent: Span) -> Title | None:
     label = attr.text[:-1] if attr.tag_ in ("NNS", "NNPS") else attr.text
     if parties.is_label(label):
         return Title(party=label)  # "the only Republicans"
-    if attr.tag_ != "NN" or not (roles.is_head(attr.text) or _trade(attr.lower_)):
+    if not (attr.tag_ == "NN" and (roles.is_head(attr.text) or _trade(attr.lower_))
+            or attr.tag_ == "NNP" and roles.is_head(attr.text)):  # "Hege is the CEO of DH"
         return None
     k = attr.left_edge.i
     if doc[k].lower_ != "the" or not any(c.dep_ == "prep" and c.lower_ in ORG_PREPS
@@ -293,6 +294,7 @@ def _noun_phrase(ctx: Scan, k: int, sent: Span,
         return None
     head = doc[prep - 1]
     if not _role_head(head) or any(t.pos_ in ("VERB", "AUX") and t.lower_ not in EVALUATIVE
+                                       and not roles.is_title_word(t.text)  # "acting"
                                        for t in doc[k:prep]):
         return None  # a clause ("met the King of Sweden"), not a noun phrase
     title = Title()

@@ -49,7 +49,8 @@ def role_set_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None
         j -= 1
     if j <= sent.start or doc[j].text != ",":
         return None
-    if end < sent.end and doc[end].text not in CLOSERS and doc[end].pos_ not in ("VERB", "AUX"):
+    if end < sent.end and doc[end].text not in CLOSERS | {"of"} \
+            and doc[end].pos_ not in ("VERB", "AUX"):
         return None
     k = _phrase_start(ctx, j, sent)
     if k == j or not _opens_apposition(ctx, k, end, sent) \

@@ -220,8 +220,8 @@ def _scan_back(ctx: Scan, j: int, end: int, start: int, sent: Span
             # stands for the organisation named before it.
             acronym = doc[j - 1]
             break
-        if _person_before_and(ctx, j, start, sent):
-            break
+        if _person_before_and(ctx, j, start, sent) or (doc[j].lower_ == "and" and j == start - 1):
+            break  # "... the acting director of the Department and Alex Azar": not Azar's
         back = _back_one(ctx, j, start, sent)
         if back is None:
             break

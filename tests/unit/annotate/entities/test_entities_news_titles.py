@@ -160,3 +160,21 @@ def test_a_persons_post_set_off_before_a_name(nlp) -> None:  # type: ignore[no-u
 def test_its_opens_a_role_set_off_before_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
     p = people(nlp, "The site hired journalists, including its executive editor, Jim Roberts.")
     assert p["Jim Roberts"].roles == ["Executive Editor"]
+
+
+def test_an_acting_post_in_a_relative_clause_stays_with_its_holder(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "In a letter to Kevin Malone, who was the acting director of the "
+               "Department of Homeland Security and Alex Avery, they offered help.")
+    assert p["Kevin Malone"].roles == ["Acting Director"]
+    assert p["Alex Avery"].roles == []
+
+
+def test_a_capitalised_post_as_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "The ad was mocked. Karen Doyle is the CEO of BrightPath, the agency "
+               "behind it.")
+    assert p["Karen Doyle"].roles == ["CEO"]
+
+
+def test_a_board_is_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Treasury Board secretary Bill Matthews said the service will move.")
+    assert set(p) == {"Bill Matthews"}

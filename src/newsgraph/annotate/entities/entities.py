@@ -22,6 +22,7 @@ from newsgraph.annotate.entities import (
     affiliation,
     contests,
     coref,
+    dateline,
     names,
     people,
     personhood,
@@ -259,6 +260,9 @@ def extract(doc: Doc) -> list[Entity]:
             b.countries[p.affiliation] += 1
     home = stated.domestic([h.place.country for h in hits if h.place.kind == "office"
                             and h.place.country], _place_names(b), persons, b.countries)
+    filed_from = dateline.country(text)
+    if filed_from is not None:
+        home[filed_from] += 1  # "NEW DELHI:": one piece of evidence, never enough alone
     affiliation.from_dominant(persons, home, minimum=affiliation.DOMESTIC_MIN)
     affiliation.resolve(persons, b.countries, affiliation.pairs(text))
     stated.from_possessors(persons)

@@ -178,3 +178,26 @@ def test_a_capitalised_post_as_predicate(nlp) -> None:  # type: ignore[no-untype
 def test_a_board_is_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
     p = people(nlp, "Treasury Board secretary Bill Matthews said the service will move.")
     assert set(p) == {"Bill Matthews"}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("NEW DELHI: Prime Minister", "India"),
+    ("KYIV, Ukraine (AP) — The", "Ukraine"),
+    ("Taipei, Jan. 5 (CNA) -- The", "Taiwan"),
+    ("LAGOS (Reuters) - A", "Nigeria"),
+    ("Former area councillor - a man", None),
+    ("The minister said: yes", None),
+])
+def test_the_dateline(text: str, country: str | None) -> None:
+    from newsgraph.annotate.entities.dateline import country as dateline_country
+
+    assert dateline_country(text) == country
+
+
+def test_the_dateline_is_evidence_of_the_home_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "NEW DELHI: Prime Minister Arun Rao on Monday said India would not bow to "
+               "pressure. Pakistan's Foreign Minister Imran Qazi met officials in Islamabad. "
+               "Congress leader Vikram Sethi criticised the government. Home Minister Anil "
+               "Verma said the troops were ready. Pakistan Prime Minister Shahid Malik said "
+               "Islamabad wanted peace.")
+    assert p["Anil Verma"].affiliation == "India"

@@ -261,6 +261,9 @@ def _hyphen_tail(tok: Token) -> bool:
             or tok.lower_.endswith("ed"):
         return False
     hyphen, before, first = tok.nbor(-1), tok.nbor(-2), tok.nbor(-3)
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
+        return False  # "an Elizabeth Warren-style progressive": a modifier
     return hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_ \
         and before.is_title and before.is_alpha and first.is_title and first.is_alpha \
         and bool(first.whitespace_)

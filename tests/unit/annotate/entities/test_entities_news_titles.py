@@ -130,6 +130,8 @@ def test_a_hyphenated_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
                "Trump-era rules. Vice President Chen Kuo-hua agreed.")
     assert {"Wang Mei-ling", "Chen Kuo-hua"} <= set(p)
     assert "Trump-era" not in p
+    p = people(nlp, "He cast himself as a Sanders- and Elizabeth Warren-style progressive.")
+    assert "Elizabeth Warren-style" not in p
 
 
 def test_a_relative_clause_with_an_adverb_and_a_portfolio(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -33,6 +33,8 @@ MAX_PHRASE = 12
 # How many words an organisation's name before a possessive may have ("PG&E's").
 MAX_OWNER = 5
 PORTFOLIO_LINKS = frozenset({"of", "for"})
+# Words after a pair of names that open a role they share ("..., both professors at").
+SHARERS = frozenset({"both", "each"})
 # Words after a role's head: its field or employer.
 HEAD_ENDS = frozenset({"of", "for", "on", "in", "at", "with", "to"})
 # What the model calls an owner that is no person.
@@ -220,3 +222,53 @@ def lower_title_before(ctx: Scan, start: int, sent: Span) -> Title | None:
             first = hit.start  # "South Africa's minister of electricity ..."
     title = phrase_title(ctx, list(doc[first:start]))
     return title if title.roles else None
+
+
+def shared_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
+    """ "Kevin King and Timothy Weeks, both professors at the American University of
+    Kabul,": a plural role after ", both" (or ", each"), for every name of the pair; the
+    role is singular ("Professor")."""
+    doc = ctx.doc
+    k = end
+    if k + 1 < sent.end and doc[k].lower_ == "and":
+        k += 1  # past the second name of the pair
+        while k < sent.end and (doc[k].text[:1].isupper() or doc[k].text in {".", "-"}):
+            k += 1
+    if k + 2 >= sent.end or doc[k].text != "," or doc[k + 1].lower_ not in SHARERS:
+        return None
+    found = appositions._noun_phrase(ctx, k + 2, sent, second=True)
+    if found is None:
+        return None
+    title = found[0]
+    title.roles = [_singular(r) for r in title.roles]
+    if not title.roles or not all(_head_is_trade(r) for r in title.roles):
+        return None
+    return title, found[1]
+
+
+def _singular(role: str) -> str:
+    """ "Professors at ..." -> "Professor at ...": the head (the last word before a field
+    or an employer) in the singular."""
+    words = role.split()
+    cut = next((i for i, w in enumerate(words) if w.lower() in HEAD_ENDS), len(words))
+    head = words[cut - 1]
+    if head.endswith("ies") and len(head) > 4:
+        head = head[:-3] + "y"
+    elif head.endswith(("sses", "shes", "ches", "xes")):
+        head = head[:-2]
+    elif head.endswith("s") and not head.endswith("ss"):
+        head = head[:-1]
+    words[cut - 1] = head
+    return " ".join(words)
+
+
+def demonym_before(ctx: Scan, start: int) -> str | None:
+    """ "American Kevin King and Australian Timothy Weeks": a demonym right before a name,
+    with no title between, is the person's nationality."""
+    if start == 0:
+        return None
+    hit = ctx.hit_at.get(start - 1)
+    if hit is None or hit.end != start or hit.place.kind != "demonym" \
+            or not ctx.doc[hit.start].is_title:
+        return None
+    return hit.place.country

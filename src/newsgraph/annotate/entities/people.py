@@ -269,13 +269,16 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
     sent = ctx.sent(start)
     title, before, plural = _title_before_name(ctx, found, start, end, sent)
     after = title_after(ctx, end, sent) or inverted.role_after_owner(ctx, end, sent) \
-        or appositions.role_after(ctx, end, sent)
+        or appositions.role_after(ctx, end, sent) or inverted.shared_after(ctx, end, sent)
     if after is not None:
         merge_title(title, after[0])
         found.title_spans.append((doc[end].idx, doc[after[1] - 1].idx + len(doc[after[1] - 1])))
     else:
         merge_title(title, appositions.role_predicate(ctx, end, sent) or Title())
     title.party = title.party or _party(ctx, before[1] if before else start, end)
+    if title.affiliation is None and before is None:
+        title.affiliation = inverted.demonym_before(ctx, start)
+        title.affiliation_kind = "country" if title.affiliation else None
     if title.affiliation_kind in (None, "role"):
         # "Minister of External Affairs Subrahmanyam Jaishankar of India": a label.
         country = country_after(ctx, end)

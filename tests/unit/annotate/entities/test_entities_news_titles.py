@@ -203,3 +203,11 @@ def test_the_dateline_is_evidence_of_the_home_country(nlp) -> None:  # type: ign
                "Verma said the troops were ready. Pakistan Prime Minister Shahid Malik said "
                "Islamabad wanted peace.")
     assert p["Anil Verma"].affiliation == "India"
+
+
+def test_a_role_both_names_share_and_a_demonym_before_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "American Kevin Ward and Australian Tim Walsh, both professors at the "
+               "American University of Kabul, were handed over.")
+    assert p["Kevin Ward"].roles == ["Professor"] and p["Tim Walsh"].roles == ["Professor"]
+    assert p["Kevin Ward"].affiliation == "United States"
+    assert p["Tim Walsh"].affiliation == "Australia"

@@ -28,6 +28,8 @@ TEMPORAL = lexicon.role_words().tagged("temporal")
 FIELD_HEADS = lexicon.role_words().tagged("field")
 AGENT_ENDINGS = tuple(e.lstrip("-") for e in lexicon.role_words().tagged("agent_ending"))
 TRADES = lexicon.role_words().tagged("trade", "field")
+# A trade at the end of a compound word: "neurosurgeon", "newsanchor".
+LONG_TRADES = tuple(t for t in TRADES if len(t) >= 6)
 NOT_ROLES = lexicon.role_words().tagged("not_role")
 PORTFOLIO_HEADS = lexicon.role_words().tagged("portfolio")
 VERB_ROLES = lexicon.relative_roles()
@@ -203,7 +205,8 @@ def _trade(word: str) -> bool:
     """A noun of a trade or post: a title head, a listed trade, or an agent noun's ending
     ("-er", "-ist", "-man"; not "-ment")."""
     last = word.rsplit("-", 1)[-1]
-    return roles.is_head(word) or last in TRADES or (
+    return roles.is_head(word) or last in TRADES or any(
+        last.endswith(t) for t in LONG_TRADES) or (
         len(last) > 4 and last.endswith(AGENT_ENDINGS) and not last.endswith("ment"))
 
 
@@ -328,7 +331,7 @@ def _employer_run(ctx: Scan, toks: Span) -> set[int]:
     if not len(toks) or not toks[-1].is_lower:
         return set()
     run = [t for t in toks if t.text[:1].isupper()]
-    if run and run[0].is_sent_start and run[0].tag_ in ("JJ", "NN"):
+    if run and run[0].is_sent_start and run[0].tag_ in ("JJ", "NN", "VBN"):
         run = run[1:]  # "Political analyst Jane Roe", "Talk show host ..." open a sentence
     if not run or run[-1].i - run[0].i + 1 != len(run) or not all(
             t.is_lower or not t.is_alpha for t in toks[run[-1].i + 1 - toks.start:]):

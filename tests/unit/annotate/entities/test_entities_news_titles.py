@@ -211,3 +211,9 @@ def test_a_role_both_names_share_and_a_demonym_before_each(nlp) -> None:  # type
     assert p["Kevin Ward"].roles == ["Professor"] and p["Tim Walsh"].roles == ["Professor"]
     assert p["Kevin Ward"].affiliation == "United States"
     assert p["Tim Walsh"].affiliation == "Australia"
+
+
+def test_a_trade_at_the_end_of_a_compound_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Retired neurosurgeon Ben Carson went on the show to defend his staff.")
+    assert p["Ben Carson"].roles == ["Retired Neurosurgeon"]
+    assert p["Ben Carson"].organisation is None

@@ -21,7 +21,7 @@ from newsgraph.annotate.entities import appositions, parties, roles
 from newsgraph.annotate.entities.names import POSSESSIVE, Scan
 from newsgraph.annotate.entities.personhood import speech_forms
 from newsgraph.annotate.entities.roles import Title
-from newsgraph.annotate.entities.titles import phrase_title
+from newsgraph.annotate.entities.titles import phrase_title, title_after
 
 # Punctuation that ends a role phrase read backwards from the comma before a name.
 BACK_STOPS = frozenset({",", ";", ":", "(", ")", "—", "–", "\"", "“", "”", "‘", "’", "'",
@@ -272,3 +272,13 @@ def demonym_before(ctx: Scan, start: int) -> str | None:
             or not ctx.doc[hit.start].is_title:
         return None
     return hit.place.country
+
+
+def role_after_age(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
+    """ "Carole Bower, 75, a retiree in Carthage,", "Benjamin Jealous, 43, who was the
+    leader of the NAACP,": the apposition after the age."""
+    doc = ctx.doc
+    if end + 3 >= sent.end or doc[end].text != "," or not doc[end + 1].like_num \
+            or doc[end + 2].text != ",":
+        return None
+    return title_after(ctx, end + 2, sent) or appositions.role_after(ctx, end + 2, sent)

@@ -217,3 +217,9 @@ def test_a_trade_at_the_end_of_a_compound_word(nlp) -> None:  # type: ignore[no-
     p = people(nlp, "Retired neurosurgeon Ben Carson went on the show to defend his staff.")
     assert p["Ben Carson"].roles == ["Retired Neurosurgeon"]
     assert p["Ben Carson"].organisation is None
+
+
+def test_the_apposition_after_an_age(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "\"It is bad,\" said Mattie Thomas, 66, a retired teacher who lives in "
+               "Lake City.")
+    assert p["Mattie Thomas"].roles == ["Retired Teacher"]

@@ -27,6 +27,7 @@ from newsgraph.annotate.entities.titles import phrase_title, title_after
 BACK_STOPS = frozenset({",", ";", ":", "(", ")", "—", "–", "\"", "“", "”", "‘", "’", "'",
                         ".", "?", "!"})
 ARTICLES = frozenset({"the", "a", "an"})
+DASHES = frozenset({"—", "–", "--"})
 # What closes a name set off after a role phrase.
 CLOSERS = frozenset({",", ".", ";"})
 MAX_PHRASE = 12
@@ -282,3 +283,20 @@ def role_after_age(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
             or doc[end + 2].text != ",":
         return None
     return title_after(ctx, end + 2, sent) or appositions.role_after(ctx, end + 2, sent)
+
+
+def role_after_dash(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
+    """ "Peng Mei — project manager for communications —", "Ann Lee – the country's top
+    diplomat – said": an apposition set off by dashes."""
+    doc = ctx.doc
+    if end + 2 >= sent.end or doc[end].text not in DASHES:
+        return None
+    j = end + 1
+    if doc[j].lower_ in ARTICLES:
+        j += 1
+    elif not (doc[j].is_lower and doc[j].is_alpha):
+        return None
+    found = appositions._noun_phrase(ctx, j, sent)
+    if found is None or not all(_head_is_trade(r) for r in found[0].roles):
+        return None
+    return found

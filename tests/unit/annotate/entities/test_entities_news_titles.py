@@ -223,3 +223,8 @@ def test_the_apposition_after_an_age(nlp) -> None:  # type: ignore[no-untyped-de
     p = people(nlp, "\"It is bad,\" said Mattie Thomas, 66, a retired teacher who lives in "
                "Lake City.")
     assert p["Mattie Thomas"].roles == ["Retired Teacher"]
+
+
+def test_an_apposition_set_off_by_dashes(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Ann Lee – the country's top diplomat – said the talks failed.")
+    assert p["Ann Lee"].roles == ["Diplomat"]

@@ -228,3 +228,10 @@ def test_the_apposition_after_an_age(nlp) -> None:  # type: ignore[no-untyped-de
 def test_an_apposition_set_off_by_dashes(nlp) -> None:  # type: ignore[no-untyped-def]
     p = people(nlp, "Ann Lee – the country's top diplomat – said the talks failed.")
     assert p["Ann Lee"].roles == ["Diplomat"]
+
+
+def test_a_customer_service_representative_is_no_official(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Senator Ann Cole of Ohio and Governor Tom Hale of Ohio spoke in "
+               "Columbus. \"I do not trust her,\" said Ruth Baker, 67, a retired customer "
+               "service representative in Dayton.")
+    assert p["Ruth Baker"].affiliation is None

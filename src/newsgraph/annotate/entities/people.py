@@ -328,6 +328,9 @@ def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
                 continue  # "State for Civilian Security": a portfolio, no name
         else:
             continue
+        if end - start == 1 and end + 1 < len(doc) and roles.is_head(doc[end].text) \
+                and doc[end].text[:1].isupper() and doc[end + 1].ent_type_ == "PERSON":
+            continue  # "Gauteng Premier Panyaza Lesufi": the jurisdiction of the title
         if start < end and valid_name(ctx, start, end) and not names_a_thing(ctx, end) \
                 and not ctx.name_tokens.intersection(range(start, end)) \
                 and not (common_noun_phrase(ctx, start, end)

@@ -235,3 +235,9 @@ def test_a_customer_service_representative_is_no_official(nlp) -> None:  # type:
                "Columbus. \"I do not trust her,\" said Ruth Baker, 67, a retired customer "
                "service representative in Dayton.")
     assert p["Ruth Baker"].affiliation is None
+
+
+def test_a_word_before_a_title_and_a_name_is_its_jurisdiction(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Gauteng Premier Panyaza Lesufi said the province would act.")
+    assert set(p) == {"Panyaza Lesufi"}
+    assert p["Panyaza Lesufi"].roles == ["Premier"]

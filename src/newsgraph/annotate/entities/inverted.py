@@ -27,6 +27,8 @@ from newsgraph.annotate.entities.titles import phrase_title, title_after
 BACK_STOPS = frozenset({",", ";", ":", "(", ")", "—", "–", "\"", "“", "”", "‘", "’", "'",
                         ".", "?", "!"})
 ARTICLES = frozenset({"the", "a", "an"})
+# Heads whose "to ..." names the host, not the post.
+HOSTED = frozenset({"ambassador", "envoy", "representative", "adviser", "advisor"})
 DASHES = frozenset({"—", "–", "--"})
 # What closes a name set off after a role phrase.
 CLOSERS = frozenset({",", ".", ";"})
@@ -81,8 +83,9 @@ def _phrase_start(ctx: Scan, j: int, sent: Span) -> int:
                 or prev.i in ctx.name_tokens:
             break
         k -= 1
-        if prev.lower_ in ARTICLES:
-            break
+        if prev.lower_ in ARTICLES and not (k - 1 >= sent.start and doc[k - 1].lower_
+                                            in appositions.ORG_PREPS | {"to"}):
+            break  # but "ambassador to the UN", "minister of the interior" go on
     return k
 
 
@@ -130,9 +133,14 @@ def _phrase(ctx: Scan, toks: Span, sent: Span) -> Title | None:
         title = phrase_title(ctx, list(rest))  # "Minister of Natural Resources"
     else:
         found = appositions._noun_phrase(ctx, rest.start, sent, second=True)
-        if found is None or found[1] != toks.end:
+        host = next((t.i for t in rest if t.lower_ == "to"), None)
+        if (found is None or found[1] != toks.end) and host is not None \
+                and ctx.doc[host - 1].lower_ in HOSTED:
+            title = phrase_title(ctx, list(rest))  # "Ukraine's ambassador to the UN, ..."
+        elif found is None or found[1] != toks.end:
             return None
-        title = found[0]
+        else:
+            title = found[0]
     if not title.roles or not all(_head_is_trade(r) for r in title.roles):
         return None
     if owner is not None:

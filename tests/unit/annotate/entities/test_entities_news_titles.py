@@ -241,3 +241,16 @@ def test_a_word_before_a_title_and_a_name_is_its_jurisdiction(nlp) -> None:  # t
     p = people(nlp, "Gauteng Premier Panyaza Lesufi said the province would act.")
     assert set(p) == {"Panyaza Lesufi"}
     assert p["Panyaza Lesufi"].roles == ["Premier"]
+
+
+@pytest.mark.parametrize("text, name, role, country", [
+    ("Ukraine's ambassador to the UN, Sergiy Kyslytsya, said the vote was clear.",
+     "Sergiy Kyslytsya", "Ambassador", "Ukraine"),
+    ("Kenya's minister of the interior, Daniel Otieno, said so.",
+     "Daniel Otieno", "Interior Minister", "Kenya"),
+])
+def test_an_article_inside_a_role_set_off_before_a_name(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                        role: str, country: str) -> None:
+    p = people(nlp, text)[name]
+    assert p.roles == [role]
+    assert p.affiliation == country

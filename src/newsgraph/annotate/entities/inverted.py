@@ -52,8 +52,8 @@ def role_set_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None
     j = start - 1
     while j > sent.start and doc[j].lower_ in roles.HONORIFICS:
         j -= 1
-    if j <= sent.start or doc[j].text != ",":
-        return None
+    if j <= sent.start or doc[j].text != "," or (end - start < 2 and j == start - 1):
+        return None  # "the University of California, Davis": one word may be a place
     if end < sent.end and doc[end].text not in CLOSERS | {"of"} \
             and doc[end].pos_ not in ("VERB", "AUX"):
         return None
@@ -290,7 +290,10 @@ def role_after_age(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
     if end + 3 >= sent.end or doc[end].text != "," or not doc[end + 1].like_num \
             or doc[end + 2].text != ",":
         return None
-    return title_after(ctx, end + 2, sent) or appositions.role_after(ctx, end + 2, sent)
+    found = title_after(ctx, end + 2, sent) or appositions.role_after(ctx, end + 2, sent)
+    if found is None or not all(_head_is_trade(r) for r in found[0].roles):
+        return None  # "a Nassau County employee": a circumstance, not a post
+    return found
 
 
 def role_after_dash(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:

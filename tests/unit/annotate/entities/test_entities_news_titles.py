@@ -254,3 +254,15 @@ def test_an_article_inside_a_role_set_off_before_a_name(nlp, text: str, name: st
     p = people(nlp, text)[name]
     assert p.roles == [role]
     assert p.affiliation == country
+
+
+def test_after_an_age_only_a_post_or_trade(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "\"I liked him,\" said Iman Rossi, 30, a Nassau County employee on Long "
+               "Island, who gave him $1,200.")
+    assert p["Iman Rossi"].affiliation is None
+
+
+def test_one_word_after_a_role_phrase_and_a_comma_may_be_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "\"It is close,\" said Mindy Ross, director of the Civic Project at the "
+               "University of California, Davis.")
+    assert "Davis" not in p or p["Davis"].roles == []

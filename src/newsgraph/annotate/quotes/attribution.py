@@ -335,6 +335,8 @@ def _cue_subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+cue_subject = _cue_subject  # also read by quotes/lightverbs
+
 # Prepositions completing a stance toward its object ("blamed X for Y", "accused X of Y").
 _STANCE_PREPS = frozenset({"for", "of", "as"})
 

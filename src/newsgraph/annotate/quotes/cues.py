@@ -73,6 +73,8 @@ def _forms(lem: str) -> set[str]:
     return forms
 
 
+# Public for the other cue tables (quotes/lightverbs).
+inflections = _forms
 _DOUBLED = _CUES.tagged("doubled")
 _FORM_TO_LEMMA: dict[str, str] = {}
 for _lem in SPEECH | BELIEF | RAISING | QUOTING | set(PHRASAL):

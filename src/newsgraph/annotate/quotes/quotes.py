@@ -388,8 +388,10 @@ def _addressed(tok: Token, cue: at.Cue, has_subject: bool) -> bool:
 
 
 def _antecedent(subj: Token) -> Token:
-    """"the senator, who said ...": the subject of a relative clause is the noun it hangs on."""
-    if subj.lower_ in ("who", "that") and subj.head.dep_ == "relcl" and subj.head.head.i != subj.i:
+    """"the senator, who said ...", "the union, which endorsed ...": the subject of a
+    relative clause is the noun it hangs on."""
+    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl" \
+            and subj.head.head.i != subj.i:
         return subj.head.head
     return subj
 

@@ -1,0 +1,27 @@
+"""Stances and statements on newspaper constructions: relative clauses, verbs of stance
+with their object.
+
+Every sentence here was written for the test; none is taken from the gold or the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from nlp_helpers import quotes_of
+
+pytestmark = pytest.mark.slow
+
+LEAD = "The city council met in the old town hall on Monday evening.\n\n"
+
+
+def _all(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
+    return [(q.text, q.kind, q.source_text) for q in quotes_of(nlp, LEAD + text)
+            if not q.text.startswith("The city")]
+
+
+def test_which_takes_the_noun_its_clause_hangs_on(nlp: Language) -> None:
+    got = _all(nlp, "The dockers' union, which endorsed Maria Lindqvist last spring, "
+                    "held a rally on the quay.")
+    assert ("Maria Lindqvist", "belief", "The dockers' union") in got, got

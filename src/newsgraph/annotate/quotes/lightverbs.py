@@ -6,7 +6,7 @@ with its particle, that attributes a statement or a stance to the verb's subject
   the preposition on the verb), else the noun's that-clause or infinitive.
 - "The senator took aim at the plan", "raised concerns about the audit", "threw her support
   behind the mayor": stances (beliefs) held toward the preposition's object.
-- "The governor weighed in on the dispute", "laid out his vision": a verb with its particle;
+- "The governor weighed in on the dispute", "lashed out at the board": a verb with its particle;
   what was said is the preposition's object, else the verb's object.
 
 Statements not made ("will make the case", "did not take aim") and passives give nothing;

@@ -25,3 +25,19 @@ def test_which_takes_the_noun_its_clause_hangs_on(nlp: Language) -> None:
     got = _all(nlp, "The dockers' union, which endorsed Maria Lindqvist last spring, "
                     "held a rally on the quay.")
     assert ("Maria Lindqvist", "belief", "The dockers' union") in got, got
+
+
+@pytest.mark.parametrize("text, what, kind", [
+    ("Maria Lindqvist offered a blunt assessment of the harbour budget.",
+     "a blunt assessment of the harbour budget", "belief"),
+    ("Most residents view the new depot as a mistake.", "the new depot as a mistake",
+     "belief"),
+    ("In her speech Maria Lindqvist focused on the cost of housing.",
+     "the cost of housing", "belief"),
+    ("Maria Lindqvist indicated that she would stand again.", "she would stand again",
+     "indirect"),
+])
+def test_verbs_of_offering_viewing_and_focus(nlp: Language, text: str, what: str,
+                                             kind: str) -> None:
+    got = [(w, k) for w, k, _ in _all(nlp, text)]
+    assert (what, kind) in got, got

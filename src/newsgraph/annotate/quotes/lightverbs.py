@@ -33,6 +33,7 @@ class _Row:
     nouns: frozenset[str]
     particles: frozenset[str]
     belief: bool
+    received: bool = False  # "the plan drew criticism from the union": the union holds it
 
 
 def _words(field: str) -> list[str]:
@@ -47,7 +48,7 @@ def _load() -> tuple[dict[str, str], dict[str, list[_Row]]]:
             forms.setdefault(form, verb)
         rows.setdefault(verb, []).append(_Row(frozenset(_words(nouns)),
                                               frozenset(_words(particles)),
-                                              kind == "belief"))
+                                              kind != "indirect", kind == "received"))
     return forms, rows
 
 
@@ -72,6 +73,11 @@ def _statement(verb: Token, sent: Span) -> at.Statement | None:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None
     for row in _ROWS[_FORMS[verb.lower_]]:
+        if row.received:
+            st = _received(verb, row, sent)
+            if st is not None:
+                return st
+            continue
         found = _content(verb, row)
         if found is not None:
             return _attributed(verb, found, sent, row)
@@ -91,6 +97,25 @@ def _attributed(verb: Token, found: tuple[Token, Token], sent: Span,
     if st is not None:
         st.belief, st.explicit = row.belief, explicit
     return st
+
+
+def _received(verb: Token, row: _Row, sent: Span) -> at.Statement | None:
+    """"The plan drew sharp criticism from the union", "the bill won praise from the
+    mayor": the one named after "from" holds the stance toward the verb's subject."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in row.nouns), None)
+    if subj is None or noun is None or subj.lower_ in ("who", "which", "that"):
+        return None
+    for c in list(noun.children) + list(verb.children):
+        if c.dep_ == "prep" and c.lower_ in row.particles and c.i > noun.i:
+            source = _object(c)
+            if source is not None:
+                cue = at.Cue(verb, source, verb.doc[verb.i:c.i + 1].text)
+                st = at.span_statement(cue, subj.left_edge.i, subj.right_edge.i, sent)
+                if st is not None:
+                    st.belief = True
+                return st
+    return None
 
 
 def _content(verb: Token, row: _Row) -> tuple[Token, Token] | None:

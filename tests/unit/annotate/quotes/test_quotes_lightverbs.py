@@ -48,3 +48,9 @@ def test_a_light_verb_and_its_noun_attribute_to_the_subject(
 def test_no_light_verb_cue_without_the_idiom_or_when_not_made(nlp: Language,
                                                              text: str) -> None:
     assert _all(nlp, text) == []
+
+
+def test_a_stance_received_is_held_by_the_one_it_comes_from(nlp: Language) -> None:
+    got = [(q.text, q.kind, q.speaker) for q in  # type: ignore[attr-defined]
+           _all(nlp, "The ferry timetable won praise from Maria Lindqvist on Tuesday.")]
+    assert ("The ferry timetable", "belief", "Maria Lindqvist") in got, got

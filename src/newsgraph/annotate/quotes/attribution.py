@@ -388,9 +388,10 @@ def _requested(verb: Token, subj: Token, base: str, sent: Span) -> Statement | N
     """"warned of a recession", "referred to the audit", "called for a recount": the object
     of the cue's preposition. What is called, pushed or asked for is a stance (a belief);
     what is warned of or commented on was said. A participle setting the scene of another
-    statement ("Talking about the economy, she said ...") is no statement of its own."""
+    statement ("Talking about the economy, she said ...") is no statement of its own; one
+    after it is ("..., she said, referring to the audit")."""
     obj = vf.prep_object(verb)
-    if obj is None or (verb.dep_ == "advcl" and is_cue(verb.head)):
+    if obj is None or (verb.dep_ == "advcl" and is_cue(verb.head) and verb.i < verb.head.i):
         return None
     st = _make(verb, subj, obj.left_edge.i, obj.right_edge.i, sent)
     if st is not None:

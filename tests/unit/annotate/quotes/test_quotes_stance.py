@@ -41,3 +41,9 @@ def test_verbs_of_offering_viewing_and_focus(nlp: Language, text: str, what: str
                                              kind: str) -> None:
     got = [(w, k) for w, k, _ in _all(nlp, text)]
     assert (what, kind) in got, got
+
+
+def test_a_participle_after_the_cue_is_a_statement_of_its_own(nlp: Language) -> None:
+    got = _all(nlp, "\u201cWe will not wait any longer,\u201d said Maria Lindqvist, referring "
+                    "to the harbour board.")
+    assert ("the harbour board", "indirect", "Maria Lindqvist") in got, got

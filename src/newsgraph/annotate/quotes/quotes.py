@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from newsgraph import lexicon
 from newsgraph.annotate.docindex import text_of, token_at
 from newsgraph.annotate.quotes import attribution as at
-from newsgraph.annotate.quotes import cues, headlines, lightverbs, nominal, passives
+from newsgraph.annotate.quotes import cues, headlines, lightverbs, nominal, parenthetical, passives
 from newsgraph.annotate.quotes import fragments as fr
 from newsgraph.annotate.quotes.fragments import WORD, has_letters, is_fragment
 from newsgraph.annotate.quotes.quotemarks import Segment, find_segments, quoted_mask, word_count
@@ -89,7 +89,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if v:
             blocked[k] = 1
     stated = (at.statements(doc, blocked, used) + nominal.statements(doc, blocked)
-              + lightverbs.statements(doc, blocked))
+              + lightverbs.statements(doc, blocked)
+              + parenthetical.statements(doc, blocked, used))
     cued = used | {st.cue.verb.i for st in stated if st.cue.verb is not None}
     for st in stated + passives.statements(doc, blocked, cued):
         if any(d.seg is not None and _overlaps(st.start, st.end, *d.seg.outer) for d in direct):

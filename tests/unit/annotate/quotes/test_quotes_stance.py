@@ -47,3 +47,15 @@ def test_a_participle_after_the_cue_is_a_statement_of_its_own(nlp: Language) -> 
     got = _all(nlp, "\u201cWe will not wait any longer,\u201d said Maria Lindqvist, referring "
                     "to the harbour board.")
     assert ("the harbour board", "indirect", "Maria Lindqvist") in got, got
+
+
+def test_a_parenthetical_cue_reports_the_clause_it_interrupts(nlp: Language) -> None:
+    got = _all(nlp, "The harbour plan, Maria Lindqvist said, was two years overdue.")
+    assert ("The harbour plan, Maria Lindqvist said, was two years overdue", "indirect",
+            "Maria Lindqvist") in got, got
+
+
+def test_a_parenthetical_cue_inside_a_quotation_is_a_direct_quote(nlp: Language) -> None:
+    got = _all(nlp, "\u201cThe harbour plan,\u201d Maria Lindqvist said, \u201cwas two years "
+                    "overdue.\u201d")
+    assert [k for _, k, _ in got] == ["direct", "direct"], got

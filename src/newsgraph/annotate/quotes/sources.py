@@ -50,10 +50,12 @@ def describe(tok: Token) -> Source | None:
         # A common noun not in the table ("the producer said", "the checker knows"): a
         # source described, not named.
         kind = "descriptor"
-    if kind is None or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+    # "Most said ...": a listed quantifier is a source whatever the tagger made of it.
+    bare = tok.pos_ in ("ADJ", "ADV", "DET") and tok.dep_ == "nsubj" and not list(tok.children)
+    if kind is None or (tok.pos_ not in ("NOUN", "PROPN", "PRON") and not bare):
         return None
     doc = tok.doc
-    if tok.pos_ == "PRON":
+    if tok.pos_ == "PRON" or bare:
         # "they said ...": the pronoun alone is the source phrase.
         return Source(kind, tok.text, (tok.idx, tok.idx + len(tok.text)))
     first, last = _phrase_bounds(tok)

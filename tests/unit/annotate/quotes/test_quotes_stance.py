@@ -59,3 +59,13 @@ def test_a_parenthetical_cue_inside_a_quotation_is_a_direct_quote(nlp: Language)
     got = _all(nlp, "\u201cThe harbour plan,\u201d Maria Lindqvist said, \u201cwas two years "
                     "overdue.\u201d")
     assert [k for _, k, _ in got] == ["direct", "direct"], got
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Many say the harbour plan is two years overdue.", "Many"),
+    ("Some argue that the ferry tax is unfair.", "Some"),
+])
+def test_a_quantifier_alone_is_a_described_source(nlp: Language, text: str,
+                                                  source: str) -> None:
+    got = _all(nlp, text)
+    assert [(k, s) for _, k, s in got] == [("indirect", source)], got

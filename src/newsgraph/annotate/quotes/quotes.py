@@ -36,7 +36,7 @@ from newsgraph.annotate.quotes.speakers import (
     SpeakerResolver,
     described,
 )
-from newsgraph.annotate.quotes.subjects import is_group
+from newsgraph.annotate.quotes.subjects import conjoined_span, is_group
 from newsgraph.annotate.quotes.transcripts import Turn, find_turns
 from newsgraph.record import Entity, Quote
 
@@ -352,8 +352,12 @@ def _cue_speaker(item: _Item, cue: at.Cue, resolver: SpeakerResolver
     for subj in subjects:
         # "The leaders emphasized ...": the joint voice of several named sides is no source.
         src = describe(subj)
-        if src is not None and src.kind != "anonymous" and (
-                subj.lower_ in _NAMED_SIDES or any(c.dep_ == "conj" for c in subj.children)):
+        joint = conjoined_span(subj)
+        if joint is not None and (src is None or src.kind != "anonymous"):
+            # "Khizr and Ghazala Khan said": a joint source, kept as written.
+            text = subj.doc.text[joint[0]:joint[1]]
+            return Speaker(None, None, joint, "descriptor", text), None
+        if src is not None and src.kind != "anonymous" and subj.lower_ in _NAMED_SIDES:
             continue
         if src is not None:
             return Speaker(None, None, src.span, src.kind, src.text, src.stands_for), None

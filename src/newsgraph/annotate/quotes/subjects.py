@@ -29,6 +29,19 @@ def is_group(tok: Token) -> bool:
     return len(people) >= 2
 
 
+def conjoined_span(tok: Token) -> tuple[int, int] | None:
+    """The characters of a subject that joins several names or nouns with "and" ("Khizr and
+    Ghazala Khan", "Democrats and civil rights groups"), without what describes it after a
+    comma; None where the subject joins nothing."""
+    if not any(c.dep_ == "conj" for c in tok.children):
+        return None
+    words = [t for t in _own_words(tok) if not t.is_punct]
+    if not words:
+        return None
+    first, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
 def _own_words(tok: Token) -> list[Token]:
     """The subject's words without what describes it after a comma: "Ann Lee, an adviser to
     President Obama and a former director of ..." names one speaker, however many people its

@@ -99,9 +99,12 @@ CASES = [
     Case("mixed", "Antony Blinken said the talks had been \u201cproductive and frank\u201d "
          "and would continue in the spring.",
          [("the talks had been", "mixed", "Blinken", False)]),
+    # A joint source is kept as written (speaker_kind descriptor), with no single speaker;
+    # "the leaders" after it is no source at all.
     Case("group-subject-is-not-a-speaker",
          "President Biden and Prime Minister Modi reaffirmed their commitment to the Quad. "
-         "The leaders emphasized the importance of a free and open Indo-Pacific.", []),
+         "The leaders emphasized the importance of a free and open Indo-Pacific.",
+         [("their commitment to the Quad", "indirect", None, False)]),
     Case("planned-or-negated-is-not-said",
          "Secretary of State Antony J. Blinken travels to Jakarta next week. The Secretary "
          "will emphasize the importance of ASEAN centrality. He did not say that talks had "

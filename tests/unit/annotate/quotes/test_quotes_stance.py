@@ -69,3 +69,22 @@ def test_a_quantifier_alone_is_a_described_source(nlp: Language, text: str,
                                                   source: str) -> None:
     got = _all(nlp, text)
     assert [(k, s) for _, k, s in got] == [("indirect", source)], got
+
+
+@pytest.mark.parametrize("text, what, source", [
+    ("Maria Lindqvist and Omar Haddad said the harbour plan would cost too much.",
+     "the harbour plan would cost too much", "Maria Lindqvist and Omar Haddad"),
+    ("Dockers and shipping firms say the new toll will drive trade away.",
+     "the new toll will drive trade away", "Dockers and shipping firms"),
+])
+def test_a_joint_source_is_kept_as_written(nlp: Language, text: str, what: str,
+                                           source: str) -> None:
+    got = _all(nlp, text)
+    assert (what, "indirect", source) in got, got
+
+
+def test_a_joint_source_names_no_single_speaker(nlp: Language) -> None:
+    qs = [q for q in quotes_of(nlp, LEAD + "Maria Lindqvist and Omar Haddad said the "
+                                          "harbour plan would cost too much.")
+          if q.text.startswith("the harbour")]
+    assert [(q.speaker, q.speaker_kind) for q in qs] == [(None, "descriptor")], qs

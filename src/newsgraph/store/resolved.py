@@ -23,6 +23,7 @@ from newsgraph.resolve.people import Row as EntityRow
 from newsgraph.store import (
     agreement_growth,
     entity_growth,
+    entity_stream,
     event_scope,
     event_stream,
     incremental,
@@ -47,13 +48,7 @@ def resolve_all(conn: sqlite3.Connection) -> ResolveReport:
     start = time.perf_counter()
     for table in RESOLVED_TABLES + STATE_TABLES:
         conn.execute(f"DELETE FROM {table}")
-    rows = load_entity_rows(conn)
-    found = entities.resolve_entities(rows)
-    save_entities(conn, found)
-    incremental.save_keys(conn, rows)
-    incremental.save_name_keys(conn, found)
-    person_forms.save_all(conn, rows, found)
-    del rows, found
+    entity_stream.rebuild_entities(conn)
     incremental.mark_resolved(conn, (r[0] for r in conn.execute("SELECT id FROM articles")))
     report = ResolveReport()
     report.lap("entities", start)

@@ -21,7 +21,7 @@ from array import array
 from newsgraph.resolve import events
 from newsgraph.store.incremental import _in_chunks
 
-SLICE = 20_000   # reports clustered at a time
+SLICE = 5_000   # reports clustered at a time
 
 
 def _visit_order(conn: sqlite3.Connection) -> array[int]:

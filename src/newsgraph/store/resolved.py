@@ -153,7 +153,8 @@ def _agreements_step(conn: sqlite3.Connection, new: list[str] | None) -> set[str
     grown = agreement_growth.grow(conn, new) if new is not None else None
     if grown is None:
         _clear(conn, "agreement_status", "agreement_links", "agreement_aliases", "agreements")
-        save_agreements(conn, agreements.resolve_agreements(*load_agreement_mentions(conn)))
+        save_agreements(conn, agreements.resolve_agreements(agreement_mentions(conn),
+                                                            ArticleTexts(conn)))
         return None
     written, renamed = grown
     return None if renamed else written
@@ -277,15 +278,35 @@ def _judged(conn: sqlite3.Connection, ids: list[str]) -> None:
 def load_agreement_mentions(conn: sqlite3.Connection
                             ) -> tuple[list[agreements.Mention], dict[str, str]]:
     """Every agreement mention in publication order, and the texts of their articles."""
-    mentions = [agreements.Mention(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7],
-                                   r[8], r[9], r[10])
-                for r in conn.execute(
+    texts = dict(conn.execute("SELECT id, text FROM articles WHERE id IN "
+                              "(SELECT article_id FROM agreement_mentions)"))
+    return agreement_mentions(conn), texts
+
+
+def agreement_mentions(conn: sqlite3.Connection) -> list[agreements.Mention]:
+    """Every agreement mention in publication order."""
+    return [agreements.Mention(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7],
+                               r[8], r[9], r[10])
+            for r in conn.execute(
         "SELECT m.pk, m.article_id, m.name, m.kind, m.parties, m.status, m.start, m.end, "
         "a.published, m.system, m.recipient FROM agreement_mentions m "
         "JOIN articles a ON a.id = m.article_id ORDER BY a.published, m.article_id, m.ord")]
-    texts = dict(conn.execute("SELECT id, text FROM articles WHERE id IN "
-                              "(SELECT article_id FROM agreement_mentions)"))
-    return mentions, texts
+
+
+class ArticleTexts(dict[str, str]):
+    """Article texts read when asked for and not kept: the agreements step reads one
+    sentence of each mention, and all their articles' texts grow with the archive."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__()
+        self.conn = conn
+
+    def __missing__(self, article_id: str) -> str:
+        row = self.conn.execute("SELECT text FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return str(row[0] or "")
 
 
 def save_agreements(conn: sqlite3.Connection, found: list[agreements.ResolvedAgreement]

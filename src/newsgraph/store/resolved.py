@@ -11,10 +11,12 @@ the order or the number of runs that stored them.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newsgraph.resolve import agreements, commitments, dedup, entities, events
@@ -31,6 +33,8 @@ from newsgraph.store import (
 )
 from newsgraph.store.incremental import _in_chunks
 from newsgraph.store.migrations import RESOLVED_TABLES, STATE_TABLES
+
+QUOTE_SLICE = 20_000   # quotes whose commitments a full rebuild finds at a time
 
 
 @dataclass
@@ -134,12 +138,14 @@ def _after_entities(conn: sqlite3.Connection, report: ResolveReport,
     touched = _agreements_step(conn, new)
     report.counts["agreements"] = conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
     start = report.lap("agreements", start)
-    if new is None:
+    if new is None:   # a quote makes a commitment by its own words: a slice at a time
         _clear(conn, "commitments")
-    else:   # a quote makes a commitment by its own words: only these can change
+        for inputs in commitment_slices(conn):
+            save_commitments(conn, commitments.resolve_commitments(inputs))
+    else:   # ... and only these can change
         incremental.commitment_scope(conn, set(new) | {a for a, _ in changes.refs}, touched)
-    cms = commitments.resolve_commitments(load_commitment_inputs(conn, scoped=new is not None))
-    save_commitments(conn, cms)
+        save_commitments(conn, commitments.resolve_commitments(
+            load_commitment_inputs(conn, scoped=True)))
     report.counts["commitments"] = conn.execute("SELECT count(*) FROM commitments").fetchone()[0]
     report.lap("commitments", start)
     return report
@@ -334,8 +340,22 @@ def load_commitment_inputs(conn: sqlite3.Connection, scoped: bool = False
                            ) -> commitments.CommitmentInputs:
     """What commitments are found from: every quote, or (`scoped`) those of
     temp.scope_quotes; the agreements; the latest publication date."""
+    quotes = [commitments.QuoteRow(*r) for r in _quote_rows(conn, scoped)]
+    return _with_quotes(conn, quotes, scoped)
+
+
+def commitment_slices(conn: sqlite3.Connection) -> Iterator[commitments.CommitmentInputs]:
+    """What every quote's commitments are found from, QUOTE_SLICE quotes at a time (the
+    agreements, read once, are shared)."""
+    cursor = _quote_rows(conn, False)
+    shared = _with_quotes(conn, [], False)
+    while batch := cursor.fetchmany(QUOTE_SLICE):
+        yield dataclasses.replace(shared, quotes=[commitments.QuoteRow(*r) for r in batch])
+
+
+def _quote_rows(conn: sqlite3.Connection, scoped: bool) -> sqlite3.Cursor:
     scope = " AND q.pk IN (SELECT pk FROM temp.scope_quotes)" if scoped else ""
-    quotes = [commitments.QuoteRow(*r) for r in conn.execute(
+    return conn.execute(
         "SELECT q.pk, q.article_id, q.local_id, a.published, COALESCE(e.name, q.speaker), "
         # a headline quote's offsets are into the title: no place in the text
         "e.id, q.text, CASE WHEN q.in_title THEN NULL ELSE q.start END, "
@@ -345,7 +365,13 @@ def load_commitment_inputs(conn: sqlite3.Connection, scoped: bool = False
         "LEFT JOIN entity_links l ON l.article_id = q.article_id AND l.local_id = "
         "q.speaker_local_id LEFT JOIN entities e ON e.id = l.entity_id "
         "WHERE q.is_question = 0 AND q.speaker IS NOT NULL" + scope +
-        " ORDER BY a.published, q.article_id, q.local_id")]
+        " ORDER BY a.published, q.article_id, q.local_id")
+
+
+def _with_quotes(conn: sqlite3.Connection, quotes: list[commitments.QuoteRow], scoped: bool
+                 ) -> commitments.CommitmentInputs:
+    """The inputs of `quotes`: the agreements' places (of the scoped quotes' articles, or
+    all), aliases and timelines, and the latest date."""
     places: dict[str, list[commitments.AgreementPlace]] = defaultdict(list)
     for article_id, agreement_id, start, end in conn.execute(   # of the quotes' articles
             "SELECT m.article_id, l.agreement_id, m.start, m.end FROM agreement_mentions m "

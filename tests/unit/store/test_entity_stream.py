@@ -1,11 +1,13 @@
-"""A full rebuild resolves the entities one resolved type at a time (`store.entity_stream`);
-the tables are those of resolving every row at once."""
+"""A full rebuild resolves the entities a slice of one resolved type at a time
+(`store.entity_stream`); the tables are those of resolving every row at once."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from typing import Any
+
+import pytest
 
 from graph_samples import agreement_articles, event_articles
 from newsgraph.resolve import entities
@@ -60,7 +62,9 @@ def _rebuilt() -> dict[str, list[tuple[Any, ...]]]:
         return _tables(st.conn)
 
 
-def test_types_give_the_entities_of_one_pass(monkeypatch: Any) -> None:
+@pytest.mark.parametrize("rows", [1, 3, 50_000])
+def test_slices_give_the_entities_of_one_pass(rows: int, monkeypatch: Any) -> None:
+    monkeypatch.setattr(entity_stream, "SLICE_ROWS", rows)
     streamed = _rebuilt()
     monkeypatch.setattr(entity_stream, "rebuild_entities", _one_pass)
     assert _rebuilt() == streamed
@@ -78,3 +82,14 @@ def test_a_country_is_read_with_the_places_whatever_its_tag() -> None:
     assert gpe == ["France", "Ebro Valley", "Ebro Valley", "France"]
     assert people == ["Carlos Lopez", "Maria Lopez", "Lopez"]   # undated first
     assert sorted(orgs) == ["Lopez", "Lopez Foundation"]
+
+
+def test_a_group_is_read_in_one_slice() -> None:
+    with Store() as st:
+        with st.transaction() as conn:
+            _add(conn)
+            parts = [[r.local_id for r in entity_stream.rows_of_type(conn, "GPE", p, 7)]
+                     for p in range(7)]
+    assert sorted(x for p in parts for x in p) == ["e1", "e2", "e4", "e5"]
+    assert any(set(p) == {"e1", "e5"} for p in parts)   # France, tagged PERSON and ORG
+    assert any(set(p) >= {"e2", "e4"} for p in parts)   # Ebro Valley, as GPE and LOC

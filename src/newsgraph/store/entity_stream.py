@@ -9,9 +9,10 @@ apart by the order they sort in), and every row of a group gives its group's id.
 per-article entities are read one resolved type at a time (in the order `entities_of`
 stores them: by type), the types other than people in slices by that id, resolved with the
 same functions, and saved with their blocking keys and name forms before the next slice is
-read. The tables are the ones resolving every row at once gives. Repeated strings of the
-rows (article ids, dates, types, countries) are read as one object each. People are still
-read all at once: their clusters reach across names.
+read (which slice each row is in is noted in one pass). The tables are the ones resolving
+every row at once gives. Repeated strings of the rows (article ids, dates, types,
+countries) are read as one object each. People are still read all at once: their clusters
+reach across names.
 """
 
 from __future__ import annotations
@@ -25,9 +26,6 @@ from newsgraph.resolve import entities
 from newsgraph.resolve.countries import canonical_country
 from newsgraph.resolve.people import Row as EntityRow
 
-_SELECT = ("SELECT e.article_id, e.local_id, e.name, e.type, e.affiliation, e.roles, "
-           "e.n_mentions, a.published FROM article_entities e "
-           "JOIN articles a ON a.id = e.article_id")
 _ORDER = " ORDER BY a.published, e.article_id, e.local_id"
 SLICE_ROWS = 50_000   # rows of one type (other than people) resolved at a time
 
@@ -61,20 +59,33 @@ def _slice_of(typ: str, name: str, slices: int) -> int:
     return zlib.crc32(entities.name_id(typ, shown).encode()) % slices
 
 
-def rows_of_type(conn: sqlite3.Connection, typ: str, part: int = 0, slices: int = 1
-                 ) -> Iterator[EntityRow]:
-    """The per-article entities resolved as `typ` (of slice `part` of `slices`), in the
-    order of a full rebuild (a country can carry any tag, so GPE reads every row)."""
+def assign_slices(conn: sqlite3.Connection, slices: dict[str, int]) -> None:
+    """Note in temp.entity_slices each per-article entity's resolved type and slice (of
+    `slices` by type), in one pass over the rows."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS entity_slices (article_id TEXT NOT NULL, "
+                 "local_id TEXT NOT NULL, type TEXT NOT NULL, part INTEGER NOT NULL, "
+                 "PRIMARY KEY (type, part, article_id, local_id)) WITHOUT ROWID")
+    conn.execute("DELETE FROM temp.entity_slices")
+    rows = conn.execute("SELECT article_id, local_id, name, type FROM article_entities")
+    conn.executemany("INSERT INTO temp.entity_slices VALUES (?,?,?,?)", (
+        (aid, lid, typ, _slice_of(typ, name, slices.get(typ, 1)))
+        for aid, lid, name, t in rows for typ in (resolved_type(t, name),)))
+
+
+def rows_of_slice(conn: sqlite3.Connection, typ: str, part: int = 0) -> Iterator[EntityRow]:
+    """The per-article entities resolved as `typ` in slice `part` (`assign_slices`), in the
+    order of a full rebuild."""
     shared: dict[str, str] = {}
 
     def one(s: str | None) -> str | None:
         return None if s is None else shared.setdefault(s, s)
 
-    cursor = conn.execute(_SELECT + _ORDER) if typ == "GPE" else conn.execute(
-        _SELECT + " WHERE e.type = ?" + _ORDER, (typ,))
-    for aid, lid, name, t, aff, roles, n, published in cursor:
-        if resolved_type(t, name) != typ or _slice_of(typ, name, slices) != part:
-            continue
+    for aid, lid, name, t, aff, roles, n, published in conn.execute(
+            "SELECT e.article_id, e.local_id, e.name, e.type, e.affiliation, e.roles, "
+            "e.n_mentions, a.published FROM temp.entity_slices s CROSS JOIN article_entities "
+            "e ON e.article_id = s.article_id AND e.local_id = s.local_id "
+            "JOIN articles a ON a.id = e.article_id WHERE s.type = ? AND s.part = ?" + _ORDER,
+            (typ, part)):
         yield EntityRow(one(aid) or "", one(lid) or "", name, one(t) or "", one(aff),
                         json.loads(roles), n, one(published))
 
@@ -85,9 +96,11 @@ def rebuild_entities(conn: sqlite3.Connection) -> int:
     from newsgraph.store import incremental, person_forms, resolved
 
     saved = 0
-    for typ, slices in _slices(conn):
-        for part in range(slices):
-            rows = list(rows_of_type(conn, typ, part, slices))
+    slices = _slices(conn)
+    assign_slices(conn, dict(slices))
+    for typ, n in slices:
+        for part in range(n):
+            rows = list(rows_of_slice(conn, typ, part))
             found = entities.resolve_entities(rows)
             resolved.save_entities(conn, found)
             incremental.save_keys(conn, rows)
@@ -95,4 +108,5 @@ def rebuild_entities(conn: sqlite3.Connection) -> int:
             person_forms.save_all(conn, rows, found)
             saved += len(found)
             del rows, found
+    conn.execute("DELETE FROM temp.entity_slices")
     return saved

@@ -76,9 +76,10 @@ def test_a_country_is_read_with_the_places_whatever_its_tag() -> None:
     with Store() as st:
         with st.transaction() as conn:
             _add(conn)
-            gpe = [r.name for r in entity_stream.rows_of_type(conn, "GPE")]
-            people = [r.name for r in entity_stream.rows_of_type(conn, "PERSON")]
-            orgs = [r.name for r in entity_stream.rows_of_type(conn, "ORG")]
+            entity_stream.assign_slices(conn, {})
+            gpe = [r.name for r in entity_stream.rows_of_slice(conn, "GPE")]
+            people = [r.name for r in entity_stream.rows_of_slice(conn, "PERSON")]
+            orgs = [r.name for r in entity_stream.rows_of_slice(conn, "ORG")]
     assert gpe == ["France", "Ebro Valley", "Ebro Valley", "France"]
     assert people == ["Carlos Lopez", "Maria Lopez", "Lopez"]   # undated first
     assert sorted(orgs) == ["Lopez", "Lopez Foundation"]
@@ -88,7 +89,8 @@ def test_a_group_is_read_in_one_slice() -> None:
     with Store() as st:
         with st.transaction() as conn:
             _add(conn)
-            parts = [[r.local_id for r in entity_stream.rows_of_type(conn, "GPE", p, 7)]
+            entity_stream.assign_slices(conn, {"GPE": 7})
+            parts = [[r.local_id for r in entity_stream.rows_of_slice(conn, "GPE", p)]
                      for p in range(7)]
     assert sorted(x for p in parts for x in p) == ["e1", "e2", "e4", "e5"]
     assert any(set(p) == {"e1", "e5"} for p in parts)   # France, tagged PERSON and ORG

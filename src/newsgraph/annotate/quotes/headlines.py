@@ -31,6 +31,7 @@ _LABELS = {row[0] for row in _HEADLINE_WORDS if row[1] == "label"}
 _ADVERBS = {row[0] for row in _HEADLINE_WORDS if row[1] == "adverb"}
 _NOT_PLURAL = {row[0] for row in _HEADLINE_WORDS if row[1] == "not_plural"}
 _NOT_SOURCE = {row[0] for row in _HEADLINE_WORDS if row[1] == "not_source"}
+_NOUNS = {row[0] for row in _HEADLINE_WORDS if row[1] == "noun"}
 _SOURCE_NOUNS = {row[0]: row[1] for row in lexicon.tsv_rows("source_nouns.tsv")}
 # The source before a colon is at most this many words, and the colon at most
 # MAX_COLON_AT words in when a preposition ends the source ("Gillibrand on Hillary
@@ -167,15 +168,15 @@ def _verb_at(title: str, words: list[tuple[int, int]], k: int,
     written = _clean(title[words[k][0]:words[k][1]])
     w = written.lower()
     lem = cues.form_lemma(w)
-    if lem is None or lem in _NOT_HEADLINE:
+    if lem is None or lem in _NOT_HEADLINE or w in _NOUNS:
         return None
     raw = title[words[k - 1][0]:words[k - 1][1]]
     if raw.endswith(("'s", "\u2019s", "s'", "s\u2019")):
         return None  # "Petrov's Remarks": a noun after a possessive
     last = _clean(raw)
-    pair = f"{last} {written}"
+    pair = f"{last.rsplit('-', 1)[-1]} {written}"
     if any(pair in ent.name for ent in entities) or gazetteer.lookup_country(pair):
-        return None  # "United States Takes ...": the verb is part of a name
+        return None  # "(Australia-)United States Takes ...": the verb is part of a name
     last = last.lower()
     plural = (w == lem and last.endswith("s") and not last.endswith("ss")
               and last not in _NOT_PLURAL)

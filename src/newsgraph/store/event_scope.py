@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from newsgraph.resolve import entities, events
@@ -143,9 +144,18 @@ def _reports_from(conn: sqlite3.Connection, category: str, lo: str) -> set[int]:
     return out
 
 
-def _inputs(conn: sqlite3.Connection, pks: set[int]) -> events.EventInputs:
-    """The event inputs of the reports `pks`: their actors, the entities of their articles
-    and every alias (an actor's alias must name one entity in the whole store)."""
+@dataclass
+class ReportParts:
+    """What event inputs hold per report: the reports, their actors, the entity links and
+    local names of their articles."""
+    reports: list[events.ReportRow]
+    actors: list[events.ActorRow]
+    links: dict[tuple[str, str], str]
+    local_names: list[tuple[str, str, str]]
+
+
+def report_parts(conn: sqlite3.Connection, pks: Collection[int]) -> ReportParts:
+    """The per-report event inputs of the reports `pks` (actors in report and actor order)."""
     reports = [events.ReportRow(*r) for r in _in_chunks(
         conn, "SELECT r.pk, r.article_id, r.local_id, r.category, r.mode, r.location, "
               "r.location_country, r.date, r.modality, r.sentence, a.published "
@@ -155,24 +165,31 @@ def _inputs(conn: sqlite3.Connection, pks: set[int]) -> events.EventInputs:
     actors = sorted(_in_chunks(conn, "SELECT report_pk, ord, local_entity_id, name, role, "
                                      "affiliation FROM event_report_actors "
                                      "WHERE report_pk IN ({})", pks), key=lambda r: r[:2])
-    links = {(a, lid): e for a, lid, e in _in_chunks(
-        conn, "SELECT article_id, local_id, entity_id FROM entity_links "
-              "WHERE article_id IN ({})", articles)}
-    names = {fold(x[3]) for x in actors}   # only these are looked up by alias
-    aliases = [(e, a) for e, a in conn.execute("SELECT entity_id, alias FROM entity_aliases")
-               if fold(a) in names]
-    ids = set(links.values()) | {e for e, _ in aliases}
-    return events.EventInputs(
+    return ReportParts(
         reports=reports,
         actors=[events.ActorRow(pk, lid, name, role, aff)
                 for pk, _, lid, name, role, aff in actors],
-        links=links,
-        entities={i: events.EntityInfo(n, t, aff) for i, n, t, aff in _in_chunks(
-            conn, "SELECT id, name, type, affiliation FROM entities WHERE id IN ({})", ids)},
-        aliases=aliases,
+        links={(a, lid): e for a, lid, e in _in_chunks(
+            conn, "SELECT article_id, local_id, entity_id FROM entity_links "
+                  "WHERE article_id IN ({})", articles)},
         local_names=[(a, lid, n) for a, lid, n in _in_chunks(
             conn, "SELECT article_id, local_id, name FROM article_entities "
                   "WHERE article_id IN ({})", articles)])
+
+
+def _inputs(conn: sqlite3.Connection, pks: set[int]) -> events.EventInputs:
+    """The event inputs of the reports `pks`: their actors, the entities of their articles
+    and every alias (an actor's alias must name one entity in the whole store)."""
+    parts = report_parts(conn, pks)
+    names = {fold(x.name) for x in parts.actors}   # only these are looked up by alias
+    aliases = [(e, a) for e, a in conn.execute("SELECT entity_id, alias FROM entity_aliases")
+               if fold(a) in names]
+    ids = set(parts.links.values()) | {e for e, _ in aliases}
+    return events.EventInputs(
+        reports=parts.reports, actors=parts.actors, links=parts.links,
+        entities={i: events.EntityInfo(n, t, aff) for i, n, t, aff in _in_chunks(
+            conn, "SELECT id, name, type, affiliation FROM entities WHERE id IN ({})", ids)},
+        aliases=aliases, local_names=parts.local_names)
 
 
 def resolve_events_new(conn: sqlite3.Connection, new: list[str], changes: Changes

@@ -19,7 +19,7 @@ import sqlite3
 from array import array
 
 from newsgraph.resolve import events
-from newsgraph.store.incremental import _in_chunks
+from newsgraph.store.event_scope import report_parts
 
 SLICE = 5_000   # reports clustered at a time
 
@@ -43,26 +43,10 @@ def _visit_order(conn: sqlite3.Connection) -> array[int]:
 def _slice_inputs(conn: sqlite3.Connection, pks: list[int], whole: events.EventInputs
                   ) -> events.EventInputs:
     """The event inputs of the reports `pks`; `whole` holds the entities and aliases."""
-    reports = [events.ReportRow(*r) for r in _in_chunks(
-        conn, "SELECT r.pk, r.article_id, r.local_id, r.category, r.mode, r.location, "
-              "r.location_country, r.date, r.modality, r.sentence, a.published "
-              "FROM event_reports r JOIN articles a ON a.id = r.article_id "
-              "WHERE r.pk IN ({})", pks)]
-    articles = {r.article_id for r in reports}
-    actors = sorted(_in_chunks(conn, "SELECT report_pk, ord, local_entity_id, name, role, "
-                                     "affiliation FROM event_report_actors "
-                                     "WHERE report_pk IN ({})", pks), key=lambda r: r[:2])
+    parts = report_parts(conn, pks)
     return events.EventInputs(
-        reports=reports,
-        actors=[events.ActorRow(pk, lid, name, role, aff)
-                for pk, _, lid, name, role, aff in actors],
-        links={(a, lid): e for a, lid, e in _in_chunks(
-            conn, "SELECT article_id, local_id, entity_id FROM entity_links "
-                  "WHERE article_id IN ({})", articles)},
-        entities=whole.entities, aliases=whole.aliases,
-        local_names=[(a, lid, n) for a, lid, n in _in_chunks(
-            conn, "SELECT article_id, local_id, name FROM article_entities "
-                  "WHERE article_id IN ({})", articles)])
+        reports=parts.reports, actors=parts.actors, links=parts.links,
+        entities=whole.entities, aliases=whole.aliases, local_names=parts.local_names)
 
 
 def _open(c: events.Cluster, last: dt.date | None) -> bool:

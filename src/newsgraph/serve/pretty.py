@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
-from newsgraph.record import Article, day_text
+from newsgraph.record import Article, Quote, day_text
 
 
 def render(article: Article, *, first: bool = True, console: Console | None = None) -> None:
@@ -43,8 +43,21 @@ def _quotes(article: Article) -> Table | None:
         t.add_column(col, overflow="fold")
     for q in article.quotes:
         text = q.text if len(q.text) < 300 else q.text[:297] + "..."
-        t.add_row(q.speaker or "?", q.kind, q.cue or "", text)
+        kind = f"{q.kind} (headline)" if q.in_title else q.kind
+        t.add_row(who_said(q), kind, q.cue or "", text)
     return t
+
+
+def who_said(q: Quote) -> str:
+    """The speaker's name; for a source that is no named person, its phrase and its kind
+    ("people familiar with the talks (anonymous)"); "(no source)" where the text gives none."""
+    if q.speaker:
+        return q.speaker
+    if q.speaker_kind == "unattributed":
+        return "(no source)"
+    if q.source_text:
+        return f"{q.source_text} ({q.speaker_kind})" if q.speaker_kind else q.source_text
+    return "?"
 
 
 def _events(article: Article) -> Table | None:

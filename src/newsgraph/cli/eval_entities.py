@@ -34,6 +34,8 @@ def command(gold_dir: str, split: str | None, show_errors: int) -> None:
     click.echo(f"people            P {r.precision:.3f}  R {r.recall:.3f}  F1 {r.f1:.3f}")
     click.echo(f"role accuracy     {r.role_accuracy:.3f} ({r.roles_exact}/{r.matched})  "
                f"lenient {r.role_overlap:.3f} ({r.roles_overlap}/{r.matched})")
+    click.echo(f"roles found       {r.role_recall:.3f} ({r.roles_found}/{r.gold_roles})  "
+               f"precision {r.role_precision:.3f} ({r.roles_found}/{r.pred_roles})")
     click.echo(f"affiliation       {r.affiliation_accuracy:.3f} "
                f"({r.affiliation_right}/{r.matched})")
     click.echo(f"key entities      recall {r.entity_recall:.3f} "

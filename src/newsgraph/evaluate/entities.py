@@ -4,9 +4,10 @@ People: a predicted PERSON matches a gold person when its name is the gold name 
 its aliases (compared without case, dots, brackets or apostrophe style); each gold person
 matches at most one prediction, so a person split in two costs a false positive. On matched
 people: role accuracy (the set of roles equals the gold set, compared in canonical
-spelling), lenient role accuracy (the sets share a role, or both are empty) and affiliation
-accuracy (same country or organisation, or both none). Key non-person entities: recall by
-name and type, and affiliation accuracy where the gold gives one.
+spelling), lenient role accuracy (the sets share a role, or both are empty), roles found
+(of the roles the gold gives matched people, the share predicted) with role precision, and
+affiliation accuracy (same country or organisation, or both none). Key non-person entities:
+recall by name and type, and affiliation accuracy where the gold gives one.
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ class Report:
     matched: int = 0
     roles_exact: int = 0
     roles_overlap: int = 0
+    gold_roles: int = 0
+    pred_roles: int = 0
+    roles_found: int = 0
     affiliation_right: int = 0
     gold_entities: int = 0
     entities_found: int = 0
@@ -97,6 +101,16 @@ class Report:
     @property
     def role_overlap(self) -> float:
         return self.rate(self.roles_overlap, self.matched)
+
+    @property
+    def role_recall(self) -> float:
+        """Of the roles the gold gives the matched people, the share predicted."""
+        return self.rate(self.roles_found, self.gold_roles)
+
+    @property
+    def role_precision(self) -> float:
+        """Of the roles predicted for the matched people, the share in the gold."""
+        return self.rate(self.roles_found, self.pred_roles)
 
     @property
     def affiliation_accuracy(self) -> float:
@@ -177,6 +191,9 @@ def score_doc(gold: GoldDoc, pred: list[Entity], report: Report) -> None:
         gr = {norm_role(r) for r in g.roles}
         report.roles_exact += pr == gr
         report.roles_overlap += bool(pr & gr) or pr == gr
+        report.gold_roles += len(gr)
+        report.pred_roles += len(pr)
+        report.roles_found += len(pr & gr)
         if pr != gr:
             report.errors.append(Error(gold.id, "role", f"{g.name}: {sorted(g.roles)}",
                                        str(sorted(e.roles))))

@@ -164,6 +164,17 @@ def test_defence_and_defense_score_the_same(tmp_path: Path) -> None:
     assert r.roles_exact == 1
 
 
+def test_roles_found_counts_each_gold_role(tmp_path: Path) -> None:
+    """Roles found is per role: one of two gold roles predicted, plus one extra role."""
+    (gold,) = _gold(tmp_path)
+    gold.people[0].roles = ["Secretary of State", "Former Senator"]
+    r = ev.Report()
+    ev.score_doc(gold, [Entity("e1", "Blinken", "PERSON", roles=["Secretary of State", "Chair"],
+                               affiliation="United States")], r)
+    assert (r.gold_roles, r.pred_roles, r.roles_found) == (2, 2, 1)
+    assert r.role_recall == 0.5 and r.role_precision == 0.5 and r.roles_exact == 0
+
+
 def test_load_gold_names_the_bad_file(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text(json.dumps({"id": "x", "text": "t"}), encoding="utf-8")
     with pytest.raises(ValueError, match="x.json"):

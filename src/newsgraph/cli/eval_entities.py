@@ -13,18 +13,21 @@ import click
 @click.option("--split", default=None,
               help="Score only the gold files of this split (\"dev\", \"test2\"; a file "
                    "without one is \"dev\"). Default: all.")
+@click.option("--batch", default=None, type=click.IntRange(min=1),
+              help="Score only the gold files of this batch (a file without one is batch 1). "
+                   "Default: all.")
 @click.option("--errors", "show_errors", default=0, show_default=True,
               type=click.IntRange(min=0),
               help="List up to this many missed and spurious people and wrong roles or "
                    "affiliations.")
-def command(gold_dir: str, split: str | None, show_errors: int) -> None:
+def command(gold_dir: str, split: str | None, batch: int | None, show_errors: int) -> None:
     """Score entities against hand-annotated gold: precision, recall and F1 of people, role
     accuracy and affiliation accuracy of the people found, and recall of key places and
     organisations."""
     from newsgraph.evaluate import entities as ev
 
     try:
-        docs = ev.load_gold(gold_dir, split)
+        docs = ev.load_gold(gold_dir, split, batch)
     except ValueError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(1)

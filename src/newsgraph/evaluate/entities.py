@@ -50,6 +50,7 @@ class GoldDoc:
     entities: list[GoldEntity]
     # "dev": looked at while the rules were written; "test2" and later: scored before any change
     split: str = "dev"
+    batch: int = 1
 
 
 @dataclass
@@ -144,9 +145,11 @@ def _entity(d: dict[str, Any]) -> GoldEntity:
                       affiliation=d.get("affiliation"), has_affiliation="affiliation" in d)
 
 
-def load_gold(path: str | Path, split: str | None = None) -> list[GoldDoc]:
-    """Every *.json in a folder (only those of `split` when given; a file without one is
-    "dev"); a clear ValueError names a file that is not gold."""
+def load_gold(path: str | Path, split: str | None = None,
+              batch: int | None = None) -> list[GoldDoc]:
+    """Every *.json in a folder (only those of `split` and `batch` when given; a file without
+    a split is "dev", one without a batch is batch 1); a clear ValueError names a file that is
+    not gold."""
     root = Path(path)
     if not root.is_dir():
         raise ValueError(f"{path}: not a folder")
@@ -158,7 +161,8 @@ def load_gold(path: str | Path, split: str | None = None) -> list[GoldDoc]:
                                 published=d.get("published"),
                                 people=[_person(p) for p in d["people"]],
                                 entities=[_entity(e) for e in d.get("entities", [])],
-                                split=str(d.get("split", "dev"))))
+                                split=str(d.get("split", "dev")),
+                                batch=int(d.get("batch", 1))))
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise ValueError(f"{f}: not an entities gold file ({e})") from e
     if not docs:
@@ -167,6 +171,11 @@ def load_gold(path: str | Path, split: str | None = None) -> list[GoldDoc]:
         docs = [d for d in docs if d.split == split]
         if not docs:
             raise ValueError(f"{path}: no gold files in split {split!r}")
+    if batch is not None:
+        docs = [d for d in docs if d.batch == batch]
+        if not docs:
+            raise ValueError(f"{path}: no gold files in batch {batch}"
+                             + (f" of split {split!r}" if split else ""))
     return docs
 
 

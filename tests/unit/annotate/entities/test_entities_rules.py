@@ -183,6 +183,17 @@ def test_load_gold_names_the_bad_file(tmp_path: Path) -> None:
         ev.load_gold(tmp_path / "missing")
 
 
+def test_load_gold_filters_by_split_and_batch(tmp_path: Path) -> None:
+    for name, extra in (("a", {}), ("b", {"split": "test"}), ("c", {"split": "test", "batch": 2})):
+        d = {"id": name, "text": "t", "people": [], **extra}
+        (tmp_path / f"{name}.json").write_text(json.dumps(d), encoding="utf-8")
+    assert [d.id for d in ev.load_gold(tmp_path, "test")] == ["b", "c"]
+    assert [d.id for d in ev.load_gold(tmp_path, "test", 2)] == ["c"]
+    assert [d.id for d in ev.load_gold(tmp_path, None, 1)] == ["a", "b"]
+    with pytest.raises(ValueError, match="batch 2 of split 'dev'"):
+        ev.load_gold(tmp_path, "dev", 2)
+
+
 def test_gold_files_are_well_formed() -> None:
     docs = ev.load_gold(GOLD_DIR / "entities")
     assert len(docs) >= 31

@@ -21,6 +21,7 @@ def test_names_occur_in_the_text_and_are_not_shared() -> None:
     for f in sorted(GOLD.glob("*.json")):
         d = json.loads(f.read_text(encoding="utf-8"))
         assert d["split"] in {"dev", "test"}, f.name
+        assert d.get("batch", 1) in {1, 2}, f.name
         seen: set[str] = set()
         for p in d["people"]:
             assert set(p) == {"name", "aliases", "roles", "affiliation", "organisation"}, f.name

@@ -30,15 +30,23 @@ def test_eval_command_on_the_gold(nlp) -> None:  # type: ignore[no-untyped-def]
     assert aff >= 0.85, res.output
 
 
-def test_eval_command_on_the_news_gold(nlp) -> None:  # type: ignore[no-untyped-def]
+# Dev floors per batch of the real-news gold (F1, role accuracy, affiliation): just under
+# the scores measured when they were set.
+NEWS_DEV_FLOORS = {1: (0.95, 0.84, 0.84), 2: (0.94, 0.60, 0.74)}
+
+
+@pytest.mark.parametrize("batch", sorted(NEWS_DEV_FLOORS))
+def test_eval_command_on_the_news_gold(nlp, batch: int) -> None:  # type: ignore[no-untyped-def]
     """Floors on the real-news gold's dev split (the rules were written on it; test is
-    reported, not gated): just under the scores measured when they were set."""
+    reported, not gated)."""
     from newsgraph.cli import main
 
     res = CliRunner().invoke(main, ["eval", "entities", "--gold",
-                                    str(GOLD_DIR / "entities_news"), "--split", "dev"])
+                                    str(GOLD_DIR / "entities_news"), "--split", "dev",
+                                    "--batch", str(batch)])
     assert res.exit_code == 0, res.output
     lines = {ln.split()[0]: ln for ln in res.output.splitlines() if ln.strip()}
-    assert float(lines["people"].split("F1")[1].split()[0]) >= 0.95, res.output
-    assert float(lines["role"].split()[2]) >= 0.84, res.output
-    assert float(lines["affiliation"].split()[1]) >= 0.84, res.output
+    f1, role, aff = NEWS_DEV_FLOORS[batch]
+    assert float(lines["people"].split("F1")[1].split()[0]) >= f1, res.output
+    assert float(lines["role"].split()[2]) >= role, res.output
+    assert float(lines["affiliation"].split()[1]) >= aff, res.output

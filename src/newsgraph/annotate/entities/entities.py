@@ -22,6 +22,7 @@ from newsgraph.annotate.entities import (
     affiliation,
     contests,
     coref,
+    credits,
     dateline,
     names,
     people,
@@ -240,7 +241,7 @@ def extract(doc: Doc) -> list[Entity]:
                     and _after_place_prep(e.root)}
     named = {h.place.country for h in hits if h.place.country and h.place.kind in COUNTRY_KINDS}
     places = [p for p in persons if _is_place(doc, p, model_places, named)]
-    persons = [p for p in persons if p not in places]
+    persons = credits.story_people(doc, [p for p in persons if p not in places])
     name_spans = [(n.start, n.end) for p in persons for n in p.names if n.end > n.start]
     b = _Builder()
     for p in places:

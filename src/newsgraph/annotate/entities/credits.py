@@ -5,9 +5,9 @@ Doe", "Follow Jane Doe on Twitter", "Jane Doe contributed to this report"; phras
 `data/credit_lines.tsv`) or with a note on the author ("Jane Doe is a senior fellow at the
 Hoover Institution.", "Jane Doe, a retired colonel, teaches at ..."). A person whose every
 mention lies on such lines is dropped. An author note is one of the last two paragraphs
-of a text of five or more that opens with a name followed by "is", "was" or an apposition with an article, holds no
-quotation and no speech verb; a person the story also names elsewhere keeps every mention
-and stays.
+of a text of five or more that opens with a name followed by "is", "was" or an apposition
+with an article, and holds no quotation and no speech verb; a person the story also names
+elsewhere keeps every mention and stays.
 """
 
 from __future__ import annotations

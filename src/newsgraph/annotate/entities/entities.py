@@ -27,6 +27,7 @@ from newsgraph.annotate.entities import (
     names,
     people,
     personhood,
+    roleform,
     roles,
     stated,
 )
@@ -35,6 +36,8 @@ from newsgraph.record import Entity
 
 log = logging.getLogger(__name__)
 
+# Entities whose name opening a title is the employer or jurisdiction, not the post.
+ORG_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 # Tokens that never make an entity on their own ("MR" read as a place, "Jr." as a GPE).
 JUNK = frozenset({"mr", "ms", "mrs", "dr", "mr.", "ms.", "mrs.", "dr.", "jr.", "sr.", "jr",
@@ -242,6 +245,7 @@ def extract(doc: Doc) -> list[Entity]:
     named = {h.place.country for h in hits if h.place.country and h.place.kind in COUNTRY_KINDS}
     places = [p for p in persons if _is_place(doc, p, model_places, named)]
     persons = credits.story_people(doc, [p for p in persons if p not in places])
+    roleform.apply(persons, doc, ORG_LABELS)
     name_spans = [(n.start, n.end) for p in persons for n in p.names if n.end > n.start]
     b = _Builder()
     for p in places:

@@ -28,13 +28,12 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from newsgraph import lexicon
 from spacy.tokens import Doc
 
+from newsgraph import lexicon
 from newsgraph.annotate.entities import parties, roles
 from newsgraph.annotate.entities.coref import Person
 from newsgraph.geo import countries, places
-
 
 
 def _table(name: str) -> dict[str, frozenset[str]]:
@@ -106,6 +105,14 @@ def is_role_head(word: str) -> bool:
     return parts[-1].endswith(AGENT_ENDINGS) or parts[-1] in _occupations()
 
 
+def _singular(word: str) -> str:
+    """A title head in the plural in its singular ("Advisers", "Senators")."""
+    low = word.lower()
+    if low.endswith("s") and not low.endswith("ss") and roles.is_head(low[:-1]):
+        return word[:-1]
+    return word
+
+
 def _head_index(words: list[str]) -> int:
     """Where the head of the role is: the last word before the first preposition, or the
     last word where that one is no role word ("Department of Trade Secretary")."""
@@ -114,7 +121,10 @@ def _head_index(words: list[str]) -> int:
             if is_role_head(words[i - 1]) or not is_role_head(words[-1]):
                 return i - 1
             break
-    return len(words) - 1
+    last = len(words) - 1
+    while last > 0 and roles.ROMAN_RE.match(words[last]):
+        last -= 1  # "Foreign Minister II", a post's number
+    return last
 
 
 def _opening(words: list[str], orgs: Collection[str], acronyms: Collection[str]) -> int:
@@ -160,8 +170,10 @@ def _tail_cut(words: list[str], orgs: Collection[str]) -> list[str]:
     body = [w.lower() for w in (rest[1:] if rest[0].lower() == "the" else rest)]
     if any(w in PUBLIC_BODY for w in body):
         return words  # "Speaker of the Parliament": the office's own wording
-    # An organisation the article names, not a portfolio ("of State for Political Affairs").
-    named = len(body) > 1 and words[k].lower() != "on" and " ".join(body) in orgs \
+    # An organisation the article names, not a portfolio ("of State for Political Affairs",
+    # "for Passport Services").
+    named = len(body) > 1 and words[k].lower() in {"of", "at", "with"} \
+        and " ".join(body) in orgs \
         and not any(roles.is_title_word(w) for w in body)
     if named or (body and body[-1] in PRIVATE_BODY) \
             or (words[k].lower() == "on" and body and body[-1] in BODY | {"court"}):
@@ -173,6 +185,11 @@ def reform(role: str, orgs: Collection[str] = (), acronyms: Collection[str] = ()
     """The form of one canonical role (`orgs`: organisation and place names the article
     gives, lower case; `acronyms`: the acronyms it uses on their own, see `acronyms`)."""
     words = role.split(" ")
+    if words[0].lower().startswith("ex-") and len(words[0]) > 3:
+        words = ["Former", words[0][3:].capitalize(), *words[1:]]  # "Ex-President"
+    head = _head_index(words)
+    if _singular(words[head]) != words[head]:
+        words[head] = _singular(words[head])  # "two Advisers" said of one of them
     party: str | None = None
     kept: list[str] = []
     for w in words:

@@ -49,7 +49,7 @@ SPELLING = {
     "gov.": "Governor", "amb.": "Ambassador", "sec.": "Secretary",
     "cmdr.": "Commander", "cmdr": "Commander", "lt": "Lieutenant", "sgt": "Sergeant",
     "mp": "MP", "ceo": "CEO", "charge": "Chargé", "d'affaires": "d’Affaires",
-    "d’affaires": "d’Affaires",
+    "d’affaires": "d’Affaires", "frontrunner": "Front-Runner",
 }
 
 # "X Secretary" is "Secretary of X" for these US departments.

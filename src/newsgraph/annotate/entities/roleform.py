@@ -60,6 +60,7 @@ IDEOLOGY = FORM.tagged("ideology")
 BODY = FORM.tagged("body")
 PRIVATE_BODY = FORM.tagged("private_body")
 PUBLIC_BODY = FORM.tagged("public_body")
+NAMED_BODY = FORM.tagged("named_body")
 NOT_ROLE = FORM.tagged("not_role") | WORDS.tagged("not_role")
 INDEFINITE = FORM.tagged("indefinite")
 ROLE_NOUNS = WORDS.tagged("public", "private", "trade", "field")
@@ -135,16 +136,19 @@ def _opening(words: list[str], orgs: Collection[str], acronyms: Collection[str])
         return 0  # "Ukraine Expert": the field studied
     for n in range(min(head, 4), 0, -1):
         run = words[:n]
-        if not all(w[:1].isupper() for w in run) or any(roles.is_head(w) for w in run) \
-                or all(roles.is_title_word(w) for w in run):
+        if not all(w[:1].isupper() for w in run) or any(roles.is_head(w) for w in run):
+            continue
+        if run[-1].lower() in BODY and (n > 1 or run[0].lower() in NAMED_BODY):
+            return n  # "Foreign Ministry Spokesperson", "House Minority Leader"
+        if all(roles.is_title_word(w) for w in run):
             continue  # "National Security Advisor": the title's own words
         name = " ".join(run)
         if n == 1 and name.isupper():
             continue  # an acronym: below
         if name.lower() in orgs or _is_place(name):
             return n
-        if run[-1].lower() in BODY and (n > 1 or not roles.is_title_word(run[0])):
-            return n
+        if run[-1].lower() in BODY and not roles.is_title_word(run[0]):
+            return n  # "Unity Fund President"
     if words[0] in acronyms and head > 0:
         return 1  # "FDIC Chairman", where the article speaks of the FDIC
     return 0
@@ -176,7 +180,7 @@ def _tail_cut(words: list[str], orgs: Collection[str]) -> list[str]:
         and " ".join(body) in orgs \
         and not any(roles.is_title_word(w) for w in body)
     if named or (body and body[-1] in PRIVATE_BODY) \
-            or (words[k].lower() == "on" and body and body[-1] in BODY | {"court"}):
+            or (words[k].lower() == "on" and any(w in BODY | {"court"} for w in body)):
         return words[:k]
     return words
 

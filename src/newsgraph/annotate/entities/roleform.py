@@ -24,6 +24,7 @@ Word lists: `data/role_form.tsv`, with `role_words.tsv` and `titles.tsv`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -185,9 +186,13 @@ def _tail_cut(words: list[str], orgs: Collection[str]) -> list[str]:
     return words
 
 
-def reform(role: str, orgs: Collection[str] = (), acronyms: Collection[str] = ()) -> Form:
+def reform(role: str, orgs: Collection[str] = (), acronyms: Collection[str] = (),
+           text: str | None = None) -> Form:
     """The form of one canonical role (`orgs`: organisation and place names the article
-    gives, lower case; `acronyms`: the acronyms it uses on their own, see `acronyms`)."""
+    gives, lower case; `acronyms`: the acronyms it uses on their own, see `acronyms`;
+    `text`: the article's wording of the role, where a party label is capitalised: "a
+    conservative radio host" holds an ideology, "a Conservative MP" a party)."""
+    written = set(re.split(r"[\s-]+", text)) if text is not None else None
     words = role.split(" ")
     if words[0].lower().startswith("ex-") and len(words[0]) > 3:
         words = ["Former", words[0][3:].capitalize(), *words[1:]]  # "Ex-President"
@@ -197,7 +202,7 @@ def reform(role: str, orgs: Collection[str] = (), acronyms: Collection[str] = ()
     party: str | None = None
     kept: list[str] = []
     for w in words:
-        if parties.is_label(w) and len(words) > 1:
+        if parties.is_label(w) and len(words) > 1 and (written is None or w in written):
             party = party or w
         elif w.lower() not in EVALUATIVE and not (w.lower() in IDEOLOGY and len(words) > 1):
             kept.append(w)
@@ -242,7 +247,7 @@ def apply(people: Iterable[Person], doc: Doc, labels: Collection[str]) -> None:
     for p in people:
         seen: dict[str, str] = {}
         for role, text in zip(p.roles, p.role_texts, strict=True):
-            form = reform(role, orgs, acr)
+            form = reform(role, orgs, acr, text)
             if form.party and p.party is None:
                 p.party = form.party
             if form.role is not None:

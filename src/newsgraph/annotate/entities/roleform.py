@@ -64,6 +64,7 @@ PUBLIC_BODY = FORM.tagged("public_body")
 NAMED_BODY = FORM.tagged("named_body")
 NOT_ROLE = FORM.tagged("not_role") | WORDS.tagged("not_role")
 INDEFINITE = FORM.tagged("indefinite")
+TEMPORAL = FORM.tagged("temporal") | WORDS.tagged("temporal")
 ROLE_NOUNS = WORDS.tagged("public", "private", "trade", "field")
 FIELD_HEADS = WORDS.tagged("field")
 AGENT_ENDINGS = tuple(e.lstrip("-") for e in WORDS.tagged("agent_ending")
@@ -165,6 +166,9 @@ def _tail_cut(words: list[str], orgs: Collection[str]) -> list[str]:
     """The role without an employer after its head ("Head of a Texas Company" -> Head)."""
     head = _head_index(words)
     k = head + 1
+    if k < len(words) and words[k].lower() == "in" \
+            and any(w.lower() in TEMPORAL for w in words[k + 1:]):
+        return words[:k]  # "the only candidate in modern times"
     if k >= len(words) or words[k].lower() not in CUT_AFTER:
         return words
     rest = words[k + 1:]
@@ -202,6 +206,9 @@ def reform(role: str, orgs: Collection[str] = (), acronyms: Collection[str] = ()
     party: str | None = None
     kept: list[str] = []
     for w in words:
+        pre, _, post = w.partition("-")
+        if post and pre.lower() in EVALUATIVE:
+            w = post[:1].upper() + post[1:]  # "Mega-Donor"
         if parties.is_label(w) and len(words) > 1 and (written is None or w in written):
             party = party or w
         elif w.lower() not in EVALUATIVE and not (w.lower() in IDEOLOGY and len(words) > 1):

@@ -219,6 +219,10 @@ GENERAL_COMPOUNDS = frozenset({"secretary", "attorney", "director", "surgeon", "
                                "lieutenant", "major", "brigadier", "governor", "consul",
                                "commissioner", "solicitor", "auditor", "postmaster",
                                "adjutant", "advocate", "-", "lt.", "maj."})
+# "Lieutenant" before these is one rank or post with them ("Lt. Gov.", "Lieutenant Colonel").
+LIEUTENANT = frozenset({"lieutenant", "lt.", "lt"})
+LIEUTENANT_OF = frozenset({"governor", "gov.", "colonel", "col.", "commander", "cmdr.",
+                           "cmdr"})
 PURE_HEADS = HEADS - MODIFIERS - {"general", "chief", "head", "lady"}
 
 
@@ -228,8 +232,9 @@ def split_roles(words: list[str]) -> list[list[str]]:
     for w in words:
         prev = parts[-1][-1].lower() if parts[-1] else ""
         again = w.lower() in PURE_HEADS and w.lower() in {x.lower() for x in parts[-1]}
-        if w.lower() in {"general", "gen."} and prev in GENERAL_COMPOUNDS:
-            parts[-1].append(w)  # "Lt. Gen.", "Major General", "Secretary General"
+        if w.lower() in {"general", "gen."} and prev in GENERAL_COMPOUNDS \
+                or prev in LIEUTENANT and w.lower() in LIEUTENANT_OF:
+            parts[-1].append(w)  # "Lt. Gen.", "Major General", "Secretary General", "Lt. Gov."
         elif again and prev not in PURE_HEADS:
             parts.append([w])  # "Secretary of Commerce Secretary Gina Raimondo"
         elif w.lower() in PURE_HEADS and prev and prev not in MODIFIERS | CONNECTORS \

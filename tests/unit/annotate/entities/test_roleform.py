@@ -49,6 +49,9 @@ from nlp_helpers import people
     ("Advisers", None, Form("Advisor")),
     ("Foreign Minister II", None, Form("Foreign Minister II")),
     ("Neurosurgeon", None, Form("Neurosurgeon")),
+    ("Mega-Donor", "mega-donor", Form("Donor")),
+    ("Presidential Candidate In Modern Times", None, Form("Presidential Candidate")),
+    ("Expert in Modern History", None, Form("Expert in Modern History")),
 ])
 def test_role_form(role: str, text: str | None, want: Form) -> None:
     assert reform(role, text=text) == want
@@ -93,3 +96,9 @@ def test_a_party_inside_a_lower_case_title_is_split_off(nlp) -> None:  # type: i
     assert p["Dale Hurst"].roles == ["Presumptive Nominee", "Republican"]
     assert p["Maya Lund"].roles == ["Former Senator"]
     assert p["Omar Fell"].roles == ["Judge"]
+
+
+@pytest.mark.slow
+def test_lieutenant_and_governor_are_one_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "Lt. Gov. Eric Holm said the plan was fine.")
+    assert p["Eric Holm"].roles == ["Lieutenant Governor"]

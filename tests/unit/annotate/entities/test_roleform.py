@@ -51,7 +51,7 @@ from nlp_helpers import people
     ("Neurosurgeon", None, Form("Neurosurgeon")),
     ("Mega-Donor", "mega-donor", Form("Donor")),
     ("Presidential Candidate In Modern Times", None, Form("Presidential Candidate")),
-    ("Expert in Modern History", None, Form("Expert in Modern History")),
+    ("Expert in Modern History", None, Form("Expert In Modern History")),
 ])
 def test_role_form(role: str, text: str | None, want: Form) -> None:
     assert reform(role, text=text) == want

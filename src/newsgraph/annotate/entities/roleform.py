@@ -69,6 +69,8 @@ ROLE_NOUNS = WORDS.tagged("public", "private", "trade", "field")
 FIELD_HEADS = WORDS.tagged("field")
 AGENT_ENDINGS = tuple(e.lstrip("-") for e in WORDS.tagged("agent_ending")
                       | FORM.tagged("agent_ending"))
+# The roles party labels give ("Republican", "Democrat", "Labour").
+PARTY_ROLES = frozenset(row.role for rows in parties.ROWS.values() for row in rows)
 # Prepositions that open what follows a role's head.
 TAIL = frozenset({"of", "for", "on", "at", "with", "in", "to"})
 CUT_AFTER = frozenset({"of", "for", "on", "at", "with"})
@@ -190,29 +192,42 @@ def _tail_cut(words: list[str], orgs: Collection[str]) -> list[str]:
     return words
 
 
+def _head_form(words: list[str]) -> list[str]:
+    """ "Ex-President" is Former President; a plural head ("two Advisers" said of one of
+    them) its singular."""
+    if words[0].lower().startswith("ex-") and len(words[0]) > 3:
+        words = ["Former", words[0][3:].capitalize(), *words[1:]]
+    head = _head_index(words)
+    return words[:head] + [_singular(words[head])] + words[head + 1:]
+
+
+def _party_and_words(words: list[str], written: set[str] | None) -> tuple[str | None,
+                                                                          list[str]]:
+    """The party label a phrase holds and its other words, judgements and ideology left
+    out ("Mega-Donor" -> Donor)."""
+    party: str | None = None
+    kept: list[str] = []
+    for w in words:
+        pre, _, post = w.partition("-")
+        if post and pre.lower() in EVALUATIVE:
+            w = post[:1].upper() + post[1:]
+        if parties.is_label(w) and len(words) > 1 and (written is None or w in written):
+            party = party or w
+        elif w.lower() not in EVALUATIVE and not (w.lower() in IDEOLOGY and len(words) > 1):
+            kept.append(w)
+    return party, kept
+
+
 def reform(role: str, orgs: Collection[str] = (), acronyms: Collection[str] = (),
            text: str | None = None) -> Form:
     """The form of one canonical role (`orgs`: organisation and place names the article
     gives, lower case; `acronyms`: the acronyms it uses on their own, see `acronyms`;
     `text`: the article's wording of the role, where a party label is capitalised: "a
     conservative radio host" holds an ideology, "a Conservative MP" a party)."""
+    if role in PARTY_ROLES:
+        return Form(role)  # "Republican", the party as a role (`stated.apply`)
     written = set(re.split(r"[\s-]+", text)) if text is not None else None
-    words = role.split(" ")
-    if words[0].lower().startswith("ex-") and len(words[0]) > 3:
-        words = ["Former", words[0][3:].capitalize(), *words[1:]]  # "Ex-President"
-    head = _head_index(words)
-    if _singular(words[head]) != words[head]:
-        words[head] = _singular(words[head])  # "two Advisers" said of one of them
-    party: str | None = None
-    kept: list[str] = []
-    for w in words:
-        pre, _, post = w.partition("-")
-        if post and pre.lower() in EVALUATIVE:
-            w = post[:1].upper() + post[1:]  # "Mega-Donor"
-        if parties.is_label(w) and len(words) > 1 and (written is None or w in written):
-            party = party or w
-        elif w.lower() not in EVALUATIVE and not (w.lower() in IDEOLOGY and len(words) > 1):
-            kept.append(w)
+    party, kept = _party_and_words(_head_form(role.split(" ")), written)
     lead = 0
     while lead < len(kept) and kept[lead].lower() in roles.LEADING_RANKS:
         lead += 1

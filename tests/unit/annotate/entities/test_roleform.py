@@ -15,6 +15,7 @@ from nlp_helpers import people
     ("Presumptive Republican Nominee", "presumptive Republican nominee",
      Form("Presumptive Nominee", "Republican")),
     ("Nevada Republican", "Nevada Republican", Form(None, "Republican")),
+    ("Democrat", "Democratic", Form("Democrat")),  # the party's role, given once more
     ("Conservative MP", "Conservative MP", Form("MP", "Conservative")),
     # in lower case the same word is an ideology, dropped
     ("Conservative Radio Host", "conservative radio host", Form("Radio Host")),

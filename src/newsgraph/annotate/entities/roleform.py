@@ -64,6 +64,8 @@ PUBLIC_BODY = FORM.tagged("public_body")
 NAMED_BODY = FORM.tagged("named_body")
 NOT_ROLE = FORM.tagged("not_role") | WORDS.tagged("not_role")
 INDEFINITE = FORM.tagged("indefinite")
+NOT_OPENING = FORM.tagged("not_opening")
+NOT_ALONE = FORM.tagged("not_alone")
 TEMPORAL = FORM.tagged("temporal") | WORDS.tagged("temporal")
 ROLE_NOUNS = WORDS.tagged("public", "private", "trade", "field")
 FIELD_HEADS = WORDS.tagged("field")
@@ -228,6 +230,10 @@ def reform(role: str, orgs: Collection[str] = (), acronyms: Collection[str] = ()
         return Form(role)  # "Republican", the party as a role (`stated.apply`)
     written = set(re.split(r"[\s-]+", text)) if text is not None else None
     party, kept = _party_and_words(_head_form(role.split(" ")), written)
+    while len(kept) > 1 and kept[0].lower() in NOT_OPENING:
+        kept = kept[1:]  # "to re-elect Sen. Rob Portman": a verb read into the title
+    if len(kept) == 1 and kept[0].lower() in NOT_ALONE:
+        return Form(None, party)  # "a charge": "Chargé" is a post only with d'Affaires
     lead = 0
     while lead < len(kept) and kept[lead].lower() in roles.LEADING_RANKS:
         lead += 1

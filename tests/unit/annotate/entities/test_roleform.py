@@ -51,6 +51,10 @@ from nlp_helpers import people
     ("Foreign Minister II", None, Form("Foreign Minister II")),
     ("Neurosurgeon", None, Form("Neurosurgeon")),
     ("Mega-Donor", "mega-donor", Form("Donor")),
+    ("Elect Senator", "elect Sen.", Form("Senator")),
+    ("Senator-Elect", None, Form("Senator-Elect")),
+    ("Chargé", "charge", Form(None)),
+    ("Chargé d’Affaires", None, Form("Chargé d’Affaires")),
     ("Presidential Candidate In Modern Times", None, Form("Presidential Candidate")),
     ("Expert in Modern History", None, Form("Expert In Modern History")),
 ])

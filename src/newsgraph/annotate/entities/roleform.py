@@ -232,8 +232,8 @@ def reform(role: str, orgs: Collection[str] = (), acronyms: Collection[str] = ()
     party, kept = _party_and_words(_head_form(role.split(" ")), written)
     while len(kept) > 1 and kept[0].lower() in NOT_OPENING:
         kept = kept[1:]  # "to re-elect Sen. Rob Portman": a verb read into the title
-    if len(kept) == 1 and kept[0].lower() in NOT_ALONE:
-        return Form(None, party)  # "a charge": "Chargé" is a post only with d'Affaires
+    if len(kept) == 1 and written is not None and {w.lower() for w in written} & NOT_ALONE:
+        return Form(None, party)  # "a charge" (the post is "chargé", "chargé d'affaires")
     lead = 0
     while lead < len(kept) and kept[lead].lower() in roles.LEADING_RANKS:
         lead += 1

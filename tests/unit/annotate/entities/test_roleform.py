@@ -54,6 +54,7 @@ from nlp_helpers import people
     ("Elect Senator", "elect Sen.", Form("Senator")),
     ("Senator-Elect", None, Form("Senator-Elect")),
     ("Chargé", "charge", Form(None)),
+    ("Chargé", "chargé", Form("Chargé")),
     ("Chargé d’Affaires", None, Form("Chargé d’Affaires")),
     ("Presidential Candidate In Modern Times", None, Form("Presidential Candidate")),
     ("Expert in Modern History", None, Form("Expert In Modern History")),

@@ -24,6 +24,8 @@ from newsgraph.annotate.entities import (
     coref,
     credits,
     dateline,
+    descriptions,
+    later,
     names,
     people,
     personhood,
@@ -275,6 +277,11 @@ def extract(doc: Doc) -> list[Entity]:
     stated.from_possessors(persons)
     contests.from_contests(doc, persons, home)
     affiliation.spouses(persons)
+    if found.scan is not None:
+        # Roles said at later mentions, after the affiliation rules: a role found only
+        # there does not change how the person's country is guessed.
+        later.read(found.scan, persons, evidence)
+        descriptions.resolve(found.scan, persons, evidence)
     out = [_person_entity(p) for p in persons]
     for g in b.groups.values():
         out.append(Entity(id="", name=g.name, type=g.type, affiliation=g.affiliation,

@@ -123,6 +123,8 @@ class Found:
     title_spans: list[tuple[int, int]] = field(default_factory=list)
     # The Doc's text (Doc.text is rebuilt on every access).
     text: str = ""
+    # The scan the names were found with, for rules that read the text again later.
+    scan: Scan | None = None
 
 
 SENTENCE_FINAL = frozenset(".!?;:…")

@@ -476,5 +476,6 @@ def find(doc: Doc, hits: list[Hit]) -> Found:
     found.names.sort(key=lambda n: n.start)
     _share_country(ctx.text, found.names)
     found.text = ctx.text
+    found.scan = ctx
     found.role_refs.sort(key=lambda r: r.start)
     return found

@@ -35,9 +35,9 @@ SURNAMES = lexicon.titles().words("surname")
 CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "&"})
 
 # Rank words: "the Minister" must not stand for a Prime Minister, nor "the President" for a
-# Vice President.
+# Vice President; a Co-Founder is not said more fully as Founder (both are kept).
 RANKS = frozenset({"deputy", "vice", "assistant", "under", "acting", "principal", "senior",
-                   "associate", "first", "prime", "crown", "chief", "special"})
+                   "associate", "first", "prime", "crown", "chief", "special", "co"})
 
 SPELLING = {
     "defence": "Defense", "adviser": "Advisor", "labour": "Labor", "counsellor": "Counselor",

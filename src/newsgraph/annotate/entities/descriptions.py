@@ -1,0 +1,248 @@
+"""Roles from a definite description that refers back to one named person.
+
+News writing names a person once and then refers to them by what they are: "Donald Trump
+has something to prove. ... in Iowa, where the real-estate mogul led in the polls",
+"Assange ... The Wikileaks founder always argued ...", "Buttigieg stepped into the lane, but
+donors remain skeptical of the small-city mayor's chances". Such a phrase ("the" + a noun of
+a post or trade, as the subject or the possessor of a clause) gives its role to the person
+it refers to, when only one can be meant:
+
+- the people named earlier in its sentence, or, where there are none, in the nearest of the
+  three sentences before it that names someone, are the candidates; a person the previous
+  sentence has as its subject is a candidate too; a person named after the phrase in its
+  own sentence is not ("The Labour peer has given Sir Keir ...": not Sir Keir);
+- exactly one candidate must be left;
+- no other person of the article may hold a role with the same head noun (then "the
+  president" is that holder, not the one named last);
+- a public office in force ("the secretary-general") is not given to a person who holds
+  another one (a foreign minister): it is an office someone else holds; a former one is;
+- never inside quoted speech, in a headline line, with a name right after the phrase (an
+  apposition: read elsewhere), with "of"/"for"/"to" after the head ("the president of the
+  party": whose post it is may be someone else's), or with "then".
+
+Adjectives that describe the holder rather than the post are left out of the role ("the
+disgraced financier" -> Financier, "the 37-year-old small-city mayor" -> Mayor); ranks
+("former", "acting") and title words ("chief", "deputy") stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from spacy.tokens import Span, Token
+
+from newsgraph.annotate.entities import appositions, parties, roles
+from newsgraph.annotate.entities.affiliation import public_role
+from newsgraph.annotate.entities.coref import Person
+from newsgraph.annotate.entities.later import add_title
+from newsgraph.annotate.entities.names import Scan
+from newsgraph.annotate.entities.roles import Title
+
+# Where the phrase stands: the subject of a clause, or the possessor ("the mayor's chances").
+POSITIONS = frozenset({"nsubj", "nsubjpass", "poss"})
+# What after the head makes the phrase someone else's post or a longer title.
+AFTER_HEAD = frozenset({"of", "for", "to", "at", "with"})
+# Tags of modifiers that describe the holder ("black", "disgraced", "37-year-old").
+DESCRIBING = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "CD", "RB"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# How many sentences back a candidate may be named.
+REACH = 3
+PLACE_KINDS = frozenset({"country", "demonym", "capital"})
+# Agent-noun endings that name a person ("the activist", "the chairman", "the historian").
+STRONG_ENDINGS = tuple(e for e in appositions.AGENT_ENDINGS if e in ("ist", "man", "woman",
+                                                                     "ian", "eer"))
+# Modifiers that rank the holder among others ("the most unlikely candidate", "the only
+# senator"): a comparison, not a reference to someone named.
+RANKING = frozenset({"JJS", "RBS"})
+
+
+def _head(tok: Token) -> bool:
+    """A noun of a post or trade that can head a description: lower case ("the mogul") or
+    a capitalised title ("The Prime Minister")."""
+    if tok.dep_ not in POSITIONS or tok.tag_ not in ("NN", "NNP"):
+        return False
+    if tok.tag_ == "NN":
+        return appositions._role_head(tok) and _post_noun(tok.lower_)
+    return roles.is_head(tok.text)
+
+
+def _post_noun(word: str) -> bool:
+    """A title head, a listed trade ("mogul", "neurosurgeon") or an agent noun with an
+    unambiguous ending ("-ist", "-man"). "-er", "-or", "-ent" and "-ant" end as many things
+    as people ("the answer", "the content"): such a noun needs to be listed."""
+    last = word.rsplit("-", 1)[-1]
+    return roles.is_head(word) or last in appositions.TRADES \
+        or any(last.endswith(t) for t in appositions.LONG_TRADES) \
+        or (len(last) > 4 and last.endswith(STRONG_ENDINGS))
+
+
+def _phrase(ctx: Scan, h: Token) -> Span | None:
+    """The description "the ... <h>", or None where it is not one."""
+    doc = ctx.doc
+    k = h.left_edge.i
+    if doc[k].lower_ != "the" or k == h.i:
+        return None
+    mods = doc[k + 1:h.i]
+    if any(t.i in ctx.name_tokens or t.ent_type_ == "PERSON" or t.lower_ == "then"
+           or t.text in ("’s", "'s") or t.lower_ in appositions.NOT_ROLES
+           or t.tag_ in RANKING or t.lower_ == "only"
+           or t.is_punct and t.text != "-" for t in mods):
+        return None
+    if h.tag_ == "NNP" and not all(roles.is_title_word(t.text) for t in mods):
+        return None
+    nxt = h.i + 1
+    if nxt < len(doc):
+        after = doc[nxt]
+        if after.lower_ in AFTER_HEAD or after.i in ctx.name_tokens \
+                or after.ent_type_ == "PERSON":
+            return None
+        if after.text == "," and nxt + 1 < len(doc) and (
+                nxt + 1 in ctx.name_tokens or doc[nxt + 1].ent_type_ == "PERSON"
+                or doc[nxt + 1].lower_ in roles.HONORIFICS):
+            return None
+    return doc[k:h.i + 1]
+
+
+def _in_quote(text: str, at: int) -> bool:
+    """Whether char offset `at` is inside quoted speech in its paragraph."""
+    para = text[text.rfind("\n", 0, at) + 1:at]
+    if para.count("“") > para.count("”"):
+        return True
+    return para.count('"') % 2 == 1 or para.count("''") % 2 == 1
+
+
+def _groups(span: Span) -> list[list[Token]]:
+    """The words of the phrase after "the", a hyphenated compound as one group."""
+    out: list[list[Token]] = []
+    for tok in span[1:]:
+        prev = out[-1][-1] if out else None
+        if prev is not None and not prev.whitespace_ and "-" in (tok.text, prev.text):
+            out[-1].append(tok)
+        else:
+            out.append([tok])
+    return out
+
+
+def _kept(group: list[Token]) -> bool:
+    words = [t for t in group if t.text != "-"]
+    joined = "-".join(t.lower_ for t in words)
+    if joined in roles.LEADING_RANKS or roles.is_title_word(joined) \
+            or all(roles.is_title_word(t.text) for t in words):
+        return True
+    if len(words) > 1 and words[-1].tag_ in ("NN", "NNS"):
+        return True  # a field: "the real-estate mogul", "the civil-rights lawyer"
+    return not any(t.tag_ in DESCRIBING for t in words)
+
+
+def _title(ctx: Scan, span: Span) -> Title | None:
+    """The role the description gives, with its party, country and employer."""
+    title = Title()
+    words: list[str] = []
+    org: list[str] = []
+    groups = [g for g in _groups(span) if _kept(g) or g[-1].i == span.end - 1]
+    for g in groups:
+        text = "".join(t.text_with_ws for t in g).strip()
+        last = g[-1].i == span.end - 1
+        hit = ctx.hit_at.get(g[0].i)
+        if parties.is_label(text):
+            title.party = title.party or text
+            if last:
+                words.append(text)
+        elif hit is not None and not last:
+            if hit.place.kind in PLACE_KINDS and hit.place.country:
+                title.affiliation, title.affiliation_kind = hit.place.country, "country"
+        elif text[:1].isupper() and not roles.is_title_word(text) and not last:
+            org.append(text)
+        else:
+            words.append(text)
+    if not words or (len(words) == 1 and parties.is_label(words[0])):
+        return None
+    title.roles = [roles.normalize_role(" ".join(words))]
+    title.role_texts = [span.text]
+    title.organisation = " ".join(org) or None
+    return title
+
+
+def _mentions(people: list[Person]) -> list[tuple[int, Person, int]]:
+    """(start char, person, end char) of every mention of a person in the text."""
+    out = [(n.start, p, n.end) for p in people for n in p.names if n.end > n.start]
+    out += [(r.start, p, r.end) for p in people for r in p.role_refs]
+    return sorted(out, key=lambda m: m[0])
+
+
+def _subjects(ctx: Scan, sent: Span, mentions: list[tuple[int, Person, int]]) -> set[int]:
+    """The people (by id) named as the subject of a clause of the sentence."""
+    out = set()
+    for s, p, e in mentions:
+        if sent.start_char <= s < sent.end_char:
+            span = ctx.doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.dep_ in SUBJECTS:
+                out.add(id(p))
+    return out
+
+
+def _candidates(ctx: Scan, span: Span, mentions: list[tuple[int, Person, int]]
+                ) -> list[Person]:
+    """The people the description may refer to (see the module docstring)."""
+    sent = ctx.sent(span.start)
+    start, end = span.start_char, span.end_char
+
+    def named(lo: int, hi: int) -> dict[int, Person]:
+        return {id(p): p for s, p, _e in mentions if lo <= s < hi}
+
+    cands = named(sent.start_char, start)
+    prev = ctx.sent(sent.start - 1) if sent.start > 0 else None
+    if cands and prev is not None:
+        everyone = named(prev.start_char, prev.end_char)
+        cands.update({k: everyone[k] for k in _subjects(ctx, prev, mentions)})
+    back = 0
+    while not cands and prev is not None and back < REACH:
+        cands = named(prev.start_char, prev.end_char)
+        back += 1
+        prev = ctx.sent(prev.start - 1) if prev.start > 0 else None
+    for k in named(end, sent.end_char):
+        cands.pop(k, None)
+    return list(cands.values())
+
+
+def _current_office(role: str) -> bool:
+    words = roles.role_words(role)
+    return public_role(role) and not words & {"former", "retired", "late"}
+
+
+def _other_office(role: str, p: Person) -> bool:
+    """The description names a public office in force and the person holds another one
+    ("the secretary-general" beside a foreign minister): someone else's office."""
+    head = role.split()[-1].lower()
+    return _current_office(role) and any(
+        _current_office(r) and r.split()[-1].lower() != head for r in p.roles)
+
+
+def _held_by_other(role: str, p: Person, people: list[Person]) -> bool:
+    head = role.split()[-1].lower()
+    return any(q is not p and any(r.split()[-1].lower() == head for r in q.roles)
+               for q in people)
+
+
+def resolve(ctx: Scan, people: list[Person], named: Container[str] = ()) -> None:
+    """Give each description's role to the one person it refers to (`named`: the
+    countries the article names, for party labels)."""
+    if not people:
+        return
+    doc = ctx.doc
+    mentions = _mentions(people)
+    for h in doc:
+        if not _head(h):
+            continue
+        span = _phrase(ctx, h)
+        if span is None or ctx.is_headline(span[0]) or _in_quote(ctx.text, span.start_char):
+            continue
+        cands = _candidates(ctx, span, mentions)
+        if len(cands) != 1:
+            continue
+        title = _title(ctx, span)
+        if title is None or _held_by_other(title.roles[0], cands[0], people):
+            continue
+        if _other_office(title.roles[0], cands[0]):
+            continue
+        add_title(cands[0], title, named)

@@ -145,6 +145,12 @@ def contest_words(name: str = "contest_words.tsv") -> TaggedWords:
 
 
 @cache
+def description_words(name: str = "description_words.tsv") -> TaggedWords:
+    """`description_words.tsv`: modifiers of a description that refers back to a person."""
+    return _tagged_table(name, (), tags_last=True)
+
+
+@cache
 def relative_roles(name: str = "relative_roles.tsv") -> dict[str, str]:
     """`relative_roles.tsv`: verb form of a relative clause -> the role it gives."""
     out = {}

@@ -11,7 +11,9 @@ it refers to, when only one can be meant:
   three sentences before it that names someone, are the candidates; a person the previous
   sentence has as its subject is a candidate too; a person named after the phrase in its
   own sentence is not ("The Labour peer has given Sir Keir ...": not Sir Keir);
-- exactly one candidate must be left;
+- exactly one candidate must be left, and not one that is the subject of a verb whose
+  complement clause holds the phrase ("Noah showed that the businessman ...");
+- the head noun is not used of anyone just before ("by a candidate than the candidate's");
 - no other person of the article may hold a role with the same head noun (then "the
   president" is that holder, not the one named last);
 - a public office in force ("the secretary-general") is not given to a person who holds
@@ -31,6 +33,7 @@ from collections.abc import Container
 
 from spacy.tokens import Span, Token
 
+from newsgraph import lexicon
 from newsgraph.annotate.entities import appositions, parties, roles
 from newsgraph.annotate.entities.affiliation import public_role
 from newsgraph.annotate.entities.coref import Person
@@ -54,6 +57,14 @@ STRONG_ENDINGS = tuple(e for e in appositions.AGENT_ENDINGS if e in ("ist", "man
 # Modifiers that rank the holder among others ("the most unlikely candidate", "the only
 # senator"): a comparison, not a reference to someone named.
 RANKING = frozenset({"JJS", "RBS"})
+STATUS = lexicon.description_words().tagged("status")
+NOT_REFERRING = lexicon.description_words().tagged("not_referring")
+# Determiners of a noun phrase that speaks of anyone holding a post ("a candidate", "any
+# senator", "each candidate"): the same noun with "the" after it is generic too.
+GENERIC = frozenset({"a", "an", "any", "each", "every", "no"})
+# Clauses whose subject a description inside them is not: "Noah showed that the
+# businessman was given a chance" speaks of someone other than Noah.
+COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 
 
 def _head(tok: Token) -> bool:
@@ -85,7 +96,7 @@ def _phrase(ctx: Scan, h: Token) -> Span | None:
     mods = doc[k + 1:h.i]
     if any(t.i in ctx.name_tokens or t.ent_type_ == "PERSON" or t.lower_ == "then"
            or t.text in ("’s", "'s") or t.lower_ in appositions.NOT_ROLES
-           or t.tag_ in RANKING or t.lower_ == "only"
+           or t.tag_ in RANKING or t.lower_ in NOT_REFERRING or t.lower_ == "only"
            or t.is_punct and t.text != "-" for t in mods):
         return None
     if h.tag_ == "NNP" and not all(roles.is_title_word(t.text) for t in mods):
@@ -126,7 +137,8 @@ def _groups(span: Span) -> list[list[Token]]:
 def _kept(group: list[Token]) -> bool:
     words = [t for t in group if t.text != "-"]
     joined = "-".join(t.lower_ for t in words)
-    if joined in roles.LEADING_RANKS or roles.is_title_word(joined) \
+    if joined in roles.LEADING_RANKS or joined in STATUS or roles.is_title_word(joined) \
+            or parties.is_label("-".join(t.text for t in words)) \
             or all(roles.is_title_word(t.text) for t in words):
         return True
     if len(words) > 1 and words[-1].tag_ in ("NN", "NNS"):
@@ -218,6 +230,37 @@ def _other_office(role: str, p: Person) -> bool:
         _current_office(r) and r.split()[-1].lower() != head for r in p.roles)
 
 
+def _generic(ctx: Scan, h: Token) -> bool:
+    """The head noun is used of anyone holding the post just before: "being inspired by a
+    candidate than the candidate's competitiveness", "senators ... the senator"."""
+    sent = ctx.sent(h.i)
+    lo = ctx.sent(sent.start - 1).start if sent.start > 0 else sent.start
+    word = h.lower_
+    for tok in ctx.doc[lo:h.i]:
+        if tok.lower_ == word and any(c.dep_ == "det" and c.lower_ in GENERIC
+                                      for c in tok.children):
+            return True
+        if tok.tag_ == "NNS" and tok.lower_ in (word + "s", word + "es"):
+            return True
+    return False
+
+
+def _in_their_clause(ctx: Scan, h: Token, p: Person) -> bool:
+    """The description stands in a clause complementing a verb whose subject is the
+    person ("Noah showed that the businessman was ..."): it is someone else."""
+    sent = ctx.sent(h.i)
+    own = {i for n in p.names if sent.start_char <= n.start < sent.end_char
+           for i in range(sent.start, sent.end)
+           if n.start <= ctx.doc[i].idx < n.end}
+    tok, crossed = h, False
+    while tok.head.i != tok.i:
+        crossed = crossed or tok.dep_ in COMPLEMENTS
+        tok = tok.head
+        if crossed and any(c.dep_ in SUBJECTS and c.i in own for c in tok.children):
+            return True
+    return False
+
+
 def _held_by_other(role: str, p: Person, people: list[Person]) -> bool:
     head = role.split()[-1].lower()
     return any(q is not p and any(r.split()[-1].lower() == head for r in q.roles)
@@ -238,7 +281,7 @@ def resolve(ctx: Scan, people: list[Person], named: Container[str] = ()) -> None
         if span is None or ctx.is_headline(span[0]) or _in_quote(ctx.text, span.start_char):
             continue
         cands = _candidates(ctx, span, mentions)
-        if len(cands) != 1:
+        if len(cands) != 1 or _generic(ctx, h) or _in_their_clause(ctx, h, cands[0]):
             continue
         title = _title(ctx, span)
         if title is None or _held_by_other(title.roles[0], cands[0], people):

@@ -7,10 +7,11 @@ donors remain skeptical of the small-city mayor's chances". Such a phrase ("the"
 a post or trade, as the subject or the possessor of a clause) gives its role to the person
 it refers to, when only one can be meant:
 
-- the people named earlier in its sentence, or, where there are none, in the nearest of the
-  three sentences before it that names someone, are the candidates; a person the previous
-  sentence has as its subject is a candidate too; a person named after the phrase in its
-  own sentence is not ("The Labour peer has given Sir Keir ...": not Sir Keir);
+- the people named (outside quoted speech) earlier in its sentence, or, where there are
+  none, in the nearest of the three sentences before it that names someone, are the
+  candidates; a person the previous sentence has as its subject is a candidate too; a
+  person named after the phrase in its own sentence is not ("The Labour peer has given Sir
+  Keir ...": not Sir Keir);
 - exactly one candidate must be left, and not one that is the subject of a verb whose
   complement clause holds the phrase ("Noah showed that the businessman ...");
 - the head noun is not used of anyone just before ("by a candidate than the candidate's");
@@ -20,11 +21,15 @@ it refers to, when only one can be meant:
   another one (a foreign minister): it is an office someone else holds; a former one is;
 - never inside quoted speech, in a headline line, with a name right after the phrase (an
   apposition: read elsewhere), with "of"/"for"/"to" after the head ("the president of the
-  party": whose post it is may be someone else's), or with "then".
+  party": whose post it is may be someone else's), with "then", with a word that ranks
+  ("the most unlikely candidate", "the only senator") or speaks of a post, not its holder
+  ("the next president": `data/description_words.tsv`).
 
 Adjectives that describe the holder rather than the post are left out of the role ("the
-disgraced financier" -> Financier, "the 37-year-old small-city mayor" -> Mayor); ranks
-("former", "acting") and title words ("chief", "deputy") stay.
+disgraced financier" -> Financier, "the black former governor" -> Former Governor); ranks
+("former", "acting"), title words ("chief", "deputy"), words of standing ("presumptive"),
+party labels and compounds ending in a noun ("the real-estate mogul", "the real estate
+mogul") stay.
 """
 
 from __future__ import annotations
@@ -146,12 +151,22 @@ def _kept(group: list[Token]) -> bool:
     return not any(t.tag_ in DESCRIBING for t in words)
 
 
+def _in_compound(group: list[Token], head: Token) -> bool:
+    """An adjective of a noun that modifies the head, not of the head itself: part of a
+    compound ("the real estate mogul", "the civil rights lawyer")."""
+    tok = group[-1]
+    return tok.head.i != head.i and tok.head.i < head.i and tok.head.tag_ in ("NN", "NNS") \
+        and tok.head.dep_ == "compound" and tok.head.head.i == head.i
+
+
 def _title(ctx: Scan, span: Span) -> Title | None:
     """The role the description gives, with its party, country and employer."""
     title = Title()
     words: list[str] = []
     org: list[str] = []
-    groups = [g for g in _groups(span) if _kept(g) or g[-1].i == span.end - 1]
+    head = span[-1]
+    groups = [g for g in _groups(span) if _kept(g) or g[-1].i == span.end - 1
+              or _in_compound(g, head)]
     for g in groups:
         text = "".join(t.text_with_ws for t in g).strip()
         last = g[-1].i == span.end - 1
@@ -200,13 +215,14 @@ def _candidates(ctx: Scan, span: Span, mentions: list[tuple[int, Person, int]]
     start, end = span.start_char, span.end_char
 
     def named(lo: int, hi: int) -> dict[int, Person]:
-        return {id(p): p for s, p, _e in mentions if lo <= s < hi}
+        return {id(p): p for s, p, _e in mentions if lo <= s < hi
+                and not _in_quote(ctx.text, s)}
 
     cands = named(sent.start_char, start)
     prev = ctx.sent(sent.start - 1) if sent.start > 0 else None
     if cands and prev is not None:
         everyone = named(prev.start_char, prev.end_char)
-        cands.update({k: everyone[k] for k in _subjects(ctx, prev, mentions)})
+        cands.update({k: everyone[k] for k in _subjects(ctx, prev, mentions) if k in everyone})
     back = 0
     while not cands and prev is not None and back < REACH:
         cands = named(prev.start_char, prev.end_char)

@@ -77,6 +77,15 @@ def _alone(doc: Doc, i: int) -> bool:
     return True
 
 
+def _post(role: str) -> bool:
+    """A role whose head names a post or trade: "a pile of cash" after "Star of David" is
+    no apposition of a person."""
+    words = [w for w in role.split() if w.lower() not in roles.CONNECTORS]
+    head = next((w for w in words if roles.is_head(w)), words[-1] if words else "")
+    return bool(head) and (roles.is_head(head) or parties.is_label(head)
+                           or appositions._trade(head.lower()))
+
+
 def _after(ctx: Scan, end: int) -> Title | None:
     """The title the text gives after a name ending before token `end`."""
     sent = ctx.sent(end - 1)
@@ -109,6 +118,11 @@ def read(ctx: Scan, people: list[Person], named: Container[str] = ()) -> None:
         if holder is None or not _alone(doc, tok.i) or ctx.is_headline(tok):
             continue
         title = _after(ctx, tok.i + 1)
-        if title is not None and title.roles:
-            add_title(holder, Title(roles=title.roles, role_texts=title.role_texts,
-                               party=title.party), named)
+        if title is None:
+            continue
+        kept = [(r, t) for r, t in zip(title.roles, title.role_texts, strict=True)
+                if _post(r)]
+        if kept:
+            add_title(holder, Title(roles=[r for r, _t in kept],
+                                    role_texts=[t for _r, t in kept], party=title.party),
+                      named)

@@ -14,9 +14,13 @@ it refers to, when only one can be meant:
   Keir ...": not Sir Keir);
 - exactly one candidate must be left, and not one that is the subject of a verb whose
   complement clause holds the phrase ("Noah showed that the businessman ...");
-- the head noun is not used of anyone just before ("by a candidate than the candidate's");
+- the head noun is not used just before of anyone else ("by a candidate than the
+  candidate's", "warn the local king ... The king listened"), the phrase does not hang on
+  the person's own name ("Ferre, who took over after the director quit"), and a country it
+  names ("the Israeli leader") is the person's;
 - no other person of the article may hold a role with the same head noun (then "the
-  president" is that holder, not the one named last);
+  president" is that holder, not the one named last), nor, for "the leader", the post of
+  a head of state or government;
 - a public office in force ("the secretary-general") is not given to a person who holds
   another one (a foreign minister): it is an office someone else holds; a former one is;
 - never inside quoted speech, in a headline line, with a name right after the phrase (an
@@ -70,6 +74,8 @@ GENERIC = frozenset({"a", "an", "any", "each", "every", "no"})
 # Clauses whose subject a description inside them is not: "Noah showed that the
 # businessman was given a chance" speaks of someone other than Noah.
 COMPLEMENTS = frozenset({"ccomp", "xcomp"})
+# How near a person's name the head noun stands when it is part of their own title.
+OWN_REACH = 8
 
 
 def _head(tok: Token) -> bool:
@@ -246,41 +252,78 @@ def _other_office(role: str, p: Person) -> bool:
         _current_office(r) and r.split()[-1].lower() != head for r in p.roles)
 
 
-def _generic(ctx: Scan, h: Token) -> bool:
-    """The head noun is used of anyone holding the post just before: "being inspired by a
-    candidate than the candidate's competitiveness", "senators ... the senator"."""
+def _generic(ctx: Scan, h: Token, p: Person) -> bool:
+    """The head noun is used just before of someone other than the person: of anyone
+    holding the post ("by a candidate than the candidate's", "senators ... the senator"),
+    or of someone unnamed ("warn the local king ... The king listened"). A use in the
+    person's own title ("Sanders, the senator from Vermont, ...") does not count."""
     sent = ctx.sent(h.i)
     lo = ctx.sent(sent.start - 1).start if sent.start > 0 else sent.start
     word = h.lower_
+    own = _own_tokens(ctx, p, lo, h.i)
     for tok in ctx.doc[lo:h.i]:
-        if tok.lower_ == word and any(c.dep_ == "det" and c.lower_ in GENERIC
-                                      for c in tok.children):
-            return True
         if tok.tag_ == "NNS" and tok.lower_ in (word + "s", word + "es"):
+            return True
+        if tok.lower_ != word:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in GENERIC for c in tok.children):
+            return True
+        if not any(abs(tok.i - i) <= OWN_REACH and _no_verb(ctx, tok.i, i) for i in own):
             return True
     return False
 
 
+def _no_verb(ctx: Scan, a: int, b: int) -> bool:
+    """No verb between tokens a and b: the noun is in the name's title or apposition."""
+    lo, hi = min(a, b), max(a, b)
+    return not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[lo + 1:hi])
+
+
+def _own_tokens(ctx: Scan, p: Person, lo: int, hi: int) -> set[int]:
+    """The tokens in [lo, hi) of the person's name mentions."""
+    doc = ctx.doc
+    spans = [(n.start, n.end) for n in p.names if n.end > n.start]
+    return {i for i in range(lo, hi) if any(s <= doc[i].idx < e for s, e in spans)}
+
+
 def _in_their_clause(ctx: Scan, h: Token, p: Person) -> bool:
     """The description stands in a clause complementing a verb whose subject is the
-    person ("Noah showed that the businessman was ..."): it is someone else."""
+    person ("Noah showed that the businessman was ..."), or in a clause that hangs on the
+    person's name: it is someone else."""
     sent = ctx.sent(h.i)
-    own = {i for n in p.names if sent.start_char <= n.start < sent.end_char
-           for i in range(sent.start, sent.end)
-           if n.start <= ctx.doc[i].idx < n.end}
+    own = _own_tokens(ctx, p, sent.start, sent.end)
     tok, crossed = h, False
     while tok.head.i != tok.i:
         crossed = crossed or tok.dep_ in COMPLEMENTS
         tok = tok.head
+        if tok.i in own:
+            return True  # in a clause on the person: "Ferre, who took over after the director quit"
         if crossed and any(c.dep_ in SUBJECTS and c.i in own for c in tok.children):
             return True
     return False
 
 
+def _other_country(title: Title, p: Person, people: list[Person]) -> bool:
+    """The description names a country ("the Israeli leader") that is not the person's,
+    or, for a person with none, is someone else's."""
+    country = title.affiliation
+    if country is None:
+        return False
+    if p.affiliation is not None:
+        return p.affiliation != country
+    return any(q is not p and q.affiliation == country for q in people)
+
+
 def _held_by_other(role: str, p: Person, people: list[Person]) -> bool:
+    """Someone else holds a role with the same head noun, or, for "the leader", the post
+    of a head of state or government."""
     head = role.split()[-1].lower()
-    return any(q is not p and any(r.split()[-1].lower() == head for r in q.roles)
-               for q in people)
+
+    def same(r: str) -> bool:
+        return r.split()[-1].lower() == head or (
+            head == "leader" and roles.role_kind(r) in roles.LEADER_KINDS)
+
+    return any(q is not p and any(same(r) for r in q.roles) for q in people)
 
 
 def resolve(ctx: Scan, people: list[Person], named: Container[str] = ()) -> None:
@@ -297,11 +340,12 @@ def resolve(ctx: Scan, people: list[Person], named: Container[str] = ()) -> None
         if span is None or ctx.is_headline(span[0]) or _in_quote(ctx.text, span.start_char):
             continue
         cands = _candidates(ctx, span, mentions)
-        if len(cands) != 1 or _generic(ctx, h) or _in_their_clause(ctx, h, cands[0]):
+        if len(cands) != 1 or _generic(ctx, h, cands[0]) \
+                or _in_their_clause(ctx, h, cands[0]):
             continue
         title = _title(ctx, span)
         if title is None or _held_by_other(title.roles[0], cands[0], people):
             continue
-        if _other_office(title.roles[0], cands[0]):
+        if _other_office(title.roles[0], cands[0]) or _other_country(title, cands[0], people):
             continue
         add_title(cands[0], title, named)

@@ -12,8 +12,10 @@ it refers to, when only one can be meant:
   candidates; a person the previous sentence has as its subject is a candidate too; a
   person named after the phrase in its own sentence is not ("The Labour peer has given Sir
   Keir ...": not Sir Keir);
-- exactly one candidate must be left, and not one that is the subject of a verb whose
-  complement clause holds the phrase ("Noah showed that the businessman ...");
+- exactly one candidate must be left (a surname used as a modifier, "Trump fans", counts
+  as a mention), and the phrase must not stand in that person's clause or noun phrase
+  ("Noah showed that the businessman ...", "Singer's account of the tycoon's response"),
+  nor be one of two joined by "and";
 - the head noun is not used just before of anyone else ("by a candidate than the
   candidate's", "warn the local king ... The king listened"), the phrase does not hang on
   the person's own name ("Ferre, who took over after the director quit"), and a country it
@@ -71,9 +73,9 @@ NOT_REFERRING = lexicon.description_words().tagged("not_referring")
 # Determiners of a noun phrase that speaks of anyone holding a post ("a candidate", "any
 # senator", "each candidate"): the same noun with "the" after it is generic too.
 GENERIC = frozenset({"a", "an", "any", "each", "every", "no"})
-# Clauses whose subject a description inside them is not: "Noah showed that the
-# businessman was given a chance" speaks of someone other than Noah.
-COMPLEMENTS = frozenset({"ccomp", "xcomp"})
+# What a person is to a verb or noun above a description that cannot be them: its
+# subject or possessor ("Noah showed that the businessman ...").
+HOLDERS = frozenset({"nsubj", "nsubjpass", "poss"})
 # How near a person's name the head noun stands when it is part of their own title.
 OWN_REACH = 8
 
@@ -196,10 +198,23 @@ def _title(ctx: Scan, span: Span) -> Title | None:
     return title
 
 
-def _mentions(people: list[Person]) -> list[tuple[int, Person, int]]:
-    """(start char, person, end char) of every mention of a person in the text."""
+def _mentions(ctx: Scan, people: list[Person]) -> list[tuple[int, Person, int]]:
+    """(start char, person, end char) of every mention of a person in the text, and of
+    their surname where it is no name mention ("Trump fans insist ..."): the person is
+    present there too."""
     out = [(n.start, p, n.end) for p in people for n in p.names if n.end > n.start]
     out += [(r.start, p, r.end) for p in people for r in p.role_refs]
+    known = {s for s, _p, _e in out}
+    by_surname: dict[str, list[Person]] = {}
+    for p in people:
+        sur = p.surname()
+        if sur:
+            by_surname.setdefault(sur, []).append(p)
+    for tok in ctx.doc:
+        if tok.idx in known or not tok.text[:1].isupper():
+            continue
+        for holder in by_surname.get(tok.lower_, []):  # all who share it: ambiguous
+            out.append((tok.idx, holder, tok.idx + len(tok)))
     return sorted(out, key=lambda m: m[0])
 
 
@@ -286,21 +301,44 @@ def _own_tokens(ctx: Scan, p: Person, lo: int, hi: int) -> set[int]:
     return {i for i in range(lo, hi) if any(s <= doc[i].idx < e for s, e in spans)}
 
 
-def _in_their_clause(ctx: Scan, h: Token, p: Person) -> bool:
-    """The description stands in a clause complementing a verb whose subject is the
-    person ("Noah showed that the businessman was ..."), or in a clause that hangs on the
-    person's name: it is someone else."""
-    sent = ctx.sent(h.i)
-    own = _own_tokens(ctx, p, sent.start, sent.end)
-    tok, crossed = h, False
-    while tok.head.i != tok.i:
-        crossed = crossed or tok.dep_ in COMPLEMENTS
-        tok = tok.head
-        if tok.i in own:
-            return True  # in a clause on the person: "Ferre, who took over after the director quit"
-        if crossed and any(c.dep_ in SUBJECTS and c.i in own for c in tok.children):
+def _coordinated(h: Token) -> bool:
+    """ "the business mogul and the Democratic socialist": two people, not one named."""
+    return h.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in h.children)
+
+
+def _in_pair(ctx: Scan, span: Span, p: Person) -> bool:
+    """The person is named just before as one of several joined by "and" ("Paradis and
+    Bennett didn't know ..."): a description after may mean the other."""
+    lo = ctx.sent(ctx.sent(span.start).start - 1).start if ctx.sent(span.start).start else 0
+    for i in _own_tokens(ctx, p, lo, span.start):
+        tok = ctx.doc[i]
+        if tok.dep_ == "conj" and tok.head.ent_type_ == "PERSON" or any(
+                c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children):
             return True
     return False
+
+
+def _in_their_clause(ctx: Scan, h: Token, p: Person) -> bool:
+    """The description stands in the clause or the noun phrase of the person: under a verb
+    whose subject the person is ("Noah showed that the businessman was ...", "Devine
+    stressed the candidate's biography"), under a noun they possess ("Singer's account of
+    the tycoon's response") or under their name ("Ferre, who took over after the director
+    quit"). Such a description is someone else: the person would be "he" or "his". A
+    clause joined by "and" or "but" is not under the first one's subject."""
+    sent = ctx.sent(h.i)
+    own = _own_tokens(ctx, p, sent.start, sent.end)
+    tok = h
+    while tok.head.i != tok.i and tok.dep_ != "conj":
+        tok = tok.head
+        if tok.i in own or any(c.dep_ in HOLDERS and _names(c, own) for c in tok.children):
+            return True
+    return False
+
+
+def _names(tok: Token, own: set[int]) -> bool:
+    """The token is the person's name, or a noun with the name in apposition ("His chief
+    strategist, Tad Devine, ...")."""
+    return tok.i in own or any(c.dep_ == "appos" and c.i in own for c in tok.children)
 
 
 def _other_country(title: Title, p: Person, people: list[Person]) -> bool:
@@ -332,7 +370,7 @@ def resolve(ctx: Scan, people: list[Person], named: Container[str] = ()) -> None
     if not people:
         return
     doc = ctx.doc
-    mentions = _mentions(people)
+    mentions = _mentions(ctx, people)
     for h in doc:
         if not _head(h):
             continue
@@ -340,7 +378,8 @@ def resolve(ctx: Scan, people: list[Person], named: Container[str] = ()) -> None
         if span is None or ctx.is_headline(span[0]) or _in_quote(ctx.text, span.start_char):
             continue
         cands = _candidates(ctx, span, mentions)
-        if len(cands) != 1 or _generic(ctx, h, cands[0]) \
+        if len(cands) != 1 or _coordinated(h) or _in_pair(ctx, span, cands[0]) \
+                or _generic(ctx, h, cands[0]) \
                 or _in_their_clause(ctx, h, cands[0]):
             continue
         title = _title(ctx, span)

@@ -48,7 +48,7 @@ from newsgraph import lexicon
 from newsgraph.annotate.entities import appositions, parties, roles
 from newsgraph.annotate.entities.affiliation import public_role
 from newsgraph.annotate.entities.coref import Person
-from newsgraph.annotate.entities.later import add_title
+from newsgraph.annotate.entities.later import add_title, post_noun
 from newsgraph.annotate.entities.names import Scan
 from newsgraph.annotate.entities.roles import Title
 
@@ -62,14 +62,12 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How many sentences back a candidate may be named.
 REACH = 3
 PLACE_KINDS = frozenset({"country", "demonym", "capital"})
-# Agent-noun endings that name a person ("the activist", "the chairman", "the historian").
-STRONG_ENDINGS = tuple(e for e in appositions.AGENT_ENDINGS if e in ("ist", "man", "woman",
-                                                                     "ian", "eer"))
 # Modifiers that rank the holder among others ("the most unlikely candidate", "the only
 # senator"): a comparison, not a reference to someone named.
 RANKING = frozenset({"JJS", "RBS"})
 STATUS = lexicon.description_words().tagged("status")
 NOT_REFERRING = lexicon.description_words().tagged("not_referring")
+DESCRIBING_WORDS = lexicon.description_words().tagged("describing")
 # Determiners of a noun phrase that speaks of anyone holding a post ("a candidate", "any
 # senator", "each candidate"): the same noun with "the" after it is generic too.
 GENERIC = frozenset({"a", "an", "any", "each", "every", "no"})
@@ -86,18 +84,8 @@ def _head(tok: Token) -> bool:
     if tok.dep_ not in POSITIONS or tok.tag_ not in ("NN", "NNP"):
         return False
     if tok.tag_ == "NN":
-        return appositions._role_head(tok) and _post_noun(tok.lower_)
+        return appositions._role_head(tok) and post_noun(tok.lower_)
     return roles.is_head(tok.text)
-
-
-def _post_noun(word: str) -> bool:
-    """A title head, a listed trade ("mogul", "neurosurgeon") or an agent noun with an
-    unambiguous ending ("-ist", "-man"). "-er", "-or", "-ent" and "-ant" end as many things
-    as people ("the answer", "the content"): such a noun needs to be listed."""
-    last = word.rsplit("-", 1)[-1]
-    return roles.is_head(word) or last in appositions.TRADES \
-        or any(last.endswith(t) for t in appositions.LONG_TRADES) \
-        or (len(last) > 4 and last.endswith(STRONG_ENDINGS))
 
 
 def _phrase(ctx: Scan, h: Token) -> Span | None:
@@ -114,6 +102,8 @@ def _phrase(ctx: Scan, h: Token) -> Span | None:
         return None
     if h.tag_ == "NNP" and not all(roles.is_title_word(t.text) for t in mods):
         return None
+    if any(t.tag_ == "CD" and not _hyphenated(t) for t in mods):
+        return None  # "the 2013 FDIC inspector general's memo": a document's date
     nxt = h.i + 1
     if nxt < len(doc):
         after = doc[nxt]
@@ -125,6 +115,12 @@ def _phrase(ctx: Scan, h: Token) -> Span | None:
                 or doc[nxt + 1].lower_ in roles.HONORIFICS):
             return None
     return doc[k:h.i + 1]
+
+
+def _hyphenated(tok: Token) -> bool:
+    doc = tok.doc
+    return (tok.i + 1 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-") \
+        or (tok.i > 0 and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].text == "-")
 
 
 def _in_quote(text: str, at: int) -> bool:
@@ -150,6 +146,8 @@ def _groups(span: Span) -> list[list[Token]]:
 def _kept(group: list[Token]) -> bool:
     words = [t for t in group if t.text != "-"]
     joined = "-".join(t.lower_ for t in words)
+    if joined in DESCRIBING_WORDS:
+        return False
     if joined in roles.LEADING_RANKS or joined in STATUS or roles.is_title_word(joined) \
             or parties.is_label("-".join(t.text for t in words)) \
             or all(roles.is_title_word(t.text) for t in words):
@@ -186,8 +184,9 @@ def _title(ctx: Scan, span: Span) -> Title | None:
         elif hit is not None and not last:
             if hit.place.kind in PLACE_KINDS and hit.place.country:
                 title.affiliation, title.affiliation_kind = hit.place.country, "country"
-        elif text[:1].isupper() and not roles.is_title_word(text) and not last:
-            org.append(text)
+        elif text[:1].isupper() and not roles.is_title_word(text) and not last \
+                and g[-1].tag_ in ("NNP", "NNPS"):
+            org.append(text)  # "the CNN president"; not "the reality TV star"
         else:
             words.append(text)
     if not words or (len(words) == 1 and parties.is_label(words[0])):

@@ -22,6 +22,9 @@ from newsgraph.annotate.entities.names import Scan
 from newsgraph.annotate.entities.roles import Title
 from newsgraph.annotate.entities.titles import title_after
 
+# Agent-noun endings that name a person ("the activist", "the chairman", "the historian").
+STRONG_ENDINGS = tuple(e for e in appositions.AGENT_ENDINGS if e in ("ist", "man", "woman",
+                                                                     "ian", "eer"))
 # Sources whose mentions had their titles read when they were found.
 READ = frozenset({"ner", "title", "label", "bare-label"})
 
@@ -83,7 +86,18 @@ def _post(role: str) -> bool:
     words = [w for w in role.split() if w.lower() not in roles.CONNECTORS]
     head = next((w for w in words if roles.is_head(w)), words[-1] if words else "")
     return bool(head) and (roles.is_head(head) or parties.is_label(head)
-                           or appositions._trade(head.lower()))
+                           or post_noun(head.lower()))
+
+
+def post_noun(word: str) -> bool:
+    """A title head, a listed trade ("mogul", "neurosurgeon") or an agent noun with an
+    unambiguous ending ("-ist", "-man"). "-er", "-or", "-ent" and "-ant" end as many things
+    as people ("the answer", "the content", "a political outsider"): such a noun needs to
+    be listed."""
+    last = word.rsplit("-", 1)[-1]
+    return roles.is_head(word) or last in appositions.TRADES \
+        or any(last.endswith(t) for t in appositions.LONG_TRADES) \
+        or (len(last) > 4 and last.endswith(STRONG_ENDINGS))
 
 
 def _after(ctx: Scan, end: int) -> Title | None:

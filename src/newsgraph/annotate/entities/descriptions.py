@@ -123,7 +123,7 @@ def _hyphenated(tok: Token) -> bool:
         or (tok.i > 0 and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].text == "-")
 
 
-def _in_quote(text: str, at: int) -> bool:
+def in_quote(text: str, at: int) -> bool:
     """Whether char offset `at` is inside quoted speech in its paragraph."""
     para = text[text.rfind("\n", 0, at) + 1:at]
     if para.count("“") > para.count("”"):
@@ -131,10 +131,10 @@ def _in_quote(text: str, at: int) -> bool:
     return para.count('"') % 2 == 1 or para.count("''") % 2 == 1
 
 
-def _groups(span: Span) -> list[list[Token]]:
+def _groups(span: Span, skip: int = 1) -> list[list[Token]]:
     """The words of the phrase after "the", a hyphenated compound as one group."""
     out: list[list[Token]] = []
-    for tok in span[1:]:
+    for tok in span[skip:]:
         prev = out[-1][-1] if out else None
         if prev is not None and not prev.whitespace_ and "-" in (tok.text, prev.text):
             out[-1].append(tok)
@@ -165,13 +165,14 @@ def _in_compound(group: list[Token], head: Token) -> bool:
         and tok.head.dep_ == "compound" and tok.head.head.i == head.i
 
 
-def _title(ctx: Scan, span: Span) -> Title | None:
-    """The role the description gives, with its party, country and employer."""
+def phrase_title(ctx: Scan, span: Span, skip: int = 1) -> Title | None:
+    """The role a description gives (the words of `span` after its first `skip`), with its
+    party, country and employer."""
     title = Title()
     words: list[str] = []
     org: list[str] = []
     head = span[-1]
-    groups = [g for g in _groups(span) if _kept(g) or g[-1].i == span.end - 1
+    groups = [g for g in _groups(span, skip) if _kept(g) or g[-1].i == span.end - 1
               or _in_compound(g, head)]
     for g in groups:
         text = "".join(t.text_with_ws for t in g).strip()
@@ -236,7 +237,7 @@ def _candidates(ctx: Scan, span: Span, mentions: list[tuple[int, Person, int]]
 
     def named(lo: int, hi: int) -> dict[int, Person]:
         return {id(p): p for s, p, _e in mentions if lo <= s < hi
-                and not _in_quote(ctx.text, s)}
+                and not in_quote(ctx.text, s)}
 
     cands = named(sent.start_char, start)
     prev = ctx.sent(sent.start - 1) if sent.start > 0 else None
@@ -374,14 +375,14 @@ def resolve(ctx: Scan, people: list[Person], named: Container[str] = ()) -> None
         if not _head(h):
             continue
         span = _phrase(ctx, h)
-        if span is None or ctx.is_headline(span[0]) or _in_quote(ctx.text, span.start_char):
+        if span is None or ctx.is_headline(span[0]) or in_quote(ctx.text, span.start_char):
             continue
         cands = _candidates(ctx, span, mentions)
         if len(cands) != 1 or _coordinated(h) or _in_pair(ctx, span, cands[0]) \
                 or _generic(ctx, h, cands[0]) \
                 or _in_their_clause(ctx, h, cands[0]):
             continue
-        title = _title(ctx, span)
+        title = phrase_title(ctx, span)
         if title is None or _held_by_other(title.roles[0], cands[0], people):
             continue
         if _other_office(title.roles[0], cands[0]) or _other_country(title, cands[0], people):

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.entities import (
     affiliation,
+    clauses,
     contests,
     coref,
     credits,
@@ -281,6 +282,7 @@ def extract(doc: Doc) -> list[Entity]:
         # Roles said at later mentions, after the affiliation rules: a role found only
         # there does not change how the person's country is guessed.
         later.read(found.scan, persons, evidence)
+        clauses.read(found.scan, persons, evidence)
         descriptions.resolve(found.scan, persons, evidence)
     out = [_person_entity(p) for p in persons]
     for g in b.groups.values():

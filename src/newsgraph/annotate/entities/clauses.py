@@ -37,6 +37,8 @@ DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their"})
 ARTICLES = frozenset({"the", "a", "an"})
 # A clause these open says what would follow, not what is: "If Lowe becomes president".
 CONDITIONS = frozenset({"if", "unless", "whether"})
+# Words that rank the holder among others, not a post ("the first candidate to ...").
+RANKING = frozenset({"first", "last", "only", "second", "third"})
 MODALS = frozenset({"could", "would", "might", "may", "will", "should", "can", "must"})
 NP_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 MAX_NP = 8
@@ -69,6 +71,12 @@ def _role_at(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
     end = _np_end(ctx, k + skip, sent)
     if end <= k + skip:
         return None
+    if end < sent.end and (end in ctx.name_tokens or doc[end].ent_type_ == "PERSON"
+                           or doc[end].text in ("’s", "'s")):
+        return None  # "served as President Clinton's sherpa": someone else's title
+    if any(doc[i].tag_ in ("JJS", "RBS") or doc[i].lower_ in RANKING
+           for i in range(k + skip, end)):
+        return None  # "the first woman to ...", "the only candidate": a ranking, no post
     head = max((i for i in range(k + skip, end) if doc[i].pos_ in ("NOUN", "PROPN")
                 and (roles.is_head(doc[i].text) or post_noun(doc[i].lower_))), default=None)
     if head is None:
@@ -102,6 +110,8 @@ def _after_verb(doc_words: list[str], j: int) -> int | None:
             k += 1  # "was sworn in as"
     if k < len(doc_words) and doc_words[k] == "as":
         k += 1
+    elif "served" in doc_words[j:k] or "serves" in doc_words[j:k]:
+        return None  # "who served under President Lowe": no post named
     return k
 
 

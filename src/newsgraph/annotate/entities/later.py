@@ -95,6 +95,8 @@ def post_noun(word: str) -> bool:
     as people ("the answer", "the content", "a political outsider"): such a noun needs to
     be listed."""
     last = word.rsplit("-", 1)[-1]
+    if last in ("man", "woman"):
+        return False  # the ending alone: "the first woman to ..."
     return roles.is_head(word) or last in appositions.TRADES \
         or any(last.endswith(t) for t in appositions.LONG_TRADES) \
         or (len(last) > 4 and last.endswith(STRONG_ENDINGS))

@@ -83,3 +83,33 @@ def test_a_party_label_in_a_description_is_a_role(nlp) -> None:  # type: ignore[
 def test_a_description_that_may_mean_someone_else_gives_nothing(nlp, text: str,  # type: ignore[no-untyped-def]
                                                               name: str) -> None:
     assert roles_of(nlp, text, name) == []
+
+
+# ------------------------------------------------------------------ clauses
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("The memo was written by Karl Menden, who was his chief of staff at the time and is "
+     "now the acting secretary of the Navy.", "Karl Menden",
+     {"Chief of Staff", "Acting Secretary of the Navy"}),
+    ("Walter Pruitt, who served as chief justice for nearly ten years, wrote the ruling.",
+     "Walter Pruitt", {"Chief Justice"}),
+    ("Ruth Kagwe, who was appointed governor of the province by the king, left in 1951.",
+     "Ruth Kagwe", {"Governor"}),
+    ("After Paul Harker became the presumptive Republican nominee, donors returned.",
+     "Paul Harker", {"Presumptive Nominee", "Republican"}),
+    ("Ann Lowe was elected mayor of Dayton in 2019.", "Ann Lowe", {"Mayor"}),
+])
+def test_a_clause_states_a_post_held_or_taken(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                              expected: set[str]) -> None:
+    assert set(roles_of(nlp, text, name)) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ann Lowe could become president next year.", "Ann Lowe"),
+    ("\"If Ann Lowe becomes the president, I will leave,\" a voter said.", "Ann Lowe"),
+    ("Ann Lowe, who became the first woman to finish the race, smiled.", "Ann Lowe"),
+    ("Ann Lowe later served as President Marsh's liaison to the summit.", "Ann Lowe"),
+])
+def test_a_clause_that_states_no_post_of_the_person_gives_nothing(nlp, text: str,  # type: ignore[no-untyped-def]
+                                                                 name: str) -> None:
+    assert roles_of(nlp, text, name) == []

@@ -32,7 +32,7 @@ it refers to, when only one can be meant:
   ("the next president": `data/description_words.tsv`).
 
 Adjectives that describe the holder rather than the post are left out of the role ("the
-disgraced financier" -> Financier, "the black former governor" -> Former Governor); ranks
+embattled senator" -> Senator, "the black former governor" -> Former Governor); ranks
 ("former", "acting"), title words ("chief", "deputy"), words of standing ("presumptive"),
 party labels and compounds ending in a noun ("the real-estate mogul", "the real estate
 mogul") stay.

@@ -155,7 +155,7 @@ def _predicate(ctx: Scan, end: int, sent: Span, words: list[str]) -> Title | Non
     k = _after_verb(words, end)
     if k is None or k >= sent.end or k - end > 5:
         return None
-    if words[k - 1] in BE:
+    if words[k - 1] in BE or "been" in words[end:k]:
         return None  # "Lowe is the director": read by `appositions.role_predicate`
     found = _role_at(ctx, k, sent)
     return found[0] if found is not None else None

@@ -235,9 +235,16 @@ def _candidates(ctx: Scan, span: Span, mentions: list[tuple[int, Person, int]]
     sent = ctx.sent(span.start)
     start, end = span.start_char, span.end_char
 
+    quoted: dict[int, bool] = {}
+
     def named(lo: int, hi: int) -> dict[int, Person]:
-        return {id(p): p for s, p, _e in mentions if lo <= s < hi
-                and not in_quote(ctx.text, s)}
+        out: dict[int, Person] = {}
+        for s, p, _e in mentions:
+            if lo <= s < hi:
+                out[id(p)] = p
+                q = in_quote(ctx.text, s)
+                quoted[id(p)] = quoted.get(id(p), True) and q
+        return out
 
     cands = named(sent.start_char, start)
     prev = ctx.sent(sent.start - 1) if sent.start > 0 else None
@@ -251,6 +258,8 @@ def _candidates(ctx: Scan, span: Span, mentions: list[tuple[int, Person, int]]
         prev = ctx.sent(prev.start - 1) if prev.start > 0 else None
     for k in named(end, sent.end_char):
         cands.pop(k, None)
+    if len(cands) == 1 and quoted.get(next(iter(cands)), False):
+        return []  # named only inside quoted speech ("So Donald, ...," the governor said)
     return list(cands.values())
 
 
@@ -270,20 +279,28 @@ def _other_office(role: str, p: Person) -> bool:
 def _generic(ctx: Scan, h: Token, p: Person) -> bool:
     """The head noun is used just before of someone other than the person: of anyone
     holding the post ("by a candidate than the candidate's", "senators ... the senator"),
-    or of someone unnamed ("warn the local king ... The king listened"). A use in the
-    person's own title ("Sanders, the senator from Vermont, ...") does not count."""
-    sent = ctx.sent(h.i)
-    lo = ctx.sent(sent.start - 1).start if sent.start > 0 else sent.start
+    or of someone unnamed ("warn the local king ... The king listened"); or someone unnamed
+    was brought in with a post ("a White House official who spoke anonymously ... The
+    aide"). A use in the person's own title ("Sanders, the senator from Vermont, ...")
+    does not count."""
+    lo = ctx.sent(h.i).start
+    near = ctx.sent(lo - 1).start if lo > 0 else lo  # the sentence before
+    for _ in range(REACH):
+        lo = ctx.sent(lo - 1).start if lo > 0 else lo
     word = h.lower_
     own = _own_tokens(ctx, p, lo, h.i)
     for tok in ctx.doc[lo:h.i]:
         if tok.tag_ == "NNS" and tok.lower_ in (word + "s", word + "es"):
-            return True
-        if tok.lower_ != word:
+            return True  # "Mexican officials ... they said ... the official said"
+        if tok.i < near:
             continue
-        if any(c.dep_ == "det" and c.lower_ in GENERIC for c in tok.children):
-            return True
-        if not any(abs(tok.i - i) <= OWN_REACH and _no_verb(ctx, tok.i, i) for i in own):
+        mine = any(abs(tok.i - i) <= OWN_REACH and _no_verb(ctx, tok.i, i) for i in own)
+        if tok.lower_ != word:
+            if tok.tag_ == "NN" and post_noun(tok.lower_) and not mine and any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                return True  # "a White House official who spoke anonymously ... The aide"
+            continue
+        if any(c.dep_ == "det" and c.lower_ in GENERIC for c in tok.children) or not mine:
             return True
     return False
 
@@ -302,8 +319,10 @@ def _own_tokens(ctx: Scan, p: Person, lo: int, hi: int) -> set[int]:
 
 
 def _coordinated(h: Token) -> bool:
-    """ "the business mogul and the Democratic socialist": two people, not one named."""
-    return h.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in h.children)
+    """ "the business mogul and the Democratic socialist": two people, not one named; "The
+    editor I was talking to, Tim Grieve,": the name in apposition is the one meant."""
+    return h.dep_ == "conj" or any(c.dep_ in ("conj", "cc") or c.dep_ == "appos"
+                                   and c.pos_ != "PRON" for c in h.children)
 
 
 def _in_pair(ctx: Scan, span: Span, p: Person) -> bool:
@@ -342,14 +361,10 @@ def _names(tok: Token, own: set[int]) -> bool:
 
 
 def _other_country(title: Title, p: Person, people: list[Person]) -> bool:
-    """The description names a country ("the Israeli leader") that is not the person's,
-    or, for a person with none, is someone else's."""
+    """The description names a country ("the German leader") that is not the one the
+    person is known to act for."""
     country = title.affiliation
-    if country is None:
-        return False
-    if p.affiliation is not None:
-        return p.affiliation != country
-    return any(q is not p and q.affiliation == country for q in people)
+    return country is not None and p.affiliation != country
 
 
 def _held_by_other(role: str, p: Person, people: list[Person]) -> bool:

@@ -284,6 +284,7 @@ def extract(doc: Doc) -> list[Entity]:
         later.read(found.scan, persons, evidence)
         clauses.read(found.scan, persons, evidence)
         descriptions.resolve(found.scan, persons, evidence)
+        roleform.apply(persons, doc, ORG_LABELS)  # the same form for the roles found late
     out = [_person_entity(p) for p in persons]
     for g in b.groups.values():
         out.append(Entity(id="", name=g.name, type=g.type, affiliation=g.affiliation,

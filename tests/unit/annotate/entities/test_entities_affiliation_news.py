@@ -1,0 +1,29 @@
+"""Countries (and sides) of people in news reporting (composed sentences): armed groups as
+the side their officials act for, domestic offices read with the article's evidence, the
+article's home country for its own officials, never the nearest country word."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.record import Article, Entity
+
+pytestmark = pytest.mark.slow
+
+
+def people(nlp, text: str) -> dict[str, Entity]:  # type: ignore[no-untyped-def]
+    from newsgraph.annotate.pipeline import make_doc
+
+    ents = nlp(make_doc(nlp, Article.new(text)))._.ng_entities
+    return {e.name: e for e in ents if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize("text, name, group", [
+    ("Hezbollah commander Karim Nasser said the fighters had pulled back from the border. "
+     "Lebanon's government said it had not been told.", "Karim Nasser", "Hezbollah"),
+    ("The prisoners included the cousin of the Taliban's deputy leader, Omar Rahimi. "
+     "The United States said talks would resume.", "Omar Rahimi", "Taliban"),
+])
+def test_an_armed_groups_official_acts_for_the_group(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                    group: str) -> None:
+    assert people(nlp, text)[name].affiliation == group

@@ -27,3 +27,9 @@ def people(nlp, text: str) -> dict[str, Entity]:  # type: ignore[no-untyped-def]
 def test_an_armed_groups_official_acts_for_the_group(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
                                                     group: str) -> None:
     assert people(nlp, text)[name].affiliation == group
+
+
+def test_a_hyphenated_contest_word_makes_an_election_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sen. Mark Dalton and Gov. Ruth Ames campaigned in Ohio on Sunday. "
+            "As much as Dalton is a front-runner, so is Helen Ortiz.")
+    assert people(nlp, text)["Helen Ortiz"].affiliation == "United States"

@@ -220,8 +220,15 @@ def _by_role(p: Person, art: _Article) -> str | None:
     kinds = {k for k in (roles.role_kind(r) for r in p.roles) if k}
     leader = bool(kinds & (roles.LEADER_KINDS | {"vice_president"}))
     cands = _led_that_way(kinds, leader, art)
-    others = {art.explicit[id(q)] for q in art.people if q is not p and id(q) in art.explicit
-              and set(q.roles) & set(p.roles)} | p.visited()
+    same = Counter(art.explicit[id(q)] for q in art.people if q is not p
+                   and id(q) in art.explicit and set(q.roles) & set(p.roles))
+    peers = [c for c, n in same.items() if n >= 2]
+    if len(same) == 1 and peers and peers[0] not in p.visited():
+        # Peers, not a counterpart: two or more holders of the title, all from one country
+        # ("Japan Innovation Party leader", "Constitutional Democratic Party of Japan
+        # leader"), say it has many holders there; a third is one of them.
+        return peers[0]
+    others = set(same) | p.visited()
     cands = _without_counterparts(cands, kinds, others, p)
     cands = _salient(cands, leader, art)
     cands = _partner_or_home(cands, kinds, leader, others, p, art)

@@ -33,3 +33,10 @@ def test_a_hyphenated_contest_word_makes_an_election_sentence(nlp) -> None:  # t
     text = ("Sen. Mark Dalton and Gov. Ruth Ames campaigned in Ohio on Sunday. "
             "As much as Dalton is a front-runner, so is Helen Ortiz.")
     assert people(nlp, text)["Helen Ortiz"].affiliation == "United States"
+
+
+def test_peers_with_one_title_from_one_country_are_no_counterparts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Canada-U.S. trade talks dominated the debate in Canada. Conservative Party of "
+            "Canada leader Mark Hale and New Democratic Party of Canada leader Joan Pike "
+            "attacked the plan. Green Party leader Sam Wu said Canada should wait.")
+    assert people(nlp, text)["Sam Wu"].affiliation == "Canada"

@@ -31,6 +31,7 @@ from newsgraph.annotate.entities import (
     roles,
     stated,
 )
+from newsgraph.annotate.entities import home as home_country
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.record import Entity
 
@@ -271,7 +272,9 @@ def extract(doc: Doc) -> list[Entity]:
     affiliation.from_dominant(persons, home, minimum=affiliation.DOMESTIC_MIN)
     affiliation.resolve(persons, b.countries, affiliation.pairs(text))
     stated.from_possessors(persons)
-    affiliation.from_dominant(persons, evidence, leaders=False)
+    local = home_country.at_home(evidence, home_country.abroad(doc, hits))
+    affiliation.from_dominant(persons, local, leaders=False)
+    home_country.home_leaders(persons, local)
     stated.from_possessors(persons)
     contests.from_contests(doc, persons, home)
     affiliation.spouses(persons)

@@ -40,3 +40,31 @@ def test_peers_with_one_title_from_one_country_are_no_counterparts(nlp) -> None:
             "Canada leader Mark Hale and New Democratic Party of Canada leader Joan Pike "
             "attacked the plan. Green Party leader Sam Wu said Canada should wait.")
     assert people(nlp, text)["Sam Wu"].affiliation == "Canada"
+
+
+HOME_LEADER = (
+    "President Amos Tjiveze flew back home from the United States on Sunday after a week "
+    "of treatment. He had travelled to the US in January. Tjiveze told Namibian radio that "
+    "the economy of Namibia would grow, and that new roads in Windhoek and across Namibia "
+    "would open this year.")
+
+
+def test_the_home_countrys_leader_is_named_by_title_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert people(nlp, HOME_LEADER)["Amos Tjiveze"].affiliation == "Namibia"
+
+
+def test_countries_travelled_to_are_abroad(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.annotate import gazetteer
+    from newsgraph.annotate.entities import home
+    from newsgraph.annotate.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, Article.new(HOME_LEADER)))
+    away = home.abroad(doc, gazetteer.find(doc))
+    assert away["United States"] == 2 and away["Namibia"] == 0
+
+
+def test_a_rival_country_keeps_a_leader_from_the_home_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ukraine said drones struck Kharkiv overnight. Ukraine's army said Ukraine would "
+            "hold the line. President Vadim Orlov said Russia would press on, and Russia's "
+            "army moved north.")
+    assert people(nlp, text)["Vadim Orlov"].affiliation != "Ukraine"

@@ -151,6 +151,12 @@ def travel_words(name: str = "travel_words.tsv") -> TaggedWords:
 
 
 @cache
+def public_bodies(name: str = "public_bodies.tsv") -> TaggedWords:
+    """`public_bodies.tsv`: head words of the names of public bodies, by use."""
+    return _tagged_table(name, (), tags_last=True)
+
+
+@cache
 def relative_roles(name: str = "relative_roles.tsv") -> dict[str, str]:
     """`relative_roles.tsv`: verb form of a relative clause -> the role it gives."""
     out = {}

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities import bodies, roles
 from newsgraph.annotate.entities.coref import Person, _full
 
 # Offices assumed for a country the table does not list (no vice presidents: few have one).
@@ -342,7 +342,8 @@ def from_dominant(people: list[Person], evidence: Counter[str], leaders: bool = 
         if p.affiliation is not None or not any(public_role(r) for r in p.roles) \
                 or country in p.visited():
             continue  # a visitor is not from the country visited
-        if p.organisation is not None and p.affiliation_kind is None:
+        if p.organisation is not None and p.affiliation_kind is None \
+                and not bodies.public_body(p.organisation, country):
             continue  # staff of an organisation the article names: its country is not said
         kinds = {k for k in (roles.role_kind(r) for r in p.roles) if k and k != "not_in_office"}
         if not leaders and kinds & roles.LEADER_KINDS:

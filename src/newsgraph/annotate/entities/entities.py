@@ -274,7 +274,7 @@ def extract(doc: Doc) -> list[Entity]:
     stated.from_possessors(persons)
     local = home_country.at_home(evidence, home_country.abroad(doc, hits))
     affiliation.from_dominant(persons, local, leaders=False)
-    home_country.home_leaders(persons, local)
+    home_country.home_leaders(doc, persons, local)
     stated.from_possessors(persons)
     contests.from_contests(doc, persons, home)
     affiliation.spouses(persons)

@@ -12,7 +12,9 @@ evidence fixes one beyond doubt: the country named at least `affiliation.DOMINAN
 outside travel, twice as often as any other, with no other country named more than once
 outside travel (a rival named twice, as "Russia" in a story about Ukraine, may be the
 leader's own: "President Putin"); and no one else is stated to hold that leader's office
-there ("Ukrainian President Zelensky" beside an unlabelled "President Biden").
+there ("Ukrainian President Zelensky" beside an unlabelled "President Biden"); nor where
+the sentence naming them first names a private body ("the union's leadership, helmed by
+President James Hoffa").
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from newsgraph import lexicon
-from newsgraph.annotate.entities import affiliation, roles
+from newsgraph.annotate.entities import affiliation, bodies, roles
 from newsgraph.annotate.entities.coref import Person
 from newsgraph.annotate.gazetteer import Hit
 
@@ -78,7 +80,17 @@ def _holders(people: list[Person], country: str) -> set[str]:
             for k in (roles.role_kind(r) for r in q.roles) if k in roles.LEADER_KINDS}
 
 
-def home_leaders(people: list[Person], evidence: Counter[str]) -> None:
+def _private_setting(doc: Doc, p: Person) -> bool:
+    """The sentence that first names `p` names a private body: "the union's leadership,
+    helmed by President James Hoffa" is a union's president, not the state's."""
+    first = min(p.names, key=lambda n: n.start)
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any(t.lower_ in bodies.PRIVATE_WORDS for t in span[0].sent)
+
+
+def home_leaders(doc: Doc, people: list[Person], evidence: Counter[str]) -> None:
     """Give current heads of state or government without a country the article's home
     country, where `evidence` (outside travel) fixes it beyond doubt."""
     country = affiliation.dominant(evidence)
@@ -96,5 +108,7 @@ def home_leaders(people: list[Person], evidence: Counter[str]) -> None:
         if not kinds & roles.LEADER_KINDS or "not_in_office" in kinds or kinds & held:
             continue
         if offices is not None and not kinds - {None} <= offices.offices:
+            continue
+        if _private_setting(doc, p):
             continue
         p.affiliation, p.affiliation_kind = country, "context"

@@ -68,3 +68,18 @@ def test_a_rival_country_keeps_a_leader_from_the_home_country(nlp) -> None:  # t
             "hold the line. President Vadim Orlov said Russia would press on, and Russia's "
             "army moved north.")
     assert people(nlp, text)["Vadim Orlov"].affiliation != "Ukraine"
+
+
+def test_an_official_of_a_public_body_takes_the_home_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Peter Ndaro, a former National Security Council official, testified on Tuesday. "
+            "He said the United States had to act, and American voters in Ohio agreed with "
+            "the U.S. plan.")
+    assert people(nlp, text)["Peter Ndaro"].affiliation == "United States"
+
+
+def test_a_body_that_names_another_country_is_not_the_home_countrys() -> None:
+    from newsgraph.annotate.entities import bodies
+
+    assert bodies.public_body("National Security Council", "United States")
+    assert not bodies.public_body("Chinese Foreign Ministry", "India")
+    assert not bodies.public_body("Senate Staffers' Union", "United States")

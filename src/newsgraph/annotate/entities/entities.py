@@ -31,6 +31,7 @@ from newsgraph.annotate.entities import (
     roles,
     stated,
 )
+from newsgraph.annotate.entities import heads
 from newsgraph.annotate.entities import home as home_country
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.record import Entity
@@ -269,6 +270,7 @@ def extract(doc: Doc) -> list[Entity]:
     filed_from = dateline.country(text)
     if filed_from is not None:
         home[filed_from] += 1  # "NEW DELHI:": one piece of evidence, never enough alone
+    heads.foreign_heads(doc, hits, persons, home, b.countries)
     affiliation.from_dominant(persons, home, minimum=affiliation.DOMESTIC_MIN)
     affiliation.resolve(persons, b.countries, affiliation.pairs(text))
     stated.from_possessors(persons)

@@ -83,3 +83,13 @@ def test_a_body_that_names_another_country_is_not_the_home_countrys() -> None:
     assert bodies.public_body("National Security Council", "United States")
     assert not bodies.public_body("Chinese Foreign Ministry", "India")
     assert not bodies.public_body("Senate Staffers' Union", "United States")
+
+
+def test_a_foreign_head_of_state_keeps_their_own_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Dan Hollis met senators at the White House on Monday, and the "
+            "Pentagon briefed Congress. Hollis said Syria must stop the bombing. Hollis told "
+            "the Senate that the war in Syria was far from over. Rebels in Syria fought the "
+            "government of President Omar Haddad. Haddad's forces held Aleppo.")
+    found = people(nlp, text)
+    assert found["Dan Hollis"].affiliation == "United States"
+    assert found["Omar Haddad"].affiliation == "Syria"

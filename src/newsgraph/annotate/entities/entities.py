@@ -24,6 +24,7 @@ from newsgraph.annotate.entities import (
     coref,
     credits,
     dateline,
+    heads,
     names,
     people,
     personhood,
@@ -31,7 +32,6 @@ from newsgraph.annotate.entities import (
     roles,
     stated,
 )
-from newsgraph.annotate.entities import heads
 from newsgraph.annotate.entities import home as home_country
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.record import Entity

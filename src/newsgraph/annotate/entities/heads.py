@@ -3,16 +3,16 @@
 An article about one country's affairs names its leader by title alone ("President Obama")
 and often a foreign one the same way ("the government of President Bashar al-Assad"). The
 article-wide rule of `affiliation.from_dominant` would give both the domestic country;
-`foreign_heads` runs first: of two or more current holders of one leader office with no
-country, one whose sentences name a foreign country the article is about more often than
-the home country, and lean to it more than any other holder's do ("In Washington,
-President Obama ..." leans home), or as much but are named less often (an American story
-on Syria names President Obama more than Mr. Assad), takes that country; the holder named
-most only when at least half its sentences lean abroad (`STRONG_LEAN`): one named
-at least twice, led by that office, with no holder of it stated, and named at least twice
-as often as any other such country in the person's sentences. Where none stands out, nothing is set, and
-the later rules decide as before (two American presidents of different years, "President
-Obama" and "President George W. Bush", in a story naming no other republic).
+`foreign_heads` runs first. Of two or more current holders of one leader office with no
+country, one takes a foreign country when its sentences name that country more often than
+the home country and lean to it more than any other holder's do ("In Washington, President
+Obama ..." leans home), or as much while named less often (an American story on Syria
+names President Obama more than Mr. Assad); the holder named most needs at least half its
+sentences to lean abroad (`STRONG_LEAN`). The country is one named at least twice, led by
+that office, with no holder of it stated, named in the person's sentences at least twice as
+often as any other such country. Where none stands out, nothing is set and the later rules
+decide as before (two American presidents of different years, "President Obama" and
+"President George W. Bush", in a story naming no other republic).
 """
 
 from __future__ import annotations
@@ -107,7 +107,8 @@ def foreign_heads(doc: Doc, hits: list[Hit], people: list[Person],
             # article about its affairs names most.
             rank = (_lean(sents[id(p)], country, home), -len(p.names))
             most = all(len(p.names) >= len(q.names) for q in holders)
-            if rank[0] >= (STRONG_LEAN if most else 0) and all((_lean(sents[id(q)], country, home), -len(q.names)) < rank
-                                    for q in holders if q is not p):
+            rivals = [(_lean(sents[id(q)], country, home), -len(q.names))
+                      for q in holders if q is not p]
+            if rank[0] >= (STRONG_LEAN if most else 0) and all(r < rank for r in rivals):
                 p.affiliation, p.affiliation_kind = country, "context"
                 taken.add((country, kind))

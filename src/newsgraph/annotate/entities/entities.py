@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.entities import (
     affiliation,
+    areas,
     contests,
     coref,
     credits,
@@ -259,7 +260,9 @@ def extract(doc: Doc) -> list[Entity]:
     _link_acronyms(b, text)
     _absorb_person_words(b, persons)
     affiliation.from_headline(doc._.ng_title, persons)
-    evidence = stated.evidence(b.countries, _place_names(b), persons)
+    areas.apply(text, persons)
+    divisions = areas.evidence(text)
+    evidence = stated.evidence(b.countries, _place_names(b), persons) + divisions
     stated.apply(persons, evidence,
                  {g.name.lower(): g.affiliation for g in b.groups.values() if g.affiliation})
     for p in persons:

@@ -93,3 +93,18 @@ def test_a_foreign_head_of_state_keeps_their_own_country(nlp) -> None:  # type: 
     found = people(nlp, text)
     assert found["Dan Hollis"].affiliation == "United States"
     assert found["Omar Haddad"].affiliation == "Syria"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Manitoba Premier Gail Rowe said the tariffs would hurt farmers.", "Gail Rowe", "Canada"),
+    ("Kwara State Governor Musa Bello opened the new bridge.", "Musa Bello", "Nigeria"),
+    ("Limpopo Premier Thandi Mokoena visited the flooded villages.", "Thandi Mokoena",
+     "South Africa"),
+    ("Kerala Chief Minister Anil Menon met the fishermen on Monday.", "Anil Menon", "India"),
+    ("Ravi Patel, the premier of Saskatchewan, said no.", "Ravi Patel", "Canada"),
+])
+def test_a_state_or_province_before_a_title_tells_the_country(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                            country: str) -> None:
+    p = people(nlp, text)[name]
+    assert p.affiliation == country
+    assert not any(w in r for r in p.roles for w in ("Manitoba", "Kwara", "Limpopo", "Kerala"))

@@ -21,6 +21,7 @@ from newsgraph.annotate import gazetteer
 from newsgraph.annotate.entities import (
     affiliation,
     areas,
+    constituencies,
     contests,
     coref,
     credits,
@@ -243,6 +244,7 @@ def extract(doc: Doc) -> list[Entity]:
     hits = gazetteer.find(doc)
     found = people.find(doc, hits)
     persons = coref.cluster(found.names, found.role_refs)
+    constituencies.split_seats(found.text, persons)
     model_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")
                     and _after_place_prep(e.root)}
     named = {h.place.country for h in hits if h.place.country and h.place.kind in COUNTRY_KINDS}

@@ -108,3 +108,12 @@ def test_a_state_or_province_before_a_title_tells_the_country(nlp, text: str, na
     p = people(nlp, text)[name]
     assert p.affiliation == country
     assert not any(w in r for r in p.roles for w in ("Manitoba", "Kwara", "Limpopo", "Kerala"))
+
+
+def test_the_seat_after_mp_for_is_no_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Labour MP for Leeds Sarah Malik said the cuts were wrong. Malik added that "
+            "ministers must think again.")
+    found = people(nlp, text)
+    assert "Sarah Malik" in found
+    p = found["Sarah Malik"]
+    assert "MP" in p.roles and p.affiliation == "United Kingdom"

@@ -10,9 +10,10 @@ Obama ..." leans home), or as much while named less often (an American story on 
 names President Obama more than Mr. Assad); the holder named most needs at least half its
 sentences to lean abroad (`STRONG_LEAN`). The country is one named at least twice, led by
 that office, with no holder of it stated, named in the person's sentences at least twice as
-often as any other such country. Where none stands out, nothing is set and the later rules
-decide as before (two American presidents of different years, "President Obama" and
-"President George W. Bush", in a story naming no other republic).
+often as any other such country; a holder named once is left alone (a past leader of the
+home country, "President Jimmy Carter", in passing). Where none stands out, nothing is
+set and the later rules decide as before (two American presidents of different years,
+"President Obama" and "President George W. Bush", in a story naming no other republic).
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ from newsgraph.annotate.gazetteer import Hit
 NAMED_MIN = 2
 # The lean abroad that overrides being the holder named most (share of sentences).
 STRONG_LEAN = 0.5
+# Mentions a holder needs to be given a foreign country: a leader named once in passing is
+# as often a past one of the home country ("President Jimmy Carter agonized over embassy
+# workers held hostage by Iran").
+MENTIONS_MIN = 2
 
 
 def _leader_kind(p: Person) -> str | None:
@@ -99,6 +104,8 @@ def foreign_heads(doc: Doc, hits: list[Hit], people: list[Person],
             continue
         sents = {id(p): _sentences(doc, hits, p) for p in holders}
         for p in holders:
+            if len(p.names) < MENTIONS_MIN:
+                continue
             near = set().union(*sents[id(p)])
             country = _abroad(kind, home, doc_countries, taken, p, near)
             if country is None:

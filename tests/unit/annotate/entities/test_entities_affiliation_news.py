@@ -117,3 +117,11 @@ def test_the_seat_after_mp_for_is_no_part_of_the_name(nlp) -> None:  # type: ign
     assert "Sarah Malik" in found
     p = found["Sarah Malik"]
     assert "MP" in p.roles and p.affiliation == "United Kingdom"
+
+
+def test_a_past_leader_named_once_keeps_the_home_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Dan Hollis met senators at the White House on Monday, and the "
+            "Pentagon briefed Congress. Hollis said Iran must free the prisoners. Hollis told "
+            "the Senate that talks with Iran were stalled. President Jimmy Carter agonized "
+            "over hostages held by Iran for 444 days.")
+    assert people(nlp, text)["Jimmy Carter"].affiliation != "Iran"

@@ -14,7 +14,8 @@ outside travel (a rival named twice, as "Russia" in a story about Ukraine, may b
 leader's own: "President Putin"); and no one else is stated to hold that leader's office
 there ("Ukrainian President Zelensky" beside an unlabelled "President Biden"); nor where
 the sentence naming them first names a private body ("the union's leadership, helmed by
-President James Hoffa").
+President James Hoffa"); nor where two leaders without a country meet in one sentence
+("the meeting between President Biden and President Boric").
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from newsgraph.annotate.gazetteer import Hit
 
 JOURNEY = lexicon.travel_words().tagged("journey")
 ENDS = lexicon.travel_words().tagged("end")
+MEETING = lexicon.travel_words().tagged("meeting")
 COUNTRY_KINDS = ("country", "capital", "demonym", "office")
 # How far up from the preposition the word of travel may stand ("flew him back home from").
 REACH = 3
@@ -90,6 +92,26 @@ def _private_setting(doc: Doc, p: Person) -> bool:
     return any(t.lower_ in bodies.PRIVATE_WORDS for t in span[0].sent)
 
 
+def _sentence_starts(doc: Doc, p: Person) -> set[int]:
+    out = set()
+    for n in p.names:
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.add(span[0].sent.start)
+    return out
+
+
+def _summit(doc: Doc, leaders: list[Person]) -> bool:
+    """Two leaders named in one sentence of a meeting ("the meeting between President
+    Biden and President Boric"): they lead two countries, not the home country both."""
+    seen: dict[int, int] = {}
+    for p in leaders:
+        for i in _sentence_starts(doc, p):
+            seen[i] = seen.get(i, 0) + 1
+    return any(n >= 2 and any(t.lower_ in MEETING for t in doc[i].sent)
+               for i, n in seen.items())
+
+
 def home_leaders(doc: Doc, people: list[Person], evidence: Counter[str]) -> None:
     """Give current heads of state or government without a country the article's home
     country, where `evidence` (outside travel) fixes it beyond doubt."""
@@ -98,6 +120,10 @@ def home_leaders(doc: Doc, people: list[Person], evidence: Counter[str]) -> None
         return
     offices = affiliation.governments().get(country)
     held = _holders(people, country)
+    leaders = [p for p in people if p.affiliation is None
+               and {roles.role_kind(r) for r in p.roles} & roles.LEADER_KINDS]
+    if _summit(doc, leaders):
+        return
     for p in people:
         if p.affiliation is not None or country in p.visited() \
                 or not any(affiliation.public_role(r) for r in p.roles):

@@ -32,6 +32,7 @@ from newsgraph.annotate.entities import (
     personhood,
     roleform,
     roles,
+    staff,
     stated,
 )
 from newsgraph.annotate.entities import home as home_country
@@ -285,6 +286,7 @@ def extract(doc: Doc) -> list[Entity]:
     stated.from_possessors(persons)
     contests.from_contests(doc, persons, home)
     affiliation.spouses(persons)
+    staff.undo_campaign_guesses(text, persons)
     out = [_person_entity(p) for p in persons]
     for g in b.groups.values():
         out.append(Entity(id="", name=g.name, type=g.type, affiliation=g.affiliation,

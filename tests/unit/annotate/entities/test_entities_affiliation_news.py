@@ -125,3 +125,12 @@ def test_a_past_leader_named_once_keeps_the_home_country(nlp) -> None:  # type: 
             "the Senate that talks with Iran were stalled. President Jimmy Carter agonized "
             "over hostages held by Iran for 444 days.")
     assert people(nlp, text)["Jimmy Carter"].affiliation != "Iran"
+
+
+def test_a_candidates_spokesman_is_campaign_staff(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Senator Ted Cruz of Texas and the Senate agreed on Monday. In a statement, "
+            "Walsh spokesman Jesse Ferris said the plan was bad. Former Governor Ann Walsh "
+            "won the Iowa caucuses.")
+    found = people(nlp, text)
+    assert found["Jesse Ferris"].affiliation is None
+    assert found["Ted Cruz"].affiliation == "United States"

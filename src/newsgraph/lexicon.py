@@ -151,6 +151,18 @@ def description_words(name: str = "description_words.tsv") -> TaggedWords:
 
 
 @cache
+def travel_words(name: str = "travel_words.tsv") -> TaggedWords:
+    """`travel_words.tsv`: words of a journey, and the prepositions of its ends, by use."""
+    return _tagged_table(name, (), tags_last=True)
+
+
+@cache
+def public_bodies(name: str = "public_bodies.tsv") -> TaggedWords:
+    """`public_bodies.tsv`: head words of the names of public bodies, by use."""
+    return _tagged_table(name, (), tags_last=True)
+
+
+@cache
 def relative_roles(name: str = "relative_roles.tsv") -> dict[str, str]:
     """`relative_roles.tsv`: verb form of a relative clause -> the role it gives."""
     out = {}

@@ -107,7 +107,7 @@ def entries() -> dict[str, Place]:
         table[name] = Place("capital", canon, "GPE", country)
     for alias, canon in countries().items():
         table[alias] = Place("country", canon, "GPE", canon)
-    for alias, canon in _rows("intl_orgs.tsv"):
+    for alias, canon in _rows("intl_orgs.tsv") + _rows("armed_groups.tsv"):
         table[alias] = Place("intl", canon, "ORG")
     for name, label, country in _rows("offices.tsv"):
         table[name] = Place("office", name, label, country)

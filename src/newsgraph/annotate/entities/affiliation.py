@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities import bodies, roles
 from newsgraph.annotate.entities.coref import Person, _full
 
 # Offices assumed for a country the table does not list (no vice presidents: few have one).
@@ -220,8 +220,15 @@ def _by_role(p: Person, art: _Article) -> str | None:
     kinds = {k for k in (roles.role_kind(r) for r in p.roles) if k}
     leader = bool(kinds & (roles.LEADER_KINDS | {"vice_president"}))
     cands = _led_that_way(kinds, leader, art)
-    others = {art.explicit[id(q)] for q in art.people if q is not p and id(q) in art.explicit
-              and set(q.roles) & set(p.roles)} | p.visited()
+    same = Counter(art.explicit[id(q)] for q in art.people if q is not p
+                   and id(q) in art.explicit and set(q.roles) & set(p.roles))
+    peers = [c for c, n in same.items() if n >= 2]
+    if len(same) == 1 and peers and peers[0] not in p.visited():
+        # Peers, not a counterpart: two or more holders of the title, all from one country
+        # ("Japan Innovation Party leader", "Constitutional Democratic Party of Japan
+        # leader"), say it has many holders there; a third is one of them.
+        return peers[0]
+    others = set(same) | p.visited()
     cands = _without_counterparts(cands, kinds, others, p)
     cands = _salient(cands, leader, art)
     cands = _partner_or_home(cands, kinds, leader, others, p, art)
@@ -335,7 +342,8 @@ def from_dominant(people: list[Person], evidence: Counter[str], leaders: bool = 
         if p.affiliation is not None or not any(public_role(r) for r in p.roles) \
                 or country in p.visited():
             continue  # a visitor is not from the country visited
-        if p.organisation is not None and p.affiliation_kind is None:
+        if p.organisation is not None and p.affiliation_kind is None \
+                and not bodies.public_body(p.organisation, country):
             continue  # staff of an organisation the article names: its country is not said
         kinds = {k for k in (roles.role_kind(r) for r in p.roles) if k and k != "not_in_office"}
         if not leaders and kinds & roles.LEADER_KINDS:

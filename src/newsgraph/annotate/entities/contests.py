@@ -13,6 +13,7 @@ by the rules of `affiliation`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -22,13 +23,17 @@ from newsgraph.annotate.entities import affiliation
 from newsgraph.annotate.entities.coref import Person
 
 CONTEST = lexicon.contest_words().tagged("contest")
+# Words as written, hyphens kept: the tokenizer splits "front-runner" into three tokens.
+WORD_RE = re.compile(r"\w+(?:-\w+)*")
 
 
 def _in_contest(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return any(t.lower_ in CONTEST for t in span[0].sent)
+    words = WORD_RE.findall(span[0].sent.text.lower())
+    # The whole word and its parts: "front-runner", "vice-presidential".
+    return any(w in CONTEST or CONTEST & set(w.split("-")) for w in words)
 
 
 def from_contests(doc: Doc, people: list[Person], domestic: Counter[str]) -> None:

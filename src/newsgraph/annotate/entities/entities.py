@@ -20,20 +20,25 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.entities import (
     affiliation,
+    areas,
     clauses,
+    constituencies,
     contests,
     coref,
     credits,
     dateline,
     descriptions,
+    heads,
     later,
     names,
     people,
     personhood,
     roleform,
     roles,
+    staff,
     stated,
 )
+from newsgraph.annotate.entities import home as home_country
 from newsgraph.annotate.gazetteer import Hit
 from newsgraph.record import Entity
 
@@ -243,6 +248,7 @@ def extract(doc: Doc) -> list[Entity]:
     hits = gazetteer.find(doc)
     found = people.find(doc, hits)
     persons = coref.cluster(found.names, found.role_refs)
+    constituencies.split_seats(found.text, persons)
     model_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")
                     and _after_place_prep(e.root)}
     named = {h.place.country for h in hits if h.place.country and h.place.kind in COUNTRY_KINDS}
@@ -260,7 +266,9 @@ def extract(doc: Doc) -> list[Entity]:
     _link_acronyms(b, text)
     _absorb_person_words(b, persons)
     affiliation.from_headline(doc._.ng_title, persons)
-    evidence = stated.evidence(b.countries, _place_names(b), persons)
+    areas.apply(text, persons)
+    divisions = areas.evidence(text)
+    evidence = stated.evidence(b.countries, _place_names(b), persons) + divisions
     stated.apply(persons, evidence,
                  {g.name.lower(): g.affiliation for g in b.groups.values() if g.affiliation})
     for p in persons:
@@ -271,10 +279,13 @@ def extract(doc: Doc) -> list[Entity]:
     filed_from = dateline.country(text)
     if filed_from is not None:
         home[filed_from] += 1  # "NEW DELHI:": one piece of evidence, never enough alone
+    heads.foreign_heads(doc, hits, persons, home, b.countries)
     affiliation.from_dominant(persons, home, minimum=affiliation.DOMESTIC_MIN)
     affiliation.resolve(persons, b.countries, affiliation.pairs(text))
     stated.from_possessors(persons)
-    affiliation.from_dominant(persons, evidence, leaders=False)
+    local = home_country.at_home(evidence, home_country.abroad(doc, hits))
+    affiliation.from_dominant(persons, local, leaders=False)
+    home_country.home_leaders(doc, persons, local)
     stated.from_possessors(persons)
     contests.from_contests(doc, persons, home)
     affiliation.spouses(persons)
@@ -285,6 +296,7 @@ def extract(doc: Doc) -> list[Entity]:
         clauses.read(found.scan, persons, evidence)
         descriptions.resolve(found.scan, persons, evidence)
         roleform.apply(persons, doc, ORG_LABELS)  # the same form for the roles found late
+    staff.undo_campaign_guesses(text, persons)
     out = [_person_entity(p) for p in persons]
     for g in b.groups.values():
         out.append(Entity(id="", name=g.name, type=g.type, affiliation=g.affiliation,

@@ -6,8 +6,9 @@ matches at most one prediction, so a person split in two costs a false positive.
 people: role accuracy (the set of roles equals the gold set, compared in canonical
 spelling), lenient role accuracy (the sets share a role, or both are empty), roles found
 (of the roles the gold gives matched people, the share predicted) with role precision, and
-affiliation accuracy (same country or organisation, or both none). Key non-person entities:
-recall by name and type, and affiliation accuracy where the gold gives one.
+affiliation accuracy (same country, under any of its names, or organisation, or both
+none). Key non-person entities: recall by name and type, and affiliation accuracy where the
+gold gives one.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.annotate.entities.roles import normalize_role
+from newsgraph.geo.countries import iso_of
 from newsgraph.record import Article, Entity
 
 
@@ -131,6 +133,15 @@ def norm_name(name: str) -> str:
     return re.sub(r"\s+", " ", t).strip().casefold()
 
 
+def same_affiliation(a: str | None, b: str | None) -> bool:
+    """The same country or organisation: equal, or two names of one country ("Turkey",
+    "Türkiye")."""
+    if a == b:
+        return True
+    iso = iso_of(a) if a else None
+    return iso is not None and iso == (iso_of(b) if b else None)
+
+
 def norm_role(role: str) -> str:
     return normalize_role(role).casefold()
 
@@ -206,7 +217,7 @@ def score_doc(gold: GoldDoc, pred: list[Entity], report: Report) -> None:
         if pr != gr:
             report.errors.append(Error(gold.id, "role", f"{g.name}: {sorted(g.roles)}",
                                        str(sorted(e.roles))))
-        if e.affiliation == g.affiliation:
+        if same_affiliation(e.affiliation, g.affiliation):
             report.affiliation_right += 1
         else:
             report.errors.append(Error(gold.id, "affiliation", f"{g.name}: {g.affiliation}",
@@ -223,7 +234,7 @@ def score_doc(gold: GoldDoc, pred: list[Entity], report: Report) -> None:
         report.entities_found += 1
         if ge.has_affiliation:
             report.entity_aff_checked += 1
-            if found.affiliation == ge.affiliation:
+            if same_affiliation(found.affiliation, ge.affiliation):
                 report.entity_aff_right += 1
             else:
                 report.errors.append(Error(gold.id, "entity-affiliation",

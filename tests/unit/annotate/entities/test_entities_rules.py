@@ -175,6 +175,12 @@ def test_roles_found_counts_each_gold_role(tmp_path: Path) -> None:
     assert r.role_recall == 0.5 and r.role_precision == 0.5 and r.roles_exact == 0
 
 
+def test_affiliation_compares_countries_by_any_name() -> None:
+    assert ev.same_affiliation("Turkey", "Türkiye") and ev.same_affiliation(None, None)
+    assert not ev.same_affiliation("Taliban", "Afghanistan")
+    assert not ev.same_affiliation("United States", None)
+
+
 def test_load_gold_names_the_bad_file(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text(json.dumps({"id": "x", "text": "t"}), encoding="utf-8")
     with pytest.raises(ValueError, match="x.json"):

@@ -163,6 +163,12 @@ def public_bodies(name: str = "public_bodies.tsv") -> TaggedWords:
 
 
 @cache
+def occupations(name: str = "occupations.tsv") -> TaggedWords:
+    """`occupations.tsv`: occupations and professions (one or more words), by use."""
+    return _tagged_table(name, (), tags_last=True)
+
+
+@cache
 def relative_roles(name: str = "relative_roles.tsv") -> dict[str, str]:
     """`relative_roles.tsv`: verb form of a relative clause -> the role it gives."""
     out = {}

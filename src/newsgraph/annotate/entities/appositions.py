@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicon
-from newsgraph.annotate.entities import parties, roles
+from newsgraph.annotate.entities import occupations, parties, roles
 from newsgraph.annotate.entities.names import Scan
 from newsgraph.annotate.entities.roles import Title
 from newsgraph.annotate.gazetteer import Hit
@@ -178,8 +178,9 @@ def role_right_before(ctx: Scan, start: int, sent: Span) -> Title | None:
     if h < sent.start:
         return None
     head = doc[h]
-    if head.tag_ != "NN" or head.dep_ != "compound" or head.head.i < start \
-            or not _role_head(head) or head.i in ctx.hit_at or not _trade(head.lower_):
+    if head.tag_ != "NN" or (head.dep_ != "compound" or head.head.i < start) \
+            and not occupations.is_occupation(head.text) or not _role_head(head) \
+            or head.i in ctx.hit_at or not _trade(head.lower_):
         return None
     k = h
     while k > max(sent.start, h - 4) and k - 1 not in ctx.name_tokens:
@@ -205,7 +206,7 @@ def _trade(word: str) -> bool:
     """A noun of a trade or post: a title head, a listed trade, or an agent noun's ending
     ("-er", "-ist", "-man"; not "-ment")."""
     last = word.rsplit("-", 1)[-1]
-    return roles.is_head(word) or last in TRADES or any(
+    return roles.is_head(word) or last in TRADES or occupations.is_occupation(last) or any(
         last.endswith(t) for t in LONG_TRADES) or (
         len(last) > 4 and last.endswith(AGENT_ENDINGS) and not last.endswith("ment"))
 
@@ -230,8 +231,8 @@ def role_predicate(ctx: Scan, end: int, sent: Span) -> Title | None:
             or attr.tag_ == "NNP" and roles.is_head(attr.text)):  # "Hege is the CEO of DH"
         return None
     k = attr.left_edge.i
-    if doc[k].lower_ != "the" or not any(c.dep_ == "prep" and c.lower_ in ORG_PREPS
-                                         for c in attr.rights):
+    if not occupations.predicate_role(doc, attr, k, sent) and (doc[k].lower_ != "the" or not any(
+            c.dep_ == "prep" and c.lower_ in ORG_PREPS for c in attr.rights)):
         return None  # "Abe was a transformative leader", "Biden is still a front-runner"
     found = _noun_phrase(ctx, k + 1, sent, second=True)
     return found[0] if found is not None else None
@@ -241,7 +242,8 @@ def _phrase_end(ctx: Scan, k: int, sent: Span) -> int:
     doc = ctx.doc
     stop, limit = k, MAX_WORDS
     while stop < sent.end and stop - k < limit and not doc[stop].is_space \
-            and (doc[stop].lower_ not in STOPS or _infix_hyphen(doc, stop)):
+            and (doc[stop].lower_ not in STOPS or _infix_hyphen(doc, stop)
+                 or occupations.joins_compound(doc, stop)):
         if doc[stop].lower_ in ORG_PREPS | FIELD_PREPS:
             limit = MAX_WITH_NAME  # "director of business development at CHRIS Well ..."
         stop += 1
@@ -298,6 +300,7 @@ def _noun_phrase(ctx: Scan, k: int, sent: Span,
     head = doc[prep - 1]
     if not _role_head(head) or any(t.pos_ in ("VERB", "AUX") and t.lower_ not in EVALUATIVE
                                        and not roles.is_title_word(t.text)  # "acting"
+                                       and not occupations.modifier_verb(t)  # "retired"
                                        for t in doc[k:prep]):
         return None  # a clause ("met the King of Sweden"), not a noun phrase
     title = Title()
@@ -375,7 +378,7 @@ def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
         words.append(tok.text)
     if org and title.organisation is None:
         title.organisation = " ".join(org)
-    return _join_hyphens(words)
+    return occupations.clean_words(_join_hyphens(words))
 
 
 def _office_country(hit: Hit | None, title: Title) -> None:
@@ -419,8 +422,8 @@ def _after_head(ctx: Scan, toks: Span, words: list[str], title: Title) -> None:
         if not len(obj):
             return
         named = obj[1:] if obj[0].lower_ == "the" else obj
-        if not len(named) or named[-1].lower_ in TEMPORAL:
-            return
+        if not len(named) or named[-1].lower_ in TEMPORAL or obj[0].lower_ in ("a", "an"):
+            return  # "the owner of a bakery": no field and no employer's name
         capital = obj[0].lower_ == "the" or named[0].text[:1].isupper()
         portfolio = first and obj[0].lower_ != "the" and prep.lower_ in ("of", "for") \
             and bool(words) and words[-1].lower() in PORTFOLIO_HEADS
@@ -456,6 +459,8 @@ def _relative(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
     if k + 1 >= sent.end:
         return None
     verb = doc[k].lower_
+    if (j := occupations.works_as(doc, k, sent)) is not None:
+        return _noun_phrase(ctx, j, sent)  # "who works as a paramedic"
     if verb in ("is", "was") and doc[k + 1].pos_ == "ADV" and k + 2 < sent.end:
         k += 1  # "who is also the Minister of Works", "who is now a senator"
     if verb in ("is", "was") and doc[k + 1].lower_ in ARTICLES:

@@ -15,7 +15,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicon
-from newsgraph.annotate.entities import parties, roles
+from newsgraph.annotate.entities import occupations, parties, roles
 from newsgraph.annotate.entities.roles import Title
 from newsgraph.annotate.gazetteer import Hit
 
@@ -251,7 +251,7 @@ def is_name_token(ctx: Scan, tok: Token) -> bool:
         return False
     low = t.lower()
     if low in NOT_NAMES or roles.is_title_word(t) or low in roles.HONORIFICS \
-            or parties.is_label(t):
+            or parties.is_label(t) or occupations.capitalised(tok):
         return False
     return tok.i not in ctx.hit_at
 
@@ -378,6 +378,7 @@ def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
         end -= 1
     while start < end and (doc[start].lower_ in roles.HONORIFICS
                            or (parties.is_label(doc[start].text) and start + 1 < end)
+                           or occupations.opens_name(doc, start, end)  # "Lawyers Tom Ray"
                            or (roles.is_title_word(doc[start].text)
                                and not given_name_title(doc[start]))
                            or doc[start].lower_ in roles.CONNECTORS

@@ -24,7 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import appositions, inverted, labels, parties, roles
+from newsgraph.annotate.entities import appositions, inverted, labels, occupations, parties, roles
 from newsgraph.annotate.entities.names import (
     NOT_NAMES,
     PARTICLES,
@@ -232,7 +232,8 @@ def _untitled(ctx: Scan, found: Found, start: int, end: int, sent: Span) -> Titl
     title = _listed_after(ctx, found, start)
     if not title.roles:
         title = appositions.role_before(ctx, start, end, sent) \
-            or inverted.role_set_before(ctx, start, end, sent) or title
+            or inverted.role_set_before(ctx, start, end, sent) \
+            or occupations.plural_before(ctx, start, end, sent) or title
     return title
 
 
@@ -252,6 +253,7 @@ def _title_before_name(ctx: Scan, found: Found, start: int, end: int, sent: Span
     before = title_before(ctx, start, sent)
     if before is not None:
         title = before[0]
+        occupations.widen(ctx, title, before[1], start, sent)  # "police officer Dan Cobb"
         found.title_spans.append((doc[before[1]].idx, doc[start].idx))
     else:
         title = _untitled(ctx, found, start, end, sent)
@@ -260,6 +262,7 @@ def _title_before_name(ctx: Scan, found: Found, start: int, end: int, sent: Span
     if not title.roles and before is None:
         # "businessman Andrew Yang": one person's trade, not a plural title over a list
         title = appositions.role_right_before(ctx, start, sent) \
+            or occupations.capitalised_before(ctx, start, sent) \
             or inverted.lower_title_before(ctx, start, sent) or title
     return title, before, plural
 

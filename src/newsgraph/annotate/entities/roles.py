@@ -50,6 +50,9 @@ SPELLING = {
     "cmdr.": "Commander", "cmdr": "Commander", "lt": "Lieutenant", "sgt": "Sergeant",
     "mp": "MP", "ceo": "CEO", "charge": "Chargé", "d'affaires": "d’Affaires",
     "d’affaires": "d’Affaires", "frontrunner": "Front-Runner",
+    "paediatric": "Pediatric", "paediatrician": "Pediatrician",
+    "orthopaedic": "Orthopedic", "gynaecologist": "Gynecologist",
+    "anaesthetist": "Anesthetist", "labourer": "Laborer", "jeweller": "Jeweler",
 }
 
 # "X Secretary" is "Secretary of X" for these US departments.

@@ -1,0 +1,199 @@
+"""Occupations and professions as roles (`data/occupations.tsv`): the jobs news gives the
+people it quotes who hold no office, in the places a title stands.
+
+- before the name: "Economist Paul Grant said" (a capitalised occupation that opens the
+  sentence), "prison guards Tom Ray and Ann Finn" (a plural over a list: each name gets
+  Prison Guard), "police officer Dan Cobb" (the compound the table lists, not Officer);
+- after it, in the apposition rules of `appositions`: the words this module lets through
+  or drops ("a retired surgeon", "a visiting fellow", "a 54-year-old nurse", "an
+  Austin-based pollster", "an award-winning journalist");
+- as a predicate: "Lee is a real estate agent" (an indefinite predicate gives a role only
+  when its head is listed here), "Lee, who works as a paramedic".
+
+A capitalised occupation that is also a common name ("Baker", "Dean", "Judge": use "name")
+is read as a name. A word ran into a name by the model ("Lawyers Tom Ray") is cut off it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph import lexicon
+from newsgraph.annotate.entities import roles
+from newsgraph.annotate.entities.roles import Title
+
+if TYPE_CHECKING:
+    from newsgraph.annotate.entities.names import Scan
+
+PHRASES = lexicon.occupations().tagged("occupation")
+NAME_WORDS = lexicon.occupations().tagged("name")
+SINGLE = frozenset(p for p in PHRASES if " " not in p)
+EVALUATIVE = lexicon.role_words().tagged("evaluative")
+WORKS_AS = lexicon.role_words().tagged("works_as")
+# Words before a compound that stay in the role ("former police officer").
+KEPT_BEFORE = frozenset({"former", "retired"})
+# What may stand before a capitalised occupation that opens a clause: a quotation mark, a
+# dash, a colon ("— Economist Paul Grant said").
+CLAUSE_OPENERS = frozenset({"\"", "“", "‘", "'", "—", "–", "-", ":", "(", ";"})
+MAX_COMPOUND = 4
+
+
+def _plural(word: str) -> str:
+    if word.endswith("man"):
+        return word[:-3] + "men"  # "businessmen", "chairmen"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    return word + "s"
+
+
+# "lawyers" -> "lawyer", "prison guards" -> "prison guard"
+PLURALS = {" ".join([*p.split()[:-1], _plural(p.split()[-1])]): p for p in PHRASES}
+
+
+def is_occupation(word: str) -> bool:
+    """A listed one-word occupation, singular ("designer", "nurse", "pollster")."""
+    return word.lower() in SINGLE
+
+
+def singular(word: str) -> str | None:
+    """The listed occupation a plural stands for ("lawyers" -> "lawyer"), or None."""
+    return PLURALS.get(word.lower())
+
+
+def capitalised(tok: Token) -> bool:
+    """A capitalised occupation, singular or plural, that is no common name ("Economist",
+    "Lawyers"; not "Baker", "Dean")."""
+    low = tok.lower_
+    return tok.is_title and tok.is_alpha and low not in NAME_WORDS \
+        and (low in SINGLE or PLURALS.get(low, "") in SINGLE) and not roles.is_title_word(tok.text)
+
+
+def opens_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised occupation the model ran into a name of two more words ("Firefighter
+    Mary Lowe", "Lawyers Tom Ray")."""
+    return end - start >= 3 and capitalised(doc[start])
+
+
+def compound_start(doc: Doc, h: int, sent: Span, last: str | None = None) -> int | None:
+    """Where the longest listed compound that ends at token h starts ("real estate agent",
+    "police officer"); `last` is the head's singular. None when no compound is listed."""
+    last = last or doc[h].lower_
+    for n in range(MAX_COMPOUND, 1, -1):
+        s = h - n + 1
+        if s < sent.start or not all(t.is_alpha and (t.is_lower or t.i == sent.start)
+                                     for t in doc[s:h]):
+            continue
+        if " ".join([*(t.lower_ for t in doc[s:h]), last]) in PHRASES:
+            return s
+    return None
+
+
+def _title(doc: Doc, k: int, h: int, head: str | None = None) -> Title:
+    words = [t.text for t in doc[k:h]] + [head or doc[h].text]
+    return Title(roles=[roles.normalize_role(" ".join(words))], role_texts=[doc[k:h + 1].text])
+
+
+def capitalised_before(ctx: Scan, start: int, sent: Span) -> Title | None:
+    """ "Economist Paul Grant said ...", "— Designer Anna Pell": a capitalised occupation
+    right before the name that opens the sentence or a clause."""
+    doc = ctx.doc
+    h = start - 1
+    if h < sent.start or h in ctx.hit_at or h in ctx.name_tokens:
+        return None
+    tok = doc[h]
+    if not capitalised(tok) or tok.lower_ not in SINGLE:
+        return None
+    if h > sent.start and doc[h - 1].text not in CLAUSE_OPENERS:
+        return None
+    return _title(doc, h, h)
+
+
+def plural_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None:
+    """ "prison guards Tom Ray and Ann Finn", "Lawyers Tom Ray and Ann Finn filed ...": a
+    plural occupation right before a list of names gives each its singular (the people
+    rules share it over the list)."""
+    doc = ctx.doc
+    h = start - 1
+    if h < sent.start or end >= sent.end or doc[end].lower_ not in ("and", ","):
+        return None
+    tok = doc[h]
+    one = singular(tok.lower_)
+    if one is None or h in ctx.name_tokens or h in ctx.hit_at or tok.lower_ == one:
+        return None
+    if not tok.is_lower and not (capitalised(tok) and (h == sent.start or not doc[h - 1].is_title)):
+        return None  # "attended by Pastors David Jeremiah and ..."; not "Trial Lawyers ..."
+    head = one.split()[-1]
+    k = compound_start(doc, h, sent, head)
+    if k is None:
+        k = h
+        if " " in one:
+            return None
+    return _title(doc, k, h, head[:1].upper() + head[1:] if tok.is_title else head)
+
+
+def widen(ctx: Scan, title: Title, first: int, start: int, sent: Span) -> None:
+    """A lower-case title before the name that ends a listed compound takes the whole
+    compound: "police officer Dan Cobb" is a Police Officer, "former prison officer ..." a
+    Former Prison Officer (the title rules read only "officer")."""
+    doc = ctx.doc
+    if len(title.roles) != 1 or first >= start \
+            or not all(t.is_lower for t in doc[first:start]):
+        return
+    k = compound_start(doc, start - 1, sent)
+    if k is None or k >= first:
+        return
+    while k > sent.start and doc[k - 1].lower_ in KEPT_BEFORE:
+        k -= 1
+    text = doc[k:start].text
+    title.roles, title.role_texts = [roles.normalize_role(text)], [text]
+
+
+def predicate_role(doc: Doc, attr: Token, k: int, sent: Span) -> bool:
+    """ "Lee is a real estate agent", "she was a nurse": an indefinite predicate whose head
+    is a listed occupation (not a judgement: "a transformative leader", "a front-runner")."""
+    return doc[k].lower_ in ("a", "an", "the") and attr.tag_ == "NN" and (
+        attr.lower_ in SINGLE or compound_start(doc, attr.i, sent) is not None)
+
+
+def works_as(doc: Doc, k: int, sent: Span) -> int | None:
+    """ "who works as a paramedic", "who worked as a teacher": where the noun phrase after
+    "as" starts (past its article), or None."""
+    if k + 2 >= sent.end or doc[k].lower_ not in WORKS_AS or doc[k + 1].lower_ != "as":
+        return None
+    return k + 3 if doc[k + 2].lower_ in ("a", "an", "the") else k + 2
+
+
+def modifier_verb(tok: Token) -> bool:
+    """A participle that describes the holder, not a clause's verb: "a retired surgeon",
+    "a visiting fellow", "an award-winning journalist"."""
+    doc = tok.doc
+    in_compound = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    return tok.tag_ in ("VBN", "VBG") and (tok.dep_ in ("amod", "compound") or in_compound)
+
+
+def joins_compound(doc: Doc, i: int) -> bool:
+    """The hyphen of a modifier inside a role phrase: "54-year-old", "Austin-based",
+    "award-winning" (a lower-case word after it; not "Institute-Brookings")."""
+    return doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_ and (doc[i - 1].is_alpha or doc[i - 1].is_digit) \
+        and doc[i + 1].is_lower and doc[i + 1].is_alpha
+
+
+def clean_words(words: list[str]) -> list[str]:
+    """Modifiers that are no part of the role: a place or an employer joined to a
+    participle ("Austin-based", "Harvard-trained"), a judgement ("award-winning"), an age
+    ("54-year-old")."""
+    out = []
+    for i, w in enumerate(words):
+        parts = w.split("-")
+        last = i == len(words) - 1
+        if not last and len(parts) > 1 and (
+                w.lower() in EVALUATIVE or any(c.isdigit() for c in w)
+                or (parts[0][:1].isupper() and all(p.islower() for p in parts[1:]))):
+            continue
+        out.append(w)
+    return out

@@ -378,7 +378,7 @@ def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
         words.append(tok.text)
     if org and title.organisation is None:
         title.organisation = " ".join(org)
-    return occupations.clean_words(_join_hyphens(words))
+    return occupations.clean_words(_join_hyphens(words), toks)
 
 
 def _office_country(hit: Hit | None, title: Title) -> None:

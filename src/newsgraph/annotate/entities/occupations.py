@@ -36,7 +36,8 @@ WORKS_AS = lexicon.role_words().tagged("works_as")
 KEPT_BEFORE = frozenset({"former", "retired"})
 # What may stand before a capitalised occupation that opens a clause: a quotation mark, a
 # dash, a colon ("— Economist Paul Grant said").
-CLAUSE_OPENERS = frozenset({"\"", "“", "‘", "'", "—", "–", "-", ":", "(", ";"})
+CLAUSE_OPENERS = frozenset({"\"", "“", "‘", "'", "—", "–", "-", ":", "(", ";", ","})
+POSSESSIVE = frozenset({"’s", "'s"})
 MAX_COMPOUND = 4
 
 
@@ -74,8 +75,10 @@ def capitalised(tok: Token) -> bool:
 
 def opens_name(doc: Doc, start: int, end: int) -> bool:
     """A capitalised occupation the model ran into a name of two more words ("Firefighter
-    Mary Lowe", "Lawyers Tom Ray")."""
-    return end - start >= 3 and capitalised(doc[start])
+    Mary Lowe", "Lawyers Tom Ray"), or into one it calls an organisation ("Pastor Tunde
+    Bakare"): the words after it must look like a name."""
+    return end - start >= 3 and capitalised(doc[start]) and all(
+        t.is_title and t.is_alpha for t in doc[start + 1:end])
 
 
 def compound_start(doc: Doc, h: int, sent: Span, last: str | None = None) -> int | None:
@@ -98,8 +101,10 @@ def _title(doc: Doc, k: int, h: int, head: str | None = None) -> Title:
 
 
 def capitalised_before(ctx: Scan, start: int, sent: Span) -> Title | None:
-    """ "Economist Paul Grant said ...", "— Designer Anna Pell": a capitalised occupation
-    right before the name that opens the sentence or a clause."""
+    """ "Economist Paul Grant said ...", "— Designer Anna Pell", "Arizona's Sheriff Joe
+    Arpaio": a capitalised occupation right before the name that opens the sentence or a
+    clause or follows a lower-case word or a possessive (not a run of capitalised words,
+    which names an organisation)."""
     doc = ctx.doc
     h = start - 1
     if h < sent.start or h in ctx.hit_at or h in ctx.name_tokens:
@@ -107,8 +112,9 @@ def capitalised_before(ctx: Scan, start: int, sent: Span) -> Title | None:
     tok = doc[h]
     if not capitalised(tok) or tok.lower_ not in SINGLE:
         return None
-    if h > sent.start and doc[h - 1].text not in CLAUSE_OPENERS:
-        return None
+    if h > sent.start and doc[h - 1].text not in CLAUSE_OPENERS and not (
+            doc[h - 1].is_lower or doc[h - 1].text in POSSESSIVE):
+        return None  # "Arizona's Sheriff Joe Arpaio", "said Coach Ann Lee"
     return _title(doc, h, h)
 
 
@@ -183,10 +189,17 @@ def joins_compound(doc: Doc, i: int) -> bool:
         and doc[i + 1].is_lower and doc[i + 1].is_alpha
 
 
-def clean_words(words: list[str]) -> list[str]:
-    """Modifiers that are no part of the role: a place or an employer joined to a
-    participle ("Austin-based", "Harvard-trained"), a judgement ("award-winning"), an age
-    ("54-year-old")."""
+def clean_words(words: list[str], toks: Span) -> list[str]:
+    """The words of a role (`toks`) less the modifiers that are no part of it: a place or
+    an employer joined to a participle ("Austin-based", "Harvard-trained"), a judgement
+    ("award-winning"), an age ("54-year-old"). None when the head is a judgement ("a
+    30-year veteran of the agency")."""
+    if len(toks) and toks[-1].lower_ in EVALUATIVE:
+        return []
+    doc = toks.doc
+    if len(words) > 1 and toks.start > 1 and doc[toks.start - 1].text == "-" \
+            and not doc[toks.start - 2].whitespace_ and words[0] == toks[0].text:
+        words = words[1:]  # "Mumbai-based economist": the compound began before the role
     out = []
     for i, w in enumerate(words):
         parts = w.split("-")

@@ -324,8 +324,9 @@ def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
         if ent.label_ == "PERSON":
             start, end = fix_edges(ctx, ent.start, ent.end, ctx.sent(ent.start))
         elif ent.label_ in {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"} \
-                and roles.is_title_word(ent[0].text):
-            # "Spokesperson Ned Price" (ORG): a title glued to a name.
+                and (roles.is_title_word(ent[0].text) or occupations.opens_name(doc, ent.start,
+                                                                                ent.end)):
+            # "Spokesperson Ned Price", "Pastor Tunde Bakare" (ORG): a title glued to a name.
             start, end = fix_edges(ctx, ent.start, ent.end, ctx.sent(ent.start))
             if start == ent.start or doc[start - 1].lower_ in PORTFOLIO_LINKS:
                 continue  # "State for Civilian Security": a portfolio, no name

@@ -76,10 +76,11 @@ def _plain_phrase(ctx: Scan, j: int, sent: Span) -> tuple[Title, int] | None:
     if doc[j].lower_ in ARTICLES:
         return _noun_phrase(ctx, j + 1, sent)
     if doc[j].is_lower and doc[j].is_alpha:
-        # "press secretary for Erdogan": no article, but a title word heads the phrase
+        # "press secretary for Erdogan", "associate professor of epidemiology at ...": no
+        # article, but a title word or an occupation heads the phrase
         found = _noun_phrase(ctx, j, sent)
-        if found is not None and any(roles.is_head(w) for r in found[0].roles
-                                     for w in r.split()):
+        if found is not None and any(roles.is_head(w) or occupations.is_occupation(w)
+                                     for r in found[0].roles for w in r.split()):
             return found
         return None
     if not roles.is_head(doc[j].text):

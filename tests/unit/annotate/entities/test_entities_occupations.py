@@ -56,6 +56,11 @@ def test_a_capitalised_plural_is_cut_off_the_name(nlp) -> None:  # type: ignore[
     ("Mary Lowe, an award-winning journalist, spoke first.", "Mary Lowe", "Journalist", None),
     ("Anne Selby, the owner of a bakery in Leeds, said sales fell.", "Anne Selby", "Owner",
      None),
+    # no article: an occupation heads the phrase
+    ("Ruth Okafor, associate professor of sociology at Lagos University, said it failed.",
+     "Ruth Okafor", "Associate Professor of Sociology", "Lagos University"),
+    ("\"It adds up,\" said Steve Elmore, deputy campaign manager for the governor.",
+     "Steve Elmore", "Deputy Campaign Manager", None),
 ])
 def test_an_occupation_in_an_apposition(nlp, text: str, name: str, role: str,  # type: ignore[no-untyped-def]
                                         org: str | None) -> None:

@@ -32,6 +32,7 @@ NAME_WORDS = lexicon.occupations().tagged("name")
 SINGLE = frozenset(p for p in PHRASES if " " not in p)
 EVALUATIVE = lexicon.role_words().tagged("evaluative")
 WORKS_AS = lexicon.role_words().tagged("works_as")
+AUXILIARIES = frozenset({"is", "was", "has", "had", "have", "now", "also"})
 # Words before a compound that stay in the role ("former police officer").
 KEPT_BEFORE = frozenset({"former", "retired"})
 # What may stand before a capitalised occupation that opens a clause: a quotation mark, a
@@ -124,8 +125,10 @@ def plural_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None:
     rules share it over the list)."""
     doc = ctx.doc
     h = start - 1
-    if h < sent.start or end >= sent.end or doc[end].lower_ not in ("and", ","):
-        return None
+    if h < sent.start or end >= sent.end or doc[end].lower_ not in ("and", ",") \
+            or end - start < 2:
+        return None  # "architects John and Donald Parkinson": a given name alone may join
+        # someone else of that name
     tok = doc[h]
     one = singular(tok.lower_)
     if one is None or h in ctx.name_tokens or h in ctx.hit_at or tok.lower_ == one:
@@ -166,8 +169,10 @@ def predicate_role(doc: Doc, attr: Token, k: int, sent: Span) -> bool:
 
 
 def works_as(doc: Doc, k: int, sent: Span) -> int | None:
-    """ "who works as a paramedic", "who worked as a teacher": where the noun phrase after
-    "as" starts (past its article), or None."""
+    """ "who works as a paramedic", "who has worked as a teacher", "who is employed as a
+    cleaner": where the noun phrase after "as" starts (past its article), or None."""
+    if doc[k].lower_ in AUXILIARIES and k + 1 < sent.end and doc[k + 1].lower_ in WORKS_AS:
+        k += 1
     if k + 2 >= sent.end or doc[k].lower_ not in WORKS_AS or doc[k + 1].lower_ != "as":
         return None
     return k + 3 if doc[k + 2].lower_ in ("a", "an", "the") else k + 2

@@ -77,6 +77,8 @@ def test_an_occupation_in_an_apposition(nlp, text: str, name: str, role: str,  #
     ("Maria Lopez, who works as a paramedic in Leeds, arrived first.", "Maria Lopez",
      "Paramedic"),
     ("Maria Lopez, who worked as a teacher, arrived first.", "Maria Lopez", "Teacher"),
+    ("Maria Lopez, who has worked as a cleaner at the hotel, arrived first.", "Maria Lopez",
+     "Cleaner"),
 ])
 def test_an_occupation_as_a_predicate(nlp, text: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
     assert people(nlp, text)[name].roles == [role]

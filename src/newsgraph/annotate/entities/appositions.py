@@ -244,7 +244,8 @@ def _phrase_end(ctx: Scan, k: int, sent: Span) -> int:
     stop, limit = k, MAX_WORDS
     while stop < sent.end and stop - k < limit and not doc[stop].is_space \
             and (doc[stop].lower_ not in STOPS or _infix_hyphen(doc, stop)
-                 or occupations.joins_compound(doc, stop)):
+                 or occupations.joins_compound(doc, stop)) \
+            and not occupations.clause_after_head(doc[stop]):
         if doc[stop].lower_ in ORG_PREPS | FIELD_PREPS:
             limit = MAX_WITH_NAME  # "director of business development at CHRIS Well ..."
         stop += 1
@@ -293,7 +294,8 @@ def _noun_phrase(ctx: Scan, k: int, sent: Span,
                  second: bool = False) -> tuple[Title, int] | None:
     doc = ctx.doc
     stop = _phrase_end(ctx, k, sent)
-    if stop >= sent.end or doc[stop].lower_ not in STOPS or stop == k:
+    if stop >= sent.end or stop == k or doc[stop].lower_ not in STOPS \
+            and not occupations.clause_after_head(doc[stop]):
         return None
     prep = next((i for i in range(k, stop) if doc[i].lower_ in ORG_PREPS | FIELD_PREPS), stop)
     if prep == k:

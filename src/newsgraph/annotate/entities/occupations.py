@@ -6,7 +6,8 @@ people it quotes who hold no office, in the places a title stands.
   Prison Guard), "police officer Dan Cobb" (the compound the table lists, not Officer);
 - after it, in the apposition rules of `appositions`: the words this module lets through
   or drops ("a retired surgeon", "a visiting fellow", "a 54-year-old nurse", "an
-  Austin-based pollster", "an award-winning journalist");
+  Austin-based pollster", "an award-winning journalist"), and where the phrase ends ("a
+  lawyer representing the family");
 - as a predicate: "Lee is a real estate agent" (an indefinite predicate gives a role only
   when its head is listed here), "Lee, who works as a paramedic".
 
@@ -127,8 +128,7 @@ def plural_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None:
     h = start - 1
     if h < sent.start or end >= sent.end or doc[end].lower_ not in ("and", ",") \
             or end - start < 2:
-        return None  # "architects John and Donald Parkinson": a given name alone may join
-        # someone else of that name
+        return None  # "architects John and Donald Parkinson": "John" may join a namesake
     tok = doc[h]
     one = singular(tok.lower_)
     if one is None or h in ctx.name_tokens or h in ctx.hit_at or tok.lower_ == one:
@@ -184,6 +184,13 @@ def modifier_verb(tok: Token) -> bool:
     doc = tok.doc
     in_compound = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
     return tok.tag_ in ("VBN", "VBG") and (tok.dep_ in ("amod", "compound") or in_compound)
+
+
+def clause_after_head(tok: Token) -> bool:
+    """A participle clause after the head ends the role phrase: "a lawyer representing the
+    family", "an analyst based in London", "a spokesman speaking on condition ..."."""
+    return tok.tag_ in ("VBG", "VBN") and tok.dep_ == "acl" and tok.i > 0 \
+        and tok.doc[tok.i - 1].pos_ == "NOUN" and tok.doc[tok.i - 1].is_lower
 
 
 def joins_compound(doc: Doc, i: int) -> bool:

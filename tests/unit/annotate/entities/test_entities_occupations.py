@@ -56,6 +56,11 @@ def test_a_capitalised_plural_is_cut_off_the_name(nlp) -> None:  # type: ignore[
     ("Mary Lowe, an award-winning journalist, spoke first.", "Mary Lowe", "Journalist", None),
     ("Anne Selby, the owner of a bakery in Leeds, said sales fell.", "Anne Selby", "Owner",
      None),
+    # a participle clause after the head ends the phrase
+    ("\"We will appeal,\" said Mark Lehr, a lawyer representing the family.", "Mark Lehr",
+     "Lawyer", None),
+    ("Anna Berger, an analyst based in London, said prices would rise.", "Anna Berger",
+     "Analyst", None),
     # no article: an occupation heads the phrase
     ("Ruth Okafor, associate professor of sociology at Lagos University, said it failed.",
      "Ruth Okafor", "Associate Professor of Sociology", "Lagos University"),

@@ -39,7 +39,7 @@ ORG_PREPS = frozenset({"of", "for", "at", "with"})
 FIELD_PREPS = frozenset({"of", "for", "on", "in"})
 STOPS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "-", "\"", "”", "“", "?", "!",
                    "who", "which", "that", "whose", "and", "but", "or", "since", "until",
-                   "when", "where", "because", "after", "before", "from", "to", "as"})
+                   "when", "where", "because", "after", "before", "from", "to", "as", "during"})
 ARTICLES = frozenset({"a", "an", "the"})
 # What opens a phrase set off before a name ("his national security adviser, Susan Rice,").
 OPENERS = ARTICLES | {"his", "her", "their", "its", "our"}
@@ -233,7 +233,8 @@ def role_predicate(ctx: Scan, end: int, sent: Span) -> Title | None:
         return None
     k = attr.left_edge.i
     if not occupations.predicate_role(doc, attr, k, sent) and (doc[k].lower_ != "the" or not any(
-            c.dep_ == "prep" and c.lower_ in ORG_PREPS for c in attr.rights)):
+            c.dep_ == "prep" and c.lower_ in ORG_PREPS for c in attr.rights)) \
+            or not occupations.employer_after(attr):
         return None  # "Abe was a transformative leader", "Biden is still a front-runner"
     found = _noun_phrase(ctx, k + 1, sent, second=True)
     return found[0] if found is not None else None

@@ -168,6 +168,20 @@ def predicate_role(doc: Doc, attr: Token, k: int, sent: Span) -> bool:
         attr.lower_ in SINGLE or compound_start(doc, attr.i, sent) is not None)
 
 
+def employer_after(attr: Token) -> bool:
+    """A predicate that is no title says whose it is only with a name: "she is an
+    economist at the World Bank", not "he is the architect of his party's plan", "a vocal
+    advocate of trade deals", "the author of the bill" (a figure of speech)."""
+    if roles.is_head(attr.text):
+        return True
+    for prep in attr.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or not obj.text[:1].isupper():
+                return False
+    return True
+
+
 def works_as(doc: Doc, k: int, sent: Span) -> int | None:
     """ "who works as a paramedic", "who has worked as a teacher", "who is employed as a
     cleaner": where the noun phrase after "as" starts (past its article), or None."""

@@ -61,6 +61,8 @@ def test_a_capitalised_plural_is_cut_off_the_name(nlp) -> None:  # type: ignore[
      "Lawyer", None),
     ("Anna Berger, an analyst based in London, said prices would rise.", "Anna Berger",
      "Analyst", None),
+    ("\"It is over,\" said Tom Ellison, a campaign aide during her failed 2008 run.", "Tom Ellison",
+     "Campaign Aide", None),
     # no article: an occupation heads the phrase
     ("Ruth Okafor, associate professor of sociology at Lagos University, said it failed.",
      "Ruth Okafor", "Associate Professor of Sociology", "Lagos University"),
@@ -94,6 +96,8 @@ def test_an_occupation_as_a_predicate(nlp, text: str, name: str, role: str) -> N
     ("Mary Lowe is a friend of the mayor.", "Mary Lowe"),
     ("Mary Lowe was a victim of the attack.", "Mary Lowe"),
     ("Mary Lowe is a transformative leader.", "Mary Lowe"),
+    ("Mary Lowe was the architect of her party's plan.", "Mary Lowe"),
+    ("Mary Lowe is a vocal advocate of trade deals.", "Mary Lowe"),
     ("Canadian citizens Michael Kovak and Ben Spavor were held for years.", "Ben Spavor"),
 ])
 def test_no_occupation_from_a_relation_or_a_judgement(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -203,8 +203,14 @@ def modifier_verb(tok: Token) -> bool:
 def clause_after_head(tok: Token) -> bool:
     """A participle clause after the head ends the role phrase: "a lawyer representing the
     family", "an analyst based in London", "a spokesman speaking on condition ..."."""
-    return tok.tag_ in ("VBG", "VBN") and tok.dep_ == "acl" and tok.i > 0 \
-        and tok.doc[tok.i - 1].pos_ == "NOUN" and tok.doc[tok.i - 1].is_lower
+    doc = tok.doc
+    if tok.pos_ == "ADV" and tok.i + 1 < len(doc):
+        tok = doc[tok.i + 1]  # "an Iowa operative currently working for ..."
+        k = tok.i - 1
+    else:
+        k = tok.i
+    return tok.tag_ in ("VBG", "VBN") and tok.dep_ == "acl" and k > 0 \
+        and doc[k - 1].pos_ == "NOUN" and doc[k - 1].is_lower
 
 
 def joins_compound(doc: Doc, i: int) -> bool:

@@ -144,6 +144,18 @@ def plural_before(ctx: Scan, start: int, end: int, sent: Span) -> Title | None:
     return _title(doc, k, h, head[:1].upper() + head[1:] if tok.is_title else head)
 
 
+def second_before(ctx: Scan, start: int, sent: Span, title: Title) -> None:
+    """ "comedian and actor Peter Serafin": a listed occupation joined by "and" to the one
+    right before the name is a second role of the same person."""
+    doc = ctx.doc
+    j = start - 3
+    if len(title.roles) != 1 or title.role_texts[0] != doc[start - 1].text or j < sent.start \
+            or doc[j + 1].lower_ != "and" or not doc[j].is_lower or doc[j].lower_ not in SINGLE:
+        return
+    title.roles.append(roles.normalize_role(doc[j].text))
+    title.role_texts.append(doc[j].text)
+
+
 def widen(ctx: Scan, title: Title, first: int, start: int, sent: Span) -> None:
     """A lower-case title before the name that ends a listed compound takes the whole
     compound: "police officer Dan Cobb" is a Police Officer, "former prison officer ..." a

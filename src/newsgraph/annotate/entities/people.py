@@ -264,6 +264,7 @@ def _title_before_name(ctx: Scan, found: Found, start: int, end: int, sent: Span
         title = appositions.role_right_before(ctx, start, sent) \
             or occupations.capitalised_before(ctx, start, sent) \
             or inverted.lower_title_before(ctx, start, sent) or title
+        occupations.second_before(ctx, start, sent, title)  # "comedian and actor X"
     return title, before, plural
 
 

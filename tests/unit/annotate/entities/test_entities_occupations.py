@@ -38,6 +38,11 @@ def test_a_plural_occupation_before_a_list_is_each_ones(nlp, text: str) -> None:
     assert p["Joanna Fischer"].roles == ["Prison Guard"]
 
 
+def test_two_occupations_before_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    p = people(nlp, "English comedian and actor Peter Serafin dubbed the footage.")
+    assert sorted(p["Peter Serafin"].roles) == ["Actor", "Comedian"]
+
+
 def test_a_capitalised_plural_is_cut_off_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
     p = people(nlp, "Lawyers Thomas Reyes and Joanna Fischer filed the motion on Monday.")
     assert "Lawyers Thomas Reyes" not in p

@@ -37,8 +37,8 @@ VERB_ROLES = lexicon.relative_roles()
 ORG_PREPS = frozenset({"of", "for", "at", "with"})
 # "an expert on Syria", "a professor of political science", "assistant professor in ...".
 FIELD_PREPS = frozenset({"of", "for", "on", "in"})
-STOPS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "-", "\"", "”", "“", "''", "``",
-                   "?", "!", "who", "which", "that", "whose", "and", "but", "or", "since", "until",
+STOPS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "-", "\"", "”", "“", "?", "!",
+                   "who", "which", "that", "whose", "and", "but", "or", "since", "until",
                    "when", "where", "because", "after", "before", "from", "to", "as", "during"})
 ARTICLES = frozenset({"a", "an", "the"})
 # What opens a phrase set off before a name ("his national security adviser, Susan Rice,").

@@ -157,6 +157,13 @@ def travel_words(name: str = "travel_words.tsv") -> TaggedWords:
 
 
 @cache
+def org_heads(name: str = "org_heads.tsv") -> TaggedWords:
+    """`org_heads.tsv`: posts of an organisation's head and staff, and words of private
+    organisations' names, by use."""
+    return _tagged_table(name, (), tags_last=True)
+
+
+@cache
 def public_bodies(name: str = "public_bodies.tsv") -> TaggedWords:
     """`public_bodies.tsv`: head words of the names of public bodies, by use."""
     return _tagged_table(name, (), tags_last=True)

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import bodies, roles
+from newsgraph.annotate.entities import orgheads, roles
 from newsgraph.annotate.entities.coref import Person, _full
 
 # Offices assumed for a country the table does not list (no vice presidents: few have one).
@@ -293,7 +293,8 @@ def _partner_or_home(cands: list[str], kinds: set[str], leader: bool,
     former = any(r.startswith("Former ") for r in p.roles)
     # Staff of an organisation the article names (a company, a university) are not
     # officials of the home country unless their role is a public one.
-    staff = p.organisation is not None and not any(public_role(r) for r in p.roles)
+    staff = p.organisation is not None and not any(public_role(r) for r in p.roles) \
+        and not orgheads.public_employer(p, home)
     if len(cands) != 1 and home is not None and home not in others and not former \
             and not leader and not hosts and not staff \
             and all(k in _government(home).offices for k in kinds):
@@ -339,11 +340,14 @@ def from_dominant(people: list[Person], evidence: Counter[str], leaders: bool = 
         return
     offices = _government(country).offices
     for p in people:
-        if p.affiliation is not None or not any(public_role(r) for r in p.roles) \
-                or country in p.visited():
+        if p.affiliation is not None or country in p.visited():
             continue  # a visitor is not from the country visited
-        if p.organisation is not None and p.affiliation_kind is None \
-                and not bodies.public_body(p.organisation, country):
+        # A public role, or any post in a public body ("Cleveland Police Chief", "Judiciary
+        # Committee Chairman").
+        employed = orgheads.public_employer(p, country)
+        if not employed and not any(public_role(r) for r in p.roles):
+            continue
+        if p.organisation is not None and p.affiliation_kind is None and not employed:
             continue  # staff of an organisation the article names: its country is not said
         kinds = {k for k in (roles.role_kind(r) for r in p.roles) if k and k != "not_in_office"}
         if not leaders and kinds & roles.LEADER_KINDS:

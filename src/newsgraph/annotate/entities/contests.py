@@ -1,48 +1,139 @@
-"""Politicians named without a title in an election story.
+"""Politicians named without a title in an election story or a story on party politics.
 
 News about one country's politics names its candidates, past presidents and party figures
 by name alone ("As much as Joe Biden is still a front-runner, so are Elizabeth Warren, Pete
 Buttigieg and Bernie Sanders"). A person with no title and no country, named in a sentence
 about an electoral contest (`data/contest_words.tsv`: primary, nomination, candidate,
-campaign, votes, ...), is taken to be of the country whose domestic affairs the article
-reports: the one whose institutions, states, party labels and titles read in context it
-names at least twice, twice as often as any other (`stated.domestic`). A country merely
-named in the article is not enough, and nobody with a role is touched: their role is read
-by the rules of `affiliation`.
+campaign, votes, ...) or in one that names a party of that country by its label ("Jeb Bush
+... the Republican Party", "top Senate Democrats, including Harry Reid"; `data/parties.tsv`),
+is taken to be of the country whose domestic affairs the article reports: the one whose
+institutions, states, party labels and titles read in context it names at least twice,
+twice as often as any other (`stated.domestic`). A country merely named in the article is
+not enough, and nobody with a role is touched: their role is read by the rules of
+`affiliation`.
+
+Private people in such stories are told by the way the text names them, and are left
+alone: an age after the name ("Carole Bower, 75, a retiree"), an outlet or another
+organisation owning the name ("Fox News's Megyn Kelly", "MSNBC's Rachel Maddow"; a place,
+"Arizona's John McCain", is no owner), or an organisation after it ("Megyn Kelly of Fox
+News", "Stephen Vladeck of the University of Texas School of Law"), or a noun of kinship,
+support or circumstance before it or heading an apposition after it ("Clinton ally James
+Carville", "Heidi Cruz, Senator Ted Cruz's wife"; `contest_words.tsv`, use "private").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 
 from spacy.tokens import Doc
 
 from newsgraph import lexicon
-from newsgraph.annotate.entities import affiliation
+from newsgraph.annotate import gazetteer
+from newsgraph.annotate.entities import affiliation, parties
 from newsgraph.annotate.entities.coref import Person
+from newsgraph.geo import places
 
 CONTEST = lexicon.contest_words().tagged("contest")
+PRIVATE = lexicon.contest_words().tagged("private")
+# Chambers that may stand before a party label: "Senate Republicans", "House Democrats".
+LEGISLATURES = frozenset({"senate", "house", "congressional", "state"})
 # Words as written, hyphens kept: the tokenizer splits "front-runner" into three tokens.
 WORD_RE = re.compile(r"\w+(?:-\w+)*")
+# ", 75," right after a name: the age of a private person (voters, witnesses, suspects).
+AGE_RE = re.compile(r",\s*\d{1,3}\s*,")
+# "Fox News's", "MSNBC's", "The Post's" right before a name: an organisation's staff.
+OWNER_RE = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)(?:'s|’s|')\s+$")
+# "of Fox News", "at the Brookings Institution", "from the University of Texas" after a name.
+ORG_AFTER_RE = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*){1,5})")
+# The noun heading an apposition after a name ("Heidi Cruz, Senator Ted Cruz's wife,").
+APPOSITION_RE = re.compile(r",\s+((?:[\w.'’-]+\s+){0,6}?)([a-z]+)\s*(?=[,.;]|$)")
+WORD_BEFORE_RE = re.compile(r"(?<![\w.'’-])([a-z]+)\s+$")
+
+
+def _sentence(doc: Doc, start: int, end: int):  # type: ignore[no-untyped-def]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span[0].sent
 
 
 def _in_contest(doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    sent = _sentence(doc, start, end)
+    if sent is None:
         return False
-    words = WORD_RE.findall(span[0].sent.text.lower())
+    words = WORD_RE.findall(sent.text.lower())
     # The whole word and its parts: "front-runner", "vice-presidential".
     return any(w in CONTEST or CONTEST & set(w.split("-")) for w in words)
 
 
-def from_contests(doc: Doc, people: list[Person], domestic: Counter[str]) -> None:
-    """Fill the country of untitled people named in a sentence about an election."""
+def _party_sentence(doc: Doc, start: int, end: int, country: str,
+                    named: Container[str]) -> bool:
+    """The sentence names a party of `country` by its label ("Republicans", "GOP",
+    "Democratic"), outside a longer name of an organisation ("Log Cabin Republicans")."""
+    sent = _sentence(doc, start, end)
+    if sent is None:
+        return False
+    for tok in sent:
+        if not parties.is_label(tok.text) or not tok.text[:1].isupper():
+            continue
+        row = parties.resolve(tok.text, named)
+        if row is None or row.country != country:
+            continue
+        prev = tok.nbor(-1) if tok.i > sent.start else None
+        if prev is not None and prev.text[:1].isupper() and prev.is_alpha \
+                and prev.lower_ not in LEGISLATURES and not _place(prev.text):
+            continue  # the end of an organisation's name: "Log Cabin Republicans"
+        return True
+    return False
+
+
+def _place(name: str) -> bool:
+    return bool(gazetteer.lookup_country(name)) or bool(places.lookup(name))
+
+
+def private_mention(text: str, start: int, end: int, people: list[Person]) -> bool:
+    """The text names the person as a private one: an age after the name, an
+    organisation's possessive before it or an organisation after it (see the module)."""
+    if AGE_RE.match(text, end):
+        return True
+    m = WORD_BEFORE_RE.search(text[max(0, start - 30):start])
+    if m and m.group(1) in PRIVATE:
+        return True  # "Clinton ally James Carville", "Orlando shooter Omar Mateen"
+    m = APPOSITION_RE.match(text[end:end + 80])
+    if m and m.group(2) in PRIVATE:
+        return True  # "Heidi Cruz, Senator Ted Cruz's wife,"
+    line_start = text.rfind("\n", 0, start) + 1
+    m = OWNER_RE.search(text[max(line_start, start - 60):start])
+    if m:
+        owner = m.group(1).removeprefix("The ").removeprefix("the ")
+        words = set(owner.lower().split())
+        if not _place(owner) and not any(words & q.words() for q in people):
+            return True
+    m = ORG_AFTER_RE.match(text, end)
+    if m:
+        org = m.group(1).strip().rstrip(",.")
+        if org and not _place(org) and not _place(org.split()[0].rstrip(",.")):
+            return True
+    return False
+
+
+def from_contests(doc: Doc, people: list[Person], domestic: Counter[str],
+                  named: Container[str] = ()) -> None:
+    """Fill the country of untitled people named in a sentence about an election or about
+    the parties of the country whose affairs the article reports (`named`: the countries
+    the article names, for the party labels that need one)."""
     country = affiliation.dominant(domestic, affiliation.DOMESTIC_MIN)
     if country is None:
         return
+    text = doc.text
     for p in people:
         if p.affiliation is not None or p.roles or country in p.visited():
             continue
-        if any(_in_contest(doc, n.start, n.end) for n in p.names if n.end > n.start):
+        spans = [(n.start, n.end) for n in p.names if n.end > n.start]
+        if any(private_mention(text, s, e, people) for s, e in spans):
+            continue
+        if any(_in_contest(doc, s, e) or _party_sentence(doc, s, e, country, named)
+               for s, e in spans):
             p.affiliation, p.affiliation_kind = country, "contest"

@@ -31,6 +31,7 @@ from newsgraph.annotate.entities import (
     heads,
     later,
     names,
+    orgheads,
     people,
     personhood,
     roleform,
@@ -266,6 +267,7 @@ def extract(doc: Doc) -> list[Entity]:
     _link_acronyms(b, text)
     _absorb_person_words(b, persons)
     affiliation.from_headline(doc._.ng_title, persons)
+    orgheads.employers(text, persons)
     areas.apply(text, persons)
     divisions = areas.evidence(text)
     evidence = stated.evidence(b.countries, _place_names(b), persons) + divisions
@@ -287,7 +289,7 @@ def extract(doc: Doc) -> list[Entity]:
     affiliation.from_dominant(persons, local, leaders=False)
     home_country.home_leaders(doc, persons, local)
     stated.from_possessors(persons)
-    contests.from_contests(doc, persons, home)
+    contests.from_contests(doc, persons, home, b.countries)
     affiliation.spouses(persons)
     if found.scan is not None:
         # Roles said at later mentions, after the affiliation rules: a role found only
@@ -297,6 +299,7 @@ def extract(doc: Doc) -> list[Entity]:
         descriptions.resolve(found.scan, persons, evidence)
         roleform.apply(persons, doc, ORG_LABELS)  # the same form for the roles found late
     staff.undo_campaign_guesses(text, persons)
+    orgheads.private_heads(text, persons)
     out = [_person_entity(p) for p in persons]
     for g in b.groups.values():
         out.append(Entity(id="", name=g.name, type=g.type, affiliation=g.affiliation,

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import parties
+from newsgraph.annotate.entities import orgheads, parties
 from newsgraph.annotate.entities.affiliation import public_role
 from newsgraph.annotate.entities.coref import Person
 from newsgraph.geo import places
@@ -87,8 +87,12 @@ def _from_title(p: Person, ev: Counter[str]) -> str | None:
 
 
 def _org_country(org: str, org_countries: dict[str, str]) -> str | None:
+    """The organisation's country: the article's entity of that name, the tables, or a
+    public body of one country inside the name ("Homeland Security Investigations in San
+    Diego", "the U.S. Embassy in Tripoli"); a country word alone in a name gives none ("the
+    Washington Institute")."""
     country = org_countries.get(org.lower())
-    return country or gazetteer.lookup_country(org)
+    return country or gazetteer.lookup_country(org) or orgheads.org_country(org)
 
 
 def apply(people: list[Person], ev: Counter[str], org_countries: dict[str, str]) -> None:

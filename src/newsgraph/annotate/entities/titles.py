@@ -311,9 +311,23 @@ def _past_places(ctx: Scan, first: int, end: int, sent: Span) -> int:
             first += 1
         hit = ctx.hit_starting(first)
     if hit is not None and hit.place.kind == "office" and first > sent.start \
-            and doc[first - 1].lower_ in {"the", "to", "at", "in", "from"}:
-        first = hit.end  # "welcoming to the White House Prime Minister Scott Morrison"
+            and doc[first - 1].lower_ in {"the", "to", "at", "in", "from"} \
+            and not _office_holds(hit.place.country, doc[hit.end:end].text):
+        # "welcoming to the White House Prime Minister Scott Morrison": a place, where its
+        # country has no such post; "the FBI Director James Comey" is the FBI's.
+        first = hit.end
     return first
+
+
+def _office_holds(country: str | None, title: str) -> bool:
+    """The government of the office's country has the kind of post `title` names (no
+    prime minister or minister in the United States)."""
+    from newsgraph.annotate.entities import affiliation
+
+    kind = roles.role_kind(title)
+    if kind is None or kind == "not_in_office" or country is None:
+        return True
+    return kind in affiliation._government(country).offices
 
 
 def _plural_head(word: str) -> bool:

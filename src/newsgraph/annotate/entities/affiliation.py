@@ -291,10 +291,10 @@ def _partner_or_home(cands: list[str], kinds: set[str], leader: bool,
             and (leader or not hosts):
         cands = [partner]
     former = any(r.startswith("Former ") for r in p.roles)
-    # Staff of an organisation the article names (a company, a university) are not
-    # officials of the home country unless their role is a public one.
-    staff = p.organisation is not None and not any(public_role(r) for r in p.roles) \
-        and not orgheads.public_employer(p, home)
+    # Only officials: a public role or a post in a public body. Staff of an organisation
+    # (a company, a university, a campaign), named or not, are no officials of the home
+    # country ("Steve Ward, director of communications for digital security firm FireEye").
+    staff = not any(public_role(r) for r in p.roles) and not orgheads.public_employer(p, home)
     if len(cands) != 1 and home is not None and home not in others and not former \
             and not leader and not hosts and not staff \
             and all(k in _government(home).offices for k in kinds):

@@ -43,6 +43,13 @@ WORD_RE = re.compile(r"[\w.&’'-]+")
 SENTENCE_END_RE = re.compile(r"[a-z0-9\"”)][.!?]\s+")
 TOKEN_RE = re.compile(r"[\w.&’'-]+|[^\w\s]")
 POSSESSIVE = ("’s", "'s", "’", "'")
+# The employer after a post: "of the conservative advocacy group Citizens United" (the
+# description, then the name).
+EMPLOYER_RE = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+|a\s+|an\s+)?((?:[a-z][\w-]*\s+)*)"
+                         r"([A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w.&’'-]*)*)")
+# Words that describe a private organisation before its name ("the advocacy group", "the
+# digital security firm"), or instead of one ("one of four groups").
+DESCRIPTIONS = TABLE.tagged("description")
 # Words of a post in the police, a public body even unnamed ("a Jupiter police spokesman").
 POLICE = frozenset({"police", "sheriff", "sheriff's", "sheriff’s"})
 # Kinds of affiliation a title or the article gave, that a private employer takes back.
@@ -246,16 +253,35 @@ def private_heads(text: str, people: list[Person]) -> None:
                for r in p.roles):
             continue  # another post that is a public one: "Prime Minister", "Senator"
         orgs = [p.organisation] if p.organisation else []
-        # The employer after the post in its wording, where the role left it out ("president
-        # of the Planned Parenthood Federation"; not "Director of National Intelligence").
+        described = False
+        # The employer after the post in its wording ("president of the Planned Parenthood
+        # Federation", "president of the conservative advocacy group Citizens United"); where
+        # the role holds those words, only for a country read from them ("President of
+        # Students for Life" of America; not "Director of National Intelligence").
         held = set().union(*(_words(r) for r in p.roles))
-        orgs += [m.group(1) for t in p.role_texts
-                 if (m := re.search(r"\b(?:of|for|at)\s+(?:the\s+)?([A-Z].*)$", t))
-                 and not _words(m.group(1)) <= held]
+        for t in p.role_texts:
+            tail = re.search(r"\b(?:of|for|at|with)\s+(.*)$", t)
+            described = described or bool(tail and _words(tail.group(1)) & DESCRIPTIONS)
+            m = EMPLOYER_RE.search(t)
+            if m is None:
+                continue
+            if not _words(m.group(2)) <= held or p.affiliation_kind == "country":
+                orgs.append(m.group(2))
         private = [o for o in orgs if _private_org(o, text)]
-        if not private:
+        if not private and not described:
             continue
         if p.affiliation_kind in GUESSED or (
                 p.affiliation_kind == "country"
-                and any(_country_word_in(o, p.affiliation) for o in private)):
+                and any(_country_word_in(o, p.affiliation)
+                        or _country_after(o, p.affiliation, text) for o in private)):
             p.affiliation = p.affiliation_kind = None
+
+
+def _country_after(org: str, country: str, text: str) -> bool:
+    """The organisation's name goes on with the country in the text: "the Planned
+    Parenthood Federation of America"."""
+    for m in re.finditer(re.escape(org) + r"\s+(?:of|for|in)\s+(?:the\s+)?((?:[A-Z][\w.]*\s?){1,3})",
+                         text):
+        if gazetteer.lookup_country(m.group(1).strip().rstrip(".,;:")) == country:
+            return True
+    return False

@@ -72,6 +72,7 @@ ROLE_COUNTRY = {
     "External Affairs Minister": "India", "Union Minister": "India",
     "Chief Minister": "India", "State Councilor": "China",
     "Secretary of State": "United States", "Director of National Intelligence": "United States",
+    "Second Gentleman": "United States",
     **{f"Secretary of {d}": "United States" for d in US_DEPARTMENTS.values()},
 }
 

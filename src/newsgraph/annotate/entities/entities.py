@@ -298,7 +298,7 @@ def extract(doc: Doc) -> list[Entity]:
         clauses.read(found.scan, persons, evidence)
         descriptions.resolve(found.scan, persons, evidence)
         roleform.apply(persons, doc, ORG_LABELS)  # the same form for the roles found late
-    staff.undo_campaign_guesses(text, persons)
+    staff.undo_campaign_guesses(doc, persons)
     orgheads.private_heads(text, persons)
     out = [_person_entity(p) for p in persons]
     for g in b.groups.values():

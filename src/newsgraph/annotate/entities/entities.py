@@ -298,6 +298,10 @@ def extract(doc: Doc) -> list[Entity]:
         clauses.read(found.scan, persons, evidence)
         descriptions.resolve(found.scan, persons, evidence)
         roleform.apply(persons, doc, ORG_LABELS)  # the same form for the roles found late
+        # A role found late that names its country by itself ("who is now the acting
+        # secretary of the Army") or with the article's evidence ("was elected senator of
+        # Wisconsin") is still the person's own evidence.
+        stated.from_late_roles(persons, evidence, text)
     staff.undo_campaign_guesses(doc, persons)
     orgheads.private_heads(text, persons)
     out = [_person_entity(p) for p in persons]

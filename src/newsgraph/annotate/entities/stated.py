@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import orgheads, parties
+from newsgraph.annotate.entities import orgheads, parties, roles
 from newsgraph.annotate.entities.affiliation import public_role
 from newsgraph.annotate.entities.coref import Person
 from newsgraph.geo import places
@@ -133,3 +133,26 @@ def from_possessors(people: list[Person]) -> None:
                  and surname in q.words()}
         if len(found) == 1:
             p.affiliation, p.affiliation_kind = found.pop(), "possessor"
+
+
+def from_late_roles(people: list[Person], ev: Counter[str], text: str) -> None:
+    """The country of a person still without one whose role, found at a later mention or in
+    a clause, names it: by its wording ("Acting Secretary of the Army"; the article must
+    use the US wording "secretary of ...") or as a title of one country in the article's
+    context (`data/title_countries.tsv`: "senator")."""
+    low = text.lower()
+    for p in people:
+        if p.affiliation is not None or not p.roles:
+            continue
+        for role, said in zip(p.roles, p.role_texts, strict=True):
+            country = roles.role_country(role, said)
+            if country is None and roles.role_country(role, role) is not None \
+                    and role.lower().removeprefix("acting ").removeprefix("former ") in low:
+                country = roles.role_country(role, role)
+            if country is not None:
+                p.affiliation, p.affiliation_kind = country, "role"
+                break
+        else:
+            country = _from_title(p, ev)
+            if country is not None:
+                p.affiliation, p.affiliation_kind = country, "title-context"

@@ -358,6 +358,10 @@ def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
     employer = _employer_run(ctx, toks)
     field_head = len(toks) > 0 and toks[-1].lower_ in FIELD_HEADS
     for tok in toks:
+        if tok.i in employer and parties.is_label(tok.text) and tok.i + 1 not in employer \
+                and tok.text[:1].isupper():
+            title.party = title.party or tok.text  # "a D.C.-based Democratic strategist"
+            continue
         if tok.i in employer:
             org.append(tok.text)
             _office_country(ctx.hit_at.get(tok.i), title)

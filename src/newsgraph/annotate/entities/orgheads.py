@@ -76,7 +76,7 @@ def _opening_before(text: str, start: int, post: set[str]) -> str | None:
         return None  # no title right before the name
     j = i
     while j > 0 and toks[j - 1][:1].isupper() and not roles.is_title_word(toks[j - 1]) \
-            and i - j < 5:
+            and toks[j - 1].lower() not in roles.LEADING_RANKS and i - j < 5:
         j -= 1
     while j < i and toks[j].lower() in STOP_WORDS:
         j += 1  # "When President Obama ...": a sentence's first word
@@ -98,6 +98,8 @@ def employers(text: str, people: list[Person]) -> None:
     """Give each titled person without an organisation the one that opens a title before
     their name, where it is no country, no place and no party label."""
     for p in people:
+        if p.organisation is not None and _person_name(p.organisation, p, people):
+            p.organisation = None  # "a Reagan appointee": whose appointee, no employer
         if p.organisation is not None or not p.roles:
             continue
         # The post's own words ("President", "tunneling expert"), not a name in it ("CNN").
@@ -119,6 +121,18 @@ def employers(text: str, people: list[Person]) -> None:
 PARTY_BODIES = frozenset({"committee", "convention", "party"})
 
 
+def _person_name(org: str, p: Person, people: list[Person]) -> bool:
+    """The "organisation" is another person of the article named by surname, for a public
+    post ("Justice Kennedy, a Reagan appointee"); a campaign's staff keep it ("Clinton
+    spokesman")."""
+    from newsgraph.annotate.entities.affiliation import public_role
+
+    words = set(org.lower().split())
+    return any(public_role(r) for r in p.roles) \
+        and not any(_words(r) & STAFF_WORDS for r in p.roles) \
+        and any(q is not p and words <= q.words() for q in people)
+
+
 def _office_country(org: str) -> str | None:
     """The country of an office named inside an organisation's name ("Homeland Security
     Investigations in San Diego"), of a country's public body ("U.S. Embassy in Tripoli"),
@@ -137,7 +151,10 @@ def _office_country(org: str) -> str | None:
                 return place.country
     for n in (2, 1):
         country = gazetteer.lookup_country(" ".join(words[:n]))
-        if country and bodies.public_body(" ".join(words[n:]), country):
+        rest = words[n:]
+        # The body's own name, up to a place it is in ("Embassy in Tripoli").
+        cut = next((k for k, w in enumerate(rest) if w in ("in", "at")), len(rest))
+        if country and rest[:cut] and bodies.public_body(" ".join(rest[:cut]), country):
             return country
     return None
 

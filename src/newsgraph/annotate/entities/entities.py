@@ -277,7 +277,8 @@ def extract(doc: Doc) -> list[Entity]:
         if p.affiliation and p.affiliation_kind in affiliation.STATED:
             b.countries[p.affiliation] += 1
     home = stated.domestic([h.place.country for h in hits if h.place.kind == "office"
-                            and h.place.country], _place_names(b), persons, b.countries)
+                            and h.place.country], _place_names(b), persons, b.countries,
+                           stated.party_words(doc, persons))
     filed_from = dateline.country(text)
     if filed_from is not None:
         home[filed_from] += 1  # "NEW DELHI:": one piece of evidence, never enough alone

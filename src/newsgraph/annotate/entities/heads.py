@@ -22,7 +22,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate.entities import affiliation, roles
+from newsgraph.annotate.entities import affiliation, parties, roles
 from newsgraph.annotate.entities.coref import Person
 from newsgraph.annotate.gazetteer import Hit
 
@@ -51,8 +51,11 @@ def _stated(people: list[Person]) -> set[tuple[str, str]]:
             and (k := _leader_kind(p)) is not None}
 
 
-def _sentences(doc: Doc, hits: list[Hit], p: Person) -> list[set[str]]:
-    """The countries named in each sentence that names `p`."""
+def _sentences(doc: Doc, hits: list[Hit], p: Person,
+               named: Counter[str] | None = None) -> list[set[str]]:
+    """The countries named in each sentence that names `p`, by name, capital or demonym,
+    or by one of their parties' labels ("For most GOP candidates, ... Obama's plan": a
+    sentence of US politics)."""
     starts = set()
     for n in p.names:
         span = doc.char_span(n.start, n.end, alignment_mode="expand")
@@ -63,7 +66,15 @@ def _sentences(doc: Doc, hits: list[Hit], p: Person) -> list[set[str]]:
         i = doc[h.start].sent.start
         if i in by_sent and h.place.country and h.place.kind in ("country", "capital",
                                                                    "demonym"):
+            if h.place.kind == "demonym" and h.end < len(doc) and doc[h.end].tag_ == "NNS":
+                continue  # "Syrian refugees": people of the country, not its state
             by_sent[i].add(h.place.country)
+    for i in by_sent:
+        for tok in doc[i].sent:
+            if parties.is_label(tok.text) and tok.text[:1].isupper():
+                row = parties.resolve(tok.text, named or {})
+                if row is not None:
+                    by_sent[i].add(row.country)
     return list(by_sent.values())
 
 
@@ -102,7 +113,7 @@ def foreign_heads(doc: Doc, hits: list[Hit], people: list[Person],
     for kind, holders in by_kind.items():
         if len(holders) < 2:
             continue
-        sents = {id(p): _sentences(doc, hits, p) for p in holders}
+        sents = {id(p): _sentences(doc, hits, p, doc_countries) for p in holders}
         for p in holders:
             if len(p.names) < MENTIONS_MIN:
                 continue

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from spacy.tokens import Doc
+
 from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.entities import orgheads, parties, roles
@@ -57,14 +59,28 @@ def _count_states_and_parties(out: Counter[str], place_names: Iterable[str],
 
 
 def domestic(offices: Iterable[str], place_names: Iterable[str],
-             people: list[Person], doc_countries: Counter[str]) -> Counter[str]:
+             people: list[Person], doc_countries: Counter[str],
+             labels: Iterable[str] = ()) -> Counter[str]:
     """Evidence of the country whose domestic affairs the article reports: its institutions
     named (`offices`: the country of each office found), its states (US), its party
-    labels, and its titles read with the article's evidence. Unlike a country's name, these
-    are seldom written about a foreign country."""
+    labels (of people, and `labels`: those said in running text, "GOP primary voters"),
+    and its titles read with the article's evidence. Unlike a country's name, these are
+    seldom written about a foreign country."""
     out: Counter[str] = Counter(offices)
     _count_states_and_parties(out, place_names, people, doc_countries, titled=True)
+    for label in labels:
+        row = parties.resolve(label, doc_countries)
+        if row is not None:
+            out[row.country] += 1
     return out
+
+
+def party_words(doc: Doc, people: list[Person]) -> list[str]:
+    """The party labels the text uses outside people's own mentions ("GOP primary voters",
+    "the Republican field", "Senate Democrats"): capitalised, of two letters or more."""
+    named = {i for p in people for n in p.names for i in range(n.start, n.end)}
+    return [t.text for t in doc if parties.is_label(t.text) and t.text[:1].isupper()
+            and t.idx not in named and not (t.i == t.sent.start and t.text == "Conservative")]
 
 
 def _base_role(role: str) -> str:

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from newsgraph import lexicon
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import affiliation, parties
+from newsgraph.annotate.entities import affiliation, orgheads, parties
 from newsgraph.annotate.entities.coref import Person
 from newsgraph.geo import places
 
@@ -49,6 +49,13 @@ OWNER_RE = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)(?:'s|’s|')\s+
 ORG_AFTER_RE = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*){1,5})")
 # The noun heading an apposition after a name ("Heidi Cruz, Senator Ted Cruz's wife,").
 APPOSITION_RE = re.compile(r",\s+((?:[\w.'’-]+\s+){0,6}?)([a-z]+)\s*(?=[,.;]|$)")
+POSSESSIVE_RE = re.compile(r"\w(?:'s|’s|'|’)\s")
+# A relative clause of a private trade: "Lee Epstein, who teaches constitutional law",
+# "Whit Ayres, who was Rubio's campaign pollster".
+PRIVATE_CLAUSE_RE = re.compile(
+    r",\s+who\s+(?:teaches|taught|works|worked|writes|wrote|hosts|hosted|owns|owned)\b"
+    r"|,\s+who\s+(?:is|was)\s+(?:[\w.'’-]+\s+){0,5}?(?:pollster|strategist|consultant|"
+    r"spokesman|spokeswoman|adviser|advisor|reporter|columnist|professor|owner)\b")
 WORD_BEFORE_RE = re.compile(r"(?<![\w.'’-])([a-z]+)\s+$")
 
 
@@ -104,6 +111,10 @@ def private_mention(text: str, start: int, end: int, people: list[Person]) -> bo
     m = APPOSITION_RE.match(text[end:end + 80])
     if m and m.group(2) in PRIVATE:
         return True  # "Heidi Cruz, Senator Ted Cruz's wife,"
+    if m and m.group(2) in orgheads.POSTS and POSSESSIVE_RE.search(m.group(1)):
+        return True  # "Steve Adler, rVotes' owner,": an organisation's head or staff
+    if PRIVATE_CLAUSE_RE.match(text, end):
+        return True  # "Lee Epstein, who teaches constitutional law", "who was ... pollster"
     line_start = text.rfind("\n", 0, start) + 1
     m = OWNER_RE.search(text[max(line_start, start - 60):start])
     if m:

@@ -37,6 +37,7 @@ HEAD_WORDS = TABLE.tagged("head")
 STAFF_WORDS = TABLE.tagged("staff")
 MEDIA_WORDS = TABLE.tagged("media")
 PRIVATE_NAME_WORDS = TABLE.tagged("private")
+POSTS = HEAD_WORDS | STAFF_WORDS | MEDIA_WORDS
 # How far before a name its title may begin, in characters.
 WINDOW = 80
 WORD_RE = re.compile(r"[\w.&’'-]+")

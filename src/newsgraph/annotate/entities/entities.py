@@ -272,7 +272,8 @@ def extract(doc: Doc) -> list[Entity]:
     divisions = areas.evidence(text)
     evidence = stated.evidence(b.countries, _place_names(b), persons) + divisions
     stated.apply(persons, evidence,
-                 {g.name.lower(): g.affiliation for g in b.groups.values() if g.affiliation})
+                 {g.name.lower(): g.affiliation for g in b.groups.values() if g.affiliation},
+                 text)
     for p in persons:
         if p.affiliation and p.affiliation_kind in affiliation.STATED:
             b.countries[p.affiliation] += 1

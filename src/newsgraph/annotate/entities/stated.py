@@ -9,6 +9,7 @@ article-wide rules of `affiliation`, which only fill what is still empty.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -102,6 +103,30 @@ def _from_title(p: Person, ev: Counter[str]) -> str | None:
     return ranked[0]
 
 
+# ", 29, a U.S. citizen", ", an Iranian-American businessman": a nationality after a name.
+NATIONALITY_RE = re.compile(r",\s*(?:\d{1,3}\s*,\s*)?(?:a|an)\s+([A-Z][\w.]*(?:-[A-Z][\w.]*)*)"
+                            r"\s+([a-z]+)")
+CITIZENSHIP = frozenset({"citizen", "national", "native"})
+
+
+def nationality(text: str, p: Person) -> str | None:
+    """The country an apposition after the name says the person is of: a demonym ("an
+    Iranian-American businessman": the last part, American) or a country's citizen ("a
+    U.S. citizen")."""
+    for n in p.names:
+        m = NATIONALITY_RE.match(text, n.end)
+        if m is None:
+            continue
+        word, noun = m.group(1), m.group(2)
+        last = word.split("-")[-1]
+        place = gazetteer.entries().get(last)
+        if place is not None and place.kind == "demonym" and place.country:
+            return place.country
+        if place is not None and place.kind == "country" and noun in CITIZENSHIP:
+            return place.country
+    return None
+
+
 def _org_country(org: str, org_countries: dict[str, str]) -> str | None:
     """The organisation's country: the article's entity of that name, the tables, or a
     public body of one country inside the name ("Homeland Security Investigations in San
@@ -111,9 +136,11 @@ def _org_country(org: str, org_countries: dict[str, str]) -> str | None:
     return country or gazetteer.lookup_country(org) or orgheads.org_country(org)
 
 
-def apply(people: list[Person], ev: Counter[str], org_countries: dict[str, str]) -> None:
+def apply(people: list[Person], ev: Counter[str], org_countries: dict[str, str],
+          text: str = "") -> None:
     """Fill party, organisation and affiliation from each person's own mentions
-    (`org_countries`: organisation name, lower case -> its country)."""
+    (`org_countries`: organisation name, lower case -> its country; `text`: the article,
+    for a nationality said after a name)."""
     for p in people:
         row = parties.resolve(p.party, ev) if p.party else None
         if row is not None:
@@ -125,6 +152,10 @@ def apply(people: list[Person], ev: Counter[str], org_countries: dict[str, str])
             continue
         if row is not None:
             p.affiliation, p.affiliation_kind = row.country, "party"
+            continue
+        country = nationality(text, p) if text else None
+        if country is not None:
+            p.affiliation, p.affiliation_kind = country, "country"
             continue
         country = _org_country(p.organisation, org_countries) if p.organisation else None
         if country is not None:

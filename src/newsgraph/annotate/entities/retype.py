@@ -39,8 +39,14 @@ def people_from_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
             continue
         ent.type = "PERSON"
         changed = True
+        # A place's country is no person's ("Steve Israel"): the person keeps only what
+        # the first name's entity had.
+        ent.affiliation = ent.affiliation_source = None
         if first is not None:
             ent.name = f"{first.name} {ent.name}"
+            ent.roles, ent.role_texts = list(first.roles), list(first.role_texts)
+            ent.affiliation, ent.affiliation_source = first.affiliation, first.affiliation_source
+            ent.organisation, ent.party = first.organisation, first.party
             spans = {(m[0], m[1]) for m in ent.mentions}
             absorbed = 0
             for m in first.mentions:

@@ -31,6 +31,10 @@ CANONICAL_OVERRIDES = {
     "Korea, Democratic People's Republic of": "North Korea",
 }
 
+# US states whose name holds a country's ("New Jersey", "New Mexico"): matched whole, so that
+# the country inside is no hit of its own.
+US_STATES_WITH_COUNTRY_NAMES = ("New Jersey", "New Mexico")
+
 # Hit kinds, in order of preference when two tables claim the same words.
 KINDS = ("office", "intl", "country", "capital", "region", "demonym")
 
@@ -102,6 +106,8 @@ def entries() -> dict[str, Place]:
             table[dem + "s"] = place
     for line in _rows("regions.txt"):
         table[line[0]] = Place("region", line[0], "LOC")
+    for name in US_STATES_WITH_COUNTRY_NAMES:
+        table[name] = Place("region", name, "GPE")  # "New Mexico" is no mention of Mexico
     for name, country in _rows("capitals.tsv"):
         canon = name.split(",")[0]
         table[name] = Place("capital", canon, "GPE", country)

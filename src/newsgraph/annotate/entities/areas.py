@@ -14,9 +14,13 @@ import re
 from collections import Counter
 from functools import cache
 
+from spacy.tokens import Doc
+
 from newsgraph import lexicon
+from newsgraph.annotate.gazetteer import US_STATES_WITH_COUNTRY_NAMES, Hit, Place
 from newsgraph.annotate.entities import roles
 from newsgraph.annotate.entities.coref import Person
+from newsgraph.geo import countries
 
 # Words between a division and the name that may still be the title ("Chief Minister").
 TITLE_REACH = 5
@@ -70,3 +74,23 @@ def apply(text: str, people: list[Person]) -> None:
 def evidence(text: str) -> Counter[str]:
     """How often the article names a division of each country."""
     return Counter(table()[m.group(1)] for m in _area_re().finditer(text))
+
+
+# What names the country Georgia rather than the US state: its capital, its people.
+GEORGIA_COUNTRY = frozenset({"Tbilisi", "Georgian", "Georgians"})
+
+
+def us_georgia(doc: Doc, hits: list[Hit]) -> list[Hit]:
+    """ "Georgia" is the US state in an article that names other US states and nothing of
+    the country (its capital, its demonym): "his Georgia chairman" in a story on the
+    Republican delegates is no Georgian's."""
+    if not any(h.place.country == "Georgia" for h in hits) \
+            or any(t.text in GEORGIA_COUNTRY for t in doc):
+        return hits
+    states = {h.place.name for h in hits if h.place.name in US_STATES_WITH_COUNTRY_NAMES} \
+        | {e.text for e in doc.ents if e.label_ == "GPE" and e.text != "Georgia"
+           and countries.us_state(e.text) is not None}
+    if not states:
+        return hits
+    state = Place("region", "Georgia", "GPE")
+    return [Hit(h.start, h.end, state) if h.place.country == "Georgia" else h for h in hits]

@@ -246,7 +246,7 @@ def _person_entity(p: coref.Person) -> Entity:
 
 
 def extract(doc: Doc) -> list[Entity]:
-    hits = gazetteer.find(doc)
+    hits = areas.us_georgia(doc, gazetteer.find(doc))
     found = people.find(doc, hits)
     persons = coref.cluster(found.names, found.role_refs)
     constituencies.split_seats(found.text, persons)

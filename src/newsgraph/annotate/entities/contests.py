@@ -6,7 +6,9 @@ Buttigieg and Bernie Sanders"). A person with no title and no country, named in 
 about an electoral contest (`data/contest_words.tsv`: primary, nomination, candidate,
 campaign, votes, ...) or in one that names a party of that country by its label ("Jeb Bush
 ... the Republican Party", "top Senate Democrats, including Harry Reid"; `data/parties.tsv`),
-is taken to be of the country whose domestic affairs the article reports: the one whose
+or joined by "and" to a person stated to be of that country ("Donald J. Trump and
+Senator Bernie Sanders have both argued"), is taken to be of the country whose domestic
+affairs the article reports: the one whose
 institutions, states, party labels and titles read in context it names at least twice,
 twice as often as any other (`stated.domestic`). A country merely named in the article is
 not enough, and nobody with a role is touched: their role is read by the rules of
@@ -146,5 +148,31 @@ def from_contests(doc: Doc, people: list[Person], domestic: Counter[str],
         if any(private_mention(text, s, e, people) for s, e in spans):
             continue
         if any(_in_contest(doc, s, e) or _party_sentence(doc, s, e, country, named)
-               for s, e in spans):
+               or _joined_to_official(doc, s, e, country, people) for s, e in spans):
             p.affiliation, p.affiliation_kind = country, "contest"
+
+
+# Kinds of country a person's own words stated (not guessed from the article).
+OWN_KINDS = frozenset({"country", "role", "office", "party", "organisation", "title-context"})
+
+
+def _joined_to_official(doc: Doc, start: int, end: int, country: str,
+                        people: list[Person]) -> bool:
+    """The name is joined by "and"/"or" to someone stated to be of `country` ("Donald J.
+    Trump and Senator Bernie Sanders have both argued", "Bill Clinton and Republican Newt
+    Gingrich"): named alongside a politician of the country, in one phrase."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    group = {t.i for t in root.conjuncts}
+    if not group:
+        return False
+    for q in people:
+        if q.affiliation != country or q.affiliation_kind not in OWN_KINDS:
+            continue
+        for n in q.names:
+            other = doc.char_span(n.start, n.end, alignment_mode="expand")
+            if other is not None and len(other) and other.root.i in group:
+                return True
+    return False

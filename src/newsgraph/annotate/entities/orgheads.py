@@ -108,9 +108,9 @@ def employers(text: str, people: list[Person]) -> None:
                 if w and (w.islower() or roles.is_title_word(w))}
         for n in p.names:
             name = _opening_before(text, n.start, post)
-            if name is None or gazetteer.lookup_country(name) or _place(name) \
+            if name is None or _place(name) or _country_word_in_name(name) \
                     or name.split()[-1] in {"Republican", "Democratic", "Democrat"}:
-                continue
+                continue  # "U.S. District Judge": the country is the title's own
             if any(set(name.lower().split()) & q.words() for q in people):
                 continue  # "Clinton spokesman": a person's staff (`staff`)
             p.organisation = name
@@ -132,6 +132,20 @@ def _person_name(org: str, p: Person, people: list[Person]) -> bool:
     return any(public_role(r) for r in p.roles) \
         and not any(_words(r) & STAFF_WORDS for r in p.roles) \
         and any(q is not p and words <= q.words() for q in people)
+
+
+def _country_word_in_name(name: str) -> bool:
+    """A country word opens the name ("U.S. District", "Indian"): the title's country, read
+    by the title's own rules, not an employer's name; an office ("FBI") is an employer, and
+    so is a private organisation named with a country word ("American Unity Fund")."""
+    words = WORD_RE.findall(name)
+    if {w.lower() for w in words} & (PRIVATE_NAME_WORDS | bodies.PRIVATE_WORDS):
+        return False
+    for n in (3, 2, 1):
+        place = gazetteer.entries().get(" ".join(words[:n]))
+        if place is not None and place.kind in ("country", "demonym", "capital"):
+            return True
+    return False
 
 
 def _office_country(org: str) -> str | None:

@@ -48,7 +48,8 @@ AGE_RE = re.compile(r",\s*\d{1,3}\s*,")
 # "Fox News's", "MSNBC's", "The Post's" right before a name: an organisation's staff.
 OWNER_RE = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)(?:'s|’s|')\s+$")
 # "of Fox News", "at the Brookings Institution", "from the University of Texas" after a name.
-ORG_AFTER_RE = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*){1,5})")
+ORG_AFTER_RE = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?([A-Z][\w.&'’-]*"
+                          r"(?:\s+(?:(?:of|for|and|the|on|&)\s+)*[A-Z][\w.&'’-]*){0,6})")
 # The noun heading an apposition after a name ("Heidi Cruz, Senator Ted Cruz's wife,").
 APPOSITION_RE = re.compile(r",\s+((?:[\w.'’-]+\s+){0,6}?)([a-z]+)\s*(?=[,.;]|$)")
 POSSESSIVE_RE = re.compile(r"\w(?:'s|’s|'|’)\s")
@@ -126,8 +127,11 @@ def private_mention(text: str, start: int, end: int, people: list[Person]) -> bo
             return True
     m = ORG_AFTER_RE.match(text, end)
     if m:
+        # A place after the name is where the person is from ("Bernie Sanders of Vermont",
+        # "Jane Roe of New York"); a longer name is an organisation's, even where its first
+        # word is a place's too ("the University of Texas School of Law").
         org = m.group(1).strip().rstrip(",.")
-        if org and not _place(org) and not _place(org.split()[0].rstrip(",.")):
+        if org and not _place(org) and (" " in org or not _place(org.rstrip(",."))):
             return True
     return False
 

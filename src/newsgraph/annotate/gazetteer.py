@@ -106,8 +106,8 @@ def entries() -> dict[str, Place]:
             table[dem + "s"] = place
     for line in _rows("regions.txt"):
         table[line[0]] = Place("region", line[0], "LOC")
-    for name in US_STATES_WITH_COUNTRY_NAMES:
-        table[name] = Place("region", name, "GPE")  # "New Mexico" is no mention of Mexico
+    # "New Mexico" is no mention of Mexico.
+    table.update({name: Place("region", name, "GPE") for name in US_STATES_WITH_COUNTRY_NAMES})
     for name, country in _rows("capitals.tsv"):
         canon = name.split(",")[0]
         table[name] = Place("capital", canon, "GPE", country)

@@ -17,9 +17,9 @@ from functools import cache
 from spacy.tokens import Doc
 
 from newsgraph import lexicon
-from newsgraph.annotate.gazetteer import US_STATES_WITH_COUNTRY_NAMES, Hit, Place
 from newsgraph.annotate.entities import roles
 from newsgraph.annotate.entities.coref import Person
+from newsgraph.annotate.gazetteer import US_STATES_WITH_COUNTRY_NAMES, Hit, Place
 from newsgraph.geo import countries
 
 # Words between a division and the name that may still be the title ("Chief Minister").

@@ -281,25 +281,9 @@ def private_heads(text: str, people: list[Person]) -> None:
         if any(bodies.public_body(t, p.affiliation) or _office_country(t)
                for t in p.role_texts):
             continue
-        if any(public_role(r) and not _words(r) & (HEAD_WORDS | STAFF_WORDS | MEDIA_WORDS)
-               for r in p.roles):
+        if any(public_role(r) and not _words(r) & POSTS for r in p.roles):
             continue  # another post that is a public one: "Prime Minister", "Senator"
-        orgs = [p.organisation] if p.organisation else []
-        described = False
-        # The employer after the post in its wording ("president of the Planned Parenthood
-        # Federation", "president of the conservative advocacy group Citizens United"); where
-        # the role holds those words, only for a country read from them ("President of
-        # Students for Life" of America; not "Director of National Intelligence").
-        held = set().union(*(_words(r) for r in p.roles))
-        for t in p.role_texts:
-            tail = re.search(r"\b(?:of|for|at|with)\s+(.*)$", t)
-            described = described or bool(tail and _words(tail.group(1)) & DESCRIPTIONS)
-            m = EMPLOYER_RE.search(t)
-            if m is None:
-                continue
-            if not _words(m.group(2)) <= held or p.affiliation_kind == "country":
-                orgs.append(m.group(2))
-        private = [o for o in orgs if _private_org(o, text)]
+        private, described = _private_employers(p, text)
         if not private and not described:
             continue
         if p.affiliation_kind in GUESSED or (
@@ -309,11 +293,31 @@ def private_heads(text: str, people: list[Person]) -> None:
             p.affiliation = p.affiliation_kind = None
 
 
+def _private_employers(p: Person, text: str) -> tuple[list[str], bool]:
+    """The private organisations the person works for, and whether the wording of a post
+    describes one without a name ("attorney for one of four groups")."""
+    orgs = [p.organisation] if p.organisation else []
+    described = False
+    # The employer after the post in its wording ("president of the Planned Parenthood
+    # Federation", "president of the conservative advocacy group Citizens United"); where
+    # the role holds those words, only for a country read from them ("President of
+    # Students for Life" of America; not "Director of National Intelligence").
+    held = set().union(*(_words(r) for r in p.roles))
+    for t in p.role_texts:
+        tail = re.search(r"\b(?:of|for|at|with)\s+(.*)$", t)
+        described = described or bool(tail and _words(tail.group(1)) & DESCRIPTIONS)
+        m = EMPLOYER_RE.search(t)
+        if m is not None and (not _words(m.group(2)) <= held
+                              or p.affiliation_kind == "country"):
+            orgs.append(m.group(2))
+    return [o for o in orgs if _private_org(o, text)], described
+
+
 def _country_after(org: str, country: str, text: str) -> bool:
     """The organisation's name goes on with the country in the text: "the Planned
     Parenthood Federation of America"."""
-    for m in re.finditer(re.escape(org) + r"\s+(?:of|for|in)\s+(?:the\s+)?((?:[A-Z][\w.]*\s?){1,3})",
-                         text):
+    after = r"\s+(?:of|for|in)\s+(?:the\s+)?((?:[A-Z][\w.]*\s?){1,3})"
+    for m in re.finditer(re.escape(org) + after, text):
         if gazetteer.lookup_country(m.group(1).strip().rstrip(".,;:")) == country:
             return True
     return False

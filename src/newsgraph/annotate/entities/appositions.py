@@ -385,6 +385,12 @@ def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
     return occupations.clean_words(_join_hyphens(words), toks)
 
 
+def phrase_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
+    """The words of a role phrase that ends in its head (the head last); its party label,
+    country and employer go to `title`."""
+    return _role_words(ctx, toks, title)
+
+
 def _office_country(hit: Hit | None, title: Title) -> None:
     if hit is not None and hit.place.kind == "office" and hit.place.country \
             and title.affiliation is None:

@@ -24,7 +24,15 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import appositions, inverted, labels, occupations, parties, roles
+from newsgraph.annotate.entities import (
+    appositions,
+    inverted,
+    labels,
+    occupations,
+    parties,
+    plurals,
+    roles,
+)
 from newsgraph.annotate.entities.names import (
     NOT_NAMES,
     PARTICLES,
@@ -272,6 +280,7 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
     doc = ctx.doc
     sent = ctx.sent(start)
     title, before, plural = _title_before_name(ctx, found, start, end, sent)
+    merge_title(title, plurals.list_role(ctx, start, end, sent, bool(title.roles)) or Title())
     after = title_after(ctx, end, sent) or inverted.role_after_owner(ctx, end, sent) \
         or appositions.role_after(ctx, end, sent) or inverted.shared_after(ctx, end, sent) \
         or inverted.role_after_age(ctx, end, sent) or inverted.role_after_dash(ctx, end, sent)

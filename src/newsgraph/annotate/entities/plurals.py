@@ -21,6 +21,9 @@ from newsgraph.annotate.entities.titles import merge_title
 # Words between the names of a list, and the words that open a list after its role phrase.
 SEPARATORS = frozenset({",", "and", "or", "&"})
 OPENERS = frozenset({"including", ":", "--", "—", "–"})
+POSSESSIVES = frozenset({"'s", "’s"})
+# "such senior Republicans as John McCain and ...": how far before "as" "such" may stand.
+SUCH_REACH = 5
 # How many tokens a list may run back from a name, and how long a role phrase may be.
 LIST_REACH = 30
 PHRASE_REACH = 5
@@ -57,12 +60,18 @@ def _skippable(ctx: Scan, tok: Token) -> bool:
     if tok.text == "." and tok.i > 0 and roles.is_title_word(doc[tok.i - 1].text):
         return True  # "Reps" "." split by the tokenizer
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if tok.i in ctx.hit_at and nxt is not None and nxt.text[:1].isupper() \
-            and roles.is_title_word(nxt.text.rstrip(".")):
-        return True  # "including U.S. Reps. Ileana Ros-Lehtinen and ...": the title's country
+    if _place(ctx, tok) and nxt is not None and (nxt.text in POSSESSIVES or (
+            nxt.text[:1].isupper() and roles.is_title_word(nxt.text.rstrip(".")))):
+        return True  # "including U.S. Reps. Ileana Ros-Lehtinen", "Arizona's John McCain"
+    if tok.text in POSSESSIVES and tok.i > 0 and _place(ctx, doc[tok.i - 1]):
+        return True
     return tok.i in ctx.name_tokens or tok.ent_type_ == "PERSON" or tok.lower_ in SEPARATORS \
         or tok.lower_ in roles.HONORIFICS or (tok.text[:1].isupper() and roles.is_title_word(
             tok.text.rstrip(".")))
+
+
+def _place(ctx: Scan, tok: Token) -> bool:
+    return tok.i in ctx.hit_at or tok.ent_type_ == "GPE"
 
 
 def _list_start(ctx: Scan, start: int, sent: Span) -> int:
@@ -103,6 +112,11 @@ def _phrase_end(ctx: Scan, first: int, end: int, sent: Span) -> int | None:
         h -= 2 if doc[h].lower_ in ("as", "them") else 1
         if h >= sent.start and doc[h].text == ",":
             h -= 1
+    elif doc[h].lower_ == "as":
+        such = [j for j in range(max(sent.start, h - SUCH_REACH), h) if doc[j].lower_ == "such"]
+        if not such or such[-1] >= h - 1:
+            return None
+        h -= 1  # "such senior Republicans as ...": the phrase ends before "as"
     elif doc[h].text == ",":
         if not _closed(ctx, end, sent):
             return None
@@ -142,10 +156,12 @@ def _one_list_role(ctx: Scan, start: int, end: int, sent: Span, titled: bool
     doc = ctx.doc
     first = _list_start(ctx, start, sent)
     h = _phrase_end(ctx, first, end, sent)
-    if h is None or h in ctx.hit_at:
+    if h is None:
         return None
     if parties.is_label(doc[h].text) and doc[h].text.endswith("s"):
         return Title(party=doc[h].text), h  # "Republicans Ted Cruz and Marco Rubio"
+    if h in ctx.hit_at:
+        return None
     one = _plural_head(doc[h])
     k = h
     if h - 2 >= sent.start and doc[h - 1].text == "-" and not doc[h - 2].whitespace_ \

@@ -76,3 +76,15 @@ def test_no_role_without_a_plural_role_phrase(nlp, text: str) -> None:  # type: 
 def test_a_party_letter_in_parentheses(nlp) -> None:  # type: ignore[no-untyped-def]
     found = people(nlp, "\"We will not yield,\" state Sen. Jason Hale (D) said in Missouri.")
     assert "Democrat" in found["Jason Hale"].roles
+
+
+def test_such_a_plural_as_a_list(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "Having him on the ticket puts even such senior Republicans as "
+                        "Arizona's John McCain and Iowa's Chuck Grassley at risk.")
+    for name in ("John McCain", "Chuck Grassley"):
+        assert "Republican" in found[name].roles
+    found = people(nlp, "The plan was backed by such economists as Paul Krugman and Larry "
+                        "Summers last year.")
+    assert found["Larry Summers"].roles == ["Economist"]
+    found = people(nlp, "He is as popular as John McCain and Chuck Grassley in the state.")
+    assert found["John McCain"].roles == []

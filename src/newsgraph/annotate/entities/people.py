@@ -29,6 +29,7 @@ from newsgraph.annotate.entities import (
     inverted,
     labels,
     occupations,
+    orgnames,
     parties,
     plurals,
     roles,
@@ -340,6 +341,8 @@ def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
             start, end = fix_edges(ctx, ent.start, ent.end, ctx.sent(ent.start))
             if start == ent.start or doc[start - 1].lower_ in PORTFOLIO_LINKS:
                 continue  # "State for Civilian Security": a portfolio, no name
+        elif (span := orgnames.person_span(ctx, ent)) is not None:
+            start, end = span  # "Carly Fiorina" (ORG): a given name and a surname
         else:
             continue
         if end - start == 1 and end + 1 < len(doc) and roles.is_head(doc[end].text) \

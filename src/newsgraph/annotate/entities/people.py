@@ -340,6 +340,9 @@ def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
             start, end = fix_edges(ctx, ent.start, ent.end, ctx.sent(ent.start))
             if start == ent.start or doc[start - 1].lower_ in PORTFOLIO_LINKS:
                 continue  # "State for Civilian Security": a portfolio, no name
+            if not any(roles.is_head(t.text) or t.lower_ in roles.HONORIFICS
+                       or occupations.opens_name(doc, t.i, end) for t in doc[ent.start:start]):
+                continue  # "National Review", "National Public Radio": modifiers, no title
         else:
             continue
         if end - start == 1 and end + 1 < len(doc) and roles.is_head(doc[end].text) \

@@ -38,7 +38,7 @@ def singular(word: str) -> str | None:
     "Justice", "lawyers" -> "lawyer"), or None."""
     low = word.lower().rstrip(".")
     if low in ("sens", "reps"):
-        return None  # abbreviated plurals have their own rule (people._listed_after)
+        return None  # abbreviated plurals have their own rule (lists.listed_after)
     one = occupations.singular(low)
     if one is not None and " " not in one:
         return one

@@ -56,7 +56,7 @@ def role_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
         return None
     j = end + 1
     if doc[j].lower_ == "who":
-        return _relative(ctx, j + 1, sent)
+        return relative_at(ctx, j + 1, sent)
     owner = _possessor_end(ctx, j, sent)
     if owner is not None:
         # "Uzi Arad, Mr. Netanyahu's former national security adviser,"
@@ -462,12 +462,14 @@ def _organisation(ctx: Scan, named: Span, title: Title) -> None:
         title.organisation = named.text
 
 
-def _relative(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
+def relative_at(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
     """ "who heads the Alliance for American Manufacturing" -> Head; "who is a professor
-    at ..." -> the noun phrase's role."""
+    at ..." -> the noun phrase's role (k: the token after "who")."""
     doc = ctx.doc
     if k + 1 >= sent.end:
         return None
+    if doc[k].lower_ in ("has", "had") and doc[k + 1].lower_ in VERB_ROLES:
+        k += 1  # "who had headed the agency"
     verb = doc[k].lower_
     if (j := occupations.works_as(doc, k, sent)) is not None:
         return _noun_phrase(ctx, j, sent)  # "who works as a paramedic"

@@ -35,6 +35,7 @@ from newsgraph.annotate.entities import (
     plurals,
     roles,
 )
+from newsgraph.annotate.entities.chained import after_name
 from newsgraph.annotate.entities.names import (
     NOT_NAMES,
     PARTICLES,
@@ -205,9 +206,7 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
     sent = ctx.sent(start)
     title, before, plural = _title_before_name(ctx, found, start, end, sent)
     merge_title(title, plurals.list_role(ctx, start, end, sent, bool(title.roles)) or Title())
-    after = title_after(ctx, end, sent) or inverted.role_after_owner(ctx, end, sent) \
-        or appositions.role_after(ctx, end, sent) or inverted.shared_after(ctx, end, sent) \
-        or inverted.role_after_age(ctx, end, sent) or inverted.role_after_dash(ctx, end, sent)
+    after = after_name(ctx, end, sent)
     if after is not None:
         merge_title(title, after[0])
         found.title_spans.append((doc[end].idx, doc[after[1] - 1].idx + len(doc[after[1] - 1])))

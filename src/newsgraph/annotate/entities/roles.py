@@ -147,6 +147,9 @@ def normalize_role(text: str) -> str:
     # "Ambassador to India", "Advisor to the President" (but "Assistant to the President").
     t = re.sub(r"(?i)\b(ambassador|envoy|representative|advisor|adviser|counselor|coordinator)"
                r"\s+to\s+.*$", r"\1", t)
+    # "a candidate for president", "the nominee for governor": the office sought is no
+    # part of the role ("presidential candidate" keeps its adjective)
+    t = re.sub(r"(?i)\b(candidate|nominee)\s+for\s+.*$", r"\1", t)
     # "Spokesperson for the Ministry of Foreign Affairs": the employer, not the post
     t = re.sub(r"(?i)\b(spokesperson|spokesman|spokeswoman)\s+(?:for|of)\s+the\s+.*$", r"\1", t)
     words = [_case(w) for w in t.split(" ") if w]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicon
-from newsgraph.annotate.entities import occupations, parties, roles
+from newsgraph.annotate.entities import employers, occupations, parties, roles
 from newsgraph.annotate.entities.names import Scan
 from newsgraph.annotate.entities.roles import Title
 from newsgraph.annotate.gazetteer import Hit
@@ -298,7 +298,8 @@ def _noun_phrase(ctx: Scan, k: int, sent: Span,
     if stop >= sent.end or stop == k or doc[stop].lower_ not in STOPS \
             and not occupations.clause_after_head(doc[stop]):
         return None
-    prep = next((i for i in range(k, stop) if doc[i].lower_ in ORG_PREPS | FIELD_PREPS), stop)
+    prep = next((i for i in range(k, stop) if doc[i].lower_ in ORG_PREPS | FIELD_PREPS
+                 and not employers.inside_name(doc, i, stop)), stop)
     if prep == k:
         return None
     head = doc[prep - 1]
@@ -331,31 +332,12 @@ def _role_head(tok: Token) -> bool:
     return tok.is_lower or roles.is_title_word(tok.text)
 
 
-def _employer_run(ctx: Scan, toks: Span) -> set[int]:
-    """The capitalised words before a lower-case head that name an employer ("Boise State
-    University political scientist", "former National Security Council official"): a run
-    with a word that is no title word, no party label and no place. Empty if none."""
-    if not len(toks) or not toks[-1].is_lower:
-        return set()
-    run = [t for t in toks if t.text[:1].isupper()]
-    if run and run[0].is_sent_start and run[0].tag_ in ("JJ", "NN", "VBN"):
-        run = run[1:]  # "Political analyst Jane Roe", "Talk show host ..." open a sentence
-    if not run or run[-1].i - run[0].i + 1 != len(run) or not all(
-            t.is_lower or not t.is_alpha for t in toks[run[-1].i + 1 - toks.start:]):
-        return set()
-    if any(not roles.is_title_word(t.text) and not parties.is_label(t.text)
-           and ctx.hit_at.get(t.i) is None for t in run):
-        return {t.i for t in run if ctx.hit_at.get(t.i) is None
-                or ctx.hit_at[t.i].place.kind in ("office", "intl")}
-    return set()
-
-
 def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
     """The words of the role before its head; party labels, countries and organisation
     names go to the title's party, affiliation and organisation."""
     words: list[str] = []
     org: list[str] = []
-    employer = _employer_run(ctx, toks)
+    employer = employers.employer_run(ctx, toks)
     field_head = len(toks) > 0 and toks[-1].lower_ in FIELD_HEADS
     for tok in toks:
         if tok.i in employer:

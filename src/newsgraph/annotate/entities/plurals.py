@@ -10,7 +10,7 @@ phrase is every listed person's party.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicon
 from newsgraph.annotate.entities import appositions, occupations, parties, roles
@@ -20,15 +20,18 @@ from newsgraph.annotate.entities.titles import merge_title
 
 # Words between the names of a list, and the words that open a list after its role phrase.
 SEPARATORS = frozenset({",", "and", "or", "&"})
-OPENERS = frozenset({"including", ":", "--", "—", "–"})
+OPENERS = frozenset({"including", ":", "--", "—", "–", "("})
 POSSESSIVES = frozenset({"'s", "’s"})
 # "such senior Republicans as John McCain and ...": how far before "as" "such" may stand.
 SUCH_REACH = 5
+# How many tokens a prepositional tail may run after the plural head ("justices on the court").
+TAIL_REACH = 6
 # How many tokens a list may run back from a name, and how long a role phrase may be.
 LIST_REACH = 30
 PHRASE_REACH = 5
-# "other", "fellow", "several": words that count the holders, not part of the role.
-QUANTIFIERS = lexicon.role_words().tagged("quantifier")
+# "other", "fellow", "several": words that count the holders, and "black", "female": words
+# of who they are; neither is part of the role.
+QUANTIFIERS = lexicon.role_words().tagged("quantifier", "identity")
 PUBLIC = lexicon.role_words().tagged("public", "trade", "field")
 GENERIC = lexicon.role_words().tagged("generic")
 
@@ -124,6 +127,41 @@ def _phrase_end(ctx: Scan, first: int, end: int, sent: Span) -> int | None:
     return h if h >= sent.start else None
 
 
+def _head_before_tail(doc: Doc, h: int, sent: Span) -> int:
+    """The plural role noun a prepositional tail follows ("justices on the court",
+    "members of Congress from Florida"): where the phrase's head is; `h` itself when the
+    token is no such tail's end."""
+    k = h
+    for _ in range(2):
+        tok = doc[k]
+        if _headlike(tok) or tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            break
+        k = tok.head.head.i
+        if not sent.start <= k < h or h - k > TAIL_REACH:
+            return h
+    return k if _headlike(doc[k]) else h
+
+
+def _headlike(tok: Token) -> bool:
+    return _plural_head(tok) is not None or tok.lower_ == "members"
+
+
+def _of_tail(doc: Doc, h: int, end: int) -> list[str]:
+    """ "of" and the capitalised words after a plural head ("members of Congress"): part of
+    the role."""
+    i = h + 2
+    if i < end and doc[i].lower_ == "the":
+        i += 1
+    if i < end and doc[h + 1].lower_ == "of" and doc[i].is_title:
+        words = ["of"]
+        for t in doc[i:end]:
+            if not t.is_title:
+                break
+            words.append(t.text)
+        return words
+    return []
+
+
 def _plural_head(tok: Token) -> str | None:
     """The singular of a plural role noun ("candidates", "Justices"), or None."""
     if tok.tag_ not in ("NNS", "NNPS") and not (tok.tag_ == "NNP" and roles.is_plural_head(
@@ -149,6 +187,18 @@ def list_role(ctx: Scan, start: int, end: int, sent: Span, titled: bool) -> Titl
     return title
 
 
+def _singular_at(doc: Doc, h: int, sent: Span, tail_end: int) -> tuple[str | None, int]:
+    """The singular of the plural role noun at token h, and where the noun starts (a
+    hyphenated one: "front-runners")."""
+    one = _plural_head(doc[h])
+    if one is None and doc[h].lower_ == "members" and _of_tail(doc, h, tail_end):
+        one = "member"  # "members of Congress", "members of the Knesset"
+    if h - 2 >= sent.start and doc[h - 1].text == "-" and not doc[h - 2].whitespace_ \
+            and not doc[h - 1].whitespace_:
+        return singular(doc[h - 2].text + "-" + doc[h].text), h - 2
+    return one, h
+
+
 def _one_list_role(ctx: Scan, start: int, end: int, sent: Span, titled: bool
                    ) -> tuple[Title, int] | None:
     """The role of the nearest plural phrase before the list that holds token `start`,
@@ -160,14 +210,11 @@ def _one_list_role(ctx: Scan, start: int, end: int, sent: Span, titled: bool
         return None
     if parties.is_label(doc[h].text) and doc[h].text.endswith("s"):
         return Title(party=doc[h].text), h  # "Republicans Ted Cruz and Marco Rubio"
+    tail_end = h + 1
+    h = _head_before_tail(doc, h, sent)
     if h in ctx.hit_at:
         return None
-    one = _plural_head(doc[h])
-    k = h
-    if h - 2 >= sent.start and doc[h - 1].text == "-" and not doc[h - 2].whitespace_ \
-            and not doc[h - 1].whitespace_:
-        one = singular(doc[h - 2].text + "-" + doc[h].text)  # "front-runners"
-        k = h - 2
+    one, k = _singular_at(doc, h, sent, tail_end)
     if one is None:
         return None
     while k > max(sent.start, h - PHRASE_REACH) and k - 1 not in ctx.name_tokens:
@@ -185,7 +232,8 @@ def _one_list_role(ctx: Scan, start: int, end: int, sent: Span, titled: bool
         title.roles, title.role_texts = [], []
         return title, k
     head = one[:1].upper() + one[1:] if doc[h].text[:1].isupper() else one
-    title.roles.append(roles.normalize_role(" ".join([*words, head])))
+    title.roles.append(roles.normalize_role(" ".join([*words, head, *_of_tail(doc, h,
+                                                                         tail_end)])))
     title.role_texts.append(doc[k:h + 1].text)
     countries = {ctx.hit_at[i].place.country for i in range(k, h) if i in ctx.hit_at}
     if len(countries) > 1:

@@ -93,3 +93,11 @@ def test_the_office_sought_is_no_part_of_a_candidacy() -> None:
     assert normalize_role("candidate for president") == "Candidate"
     assert normalize_role("Nominee for Governor") == "Nominee"
     assert normalize_role("presidential candidate") == "Presidential Candidate"
+
+
+def test_an_employer_with_of_in_its_name_before_the_head(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "Robert Mason, a University of Washington professor, said so.")
+    assert found["Robert Mason"].roles == ["Professor"]
+    assert found["Robert Mason"].affiliation is None  # the place names the employer
+    assert people(nlp, "Jane Roe, a professor of law, said so.")["Jane Roe"].roles == [
+        "Professor of Law"]

@@ -88,3 +88,12 @@ def test_such_a_plural_as_a_list(nlp) -> None:  # type: ignore[no-untyped-def]
     assert found["Larry Summers"].roles == ["Economist"]
     found = people(nlp, "He is as popular as John McCain and Chuck Grassley in the state.")
     assert found["John McCain"].roles == []
+
+
+def test_a_plural_head_with_a_tail_before_a_bracketed_list(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "Four of the justices on the court (Samuel A. Alito Jr., Clarence "
+                        "Thomas and Anthony M. Kennedy) are friendly to business.")
+    assert found["Clarence Thomas"].roles == ["Justice"]
+    found = people(nlp, "It is where the two other major black candidates in the race -- "
+                        "Sens. Cory Booker and Kamala Harris -- have struggled.")
+    assert set(found["Kamala Harris"].roles) == {"Senator", "Candidate"}

@@ -26,6 +26,9 @@ POSSESSIVES = frozenset({"'s", "’s"})
 SUCH_REACH = 5
 # How many tokens a prepositional tail may run after the plural head ("justices on the court").
 TAIL_REACH = 6
+# The prepositions of such a tail: the body or the place the holders serve ("senators from
+# Texas"); not the circumstance ("the candidates in the race").
+TAIL_PREPS = frozenset({"of", "from"})
 # How many tokens a list may run back from a name, and how long a role phrase may be.
 LIST_REACH = 30
 PHRASE_REACH = 5
@@ -128,13 +131,13 @@ def _phrase_end(ctx: Scan, first: int, end: int, sent: Span) -> int | None:
 
 
 def _head_before_tail(doc: Doc, h: int, sent: Span) -> int:
-    """The plural role noun a prepositional tail follows ("justices on the court",
-    "members of Congress from Florida"): where the phrase's head is; `h` itself when the
+    """The plural role noun a prepositional tail follows ("members of Congress from
+    Florida", "senators from both parties"): where the phrase's head is; `h` itself when the
     token is no such tail's end."""
     k = h
     for _ in range(2):
         tok = doc[k]
-        if _headlike(tok) or tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        if _headlike(tok) or tok.dep_ != "pobj" or tok.head.lower_ not in TAIL_PREPS:
             break
         k = tok.head.head.i
         if not sent.start <= k < h or h - k > TAIL_REACH:

@@ -303,15 +303,19 @@ def _noun_phrase(ctx: Scan, k: int, sent: Span,
     if prep == k:
         return None
     head = doc[prep - 1]
-    if not _role_head(head) or any(t.pos_ in ("VERB", "AUX") and t.lower_ not in EVALUATIVE
-                                       and not roles.is_title_word(t.text)  # "acting"
-                                       and not occupations.modifier_verb(t)  # "retired"
-                                       for t in doc[k:prep]):
+    chamber = roles.member_of_chamber([t.text for t in doc[prep - 1:stop]])
+    if not (_role_head(head) or chamber) or any(
+            t.pos_ in ("VERB", "AUX") and t.lower_ not in EVALUATIVE
+            and not roles.is_title_word(t.text)  # "acting"
+            and not occupations.modifier_verb(t)  # "retired"
+            for t in doc[k:prep]):
         return None  # a clause ("met the King of Sweden"), not a noun phrase
     title = Title()
     words = _role_words(ctx, doc[k:prep], title)
     if prep < stop:
         _after_head(ctx, doc[prep:stop], words, title)
+        if chamber:  # "a former member of Parliament": Former Member of Parliament
+            words.extend(t.text for t in doc[prep:stop] if t.lower_ != "the")
     if words and not (len(words) == 1 and parties.is_label(words[0])):
         title.roles.append(roles.normalize_role(" ".join(words)))
         title.role_texts.append(doc[k:stop].text)

@@ -26,6 +26,7 @@ from newsgraph.geo import places
 # open a title or stand inside one before the head; honorifics are courtesy titles, stripped
 # from names and never roles.
 HEADS = lexicon.titles().words("head")
+CHAMBERS = lexicon.public_bodies().tagged("chamber")
 MODIFIERS = lexicon.titles().words("modifier")
 HONORIFICS = lexicon.titles().words("honorific")
 COURTESY = lexicon.titles().words("courtesy")
@@ -137,6 +138,19 @@ def _case(word: str) -> str:
         return word  # an acronym inside a title ("NSC", "UN")
     return "-".join(p.lower() if p.lower() in CONNECTORS | {"in"} and i else
                     p[:1].upper() + p[1:].lower() for i, p in enumerate(word.split("-")))
+
+
+def member_of_chamber(words: list[str]) -> bool:
+    """ "Member of Parliament", "former member of the Knesset": membership of a legislature
+    (`data/public_bodies.tsv`, use "chamber") is a post, though "member" alone is none."""
+    low = [w.lower() for w in words]
+    for i, w in enumerate(low[:-2]):
+        if w == "member" and low[i + 1] == "of":
+            rest = low[i + 2:]
+            if rest and rest[0] == "the":
+                rest = rest[1:]
+            return bool(rest) and any(r in CHAMBERS for r in rest[:3])
+    return False
 
 
 def normalize_role(text: str) -> str:

@@ -101,3 +101,17 @@ def test_an_employer_with_of_in_its_name_before_the_head(nlp) -> None:  # type: 
     assert found["Robert Mason"].affiliation is None  # the place names the employer
     assert people(nlp, "Jane Roe, a professor of law, said so.")["Jane Roe"].roles == [
         "Professor of Law"]
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    ("Sadiq Khan, a former member of Parliament, objected.", "Sadiq Khan",
+     ["Former Member of Parliament"]),
+    ("In addition, two Republican members of Congress from Florida, Ileana Ros-Lehtinen and "
+     "Carlos Curbelo, have said they will not back him.", "Carlos Curbelo",
+     ["Member of Congress", "Republican"]),
+    # "member" of anything else is no post
+    ("Jane Roe, a member of the club, objected.", "Jane Roe", []),
+])
+def test_a_member_of_a_legislature_holds_a_post(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                roles: list[str]) -> None:
+    assert people(nlp, text)[name].roles == roles

@@ -57,6 +57,13 @@ def role_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
     j = end + 1
     if doc[j].lower_ == "who":
         return relative_at(ctx, j + 1, sent)
+    return phrase_at(ctx, j, sent)
+
+
+def phrase_at(ctx: Scan, j: int, sent: Span) -> tuple[Title, int] | None:
+    """The role phrase that starts at token j ("the mayor of London", "Mr. Netanyahu's
+    national security adviser"), and where it ends."""
+    doc = ctx.doc
     owner = _possessor_end(ctx, j, sent)
     if owner is not None:
         # "Uzi Arad, Mr. Netanyahu's former national security adviser,"
@@ -314,8 +321,9 @@ def _noun_phrase(ctx: Scan, k: int, sent: Span,
     words = _role_words(ctx, doc[k:prep], title)
     if prep < stop:
         _after_head(ctx, doc[prep:stop], words, title)
-        if chamber:  # "a former member of Parliament": Former Member of Parliament
-            words.extend(t.text for t in doc[prep:stop] if t.lower_ != "the")
+        if chamber:  # "a former member of Parliament (for Tooting)": ... of Parliament
+            chamber_end = next(t.i for t in doc[prep:stop] if t.lower_ in roles.CHAMBERS) + 1
+            words.extend(t.text for t in doc[prep:chamber_end] if t.lower_ != "the")
     if words and not (len(words) == 1 and parties.is_label(words[0])):
         title.roles.append(roles.normalize_role(" ".join(words)))
         title.role_texts.append(doc[k:stop].text)

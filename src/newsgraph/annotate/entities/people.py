@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.annotate import gazetteer
 from newsgraph.annotate.entities import (
     appositions,
+    asroles,
     inverted,
     labels,
     lists,
@@ -211,7 +212,8 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
         merge_title(title, after[0])
         found.title_spans.append((doc[end].idx, doc[after[1] - 1].idx + len(doc[after[1] - 1])))
     else:
-        merge_title(title, appositions.role_predicate(ctx, end, sent) or Title())
+        merge_title(title, appositions.role_predicate(ctx, end, sent)
+                    or asroles.role_as(ctx, end, sent) or Title())
     title.party = title.party or _party(ctx, before[1] if before else start, end)
     if title.affiliation is None and before is None:
         title.affiliation = inverted.demonym_before(ctx, start)

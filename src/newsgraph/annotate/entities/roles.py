@@ -149,7 +149,8 @@ def member_of_chamber(words: list[str]) -> bool:
             rest = low[i + 2:]
             if rest and rest[0] == "the":
                 rest = rest[1:]
-            return bool(rest) and any(r in CHAMBERS for r in rest[:3])
+            cut = next((k for k, r in enumerate(rest) if r in ("for", "from", "in")), len(rest))
+            return 0 < cut <= 3 and rest[cut - 1] in CHAMBERS  # not "the House leadership"
     return False
 
 

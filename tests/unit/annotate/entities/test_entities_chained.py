@@ -115,3 +115,24 @@ def test_an_employer_with_of_in_its_name_before_the_head(nlp) -> None:  # type: 
 def test_a_member_of_a_legislature_holds_a_post(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
                                                 roles: list[str]) -> None:
     assert people(nlp, text)[name].roles == roles
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    ("Khan, a Muslim, was elected as mayor of London last week.", "Khan", ["Mayor"]),
+    ("Lewandowski was dismissed on Monday as Trump's campaign manager.", "Lewandowski",
+     ["Campaign Manager"]),
+    ("Jane Roe was sworn in as the agency's director on Monday.", "Jane Roe", ["Director"]),
+    # "as a(n) ..." describes, it names no post
+    ("Critics say Trump was dismissed as an ineffective leader.", "Trump", []),
+    ("Jane Roe was elected in a landslide as rain fell.", "Jane Roe", []),
+])
+def test_a_post_taken_or_lost_as(nlp, text: str, name: str,  # type: ignore[no-untyped-def]
+                                 roles: list[str]) -> None:
+    assert people(nlp, text)[name].roles == roles
+
+
+def test_a_member_of_a_chamber_ends_at_the_chamber(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(nlp, "Sadiq Khan, a former member of Parliament for Tooting, objected.")
+    assert found["Sadiq Khan"].roles == ["Former Member of Parliament"]
+    found = people(nlp, "Jim Clyburn, a member of the House leadership, spoke.")
+    assert found["Jim Clyburn"].roles == []

@@ -178,4 +178,6 @@ def test_title_country_rows_name_known_countries() -> None:
 
 
 def test_not_people_uses_are_known() -> None:
-    assert set(lexicon.not_people().tags) == {"opens", "alone", "thing"}
+    assert set(lexicon.not_people().tags) == {"opens", "alone", "thing", "group", "abbrev",
+                                              "kin", "acts_for", "compound_tail", "alias",
+                                              "kind"}

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicon
-from newsgraph.annotate.entities import occupations, parties, roles
+from newsgraph.annotate.entities import employers, occupations, parties, roles
 from newsgraph.annotate.entities.names import Scan
 from newsgraph.annotate.entities.roles import Title
 from newsgraph.annotate.gazetteer import Hit
@@ -56,7 +56,14 @@ def role_after(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | None:
         return None
     j = end + 1
     if doc[j].lower_ == "who":
-        return _relative(ctx, j + 1, sent)
+        return relative_at(ctx, j + 1, sent)
+    return phrase_at(ctx, j, sent)
+
+
+def phrase_at(ctx: Scan, j: int, sent: Span) -> tuple[Title, int] | None:
+    """The role phrase that starts at token j ("the mayor of London", "Mr. Netanyahu's
+    national security adviser"), and where it ends."""
+    doc = ctx.doc
     owner = _possessor_end(ctx, j, sent)
     if owner is not None:
         # "Uzi Arad, Mr. Netanyahu's former national security adviser,"
@@ -298,19 +305,25 @@ def _noun_phrase(ctx: Scan, k: int, sent: Span,
     if stop >= sent.end or stop == k or doc[stop].lower_ not in STOPS \
             and not occupations.clause_after_head(doc[stop]):
         return None
-    prep = next((i for i in range(k, stop) if doc[i].lower_ in ORG_PREPS | FIELD_PREPS), stop)
+    prep = next((i for i in range(k, stop) if doc[i].lower_ in ORG_PREPS | FIELD_PREPS
+                 and not employers.inside_name(doc, i, stop)), stop)
     if prep == k:
         return None
     head = doc[prep - 1]
-    if not _role_head(head) or any(t.pos_ in ("VERB", "AUX") and t.lower_ not in EVALUATIVE
-                                       and not roles.is_title_word(t.text)  # "acting"
-                                       and not occupations.modifier_verb(t)  # "retired"
-                                       for t in doc[k:prep]):
+    chamber = roles.member_of_chamber([t.text for t in doc[prep - 1:stop]])
+    if not (_role_head(head) or chamber) or any(
+            t.pos_ in ("VERB", "AUX") and t.lower_ not in EVALUATIVE
+            and not roles.is_title_word(t.text)  # "acting"
+            and not occupations.modifier_verb(t)  # "retired"
+            for t in doc[k:prep]):
         return None  # a clause ("met the King of Sweden"), not a noun phrase
     title = Title()
     words = _role_words(ctx, doc[k:prep], title)
     if prep < stop:
         _after_head(ctx, doc[prep:stop], words, title)
+        if chamber:  # "a former member of Parliament (for Tooting)": ... of Parliament
+            chamber_end = next(t.i for t in doc[prep:stop] if t.lower_ in roles.CHAMBERS) + 1
+            words.extend(t.text for t in doc[prep:chamber_end] if t.lower_ != "the")
     if words and not (len(words) == 1 and parties.is_label(words[0])):
         title.roles.append(roles.normalize_role(" ".join(words)))
         title.role_texts.append(doc[k:stop].text)
@@ -331,31 +344,12 @@ def _role_head(tok: Token) -> bool:
     return tok.is_lower or roles.is_title_word(tok.text)
 
 
-def _employer_run(ctx: Scan, toks: Span) -> set[int]:
-    """The capitalised words before a lower-case head that name an employer ("Boise State
-    University political scientist", "former National Security Council official"): a run
-    with a word that is no title word, no party label and no place. Empty if none."""
-    if not len(toks) or not toks[-1].is_lower:
-        return set()
-    run = [t for t in toks if t.text[:1].isupper()]
-    if run and run[0].is_sent_start and run[0].tag_ in ("JJ", "NN", "VBN"):
-        run = run[1:]  # "Political analyst Jane Roe", "Talk show host ..." open a sentence
-    if not run or run[-1].i - run[0].i + 1 != len(run) or not all(
-            t.is_lower or not t.is_alpha for t in toks[run[-1].i + 1 - toks.start:]):
-        return set()
-    if any(not roles.is_title_word(t.text) and not parties.is_label(t.text)
-           and ctx.hit_at.get(t.i) is None for t in run):
-        return {t.i for t in run if ctx.hit_at.get(t.i) is None
-                or ctx.hit_at[t.i].place.kind in ("office", "intl")}
-    return set()
-
-
 def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
     """The words of the role before its head; party labels, countries and organisation
     names go to the title's party, affiliation and organisation."""
     words: list[str] = []
     org: list[str] = []
-    employer = _employer_run(ctx, toks)
+    employer = employers.employer_run(ctx, toks)
     field_head = len(toks) > 0 and toks[-1].lower_ in FIELD_HEADS
     for tok in toks:
         if tok.i in employer and parties.is_label(tok.text) and tok.i + 1 not in employer \
@@ -387,6 +381,12 @@ def _role_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
     if org and title.organisation is None:
         title.organisation = " ".join(org)
     return occupations.clean_words(_join_hyphens(words), toks)
+
+
+def phrase_words(ctx: Scan, toks: Span, title: Title) -> list[str]:
+    """The words of a role phrase that ends in its head (the head last); its party label,
+    country and employer go to `title`."""
+    return _role_words(ctx, toks, title)
 
 
 def _office_country(hit: Hit | None, title: Title) -> None:
@@ -460,12 +460,14 @@ def _organisation(ctx: Scan, named: Span, title: Title) -> None:
         title.organisation = named.text
 
 
-def _relative(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
+def relative_at(ctx: Scan, k: int, sent: Span) -> tuple[Title, int] | None:
     """ "who heads the Alliance for American Manufacturing" -> Head; "who is a professor
-    at ..." -> the noun phrase's role."""
+    at ..." -> the noun phrase's role (k: the token after "who")."""
     doc = ctx.doc
     if k + 1 >= sent.end:
         return None
+    if doc[k].lower_ in ("has", "had") and doc[k + 1].lower_ in VERB_ROLES:
+        k += 1  # "who had headed the agency"
     verb = doc[k].lower_
     if (j := occupations.works_as(doc, k, sent)) is not None:
         return _noun_phrase(ctx, j, sent)  # "who works as a paramedic"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newsgraph.annotate.entities import roles
 from newsgraph.annotate.entities.coref import Person
@@ -117,18 +117,27 @@ def _after_verb(doc_words: list[str], j: int) -> int | None:
 
 def _relative(ctx: Scan, end: int, sent: Span, words: list[str]) -> list[Title]:
     """ "<name>, who was his chief of staff and is now the acting secretary of the Army" """
-    doc = ctx.doc
-    if end + 2 >= sent.end or doc[end].text != "," or words[end + 1] != "who":
+    if end + 2 >= sent.end or ctx.doc[end].text != "," or words[end + 1] != "who":
         return []
+    return relative_from(ctx, end + 2, sent, words)
+
+
+def relative_from(ctx: Scan, first: int, sent: Span, words: list[str],
+                  articles: bool = False) -> list[Title]:
+    """The posts a relative clause whose verb is at token `first` (after "who") states;
+    "who is the ..." only with `articles` (else the apposition readers take it)."""
+    doc = ctx.doc
     out: list[Title] = []
-    j = end + 2
+    j = first
     while True:
         k = _after_verb(words, j)
         if k is None or k >= sent.end:
             break
-        if words[k - 1] in BE and k < sent.end and words[k] not in DETERMINERS:
+        if words[k - 1] in BE and k < sent.end and words[k] not in DETERMINERS \
+                and not _bare_post(doc, k):
             break  # "who is considering ...": a verb, not a post
-        if words[k - 1] in ("is", "was") and words[k] in ARTICLES and j == end + 2:
+        if words[k - 1] in ("is", "was") and words[k] in ARTICLES and j == first \
+                and not articles:
             break  # "who is the director of ...": read with the apposition
         found = _role_at(ctx, k, sent)
         if found is None:
@@ -141,6 +150,13 @@ def _relative(ctx: Scan, end: int, sent: Span, words: list[str]) -> list[Title]:
             break
         j += 1
     return out
+
+
+def _bare_post(doc: Doc, k: int) -> bool:
+    """ "who is chairman of the committee", "who was White House communications director":
+    a post without an article after "is"/"was", not a verb ("who is considering")."""
+    return doc[k].pos_ in NP_POS and doc[k].tag_ not in ("VBG", "VBN", "JJR", "JJS") \
+        and not doc[k].is_stop
 
 
 def _predicate(ctx: Scan, end: int, sent: Span, words: list[str]) -> Title | None:

@@ -6,8 +6,11 @@ Doe", "Follow Jane Doe on Twitter", "Jane Doe contributed to this report"; phras
 Hoover Institution.", "Jane Doe, a retired colonel, teaches at ..."). A person whose every
 mention lies on such lines is dropped. An author note is one of the last two paragraphs
 of a text of five or more that opens with a name followed by "is", "was" or an apposition
-with an article, and holds no quotation and no speech verb; a person the story also names
-elsewhere keeps every mention and stays.
+with an article (a nickname in brackets may stand inside the name: "Michael A. (Mike)
+Moodian is ..."), and holds no quotation and no speech verb (a noun of the same form, "West
+Point", is none); a person the story also names elsewhere keeps every mention and stays.
+A section byline is a credit line too: a line that is only a name, a comma and a writer's
+post ("Caroline Hawley, BBC diplomatic correspondent"; `credit_lines.tsv`, "byline_role").
 """
 
 from __future__ import annotations
@@ -29,7 +32,14 @@ NOTE_MIN_PARAGRAPHS = 5
 # money, ...").
 MAX_CREDIT_LINE = 200
 _LEAD = re.compile(r"^[\s\-–—(\[]*")
-_AFTER_NAME = re.compile(r"^(?:\s*\([^)]{1,40}\))?(?:\s+(?:is|was)\s|,\s+(?:a|an|the)\s)")
+# After the name: a nickname in brackets and the rest of the name ("Michael A. (Mike)
+# Moodian is"), then "is", "was" or an apposition with an article.
+_AFTER_NAME = re.compile(r"^(?:\s*\([^)]{1,40}\)(?:\s+[A-Z][\w’'.-]+){0,2})?"
+                         r"(?:\s+(?:is|was)\s|,\s+(?:a|an|the)\s)")
+# A section byline: a name, a comma and a post ending in a writer's word; at most this
+# many words.
+BYLINE_WORDS = 8
+_BYLINE = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3},\s+[^,.;:!?\"“”]+$")
 _QUOTES = re.compile(r"[\"“”]|''")
 
 
@@ -39,6 +49,20 @@ def _phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
     opens = tuple(r[0] for r in rows if r[1:] == ["opens"])
     within = tuple(r[0] for r in rows if r[1:] == ["within"])
     return opens, within
+
+
+@cache
+def _byline_roles() -> frozenset[str]:
+    return frozenset(r[0] for r in lexicon.tsv_rows("credit_lines.tsv")
+                     if r[1:] == ["byline_role"])
+
+
+def _section_byline(line: str) -> bool:
+    """ "Caroline Hawley, BBC diplomatic correspondent": a line that is a writer's byline."""
+    line = line.strip()
+    words = line.split()
+    return len(words) <= BYLINE_WORDS and bool(_BYLINE.match(line)) \
+        and words[-1].lower() in _byline_roles()
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -57,7 +81,7 @@ def _credit_line(line: str) -> bool:
         return False
     low = _LEAD.sub("", line).casefold()
     return any(low.startswith(p + " ") or low == p for p in opens) or \
-        any(p in low for p in within)
+        any(p in low for p in within) or _section_byline(line)
 
 
 def _author_note(doc: Doc, lo: int, hi: int, starts: dict[int, int]) -> bool:
@@ -72,7 +96,8 @@ def _author_note(doc: Doc, lo: int, hi: int, starts: dict[int, int]) -> bool:
         return False
     span = doc.char_span(lo, hi, alignment_mode="expand")
     speech = personhood.speech_forms()
-    return span is not None and not any(t.lower_ in speech for t in span)
+    # a speech verb, not a noun of the same form ("at West Point", "The Huffington Post")
+    return span is not None and not any(t.lower_ in speech and t.pos_ == "VERB" for t in span)
 
 
 def credit_spans(doc: Doc, persons: list[Person]) -> list[tuple[int, int]]:

@@ -31,6 +31,7 @@ from newsgraph.annotate.entities import (
     heads,
     later,
     names,
+    nonpersons,
     orgheads,
     people,
     personhood,
@@ -255,6 +256,7 @@ def extract(doc: Doc) -> list[Entity]:
     named = {h.place.country for h in hits if h.place.country and h.place.kind in COUNTRY_KINDS}
     places = [p for p in persons if _is_place(doc, p, model_places, named)]
     persons = credits.story_people(doc, [p for p in persons if p not in places])
+    persons = nonpersons.story_people(doc, persons)
     roleform.apply(persons, doc, ORG_LABELS)
     name_spans = [(n.start, n.end) for p in persons for n in p.names if n.end > n.start]
     b = _Builder()

@@ -15,7 +15,7 @@ A country in the possessive is the affiliation; an organisation is the employer.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newsgraph.annotate.entities import appositions, parties, roles
 from newsgraph.annotate.entities.names import POSSESSIVE, Scan
@@ -35,6 +35,8 @@ CLOSERS = frozenset({",", ".", ";"})
 MAX_PHRASE = 12
 # How many words an organisation's name before a possessive may have ("PG&E's").
 MAX_OWNER = 5
+# Lower-case words inside an organisation's name before its possessive.
+OWNER_CONNECTORS = frozenset({"of", "for", "and"})
 PORTFOLIO_LINKS = frozenset({"of", "for"})
 # Words after a pair of names that open a role they share ("..., both professors at").
 SHARERS = frozenset({"both", "each"})
@@ -186,7 +188,8 @@ def role_after_owner(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | Non
         j += 1
     k = j
     while k < min(sent.end, j + MAX_OWNER) and doc[k].text not in POSSESSIVE \
-            and (doc[k].text[:1].isupper() or doc[k].text in {"&", "-", "."}):
+            and (doc[k].text[:1].isupper() or doc[k].text in {"&", "-", "."}
+                 or _inner_connector(doc, j, k)):
         k += 1
     if k == j or k + 1 >= sent.end or doc[k].text not in POSSESSIVE:
         return None
@@ -194,6 +197,7 @@ def role_after_owner(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | Non
     named = {doc[i].text for i in ctx.name_tokens}
     if any(t.ent_type_ == "PERSON" or t.text in named for t in owner) or not (
             j in ctx.hit_at or all(t.ent_type_ in ORG_TYPES for t in owner)
+            or any(t.lower_ in OWNER_CONNECTORS for t in owner)
             or any(not t.is_alpha for t in owner)):
         return None  # a person's post ("Mr. Netanyahu's adviser"): `appositions.role_after`
     found = appositions._noun_phrase(ctx, k + 1, sent)
@@ -201,6 +205,13 @@ def role_after_owner(ctx: Scan, end: int, sent: Span) -> tuple[Title, int] | Non
         return None
     _owner(ctx, owner, found[0])
     return found
+
+
+def _inner_connector(doc: Doc, j: int, k: int) -> bool:
+    """ "for" in "Democracy for America's", "of" in "Color of Change's": a lower-case word
+    inside the name of an organisation, between capitalised words."""
+    return k > j and doc[k].lower_ in OWNER_CONNECTORS and k + 1 < len(doc) \
+        and doc[k + 1].text[:1].isupper() and doc[k - 1].pos_ == "PROPN"
 
 
 def lower_title_before(ctx: Scan, start: int, sent: Span) -> Title | None:

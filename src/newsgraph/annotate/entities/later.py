@@ -16,7 +16,7 @@ from collections.abc import Container
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate.entities import appositions, inverted, parties, roles
+from newsgraph.annotate.entities import appositions, asroles, inverted, parties, roles
 from newsgraph.annotate.entities.coref import Person, _full
 from newsgraph.annotate.entities.names import Scan
 from newsgraph.annotate.entities.roles import Title
@@ -111,7 +111,7 @@ def _after(ctx: Scan, end: int) -> Title | None:
         or appositions.role_after(ctx, end, sent) or inverted.role_after_age(ctx, end, sent)
     if after is not None:
         return after[0]
-    return appositions.role_predicate(ctx, end, sent)
+    return appositions.role_predicate(ctx, end, sent) or asroles.role_as(ctx, end, sent)
 
 
 def read(ctx: Scan, people: list[Person], named: Container[str] = ()) -> None:

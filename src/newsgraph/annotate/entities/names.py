@@ -15,7 +15,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicon
-from newsgraph.annotate.entities import occupations, parties, roles
+from newsgraph.annotate.entities import nonpersons, occupations, parties, roles
 from newsgraph.annotate.entities.roles import Title
 from newsgraph.annotate.gazetteer import Hit
 
@@ -42,6 +42,7 @@ number format one two three four five six
 THING_OPENERS = lexicon.not_people().tagged("opens")
 NEVER_ALONE = lexicon.not_people().tagged("alone")
 THING_WORDS = lexicon.not_people().tagged("thing")
+COMPOUND_TAILS = lexicon.not_people().tagged("compound_tail")
 # Determiners that make a capitalised word a common noun ("the Court", "these Summits"),
 # and the words that may still stand between one and a name ("the late Shireen Abu Akleh").
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both", "each",
@@ -260,9 +261,11 @@ def _hyphen_tail(tok: Token) -> bool:
     """A lower-case word after a hyphen inside the second word of a name ("Tsai Ing-wen";
     not "the Trump-era rules", "a Moscow-backed force")."""
     if not (tok.is_lower and tok.is_alpha and tok.i > 2 and len(tok) <= 5) \
-            or tok.lower_.endswith("ed"):
-        return False
+            or tok.lower_.endswith("ed") or tok.lower_ in COMPOUND_TAILS:
+        return False  # "the Hilary Clinton-run State Department", "Trump-made"
     hyphen, before, first = tok.nbor(-1), tok.nbor(-2), tok.nbor(-3)
+    if len(before) > 6:
+        return False  # a syllable of a given name is short ("Ing", "Ching", "Sung")
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
         return False  # "an Elizabeth Warren-style progressive": a modifier
@@ -328,8 +331,10 @@ def valid_name(ctx: Scan, start: int, end: int) -> bool:
             and t.text not in SUFFIXES and t.text not in {"[", "]"}]
     if not full or sum(w[:1].isupper() for w in clean_words(list(toks))) > 6:
         return False  # hyphenated parts are one word: "Nawaf Al-Ahmad Al-Jaber Al-Sabah"
-    if any(t.text.endswith("-") and len(t) > 1 for t in toks):
-        return False  # a word cut off in speech: "Schef-"
+    if any(t.text.endswith("-") and len(t) > 1 for t in toks) \
+            or nonpersons.not_a_name(ctx.doc, start, end):
+        return False  # a word cut off in speech ("Schef-"); "#PalinTrump", "[W]e", "Ottoman
+        # Turks", "operations Desert Storm" (nonpersons)
     if len(full) == 1 and full[0].lower_ in NEVER_ALONE:
         return False  # "Guard", "Cmdr"
     if any(t.lower_ in THING_WORDS for t in full):
@@ -384,6 +389,7 @@ def fix_edges(ctx: Scan, start: int, end: int, sent: Span) -> tuple[int, int]:
                            or doc[start].lower_ in roles.CONNECTORS
                            or start in ctx.hit_at or doc[start].text in STOP_PUNCT
                            or doc[start].text in SUFFIXES  # "Foreign Minister II Dato Erywan"
+                           or nonpersons.sentence_opener(doc, start, end, sent.start)
                            or (start == sent.start and doc[start].lower_ in QUESTION_OPENERS
                                and doc[sent.end - 1].text == "?")):  # "Will Guaidó be ...?"
         start += 1
@@ -459,3 +465,4 @@ def names_a_thing(ctx: Scan, end: int) -> bool:
         if not (tok.text[:1].isupper() and tok.is_alpha):
             return False
     return False
+

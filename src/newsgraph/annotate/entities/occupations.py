@@ -214,8 +214,12 @@ def modifier_verb(tok: Token) -> bool:
 
 def clause_after_head(tok: Token) -> bool:
     """A participle clause after the head ends the role phrase: "a lawyer representing the
-    family", "an analyst based in London", "a spokesman speaking on condition ..."."""
+    family", "an analyst based in London", "a spokesman speaking on condition ...", "a
+    lawyer hoping to ..." (a word in -ing before an infinitive, whatever its tag)."""
     doc = tok.doc
+    if len(tok) > 5 and tok.lower_.endswith("ing") and tok.i + 2 < len(doc) \
+            and doc[tok.i + 1].lower_ == "to" and doc[tok.i + 2].tag_ == "VB":
+        return True  # "the former secretary of state bidding to make history"
     if tok.pos_ == "ADV" and tok.i + 1 < len(doc):
         tok = doc[tok.i + 1]  # "an Iowa operative currently working for ..."
         k = tok.i - 1

@@ -20,8 +20,9 @@ ROWS = lexicon.parties()
 # Labels written before a name or a title (the one-letter ones only in the "D-Va." form).
 WORD_LABELS = frozenset(label for label in ROWS if len(label) > 1)
 # ", D-Va.,", " (R-Texas)", ", I-Vt.": party letter and state after a US legislator's name.
-ABBREVIATION_RE = re.compile(r"[ \t]*[,(][ \t]*([DRI])-[ \t]?[A-Z][A-Za-z.]*(?: [A-Z][a-z.]+)?"
-                             r"[ \t]*[,)]")
+# "state Sen. Jason Holsman (D)": the letter alone, in parentheses.
+ABBREVIATION_RE = re.compile(r"[ \t]*(?:[,(][ \t]*([DRI])-[ \t]?[A-Z][A-Za-z.]*(?: [A-Z][a-z.]+)?"
+                             r"[ \t]*[,)]|\(([DRI])\))")
 
 
 def is_label(word: str) -> bool:
@@ -38,7 +39,7 @@ def label_before(doc: Doc, i: int) -> str | None:
 def label_after(text: str, end: int) -> str | None:
     """The party letter of ", D-Va." right after a name ending at character `end`."""
     m = ABBREVIATION_RE.match(text, end)
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def resolve(label: str, named: Container[str]) -> PartyLabel | None:

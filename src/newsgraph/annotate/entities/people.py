@@ -24,7 +24,19 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from newsgraph.annotate import gazetteer
-from newsgraph.annotate.entities import appositions, inverted, labels, occupations, parties, roles
+from newsgraph.annotate.entities import (
+    appositions,
+    asroles,
+    inverted,
+    labels,
+    lists,
+    occupations,
+    orgnames,
+    parties,
+    plurals,
+    roles,
+)
+from newsgraph.annotate.entities.chained import after_name
 from newsgraph.annotate.entities.names import (
     NOT_NAMES,
     PARTICLES,
@@ -63,11 +75,6 @@ TRIP_WORDS = VISIT_WORDS | TRIP_NOUNS | {"traveling", "stop", "leg"}
 # Not demonyms: "the Brazilian delegation is arriving" names the travellers, not the host.
 PLACE_KINDS = ("country", "capital")
 MEET_WORDS = frozenset({"meet", "meets", "met", "meeting", "meetings"})
-# A list of people opened by a plural title: the punctuation that opens it, how far back
-# the title may stand, and the verbs that end the title's phrase.
-LIST_DASHES = frozenset({"--", "—", "–", ":"})
-LIST_REACH = 15
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _met_in(ctx: Scan, sent: Span, start: int) -> str | None:
@@ -153,83 +160,10 @@ def _counterpart_country(ctx: Scan, start: int, sent: Span) -> str | None:
     return hit.place.country
 
 
-def _listed_after(ctx: Scan, found: Found, start: int) -> Title:
-    """The roles of a plural title for a name listed after the first ("Sens. Cory Booker
-    and Kamala Harris", "Sens. Mark Kirk of Illinois and Susan Collins of Maine": Harris and
-    Collins are senators too); for the first name of a list a plural title opens ("the
-    Republican senators running for president -- Ted Cruz of Texas, ...")."""
-    doc = ctx.doc
-    if start < 2 or not found.names:
-        return _list_opened(ctx, start)
-    if doc[start - 1].lower_ not in {"and", ","}:
-        return _list_opened(ctx, start)
-    prev = found.names[-1]
-    last = _before_home(ctx, start - 2)
-    if not prev.plural_title or prev.end != doc[last].idx + len(doc[last]):
-        return _list_opened(ctx, start)
-    return Title(roles=list(prev.title.roles), role_texts=list(prev.title.role_texts),
-                 party=prev.title.party)
-
-
-def _before_home(ctx: Scan, j: int) -> int:
-    """The last token of a listed name ending at or before token j, past the place it
-    represents ("Mark Kirk of Illinois", "Ted Cruz of South Carolina")."""
-    doc = ctx.doc
-    k = j
-    while k > 0 and doc[k].text[:1].isupper() and j - k < 3:
-        k -= 1
-    if k < j and doc[k].lower_ == "of" and k > 0:
-        return k - 1
-    return j
-
-
-def _list_opened(ctx: Scan, start: int) -> Title:
-    """A plural title before a list opener ("--", ":", "including", "among them", "such
-    as") a few words before the name: "senators up for re-election, among them Kelly
-    Ayotte of New Hampshire, ..."; a party label before it goes with it."""
-    doc = ctx.doc
-    sent = ctx.sent(start)
-    if start - 1 <= sent.start or not _opens_list(doc, start - 1):
-        return Title()
-    j = start - 2
-    while j >= max(sent.start, start - LIST_REACH):
-        tok = doc[j]
-        if tok.tag_ in FINITE_TAGS or j in ctx.name_tokens:
-            break
-        if tok.text[:1].islower() and roles.is_plural_head(tok.text):
-            word = tok.text[:-1] if tok.lower_.endswith("s") else tok.text
-            title = roles.make_title([word[:1].upper() + word[1:]], None, None)
-            title.role_texts = [tok.text for _ in title.roles]
-            title.party = _plural_party(doc, j, sent)
-            return title
-        j -= 1
-    return Title()
-
-
-def _plural_party(doc: Doc, j: int, sent: Span) -> str | None:
-    """The party of a plural title at token j: right before it ("Republican senators"),
-    or before the plural noun the title narrows, in the same clause ("for Republican
-    candidates, particularly for senators up for re-election, among them ...")."""
-    k = j
-    while k > sent.start and doc[k - 1].tag_ not in FINITE_TAGS:
-        k -= 1
-        if parties.is_label(doc[k].text) and (k + 1 == j or doc[k + 1].tag_ == "NNS"):
-            return doc[k].text
-    return None
-
-
-def _opens_list(doc: Doc, i: int) -> bool:
-    tok = doc[i]
-    if tok.text in LIST_DASHES or tok.lower_ == "including":
-        return True
-    prev = doc[i - 1].lower_ if i > 0 else ""
-    return (tok.lower_, prev) in {("them", "among"), ("as", "such")}
-
-
 def _untitled(ctx: Scan, found: Found, start: int, end: int, sent: Span) -> Title:
     """The role of a name with no title right before it: a plural title over a list, or a
     noun phrase set off before it ("the Republican nominee, Mr. Trump,")."""
-    title = _listed_after(ctx, found, start)
+    title = lists.listed_after(ctx, found, start)
     if not title.roles:
         title = appositions.role_before(ctx, start, end, sent) \
             or inverted.role_set_before(ctx, start, end, sent) \
@@ -272,14 +206,14 @@ def _add_name(ctx: Scan, found: Found, start: int, end: int, source: str) -> Non
     doc = ctx.doc
     sent = ctx.sent(start)
     title, before, plural = _title_before_name(ctx, found, start, end, sent)
-    after = title_after(ctx, end, sent) or inverted.role_after_owner(ctx, end, sent) \
-        or appositions.role_after(ctx, end, sent) or inverted.shared_after(ctx, end, sent) \
-        or inverted.role_after_age(ctx, end, sent) or inverted.role_after_dash(ctx, end, sent)
+    merge_title(title, plurals.list_role(ctx, start, end, sent, bool(title.roles)) or Title())
+    after = after_name(ctx, end, sent)
     if after is not None:
         merge_title(title, after[0])
         found.title_spans.append((doc[end].idx, doc[after[1] - 1].idx + len(doc[after[1] - 1])))
     else:
-        merge_title(title, appositions.role_predicate(ctx, end, sent) or Title())
+        merge_title(title, appositions.role_predicate(ctx, end, sent)
+                    or asroles.role_as(ctx, end, sent) or Title())
     title.party = title.party or _party(ctx, before[1] if before else start, end)
     if title.affiliation is None and before is None:
         title.affiliation = inverted.demonym_before(ctx, start)
@@ -331,6 +265,12 @@ def _from_ner(ctx: Scan, found: Found, labels: list[tuple[int, int]]) -> None:
             start, end = fix_edges(ctx, ent.start, ent.end, ctx.sent(ent.start))
             if start == ent.start or doc[start - 1].lower_ in PORTFOLIO_LINKS:
                 continue  # "State for Civilian Security": a portfolio, no name
+            if not any(roles.is_head(t.text) or roles.is_plural_head(t.text)
+                       or t.lower_ in roles.HONORIFICS
+                       or occupations.opens_name(doc, t.i, end) for t in doc[ent.start:start]):
+                continue  # "National Review", "National Public Radio": modifiers, no title
+        elif (span := orgnames.person_span(ctx, ent)) is not None:
+            start, end = span  # "Carly Fiorina" (ORG): a given name and a surname
         else:
             continue
         if end - start == 1 and end + 1 < len(doc) and roles.is_head(doc[end].text) \

@@ -241,7 +241,7 @@ def reform(role: str, orgs: Collection[str] = (), acronyms: Collection[str] = ()
     if core:
         core = core[_opening(core, orgs, acronyms):]
         core = _tail_cut(core, orgs)
-    if not core or not is_role_head(core[_head_index(core)]):
+    if not core or not (is_role_head(core[_head_index(core)]) or roles.member_of_chamber(core)):
         return Form(None, party)
     return Form(roles.normalize_role(" ".join(kept[:lead] + core)), party)
 

@@ -26,6 +26,7 @@ from newsgraph.geo import places
 # open a title or stand inside one before the head; honorifics are courtesy titles, stripped
 # from names and never roles.
 HEADS = lexicon.titles().words("head")
+CHAMBERS = lexicon.public_bodies().tagged("chamber")
 MODIFIERS = lexicon.titles().words("modifier")
 HONORIFICS = lexicon.titles().words("honorific")
 COURTESY = lexicon.titles().words("courtesy")
@@ -140,6 +141,20 @@ def _case(word: str) -> str:
                     p[:1].upper() + p[1:].lower() for i, p in enumerate(word.split("-")))
 
 
+def member_of_chamber(words: list[str]) -> bool:
+    """ "Member of Parliament", "former member of the Knesset": membership of a legislature
+    (`data/public_bodies.tsv`, use "chamber") is a post, though "member" alone is none."""
+    low = [w.lower() for w in words]
+    for i, w in enumerate(low[:-2]):
+        if w == "member" and low[i + 1] == "of":
+            rest = low[i + 2:]
+            if rest and rest[0] == "the":
+                rest = rest[1:]
+            cut = next((k for k, r in enumerate(rest) if r in ("for", "from", "in")), len(rest))
+            return 0 < cut <= 3 and rest[cut - 1] in CHAMBERS  # not "the House leadership"
+    return False
+
+
 def normalize_role(text: str) -> str:
     """The canonical form of a role's wording (see the module docstring)."""
     t = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(" ,;:")
@@ -148,6 +163,9 @@ def normalize_role(text: str) -> str:
     # "Ambassador to India", "Advisor to the President" (but "Assistant to the President").
     t = re.sub(r"(?i)\b(ambassador|envoy|representative|advisor|adviser|counselor|coordinator)"
                r"\s+to\s+.*$", r"\1", t)
+    # "a candidate for president", "the nominee for governor": the office sought is no
+    # part of the role ("presidential candidate" keeps its adjective)
+    t = re.sub(r"(?i)\b(candidate|nominee)\s+for\s+.*$", r"\1", t)
     # "Spokesperson for the Ministry of Foreign Affairs": the employer, not the post
     t = re.sub(r"(?i)\b(spokesperson|spokesman|spokeswoman)\s+(?:for|of)\s+the\s+.*$", r"\1", t)
     words = [_case(w) for w in t.split(" ") if w]

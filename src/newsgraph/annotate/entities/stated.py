@@ -71,7 +71,9 @@ def domestic(offices: Iterable[str], place_names: Iterable[str],
     _count_states_and_parties(out, place_names, people, doc_countries, titled=True)
     for label in labels:
         row = parties.resolve(label, doc_countries)
-        if row is not None:
+        if row is not None and row.needs is None:
+            # a label of one country only: "Congress" in running text is the US Congress
+            # as often as India's party
             out[row.country] += 1
     return out
 

@@ -134,3 +134,14 @@ def test_a_candidates_spokesman_is_campaign_staff(nlp) -> None:  # type: ignore[
     found = people(nlp, text)
     assert found["Jesse Ferris"].affiliation is None
     assert found["Ted Cruz"].affiliation == "United States"
+
+
+def test_an_ambiguous_party_label_in_running_text_is_no_domestic_evidence() -> None:
+    from collections import Counter
+
+    from newsgraph.annotate.entities import stated
+
+    # "Congress" is India's party only where India is named, and the US Congress as often
+    home = stated.domestic([], [], [], Counter({"India": 1}), ["Congress"] * 3)
+    assert home["India"] == 0
+    assert stated.domestic([], [], [], Counter(), ["Republicans", "GOP"])["United States"] == 2

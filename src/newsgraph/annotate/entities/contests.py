@@ -44,7 +44,9 @@ LEGISLATURES = frozenset({"senate", "house", "congressional", "state"})
 # Words as written, hyphens kept: the tokenizer splits "front-runner" into three tokens.
 WORD_RE = re.compile(r"\w+(?:-\w+)*")
 # ", 75," right after a name: the age of a private person (voters, witnesses, suspects).
-AGE_RE = re.compile(r",\s*\d{1,3}\s*,")
+AGE_RE = re.compile(r",\s*\d{1,3}\s*,(?!\d)")  # not "Clinton leads Sanders, 1,428 to 1,153"
+# "Roger Ailes (Fox News Chairman and CEO)": a post in brackets after the name.
+BRACKETED_RE = re.compile(r"\s*\(([^()]{1,60})\)")
 # "Fox News's", "MSNBC's", "The Post's" right before a name: an organisation's staff.
 OWNER_RE = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)(?:'s|’s|')\s+$")
 # "of Fox News", "at the Brookings Institution", "from the University of Texas" after a name.
@@ -116,6 +118,9 @@ def private_mention(text: str, start: int, end: int, people: list[Person]) -> bo
         return True  # "Heidi Cruz, Senator Ted Cruz's wife,"
     if m and m.group(2) in orgheads.POSTS and POSSESSIVE_RE.search(m.group(1)):
         return True  # "Steve Adler, rVotes' owner,": an organisation's head or staff
+    m = BRACKETED_RE.match(text, end)
+    if m and set(re.split(r"[\s,]+", m.group(1).lower())) & orgheads.POSTS:
+        return True  # "Roger Ailes (Fox News Chairman and CEO)"
     if PRIVATE_CLAUSE_RE.match(text, end):
         return True  # "Lee Epstein, who teaches constitutional law", "who was ... pollster"
     line_start = text.rfind("\n", 0, start) + 1

@@ -126,6 +126,18 @@ def test_a_private_person_in_an_election_sentence_takes_no_country(nlp, text: st
     assert people(nlp, US + text)[name].affiliation is None
 
 
+def test_a_count_after_a_name_is_no_age(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (US + "Hillary Clinton defeated Bernie Sand in the Democratic primary. Without "
+            "superdelegates, Clinton leads Sand, 1,428 to 1,153.")
+    assert people(nlp, text)["Bernie Sand"].affiliation == "United States"
+
+
+def test_a_post_in_brackets_tells_a_private_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (US + "\"Roger Ail (Fox News Chairman and CEO) had three brief conversations with "
+            "Donald Trumble about the debate,\" Fox News said.")
+    assert people(nlp, text)["Roger Ail"].affiliation is None
+
+
 def test_an_organisations_name_ending_in_a_party_label_is_no_party_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (US + "The party invited the Log Cabin Republicans, with a concert by The Voice "
             "winner Jermaine Paul.")

@@ -106,39 +106,44 @@ def _place(name: str) -> bool:
 
 
 def private_mention(text: str, start: int, end: int, people: list[Person]) -> bool:
-    """The text names the person as a private one: an age after the name, an
-    organisation's possessive before it or an organisation after it (see the module)."""
-    if AGE_RE.match(text, end):
-        return True
+    """The text names the person as a private one (see the module): by what stands before
+    the name or after it."""
+    return _private_before(text, start, people) or _private_after(text, end)
+
+
+def _private_before(text: str, start: int, people: list[Person]) -> bool:
+    """ "Clinton ally James Carville", "Orlando shooter Omar Mateen", "Fox News's Megyn
+    Kelly" (an owner that is no place and no person of the article)."""
     m = WORD_BEFORE_RE.search(text[max(0, start - 30):start])
     if m and m.group(1) in PRIVATE:
-        return True  # "Clinton ally James Carville", "Orlando shooter Omar Mateen"
-    m = APPOSITION_RE.match(text[end:end + 80])
-    if m and m.group(2) in PRIVATE:
-        return True  # "Heidi Cruz, Senator Ted Cruz's wife,"
-    if m and m.group(2) in orgheads.POSTS and POSSESSIVE_RE.search(m.group(1)):
-        return True  # "Steve Adler, rVotes' owner,": an organisation's head or staff
-    m = BRACKETED_RE.match(text, end)
-    if m and set(re.split(r"[\s,]+", m.group(1).lower())) & orgheads.POSTS:
-        return True  # "Roger Ailes (Fox News Chairman and CEO)"
-    if PRIVATE_CLAUSE_RE.match(text, end):
-        return True  # "Lee Epstein, who teaches constitutional law", "who was ... pollster"
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     m = OWNER_RE.search(text[max(line_start, start - 60):start])
     if m:
         owner = m.group(1).removeprefix("The ").removeprefix("the ")
         words = set(owner.lower().split())
-        if not _place(owner) and not any(words & q.words() for q in people):
-            return True
-    m = ORG_AFTER_RE.match(text, end)
-    if m:
-        # A place after the name is where the person is from ("Bernie Sanders of Vermont",
-        # "Jane Roe of New York"); a longer name is an organisation's, even where its first
-        # word is a place's too ("the University of Texas School of Law").
-        org = m.group(1).strip().rstrip(",.")
-        if org and not _place(org) and (" " in org or not _place(org.rstrip(",."))):
-            return True
+        return not _place(owner) and not any(words & q.words() for q in people)
     return False
+
+
+def _private_after(text: str, end: int) -> bool:
+    """An age, an apposition of kinship, support or an organisation's post, a post in
+    brackets, a clause of a private trade or an organisation right after the name."""
+    if AGE_RE.match(text, end) or PRIVATE_CLAUSE_RE.match(text, end):
+        return True  # "Carole Bower, 75,", "Lee Epstein, who teaches constitutional law"
+    m = APPOSITION_RE.match(text[end:end + 80])
+    if m and (m.group(2) in PRIVATE  # "Heidi Cruz, Senator Ted Cruz's wife,"
+              or (m.group(2) in orgheads.POSTS and POSSESSIVE_RE.search(m.group(1)))):
+        return True  # "Steve Adler, rVotes' owner,": an organisation's head or staff
+    m = BRACKETED_RE.match(text, end)
+    if m and set(re.split(r"[\s,]+", m.group(1).lower())) & orgheads.POSTS:
+        return True  # "Roger Ailes (Fox News Chairman and CEO)"
+    m = ORG_AFTER_RE.match(text, end)
+    # A place after the name is where the person is from ("Bernie Sanders of Vermont",
+    # "Jane Roe of New York"); a longer name is an organisation's, even where its first word
+    # is a place's too ("the University of Texas School of Law").
+    return bool(m and m.group(1).strip().rstrip(",.")
+                and not _place(m.group(1).strip().rstrip(",.")))
 
 
 def from_contests(doc: Doc, people: list[Person], domestic: Counter[str],

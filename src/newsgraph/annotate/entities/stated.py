@@ -106,8 +106,8 @@ def _from_title(p: Person, ev: Counter[str]) -> str | None:
 
 
 # ", 29, a U.S. citizen", ", an Iranian-American businessman": a nationality after a name.
-NATIONALITY_RE = re.compile(r",\s*(?:\d{1,3}\s*,(?!\d)\s*)?(?:a|an)\s+([A-Z][\w.]*(?:-[A-Z][\w.]*)*)"
-                            r"\s+([a-z]+)")
+NATIONALITY_RE = re.compile(r",\s*(?:\d{1,3}\s*,(?!\d)\s*)?(?:a|an)\s+"
+                            r"([A-Z][\w.]*(?:-[A-Z][\w.]*)*)\s+([a-z]+)")
 CITIZENSHIP = frozenset({"citizen", "national", "native"})
 
 
